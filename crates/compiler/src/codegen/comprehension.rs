@@ -1,0 +1,125 @@
+//! Comprehensions, as in CPython 3.11: each is a nested function (`<listcomp>`, `<setcomp>`,
+//! `<dictcomp>`, `<genexpr>`) whose one parameter `.0` is the iterator of the outermost
+//! iterable. The enclosing scope evaluates that iterable, and runs
+//! `MAKE_FUNCTION; <iterable>; GET_ITER; CALL 0` (the iterator sits in the `self_or_null` slot,
+//! so it is passed as the one argument).
+//!
+//! Inside, the result container is built with `BUILD_LIST/SET/MAP 0` and filled with
+//! `LIST_APPEND`/`SET_ADD`/`MAP_ADD depth+1`, where `depth` counts the iterators on the stack.
+//! Generator expressions are not lazy in gil-lab: `<genexpr>` builds a list the same way and
+//! ends with `GET_ITER; RETURN_VALUE`, returning `iter(list)`.
+
+use super::{Compiler, Label, Result};
+use crate::opcode::Opcode;
+use gillab_syntax::ast::{Comprehension, Expr, ExprKind};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CompKind {
+    List,
+    Set,
+    Dict,
+    Gen,
+}
+
+impl<'a> Compiler<'a> {
+    /// A comprehension or generator expression `e`.
+    pub fn comprehension(&mut self, e: &'a Expr) -> Result<()> {
+        let (kind, name, generators, elt, value) = match &e.kind {
+            ExprKind::ListComp { elt, generators } => {
+                (CompKind::List, "<listcomp>", generators, &**elt, None)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                (CompKind::Set, "<setcomp>", generators, &**elt, None)
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                (CompKind::Dict, "<dictcomp>", generators, &**key, Some(&**value))
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                (CompKind::Gen, "<genexpr>", generators, &**elt, None)
+            }
+            _ => unreachable!("not a comprehension"),
+        };
+        let scope = self.table.scope_for(e).expect("comprehension scope");
+        let line = self.line_of(e.span);
+        self.enter_unit(scope, name.to_string(), line);
+        self.u().argcount = 1;
+        let build = match kind {
+            CompKind::List | CompKind::Gen => Opcode::BuildList,
+            CompKind::Set => Opcode::BuildSet,
+            CompKind::Dict => Opcode::BuildMap,
+        };
+        self.emit(build, 0);
+        self.comp_generator(generators, 0, 0, elt, value, kind)?;
+        if kind == CompKind::Gen {
+            self.emit(Opcode::GetIter, 0);
+        }
+        self.emit(Opcode::ReturnValue, 0);
+        let code = self.exit_unit(false);
+        self.make_closure(code, 0);
+        self.iter_expr(&generators[0].iter)?;
+        self.emit(Opcode::GetIter, 0);
+        self.emit(Opcode::Call, 0);
+        Ok(())
+    }
+
+    /// One `for` clause and everything inside it (CPython's
+    /// `compiler_sync_comprehension_generator`).
+    fn comp_generator(
+        &mut self,
+        generators: &'a [Comprehension],
+        index: usize,
+        mut depth: u32,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> Result<()> {
+        let gen_ = &generators[index];
+        let mut start: Option<Label> = Some(self.new_label());
+        let if_cleanup = self.new_label();
+        let anchor = self.new_label();
+        if index == 0 {
+            self.emit(Opcode::LoadFast, 0);
+        } else {
+            // Fast path for the temporary-variable idiom `for y in [f(x)]`.
+            if let ExprKind::List(elts) | ExprKind::Tuple(elts) = &gen_.iter.kind
+                && let [single] = elts.as_slice()
+                && !matches!(single.kind, ExprKind::Starred(_))
+            {
+                self.expr(single)?;
+                start = None;
+            }
+            if start.is_some() {
+                self.iter_expr(&gen_.iter)?;
+                self.emit(Opcode::GetIter, 0);
+            }
+        }
+        if let Some(start) = start {
+            depth += 1;
+            self.bind(start);
+            self.emit_jump(Opcode::ForIter, anchor);
+        }
+        self.store_target(&gen_.target)?;
+        for cond in &gen_.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        if index + 1 < generators.len() {
+            self.comp_generator(generators, index + 1, depth, elt, value, kind)?;
+        } else {
+            self.expr(elt)?;
+            match kind {
+                CompKind::List | CompKind::Gen => self.emit(Opcode::ListAppend, depth + 1),
+                CompKind::Set => self.emit(Opcode::SetAdd, depth + 1),
+                CompKind::Dict => {
+                    self.expr(value.expect("dict comprehension value"))?;
+                    self.emit(Opcode::MapAdd, depth + 1);
+                }
+            }
+        }
+        self.bind(if_cleanup);
+        if let Some(start) = start {
+            self.jump(start);
+            self.bind(anchor);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,3 @@
+def countdown(n):
+    while n > 0:
+        n -= 1

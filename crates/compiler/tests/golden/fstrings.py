@@ -1,0 +1,12 @@
+name = "world"
+width = 10
+value = 3.14159
+a = f"hello {name}"
+b = f"{name!r} and {name!s} and {name!a}"
+c = f"{value:.2f}"
+d = f"{value:{width}.{2}f}"
+e = f"{name}"
+g = f"plain"
+h = f"{name:>10}|{width!r:<5}"
+i = f""
+j = f"{'nested'}{{braces}}"

@@ -1,0 +1,327 @@
+//! Atoms: names, literals, parenthesized groups and tuples, list/set/dict displays,
+//! comprehensions and generator expressions, plus the "Perhaps you forgot a comma?" check.
+
+use super::{PResult, Parser, node, starts_expr, unsupported};
+use crate::ast::{Comprehension, Expr, ExprKind};
+use crate::error::SyntaxError;
+use crate::span::Span;
+use crate::token::TokenKind;
+
+impl Parser<'_> {
+    /// `atom`: a name, a literal, or a bracketed display.
+    pub(super) fn atom(&mut self) -> PResult<Expr> {
+        use TokenKind as T;
+        let t = self.tok();
+        let kind = match &t.kind {
+            T::Name(name) => ExprKind::Name(name.clone()),
+            T::True => ExprKind::Bool(true),
+            T::False => ExprKind::Bool(false),
+            T::None => ExprKind::None,
+            T::Ellipsis => ExprKind::Ellipsis,
+            T::Int(value) => ExprKind::Int(value.clone()),
+            T::Float(value) => ExprKind::Float(*value),
+            T::Str(_) | T::Bytes(_) | T::FString(_) => return self.strings(),
+            T::LParen => return self.bracketed(Self::group),
+            T::LBracket => return self.bracketed(Self::list_display),
+            T::LBrace => return self.bracketed(Self::brace_display),
+            _ => return Err(self.unexpected()),
+        };
+        self.bump();
+        Ok(node(kind, t.span))
+    }
+
+    /// Consumes an opening bracket and runs `inner` with the opening offset, one level deeper.
+    pub(super) fn bracketed<T>(&mut self, inner: fn(&mut Self, u32) -> PResult<T>) -> PResult<T> {
+        let start = self.bump().span.start;
+        self.enter()?;
+        self.brackets += 1;
+        let result = inner(self, start)?;
+        self.brackets -= 1;
+        self.leave();
+        Ok(result)
+    }
+
+    /// After `(`: `()`, `(x)` (just `x`), a tuple, or a generator expression.
+    fn group(&mut self, start: u32) -> PResult<Expr> {
+        self.group_body(start, &TokenKind::RParen)
+    }
+
+    /// The inside of a parenthesized group up to and including `close` (`)`, or the end of an
+    /// f-string replacement field, which CPython parses as if it were parenthesized).
+    pub(super) fn group_body(&mut self, start: u32, close: &TokenKind) -> PResult<Expr> {
+        if self.at(close) {
+            let end = self.bump().span.end;
+            return Ok(node(ExprKind::Tuple(Vec::new()), Span { start, end }));
+        }
+        if self.at(&TokenKind::Yield) {
+            return Err(self.unexpected());
+        }
+        let first = self.star_named_expression()?;
+        if self.at_comp_for() {
+            let (elt, generators) = self.comprehension(first)?;
+            let end = self.expect_close(close, None)?;
+            let kind = ExprKind::GeneratorExp { elt: Box::new(elt), generators };
+            return Ok(node(kind, Span { start, end }));
+        }
+        if self.at(close) {
+            self.bump();
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                return Err(SyntaxError::new("cannot use starred expression here", first.span));
+            }
+            return Ok(first);
+        }
+        if !self.at(&TokenKind::Comma) {
+            return Err(self.missing_comma(&first));
+        }
+        let (items, end) = self.elements(first, close)?;
+        Ok(node(ExprKind::Tuple(items), Span { start, end }))
+    }
+
+    /// After `[`: a list display or a list comprehension.
+    fn list_display(&mut self, start: u32) -> PResult<Expr> {
+        let close = &TokenKind::RBracket;
+        if self.at(close) {
+            let end = self.bump().span.end;
+            return Ok(node(ExprKind::List(Vec::new()), Span { start, end }));
+        }
+        let first = self.star_named_expression()?;
+        if self.at_comp_for() {
+            let (elt, generators) = self.comprehension(first)?;
+            let end = self.expect_close(close, None)?;
+            let kind = ExprKind::ListComp { elt: Box::new(elt), generators };
+            return Ok(node(kind, Span { start, end }));
+        }
+        let (items, end) = self.elements(first, close)?;
+        Ok(node(ExprKind::List(items), Span { start, end }))
+    }
+
+    /// After `{`: a dict or set display, or a dict or set comprehension.
+    fn brace_display(&mut self, start: u32) -> PResult<Expr> {
+        let close = &TokenKind::RBrace;
+        if self.at(close) {
+            let end = self.bump().span.end;
+            return Ok(node(ExprKind::Dict(Vec::new()), Span { start, end }));
+        }
+        if self.at(&TokenKind::DoubleStar) {
+            let star = self.tok().span;
+            let value = self.double_starred()?;
+            if self.at_comp_for() {
+                let msg = "dict unpacking cannot be used in dict comprehension";
+                return Err(SyntaxError::new(msg, star));
+            }
+            return self.dict_rest(start, (None, value));
+        }
+        let first = self.star_named_expression()?;
+        if self.at(&TokenKind::Colon) && !matches!(first.kind, ExprKind::Starred(_)) {
+            self.bump();
+            let value = self.dict_value()?;
+            if self.at_comp_for() {
+                let (value, generators) = self.comprehension(value)?;
+                let end = self.expect_close(close, None)?;
+                let kind =
+                    ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators };
+                return Ok(node(kind, Span { start, end }));
+            }
+            return self.dict_rest(start, (Some(first), value));
+        }
+        if self.at_comp_for() {
+            let (elt, generators) = self.comprehension(first)?;
+            let end = self.expect_close(close, None)?;
+            let kind = ExprKind::SetComp { elt: Box::new(elt), generators };
+            return Ok(node(kind, Span { start, end }));
+        }
+        let (items, end) = self.elements(first, close)?;
+        Ok(node(ExprKind::Set(items), Span { start, end }))
+    }
+
+    /// `'**' bitwise_or` in a dict display; the current token is the `**`.
+    fn double_starred(&mut self) -> PResult<Expr> {
+        self.bump();
+        self.bitwise_or()
+    }
+
+    /// The value after `key:` in a dict display.
+    fn dict_value(&mut self) -> PResult<Expr> {
+        if matches!(self.peek(), TokenKind::Comma | TokenKind::RBrace) {
+            let colon = self.toks.get(self.pos.wrapping_sub(1)).map_or(self.tok().span, |t| t.span);
+            let msg = "expression expected after dictionary key and ':'";
+            return Err(SyntaxError::new(msg, colon));
+        }
+        if self.at(&TokenKind::Star) {
+            let value = self.starred(Self::bitwise_or)?;
+            let msg = "cannot use a starred expression in a dictionary value";
+            return Err(SyntaxError::new(msg, value.span));
+        }
+        self.expression()
+    }
+
+    /// The items of a dict display after the first, through the closing `}`.
+    fn dict_rest(&mut self, start: u32, first: (Option<Expr>, Expr)) -> PResult<Expr> {
+        let mut items = vec![first];
+        loop {
+            if self.at(&TokenKind::RBrace) {
+                let end = self.bump().span.end;
+                return Ok(node(ExprKind::Dict(items), Span { start, end }));
+            }
+            if !self.eat(&TokenKind::Comma) {
+                let last = items.last().map(|(_, v)| v);
+                return Err(self.missing_comma_opt(last));
+            }
+            if self.at(&TokenKind::RBrace) {
+                continue;
+            }
+            if self.at(&TokenKind::DoubleStar) {
+                let value = self.double_starred()?;
+                items.push((None, value));
+                continue;
+            }
+            let key = self.expression()?;
+            if !self.eat(&TokenKind::Colon) {
+                if matches!(self.peek(), TokenKind::Comma | TokenKind::RBrace) {
+                    // CPython points at the last character of the key.
+                    let at = self.src.get(..key.span.end as usize).and_then(|s| s.chars().last());
+                    let width = at.map_or(1, char::len_utf8) as u32;
+                    let span = Span { start: key.span.end.saturating_sub(width), end: key.span.end };
+                    return Err(SyntaxError::new("':' expected after dictionary key", span));
+                }
+                return Err(self.missing_comma(&key));
+            }
+            let value = self.dict_value()?;
+            items.push((Some(key), value));
+        }
+    }
+
+    /// The remaining elements of a tuple, list or set display after `first`, through `close`;
+    /// returns them with the end offset of `close`.
+    fn elements(&mut self, first: Expr, close: &TokenKind) -> PResult<(Vec<Expr>, u32)> {
+        let mut items = vec![first];
+        loop {
+            if self.at(close) {
+                return Ok((items, self.bump().span.end));
+            }
+            if !self.eat(&TokenKind::Comma) {
+                return Err(self.missing_comma_opt(items.last()));
+            }
+            if self.at(close) {
+                continue;
+            }
+            items.push(self.star_named_expression()?);
+        }
+    }
+
+    /// Consumes `close`, or fails with the comma hint after `last` (if given) or "invalid syntax".
+    pub(super) fn expect_close(&mut self, close: &TokenKind, last: Option<&Expr>) -> PResult<u32> {
+        if self.at(close) {
+            return Ok(self.bump().span.end);
+        }
+        Err(self.missing_comma_opt(last))
+    }
+
+    /// Whether a comprehension clause starts here.
+    pub(super) fn at_comp_for(&self) -> bool {
+        matches!(self.peek(), TokenKind::For | TokenKind::Async)
+    }
+
+    /// The `for ... in ... if ...` clauses after the element `elt` of a comprehension or generator
+    /// expression; rejects a starred element.
+    pub(super) fn comprehension(&mut self, elt: Expr) -> PResult<(Expr, Vec<Comprehension>)> {
+        if matches!(elt.kind, ExprKind::Starred(_)) {
+            let msg = "iterable unpacking cannot be used in comprehension";
+            return Err(SyntaxError::new(msg, elt.span));
+        }
+        let mut generators = Vec::new();
+        loop {
+            if self.at(&TokenKind::Async) {
+                return Err(unsupported("'async'", self.tok().span));
+            }
+            if !self.eat(&TokenKind::For) {
+                break;
+            }
+            let target = self.target_list()?;
+            self.check_store(&target)?;
+            self.expect(&TokenKind::In)?;
+            let iter = self.disjunction()?;
+            let mut ifs = Vec::new();
+            while self.eat(&TokenKind::If) {
+                ifs.push(self.disjunction()?);
+            }
+            generators.push(Comprehension { target, iter, ifs });
+        }
+        Ok((elt, generators))
+    }
+
+    /// `star_targets` of a `for` loop or comprehension clause: `*`-prefixed or bitwise-or items
+    /// (so that the `in` after them is not taken as a comparison).
+    pub(super) fn target_list(&mut self) -> PResult<Expr> {
+        let start = self.tok().span.start;
+        let first = self.target_item()?;
+        if !self.at(&TokenKind::Comma) {
+            return Ok(first);
+        }
+        let mut items = vec![first];
+        while self.eat(&TokenKind::Comma) {
+            if !starts_expr(self.peek()) && !self.at(&TokenKind::Star) {
+                break;
+            }
+            items.push(self.target_item()?);
+        }
+        Ok(node(ExprKind::Tuple(items), self.span_from(start)))
+    }
+
+    /// One item of a target list.
+    pub(super) fn target_item(&mut self) -> PResult<Expr> {
+        if self.at(&TokenKind::Star) {
+            return self.starred(Self::bitwise_or);
+        }
+        self.bitwise_or()
+    }
+
+    /// [`Parser::missing_comma`] after `last`, or "invalid syntax" without one.
+    pub(super) fn missing_comma_opt(&mut self, last: Option<&Expr>) -> SyntaxError {
+        match last {
+            Some(e) => self.missing_comma(e),
+            None => self.unexpected(),
+        }
+    }
+
+    /// The error when `a` (inside brackets) is followed by neither a comma nor a closer: CPython's
+    /// "invalid syntax. Perhaps you forgot a comma?" from `a` to the end of the expression that
+    /// follows it, if one does; otherwise "invalid syntax" at the current token.
+    pub(super) fn missing_comma(&mut self, a: &Expr) -> SyntaxError {
+        let mut a = a;
+        loop {
+            match &a.kind {
+                ExprKind::Lambda { body, .. } => a = body,
+                ExprKind::IfExp { orelse, .. } => a = orelse,
+                _ => break,
+            }
+        }
+        if self.brackets == 0 || !starts_expr(self.peek()) || self.starts_name_string(a) {
+            return self.unexpected();
+        }
+        let m = self.mark();
+        let b = self.expression();
+        self.reset(m);
+        match b {
+            Ok(b) => {
+                let msg = "invalid syntax. Perhaps you forgot a comma?";
+                SyntaxError::new(msg, Span { start: a.span.start, end: b.span.end })
+            }
+            Err(_) => self.unexpected(),
+        }
+    }
+
+    /// CPython offers no comma hint when `a` starts with a name followed by a string, or with a
+    /// soft keyword (`match`, `case`, `_`).
+    fn starts_name_string(&self, a: &Expr) -> bool {
+        let i = self.toks.partition_point(|t| t.span.start < a.span.start);
+        match self.toks.get(i).map(|t| &t.kind) {
+            Some(TokenKind::Name(n)) if matches!(n.as_str(), "match" | "case" | "_") => true,
+            Some(TokenKind::Name(_)) => matches!(
+                self.toks.get(i + 1).map(|t| &t.kind),
+                Some(TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_))
+            ),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! Compound statements: `if`, `while`, `for`, `try`, `with`, `def`, `class` and decorators, and
+//! the indented blocks (or one-line bodies) after their headers.
+
+use super::stmt::{body_end, stmt};
+use super::{MAX_BLOCK_DEPTH, PResult, Parser, Stage, unsupported};
+use crate::ast::{ClassDef, ExceptHandler, Expr, FunctionDef, Stmt, StmtKind, WithItem};
+use crate::error::SyntaxError;
+use crate::span::{LineIndex, Span};
+use crate::token::{Token, TokenKind};
+
+impl Parser<'_> {
+    /// `':' block` after the header of a compound statement introduced by `keyword`; `what`
+    /// names the statement in "expected an indented block after {what} on line N".
+    fn suite(&mut self, what: &str, keyword: &Token) -> PResult<Vec<Stmt>> {
+        if !self.at(&TokenKind::Colon) {
+            if self.at(&TokenKind::Newline) {
+                return Err(SyntaxError::new("expected ':'", self.tok().span));
+            }
+            return Err(self.unexpected());
+        }
+        self.bump();
+        let mut body = Vec::new();
+        if !self.at(&TokenKind::Newline) {
+            self.simple_stmts(&mut body)?;
+            return Ok(body);
+        }
+        let newline = self.bump();
+        if !self.at(&TokenKind::Indent) {
+            return Err(self.expected_block(what, keyword, newline));
+        }
+        let indent = self.bump();
+        self.blocks += 1;
+        if self.blocks > MAX_BLOCK_DEPTH {
+            let msg = "too many levels of indentation";
+            return Err(SyntaxError::indentation(msg, indent.span, false));
+        }
+        loop {
+            match self.peek() {
+                TokenKind::Dedent => {
+                    self.bump();
+                    break;
+                }
+                TokenKind::EndOfFile => break,
+                TokenKind::Newline => {
+                    self.bump();
+                }
+                TokenKind::Indent => return Err(self.unexpected_indent()),
+                _ => self.statement(&mut body)?,
+            }
+        }
+        self.blocks -= 1;
+        Ok(body)
+    }
+
+    /// IndentationError "expected an indented block after ..." when no `Indent` follows the
+    /// header's `newline`: at the next statement's first token, or (without a caret) at the
+    /// header's end if the file ends there.
+    #[cold]
+    fn expected_block(&self, what: &str, keyword: &Token, newline: &Token) -> SyntaxError {
+        let line = LineIndex::new(self.src).line(keyword.span.start);
+        let msg = format!("expected an indented block after {what} on line {line}");
+        let mut n = 0;
+        while self.nth(n).kind == TokenKind::Dedent {
+            n += 1;
+        }
+        let next = self.nth(n);
+        if next.kind == TokenKind::EndOfFile {
+            return SyntaxError::indentation(msg, newline.span, false);
+        }
+        let at = Span { start: next.span.start, end: next.span.start };
+        SyntaxError::indentation(msg, at, n == 0)
+    }
+
+    /// `if` (or `elif`) with its `elif` and `else` branches.
+    pub(super) fn if_stmt(&mut self) -> PResult<Stmt> {
+        // (keyword, test, body) for `if` and each `elif`, folded into nested `If`s at the end.
+        let mut branches = Vec::new();
+        let saved = self.tree;
+        loop {
+            let keyword = self.bump();
+            let what = if keyword.kind == TokenKind::If { "'if' statement" } else { "'elif' statement" };
+            let test = self.named_expression()?;
+            let body = self.suite(what, keyword)?;
+            branches.push((keyword.span.start, test, body));
+            if !self.at(&TokenKind::Elif) {
+                break;
+            }
+            self.grow()?;
+        }
+        self.tree = saved;
+        let mut orelse = self.else_block()?;
+        let mut end = body_end(&[&orelse], 0);
+        let mut result: Option<Stmt> = None;
+        while let Some((start, test, body)) = branches.pop() {
+            if let Some(inner) = result.take() {
+                orelse = vec![inner];
+            }
+            end = end.max(body_end(&[&body, &orelse], start));
+            let orelse = std::mem::take(&mut orelse);
+            result = Some(stmt(StmtKind::If { test, body, orelse }, start, end));
+        }
+        result.ok_or_else(|| self.unexpected())
+    }
+
+    /// An optional `else:` block.
+    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        if !self.at(&TokenKind::Else) {
+            return Ok(Vec::new());
+        }
+        let keyword = self.bump();
+        self.suite("'else' statement", keyword)
+    }
+
+    /// `while test: body [else: orelse]`.
+    pub(super) fn while_stmt(&mut self) -> PResult<Stmt> {
+        let keyword = self.bump();
+        let test = self.named_expression()?;
+        let body = self.suite("'while' statement", keyword)?;
+        let orelse = self.else_block()?;
+        let end = body_end(&[&body, &orelse], keyword.span.end);
+        Ok(stmt(StmtKind::While { test, body, orelse }, keyword.span.start, end))
+    }
+
+    /// `for target in iter: body [else: orelse]`.
+    pub(super) fn for_stmt(&mut self) -> PResult<Stmt> {
+        let keyword = self.bump();
+        let target = self.target_list()?;
+        self.check_store(&target)?;
+        self.expect(&TokenKind::In)?;
+        let iter = self.star_expressions()?;
+        self.check_value(&iter);
+        let body = self.suite("'for' statement", keyword)?;
+        let orelse = self.else_block()?;
+        let end = body_end(&[&body, &orelse], keyword.span.end);
+        Ok(stmt(StmtKind::For { target, iter, body, orelse }, keyword.span.start, end))
+    }
+
+    /// `try:` with `except`, `else` and `finally` clauses.
+    pub(super) fn try_stmt(&mut self) -> PResult<Stmt> {
+        let keyword = self.bump();
+        let body = self.suite("'try' statement", keyword)?;
+        let mut handlers: Vec<ExceptHandler> = Vec::new();
+        while self.at(&TokenKind::Except) {
+            let except = self.bump();
+            if self.at(&TokenKind::Star) {
+                return Err(unsupported("'except*'", self.tok().span));
+            }
+            let typ = if self.at(&TokenKind::Colon) { None } else { Some(self.except_type()?) };
+            let name = if typ.is_some() && self.eat(&TokenKind::As) {
+                Some(self.ident()?)
+            } else {
+                None
+            };
+            let header_end = if self.at(&TokenKind::Colon) { self.tok().span.end } else { 0 };
+            let span = Span { start: except.span.start, end: header_end.max(except.span.end) };
+            let handler_body = self.suite("'except' statement", except)?;
+            if let Some(bare) = handlers.iter().find(|h| h.typ.is_none()) {
+                let end = body_end(&[&bare.body], bare.span.end);
+                let span = Span { start: bare.span.start, end };
+                let err = SyntaxError::new("default 'except:' must be last", span);
+                self.defer(Stage::Compile, err);
+            }
+            handlers.push(ExceptHandler { typ, name, body: handler_body, span });
+        }
+        if handlers.is_empty() && !self.at(&TokenKind::Finally) {
+            return Err(SyntaxError::new("expected 'except' or 'finally' block", self.tok().span));
+        }
+        let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
+        let finalbody = if self.at(&TokenKind::Finally) {
+            let finally = self.bump();
+            self.suite("'finally' statement", finally)?
+        } else {
+            Vec::new()
+        };
+        let last_handler = handlers.last().map_or(&[][..], |h| &h.body[..]);
+        let end = body_end(&[&body, last_handler, &orelse, &finalbody], keyword.span.end);
+        let kind = StmtKind::Try { body, handlers, orelse, finalbody };
+        Ok(stmt(kind, keyword.span.start, end))
+    }
+
+    /// The exception type of an `except` clause; `except A, B:` needs parentheses.
+    fn except_type(&mut self) -> PResult<Expr> {
+        let typ = self.expression()?;
+        if self.at(&TokenKind::Comma) {
+            let m = self.mark();
+            self.bump();
+            let rest = self.star_expressions();
+            let end = self.prev_end();
+            self.reset(m);
+            if rest.is_ok() {
+                let msg = "multiple exception types must be parenthesized";
+                return Err(SyntaxError::new(msg, Span { start: typ.span.start, end }));
+            }
+        }
+        Ok(typ)
+    }
+
+    /// `with item, ...: body`, including the parenthesized form `with (a as b, c):`.
+    pub(super) fn with_stmt(&mut self) -> PResult<Stmt> {
+        let keyword = self.bump();
+        let items = match self.paren_with_items() {
+            Some(items) => items,
+            None => self.with_items(false)?,
+        };
+        for item in &items {
+            if let Some(target) = &item.target {
+                self.check_store(target)?;
+            }
+        }
+        let body = self.suite("'with' statement", keyword)?;
+        let end = body_end(&[&body], keyword.span.end);
+        Ok(stmt(StmtKind::With { items, body }, keyword.span.start, end))
+    }
+
+    /// Tries `'(' with_item, ... [','] ')' ':'`; restores the position if that does not match.
+    fn paren_with_items(&mut self) -> Option<Vec<WithItem>> {
+        if !self.at(&TokenKind::LParen) {
+            return None;
+        }
+        let m = self.mark();
+        self.bump();
+        self.brackets += 1;
+        let items = self.with_items(true).ok();
+        if items.is_some() && self.eat(&TokenKind::RParen) && self.at(&TokenKind::Colon) {
+            self.brackets -= 1;
+            return items;
+        }
+        self.reset(m);
+        None
+    }
+
+    /// `with_item (',' with_item)*` (with an optional trailing comma inside parentheses); the
+    /// targets are checked by the caller.
+    fn with_items(&mut self, parenthesized: bool) -> PResult<Vec<WithItem>> {
+        let mut items = Vec::new();
+        loop {
+            let context = self.expression()?;
+            let target = if self.eat(&TokenKind::As) { Some(self.target_item()?) } else { None };
+            items.push(WithItem { context, target });
+            if !self.eat(&TokenKind::Comma) {
+                return Ok(items);
+            }
+            if parenthesized && self.at(&TokenKind::RParen) {
+                return Ok(items);
+            }
+        }
+    }
+
+    /// Decorators and the `def` or `class` they decorate.
+    pub(super) fn decorated(&mut self) -> PResult<Stmt> {
+        let mut decorators = Vec::new();
+        while self.eat(&TokenKind::At) {
+            decorators.push(self.named_expression()?);
+            self.expect(&TokenKind::Newline)?;
+        }
+        match self.peek() {
+            TokenKind::Def => self.funcdef(decorators),
+            TokenKind::Class => self.classdef(decorators),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    /// `def name(params) [-> annotation]: body`.
+    pub(super) fn funcdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let keyword = self.bump();
+        let name = self.ident()?;
+        self.expect(&TokenKind::LParen)?;
+        self.brackets += 1;
+        let params = self.parameters(true)?;
+        self.expect(&TokenKind::RParen)?;
+        self.brackets -= 1;
+        if self.eat(&TokenKind::Arrow) {
+            self.expression()?;
+        }
+        let body = self.suite("function definition", keyword)?;
+        let end = body_end(&[&body], keyword.span.end);
+        let def = FunctionDef { name, params, body, decorators };
+        Ok(stmt(StmtKind::FunctionDef(Box::new(def)), keyword.span.start, end))
+    }
+
+    /// `class name[(bases)]: body`.
+    pub(super) fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let keyword = self.bump();
+        let name = self.ident()?;
+        let bases = if self.at(&TokenKind::LParen) {
+            let (bases, keywords, _) = self.bracketed(Self::call_args)?;
+            if let Some(k) = keywords.first() {
+                let msg = "keyword arguments in class bases are not supported";
+                return Err(SyntaxError::new(msg, k.span));
+            }
+            bases
+        } else {
+            Vec::new()
+        };
+        let body = self.suite("class definition", keyword)?;
+        let end = body_end(&[&body], keyword.span.end);
+        let def = ClassDef { name, bases, body, decorators };
+        Ok(stmt(StmtKind::ClassDef(Box::new(def)), keyword.span.start, end))
+    }
+}

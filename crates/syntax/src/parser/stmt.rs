@@ -1,0 +1,382 @@
+//! Statements: the file, statement dispatch, and the simple statements (expression statements,
+//! assignments, `del`, `import`, `global`, `raise`, `assert`, ...).
+
+use super::targets::{TargetUse, expr_name, invalid_target, is_bitwise_or_level};
+use super::{PResult, Parser, starts_expr, unsupported};
+use crate::ast::{Alias, BinOp, Expr, ExprKind, Ident, Stmt, StmtKind};
+use crate::error::SyntaxError;
+use crate::span::Span;
+use crate::token::TokenKind;
+
+/// The operator of an augmented-assignment token.
+fn aug_op(kind: &TokenKind) -> Option<BinOp> {
+    use TokenKind as T;
+    Some(match kind {
+        T::PlusEqual => BinOp::Add,
+        T::MinusEqual => BinOp::Sub,
+        T::StarEqual => BinOp::Mult,
+        T::AtEqual => BinOp::MatMult,
+        T::SlashEqual => BinOp::Div,
+        T::DoubleSlashEqual => BinOp::FloorDiv,
+        T::PercentEqual => BinOp::Mod,
+        T::DoubleStarEqual => BinOp::Pow,
+        T::LShiftEqual => BinOp::LShift,
+        T::RShiftEqual => BinOp::RShift,
+        T::PipeEqual => BinOp::BitOr,
+        T::CaretEqual => BinOp::BitXor,
+        T::AmperEqual => BinOp::BitAnd,
+        _ => return None,
+    })
+}
+
+impl Parser<'_> {
+    /// The statements of the whole file.
+    pub(super) fn file(&mut self) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        loop {
+            match self.peek() {
+                TokenKind::EndOfFile => return Ok(body),
+                TokenKind::Newline | TokenKind::Dedent => {
+                    self.bump();
+                }
+                TokenKind::Indent => return Err(self.unexpected_indent()),
+                _ => self.statement(&mut body)?,
+            }
+        }
+    }
+
+    /// One statement, or the `;`-separated simple statements of one line, appended to `out`.
+    pub(super) fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let stmt = match self.peek() {
+            TokenKind::If => self.if_stmt()?,
+            TokenKind::While => self.while_stmt()?,
+            TokenKind::For => self.for_stmt()?,
+            TokenKind::Try => self.try_stmt()?,
+            TokenKind::With => self.with_stmt()?,
+            TokenKind::Def => self.funcdef(Vec::new())?,
+            TokenKind::Class => self.classdef(Vec::new())?,
+            TokenKind::At => self.decorated()?,
+            TokenKind::Async => return Err(unsupported("'async'", self.tok().span)),
+            TokenKind::Name(n) if n == "match" => return self.simple_or_match(out),
+            _ => return self.simple_stmts(out),
+        };
+        out.push(stmt);
+        Ok(())
+    }
+
+    /// Simple statements that might instead be a `match` statement (`match` is a soft keyword):
+    /// if they fail to parse and the line looks like `match subject:`, report `match` as
+    /// unsupported.
+    fn simple_or_match(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let start = self.pos;
+        let err = match self.simple_stmts(out) {
+            Ok(()) => return Ok(()),
+            Err(err) => err,
+        };
+        let line = self.toks.get(start..).unwrap_or_default();
+        let end = line.iter().position(|t| t.kind == TokenKind::Newline).unwrap_or(line.len());
+        let line = line.get(..end).unwrap_or_default();
+        let looks_like_match = line.len() > 2
+            && line.last().is_some_and(|t| t.kind == TokenKind::Colon)
+            && !matches!(line.get(1).map(|t| &t.kind), Some(TokenKind::Colon | TokenKind::Assign));
+        match line.first() {
+            Some(first) if looks_like_match => Err(unsupported("'match'", first.span)),
+            _ => Err(err),
+        }
+    }
+
+    /// `simple_stmt (';' simple_stmt)* [';'] NEWLINE`, appended to `out`.
+    pub(super) fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            out.push(self.simple_stmt()?);
+            if !self.eat(&TokenKind::Semi) || matches!(self.peek(), TokenKind::Newline) {
+                break;
+            }
+            if self.at(&TokenKind::EndOfFile) {
+                return Ok(());
+            }
+        }
+        match self.peek() {
+            TokenKind::Newline => {
+                self.bump();
+                Ok(())
+            }
+            TokenKind::EndOfFile => Ok(()),
+            _ => Err(self.statement_end_error(out.last())),
+        }
+    }
+
+    /// The error for a simple statement followed by something else: CPython's "Missing
+    /// parentheses in call to 'print'" for Python 2 style `print x`, or "invalid syntax".
+    fn statement_end_error(&mut self, last: Option<&Stmt>) -> SyntaxError {
+        if let Some(Stmt { kind: StmtKind::Expr(e), .. }) = last
+            && let ExprKind::Name(name) = &e.kind
+            && matches!(name.as_str(), "print" | "exec")
+            && (starts_expr(self.peek()) || self.at(&TokenKind::Star))
+        {
+            let m = self.mark();
+            let rest = self.star_expressions();
+            self.reset(m);
+            if let Ok(rest) = rest {
+                let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+                return SyntaxError::new(msg, e.span.to(rest.span));
+            }
+        }
+        self.unexpected()
+    }
+
+    /// One simple statement.
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        let t = self.tok();
+        let start = t.span.start;
+        let kind = match &t.kind {
+            TokenKind::Pass => {
+                self.bump();
+                StmtKind::Pass
+            }
+            TokenKind::Break => {
+                self.bump();
+                StmtKind::Break
+            }
+            TokenKind::Continue => {
+                self.bump();
+                StmtKind::Continue
+            }
+            TokenKind::Return => {
+                self.bump();
+                StmtKind::Return(self.optional_value()?)
+            }
+            TokenKind::Global => {
+                self.bump();
+                StmtKind::Global(self.name_list()?)
+            }
+            TokenKind::Nonlocal => {
+                self.bump();
+                StmtKind::Nonlocal(self.name_list()?)
+            }
+            TokenKind::Del => self.del_stmt()?,
+            TokenKind::Import => self.import_stmt()?,
+            TokenKind::From => self.from_import()?,
+            TokenKind::Raise => {
+                self.bump();
+                let exc = if self.at_stmt_end() { None } else { Some(self.expression()?) };
+                let cause = if exc.is_some() && self.eat(&TokenKind::From) {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                StmtKind::Raise { exc, cause }
+            }
+            TokenKind::Assert => {
+                self.bump();
+                let test = self.expression()?;
+                let msg = if self.eat(&TokenKind::Comma) { Some(self.expression()?) } else { None };
+                StmtKind::Assert { test, msg }
+            }
+            _ => self.expr_stmt()?,
+        };
+        Ok(Stmt { kind, span: self.span_from(start) })
+    }
+
+    /// The optional `star_expressions` value of a `return`.
+    fn optional_value(&mut self) -> PResult<Option<Expr>> {
+        if self.at_stmt_end() {
+            return Ok(None);
+        }
+        let value = self.star_expressions()?;
+        self.check_value(&value);
+        Ok(Some(value))
+    }
+
+    /// `NAME (',' NAME)*` after `global` or `nonlocal`.
+    fn name_list(&mut self) -> PResult<Vec<Ident>> {
+        let mut names = vec![self.ident()?];
+        while self.eat(&TokenKind::Comma) {
+            names.push(self.ident()?);
+        }
+        Ok(names)
+    }
+
+    /// `del targets`.
+    fn del_stmt(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        let (targets, _) = self.star_expr_list()?;
+        for target in &targets {
+            self.check_delete(target)?;
+        }
+        Ok(StmtKind::Delete(targets))
+    }
+
+    /// `import dotted [as name], ...`.
+    fn import_stmt(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        let mut names = Vec::new();
+        loop {
+            let name = self.dotted_name()?;
+            let asname = if self.eat(&TokenKind::As) { Some(self.ident()?) } else { None };
+            names.push(Alias { name, asname });
+            if !self.eat(&TokenKind::Comma) {
+                return Ok(StmtKind::Import(names));
+            }
+        }
+    }
+
+    /// `NAME ('.' NAME)*` as one identifier.
+    fn dotted_name(&mut self) -> PResult<Ident> {
+        let mut name = self.ident()?;
+        while self.eat(&TokenKind::Dot) {
+            let part = self.ident()?;
+            name.name.push('.');
+            name.name.push_str(&part.name);
+            name.span = name.span.to(part.span);
+        }
+        Ok(name)
+    }
+
+    /// `from module import names` (absolute imports of named members only).
+    fn from_import(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        if matches!(self.peek(), TokenKind::Dot | TokenKind::Ellipsis) {
+            return Err(unsupported("relative import", self.tok().span));
+        }
+        let module = self.dotted_name()?;
+        self.expect(&TokenKind::Import)?;
+        if self.at(&TokenKind::Star) {
+            return Err(unsupported("'from ... import *'", self.tok().span));
+        }
+        let parens = self.eat(&TokenKind::LParen);
+        let mut names = Vec::new();
+        loop {
+            let name = self.ident()?;
+            let asname = if self.eat(&TokenKind::As) { Some(self.ident()?) } else { None };
+            names.push(Alias { name, asname });
+            if !self.eat(&TokenKind::Comma) {
+                break;
+            }
+            if parens && self.at(&TokenKind::RParen) {
+                break;
+            }
+            if !parens && self.at_stmt_end() {
+                let msg = "trailing comma not allowed without surrounding parentheses";
+                return Err(SyntaxError::new(msg, self.tok().span));
+            }
+        }
+        if parens {
+            self.expect(&TokenKind::RParen)?;
+        }
+        Ok(StmtKind::ImportFrom { module, names })
+    }
+
+    /// An expression statement, an assignment, an augmented or an annotated assignment.
+    fn expr_stmt(&mut self) -> PResult<StmtKind> {
+        let start = self.tok().span.start;
+        let (items, trailing) = self.star_expr_list()?;
+        let bare_tuple = items.len() > 1 || trailing;
+        let first = self.tuple_of(items, trailing, start);
+        if self.at(&TokenKind::Assign) {
+            return self.assignment(first);
+        }
+        if self.at(&TokenKind::Colon) {
+            return self.annotated(first, bare_tuple);
+        }
+        if let Some(op) = aug_op(self.peek()) {
+            self.bump();
+            let value = self.assigned_value()?;
+            if !matches!(
+                first.kind,
+                ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+            ) {
+                let name = expr_name(&first);
+                let msg = format!("'{name}' is an illegal expression for augmented assignment");
+                return Err(SyntaxError::new(msg, first.span));
+            }
+            return Ok(StmtKind::AugAssign { target: first, op, value });
+        }
+        self.check_value(&first);
+        Ok(StmtKind::Expr(first))
+    }
+
+    /// The right-hand side of an assignment: `star_expressions` (a `yield` is unsupported).
+    fn assigned_value(&mut self) -> PResult<Expr> {
+        if self.at(&TokenKind::Yield) {
+            return Err(self.unexpected());
+        }
+        let value = self.star_expressions()?;
+        self.check_value(&value);
+        Ok(value)
+    }
+
+    /// `target = [target = ...] value`, the current token being the first `=`.
+    fn assignment(&mut self, first: Expr) -> PResult<StmtKind> {
+        let mut targets = vec![first];
+        loop {
+            if let Some(target) = targets.last() {
+                self.check_assign_target(target, targets.len() == 1)?;
+            }
+            self.bump();
+            if self.at(&TokenKind::Yield) {
+                return Err(self.unexpected());
+            }
+            let value = self.star_expressions()?;
+            if !self.at(&TokenKind::Assign) {
+                self.check_value(&value);
+                return Ok(StmtKind::Assign { targets, value });
+            }
+            targets.push(value);
+        }
+    }
+
+    /// Checks one target of an assignment, at the `=` after it. For the first target CPython
+    /// suggests `==` when a plain expression follows ("cannot assign to ... here. Maybe you
+    /// meant '==' instead of '='?").
+    fn check_assign_target(&mut self, target: &Expr, first: bool) -> PResult<()> {
+        if let Some(bad) = invalid_target(target, TargetUse::Store) {
+            if first
+                && is_bitwise_or_level(target)
+                && let Some(err) = self.eq_hint(target)
+            {
+                return Err(err);
+            }
+            let msg = format!("cannot assign to {}", expr_name(bad));
+            return Err(SyntaxError::new(msg, bad.span));
+        }
+        self.check_star_targets(target);
+        Ok(())
+    }
+
+    /// `target: annotation [= value]`; the annotation is discarded (a bare one becomes `pass`).
+    fn annotated(&mut self, target: Expr, bare_tuple: bool) -> PResult<StmtKind> {
+        self.bump();
+        self.expression()?;
+        let error = match &target.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+            ExprKind::Tuple(items) => {
+                let span = match items.first() {
+                    Some(first) if bare_tuple => first.span,
+                    _ => target.span,
+                };
+                Some(("only single target (not tuple) can be annotated", span))
+            }
+            ExprKind::List(_) => Some(("only single target (not list) can be annotated", target.span)),
+            _ => Some(("illegal target for annotation", target.span)),
+        };
+        if let Some((msg, span)) = error {
+            return Err(SyntaxError::new(msg, span));
+        }
+        if !self.eat(&TokenKind::Assign) {
+            return Ok(StmtKind::Pass);
+        }
+        let value = self.assigned_value()?;
+        Ok(StmtKind::Assign { targets: vec![target], value })
+    }
+}
+
+/// The end of the last statement of the last non-empty body, or `default`.
+pub(super) fn body_end(bodies: &[&[Stmt]], default: u32) -> u32 {
+    bodies.iter().rev().find_map(|b| b.last()).map_or(default, |s| s.span.end)
+}
+
+/// A statement node spanning `start..end`.
+pub(super) fn stmt(kind: StmtKind, start: u32, end: u32) -> Stmt {
+    Stmt { kind, span: Span { start, end: end.max(start) } }
+}

@@ -1,0 +1,27 @@
+//! Methods of the built-in classes, one file per class family, each with an `install` that
+//! stores its functions in the class dict.
+
+pub mod constructors;
+pub mod containers;
+
+use crate::backend::Backend;
+use crate::vm::Vm;
+
+pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
+    constructors::install(vm);
+    containers::install(vm);
+}
+
+/// The `self` argument of a method, checked against the expected payload by the caller's
+/// pattern; raises `TypeError` like CPython's descriptor check when it does not match.
+#[macro_export]
+macro_rules! receiver {
+    ($ctx:expr, $args:expr, $name:literal, $pat:pat => $out:expr) => {{
+        match $args.args.first().map(|o| (o, &o.payload)) {
+            Some((o, $pat)) => (o, $out),
+            _ => {
+                return Err($ctx.type_error(concat!("descriptor '", $name, "' requires a different object")));
+            }
+        }
+    }};
+}

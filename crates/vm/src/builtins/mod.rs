@@ -1,0 +1,175 @@
+//! Built-in functions, methods of built-in types, and built-in modules.
+//!
+//! Everything here is a [`NativeFn`]: a Rust function taking the thread's [`Ctx`] and the call's
+//! [`Args`] (the vectorcall convention: positional values, then keyword values named by
+//! `kwnames`). Methods of built-in types live in their class dict and receive `self` as the
+//! first positional argument.
+
+pub mod functions;
+pub mod methods;
+pub mod modules;
+pub mod strings;
+
+use crate::backend::Backend;
+use crate::ctx::{Ctx, PyResult};
+use crate::object::{BuiltinFn, CodeRef, Payload, PyRef};
+use crate::ops::dicts;
+use crate::vm::Vm;
+use gillab_compiler::{CodeObject, Constant};
+use gillab_syntax::ast::IntLit;
+use std::sync::Arc;
+
+/// The signature of every built-in.
+pub type NativeFn<B> = for<'a, 'b, 'c> fn(&'a mut Ctx<'b, B>, Args<'c, B>) -> PyResult<B>;
+
+/// The arguments of a call in the vectorcall convention.
+#[derive(Clone, Copy)]
+pub struct Args<'a, B: Backend> {
+    /// Positional values followed by keyword values.
+    pub args: &'a [PyRef<B>],
+    /// Names of the trailing keyword values.
+    pub kwnames: &'a [PyRef<B>],
+}
+
+impl<'a, B: Backend> Args<'a, B> {
+    /// The positional values.
+    pub fn positional(&self) -> &'a [PyRef<B>] {
+        &self.args[..self.args.len() - self.kwnames.len()]
+    }
+
+    /// The keyword value named `name`.
+    pub fn kwarg(&self, name: &str) -> Option<&'a PyRef<B>> {
+        let npos = self.args.len() - self.kwnames.len();
+        self.kwnames
+            .iter()
+            .position(|k| crate::ops::as_str(k) == Some(name))
+            .map(|i| &self.args[npos + i])
+    }
+
+    /// `(name, value)` for each keyword argument.
+    pub fn kwargs(&self) -> impl Iterator<Item = (&'a str, &'a PyRef<B>)> + 'a {
+        let npos = self.args.len() - self.kwnames.len();
+        let args = self.args;
+        self.kwnames
+            .iter()
+            .enumerate()
+            .map(move |(i, k)| (crate::ops::as_str(k).unwrap_or(""), &args[npos + i]))
+    }
+
+    /// Checks the positional count against `min..=max` and that every keyword is in
+    /// `keywords`, raising CPython's `TypeError`s.
+    pub fn check(
+        &self,
+        ctx: &Ctx<'_, B>,
+        fname: &str,
+        min: usize,
+        max: usize,
+        keywords: &[&str],
+    ) -> PyResult<B, ()> {
+        let n = self.positional().len();
+        if n < min || n > max {
+            let msg = if min == max {
+                if min == 0 {
+                    format!("{fname}() takes no arguments ({n} given)")
+                } else if min == 1 {
+                    format!("{fname}() takes exactly one argument ({n} given)")
+                } else {
+                    format!("{fname}() takes exactly {min} arguments ({n} given)")
+                }
+            } else if n < min {
+                format!("{fname} expected at least {min} argument{}, got {n}", plural(min))
+            } else {
+                format!("{fname} expected at most {max} argument{}, got {n}", plural(max))
+            };
+            return Err(ctx.type_error(msg));
+        }
+        for (k, _) in self.kwargs() {
+            if !keywords.contains(&k) {
+                return Err(ctx.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A built-in function object.
+pub fn native<B: Backend>(name: &'static str, func: NativeFn<B>) -> PyRef<B> {
+    PyRef::new(Payload::Builtin(Box::new(BuiltinFn { name, func, bound: None })))
+}
+
+/// Stores a built-in function under `name` in a namespace (a dict, class or module dict).
+pub fn add<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>, name: &'static str, func: NativeFn<B>) {
+    dicts::set_name(ns, vm.intern(name), native(name, func));
+}
+
+/// Builds the `builtins` namespace and the methods of the built-in classes.
+pub fn install<B: Backend>(vm: &Vm<B>) {
+    functions::install(vm);
+    methods::install(vm);
+    let b = &vm.builtins;
+    let put = |name: &str, v: &PyRef<B>| dicts::set_name(b, vm.intern(name), v.clone());
+    put("object", &vm.object_type);
+    for (name, t) in vm.types.all() {
+        if !matches!(
+            name,
+            "NoneType" | "NotImplementedType" | "ellipsis" | "code" | "function" | "cell"
+                | "module" | "iterator" | "method" | "builtin_function_or_method"
+        ) {
+            put(name, t);
+        }
+    }
+    for (name, t) in vm.exc.all() {
+        put(name, t);
+    }
+    put("None", &vm.none);
+    put("Ellipsis", &vm.ellipsis);
+    put("NotImplemented", &vm.not_implemented);
+    put("True", &vm.true_);
+    put("False", &vm.false_);
+    put("IOError", &vm.exc.os_error);
+    put("EnvironmentError", &vm.exc.os_error);
+}
+
+/// Names of the modules implemented in Rust.
+pub fn is_builtin_module(name: &str) -> bool {
+    modules::NAMES.contains(&name)
+}
+
+/// Creates a built-in module by name, or `None` if there is no such built-in module.
+pub fn make_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<PyRef<B>>> {
+    modules::make(ctx, name)
+}
+
+/// Converts a compiled code object into a VM code object (constants and names as objects).
+pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> PyRef<B> {
+    let consts = code.constants.iter().map(|c| constant(vm, c)).collect();
+    let names = code.names.iter().map(|n| vm.intern(n)).collect();
+    PyRef::new(Payload::Code(Box::new(CodeRef { code, consts, names })))
+}
+
+fn constant<B: Backend>(vm: &Vm<B>, c: &Constant) -> PyRef<B> {
+    match c {
+        Constant::None => vm.none.clone(),
+        Constant::Bool(b) => vm.bool(*b),
+        Constant::Ellipsis => vm.ellipsis.clone(),
+        Constant::Int(IntLit::Small(i)) => vm.int(*i),
+        Constant::Int(IntLit::Big(b)) => vm.bigint(b.clone()),
+        Constant::Float(f) => vm.float(*f),
+        Constant::Str(s) => {
+            if s.len() <= 40 && s.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                vm.intern(s)
+            } else {
+                vm.str(s.as_str())
+            }
+        }
+        Constant::Bytes(b) => PyRef::new(Payload::Bytes(b.clone().into_boxed_slice())),
+        Constant::Tuple(items) => vm.tuple(items.iter().map(|c| constant(vm, c)).collect()),
+        Constant::Code(code) => code_object(vm, code.clone()),
+    }
+}

@@ -1,0 +1,96 @@
+//! The `sys` module.
+
+use super::{Stream, stream_object};
+use crate::backend::Backend;
+use crate::builtins::{Args, add};
+use crate::ctx::{Ctx, PyErr, PyResult};
+use crate::ops::compare::{Num, as_num};
+use crate::ops::dicts;
+use crate::vm::Vm;
+use crate::PyRef;
+
+pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
+    let put = |name: &str, v: PyRef<B>| dicts::set_name(ns, vm.intern(name), v);
+    put("argv", vm.list(vm.argv.iter().map(|a| vm.str(a.as_str())).collect()));
+    put("stdout", stream_object(vm, Stream::Stdout));
+    put("stderr", stream_object(vm, Stream::Stderr));
+    put("__stdout__", stream_object(vm, Stream::Stdout));
+    put("__stderr__", stream_object(vm, Stream::Stderr));
+    put("maxsize", vm.int(i64::MAX));
+    put("platform", vm.str("linux"));
+    put("version", vm.str("3.11.7 (gil-lab)"));
+    put("byteorder", vm.str("little"));
+    put("modules", vm.modules.clone());
+    put("implementation_name", vm.str(B::NAME));
+    add(vm, ns, "exit", exit);
+    add(vm, ns, "getrefcount", getrefcount);
+    add(vm, ns, "getrecursionlimit", getrecursionlimit);
+    add(vm, ns, "setrecursionlimit", setrecursionlimit);
+    add(vm, ns, "getswitchinterval", getswitchinterval);
+    add(vm, ns, "setswitchinterval", setswitchinterval);
+    add(vm, ns, "exc_info", exc_info);
+    add(vm, ns, "exception", exception);
+}
+
+fn exit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "exit", 0, 1, &[])?;
+    let code: Vec<PyRef<B>> = args.positional().to_vec();
+    Err(PyErr(ctx.new_exception(&ctx.vm.exc.system_exit, code)))
+}
+
+fn getrefcount<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "getrefcount", 1, 1, &[])?;
+    // The argument slot itself holds one reference, as in CPython.
+    Ok(ctx.vm.int(args.args[0].refcount() as i64))
+}
+
+fn getrecursionlimit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "getrecursionlimit", 0, 0, &[])?;
+    let n = ctx.vm.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+    Ok(ctx.vm.int(n as i64))
+}
+
+fn setrecursionlimit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "setrecursionlimit", 1, 1, &[])?;
+    let n = crate::ops::expect_int(ctx, &args.args[0], "limit")?;
+    if n < 1 {
+        return Err(ctx.value_error("recursion limit must be greater or equal than 1"));
+    }
+    // The Rust stack of every VM thread is sized for 20,000 Python frames.
+    let n = n.min(20_000) as u32;
+    ctx.vm.recursion_limit.store(n, std::sync::atomic::Ordering::Relaxed);
+    Ok(ctx.vm.none.clone())
+}
+
+fn getswitchinterval<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "getswitchinterval", 0, 0, &[])?;
+    Ok(ctx.vm.float(ctx.vm.backend.switch_interval()))
+}
+
+fn setswitchinterval<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "setswitchinterval", 1, 1, &[])?;
+    let s = match as_num(&args.args[0]) {
+        Some(Num::Float(f)) => f,
+        Some(Num::Int(i)) => i as f64,
+        _ => return Err(ctx.type_error("must be real number")),
+    };
+    if s <= 0.0 {
+        return Err(ctx.value_error("switch interval must be strictly positive"));
+    }
+    ctx.vm.backend.set_switch_interval(s);
+    Ok(ctx.vm.none.clone())
+}
+
+fn exc_info<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "exc_info", 0, 0, &[])?;
+    let vm = ctx.vm;
+    Ok(match &ctx.exc_info {
+        Some(e) => vm.tuple(vec![crate::ops::type_of(vm, e), e.clone(), vm.none.clone()]),
+        None => vm.tuple(vec![vm.none.clone(), vm.none.clone(), vm.none.clone()]),
+    })
+}
+
+fn exception<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "exception", 0, 0, &[])?;
+    Ok(ctx.exc_info.clone().unwrap_or_else(|| ctx.vm.none.clone()))
+}

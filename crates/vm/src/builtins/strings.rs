@@ -1,0 +1,135 @@
+//! Text formatting shared by `format()`, f-strings, `str.format` and `%`: dispatch on the value's
+//! type to the pure formatting code in [`crate::fmt`].
+
+use crate::backend::Backend;
+use crate::ctx::{Ctx, PyResult};
+use crate::fmt::{self, PercentArg};
+use crate::object::{Payload, PyRef};
+use crate::ops::compare::{Num, as_num};
+use crate::ops::{attr, repr, type_name};
+use num_bigint::BigInt;
+
+/// `ascii(repr_text)`: escapes non-ASCII characters of an already computed repr.
+pub fn ascii(s: &str) -> String {
+    fmt::ascii_escape(s)
+}
+
+/// `format(value, spec)`.
+pub fn format_value<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, spec: &str) -> PyResult<B> {
+    let vm = ctx.vm;
+    if spec.is_empty() {
+        return repr::str_obj(ctx, v);
+    }
+    let tn = type_name(vm, v);
+    let parsed = fmt::parse_spec_for(spec, &tn).map_err(|m| ctx.value_error(m));
+    let out = match (&v.payload, as_num(v)) {
+        (Payload::Bool(_), _) if spec.chars().all(|c| !c.is_ascii_alphabetic()) => {
+            let n = BigInt::from(matches!(v.payload, Payload::Bool(true)) as i64);
+            fmt::format_int(&n, &parsed?)
+        }
+        (_, Some(Num::Int(i))) => fmt::format_int(&BigInt::from(i), &parsed?),
+        (_, Some(Num::Big(b))) => fmt::format_int(b, &parsed?),
+        (_, Some(Num::Float(f))) => fmt::format_float(f, &parsed?),
+        (Payload::Str(s), _) => fmt::format_str(s.as_str(), &parsed?),
+        (Payload::Instance(_), _) => {
+            if let Some(r) = attr::call_dunder(ctx, v, "__format__", &[vm.str(spec)])? {
+                return Ok(r);
+            }
+            return Err(ctx.type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                type_name(vm, v)
+            )));
+        }
+        _ => {
+            return Err(ctx.type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                type_name(vm, v)
+            )));
+        }
+    };
+    out.map(|s| vm.str(s)).map_err(|m| kind_error(ctx, fmt::format_error_kind(&m), m))
+}
+
+fn kind_error<B: Backend>(ctx: &Ctx<'_, B>, kind: &str, msg: String) -> crate::ctx::PyErr<B> {
+    let exc = &ctx.vm.exc;
+    let class = match kind {
+        "ValueError" => &exc.value_error,
+        "OverflowError" => &exc.overflow_error,
+        "MemoryError" => &exc.overflow_error,
+        _ => &exc.type_error,
+    };
+    ctx.err(class, msg)
+}
+
+/// One `%` argument with every form the formatter may ask for computed up front (the
+/// formatter is pure Rust and cannot call back into the VM).
+struct Prepared {
+    int: Result<BigInt, String>,
+    float: Result<f64, String>,
+    str: String,
+    repr: String,
+    type_name: String,
+}
+
+impl PercentArg for Prepared {
+    fn as_int(&self) -> Result<BigInt, String> {
+        self.int.clone()
+    }
+    fn as_float(&self) -> Result<f64, String> {
+        self.float.clone()
+    }
+    fn to_str(&self) -> Result<String, String> {
+        Ok(self.str.clone())
+    }
+    fn to_repr(&self) -> Result<String, String> {
+        Ok(self.repr.clone())
+    }
+    fn type_name(&self) -> String {
+        self.type_name.clone()
+    }
+}
+
+fn prepare<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, Prepared> {
+    let tn = type_name(ctx.vm, v);
+    let (int, float) = match as_num(v) {
+        Some(Num::Int(i)) => (Ok(BigInt::from(i)), Ok(i as f64)),
+        Some(Num::Big(b)) => (
+            Ok(b.clone()),
+            num_traits::ToPrimitive::to_f64(b)
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| "int too large to convert to float".to_string()),
+        ),
+        Some(Num::Float(f)) => {
+            (Ok(num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_default()), Ok(f))
+        }
+        None => (
+            Err(format!("a real number is required, not {tn}")),
+            Err(format!("must be real number, not {tn}")),
+        ),
+    };
+    Ok(Prepared { int, float, str: repr::str(ctx, v)?, repr: repr::repr(ctx, v)?, type_name: tn })
+}
+
+/// `fmt % values`.
+pub fn percent<B: Backend>(ctx: &mut Ctx<'_, B>, fmt_obj: &PyRef<B>, values: &PyRef<B>) -> PyResult<B> {
+    let Payload::Str(f) = &fmt_obj.payload else { return Err(ctx.type_error("format must be str")) };
+    if matches!(values.payload, Payload::Dict(_)) && f.as_str().contains("%(") {
+        return Err(ctx.type_error("gil-lab does not support %(name) formatting"));
+    }
+    let items: Vec<PyRef<B>> = match &values.payload {
+        Payload::Tuple(t) => t.to_vec(),
+        _ => vec![values.clone()],
+    };
+    let mut prepared = Vec::with_capacity(items.len());
+    for v in &items {
+        prepared.push(prepare(ctx, v)?);
+    }
+    let args: Vec<&dyn PercentArg> = prepared.iter().map(|p| p as &dyn PercentArg).collect();
+    match fmt::percent_format(f.as_str(), &args) {
+        Ok(s) => Ok(ctx.vm.str(s)),
+        Err(e) if e.kind == fmt::ARG_ERROR && e.msg.contains("too large") => {
+            Err(kind_error(ctx, "OverflowError", e.msg))
+        }
+        Err(e) => Err(kind_error(ctx, e.kind, e.msg)),
+    }
+}

@@ -1,0 +1,142 @@
+//! [`Ctx`]: one OS thread's view of the VM while it runs Python code, and [`PyErr`], a raised
+//! Python exception travelling through Rust code.
+
+use crate::backend::Backend;
+use crate::object::dict::Dict;
+use crate::object::{ExcState, Instance, Payload, PyRef};
+use crate::vm::Vm;
+
+/// A raised exception (an exception instance).
+pub struct PyErr<B: Backend>(pub PyRef<B>);
+
+impl<B: Backend> std::fmt::Debug for PyErr<B> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PyErr({:?})", self.0)
+    }
+}
+
+/// The result of anything that may raise.
+pub type PyResult<B, T = PyRef<B>> = Result<T, PyErr<B>>;
+
+/// A thread attached to a VM. Dropping it detaches the thread.
+pub struct Ctx<'vm, B: Backend> {
+    /// The interpreter.
+    pub vm: &'vm Vm<B>,
+    thread: Option<B::Thread>,
+    /// Python call depth, for `RecursionError`.
+    pub depth: u32,
+    /// The exception being handled (`sys.exc_info()`, bare `raise`).
+    pub exc_info: Option<PyRef<B>>,
+}
+
+impl<'vm, B: Backend> Ctx<'vm, B> {
+    /// Attaches the calling thread to `vm`.
+    pub fn attach(vm: &'vm Vm<B>) -> Ctx<'vm, B> {
+        let thread = vm.backend.attach();
+        Ctx { vm, thread: Some(thread), depth: 0, exc_info: None }
+    }
+
+    /// The backend's per-thread state.
+    #[inline(always)]
+    pub fn thread(&mut self) -> &mut B::Thread {
+        // The state is `None` only inside `Drop`.
+        self.thread.as_mut().expect("attached thread state")
+    }
+
+    /// Polls the eval breaker (backward jumps and calls).
+    #[inline(always)]
+    pub fn check_breaker(&mut self) {
+        let vm = self.vm;
+        let t = self.thread();
+        if vm.backend.breaker(t) {
+            vm.backend.poll(t);
+        }
+    }
+
+    /// Runs blocking work with the VM released; `f` must not touch objects.
+    pub fn allow_threads<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        let vm = self.vm;
+        vm.backend.allow_threads(self.thread(), f)
+    }
+
+    /// Creates an exception instance of `class` with `args`.
+    pub fn new_exception(&self, class: &PyRef<B>, args: Vec<PyRef<B>>) -> PyRef<B> {
+        let args = self.vm.tuple(args);
+        PyRef::new(Payload::Instance(Box::new(Instance {
+            class: class.clone(),
+            dict: B::cell_new(Dict::new()),
+            exc: Some(B::cell_new(ExcState {
+                args,
+                traceback: Vec::new(),
+                context: None,
+                cause: None,
+                suppress_context: false,
+            })),
+        })))
+    }
+
+    /// An exception of `class` whose single argument is `msg`.
+    pub fn err(&self, class: &PyRef<B>, msg: impl Into<String>) -> PyErr<B> {
+        let msg = self.vm.str(msg.into());
+        PyErr(self.new_exception(class, vec![msg]))
+    }
+
+    /// `TypeError(msg)`
+    pub fn type_error(&self, msg: impl Into<String>) -> PyErr<B> {
+        self.err(&self.vm.exc.type_error, msg)
+    }
+
+    /// `ValueError(msg)`
+    pub fn value_error(&self, msg: impl Into<String>) -> PyErr<B> {
+        self.err(&self.vm.exc.value_error, msg)
+    }
+
+    /// `IndexError(msg)`
+    pub fn index_error(&self, msg: impl Into<String>) -> PyErr<B> {
+        self.err(&self.vm.exc.index_error, msg)
+    }
+
+    /// `OverflowError(msg)`
+    pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr<B> {
+        self.err(&self.vm.exc.overflow_error, msg)
+    }
+
+    /// `ZeroDivisionError(msg)`
+    pub fn zero_division(&self, msg: impl Into<String>) -> PyErr<B> {
+        self.err(&self.vm.exc.zero_division_error, msg)
+    }
+
+    /// `RuntimeError(msg)`
+    pub fn runtime_error(&self, msg: impl Into<String>) -> PyErr<B> {
+        self.err(&self.vm.exc.runtime_error, msg)
+    }
+
+    /// `AttributeError(msg)`
+    pub fn attribute_error(&self, msg: impl Into<String>) -> PyErr<B> {
+        self.err(&self.vm.exc.attribute_error, msg)
+    }
+
+    /// `KeyError(key)`
+    pub fn key_error(&self, key: PyRef<B>) -> PyErr<B> {
+        PyErr(self.new_exception(&self.vm.exc.key_error, vec![key]))
+    }
+
+    /// `NameError: name 'x' is not defined`
+    pub fn name_error(&self, name: &str) -> PyErr<B> {
+        self.err(&self.vm.exc.name_error, format!("name '{name}' is not defined"))
+    }
+
+    /// `StopIteration()`
+    pub fn stop_iteration(&self) -> PyErr<B> {
+        PyErr(self.new_exception(&self.vm.exc.stop_iteration, vec![]))
+    }
+}
+
+impl<B: Backend> Drop for Ctx<'_, B> {
+    fn drop(&mut self) {
+        self.exc_info = None;
+        if let Some(t) = self.thread.take() {
+            self.vm.backend.detach(t);
+        }
+    }
+}

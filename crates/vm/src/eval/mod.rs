@@ -1,0 +1,452 @@
+//! The eval loop: one generic interpreter over a [`Backend`], split by instruction family.
+//!
+//! - `mod.rs` (here): frames, entry points, the dispatch loop and the exception unwinder;
+//! - [`names`] — loads and stores of locals, globals, cells and namespace names;
+//! - [`build`] — building and unpacking containers, comprehension appends, f-string pieces;
+//! - [`calls`] — calls, function and class creation;
+//! - [`exceptions`] — raising, matching, `with`, tracebacks;
+//! - [`imports`] — `import`.
+//!
+//! The eval breaker is polled at every `JUMP_BACKWARD` and call, as in CPython. Errors unwind
+//! through the code object's exception table (CPython 3.11's zero-cost scheme).
+
+pub mod build;
+pub mod calls;
+pub mod exceptions;
+pub mod imports;
+pub mod names;
+
+use crate::backend::Backend;
+use crate::ctx::{Ctx, PyResult};
+use crate::object::{CodeRef, Function, Payload, PyRef};
+use crate::ops::arith::{self, BinOp, UnaryOp};
+use crate::ops::compare::{self, CmpOp};
+use crate::ops::{attr, is_true, iter, seq};
+use gillab_compiler::Opcode as Op;
+
+/// One activation of a code object.
+pub struct Frame<'f, B: Backend> {
+    /// The code being run (constants and names already converted).
+    pub code: &'f CodeRef<B>,
+    /// The module globals (a dict).
+    pub globals: &'f PyRef<B>,
+    /// The function being run, if any (for its closure).
+    pub func: Option<&'f Function<B>>,
+    /// The `LOAD_NAME`/`STORE_NAME` namespace (module or class body), if any.
+    pub locals: Option<PyRef<B>>,
+    /// Local slots (`varnames ++ cellvars ++ freevars`).
+    pub fast: Vec<Option<PyRef<B>>>,
+    /// The value stack; `None` is the NULL marker.
+    pub stack: Vec<Option<PyRef<B>>>,
+    /// Index of the next instruction.
+    pub pc: usize,
+}
+
+impl<B: Backend> Frame<'_, B> {
+    #[inline(always)]
+    fn push(&mut self, v: PyRef<B>) {
+        self.stack.push(Some(v));
+    }
+
+    /// Pops a value (never the NULL marker: the compiler never leaves one where a value is
+    /// popped; a stray one is reported as a `SystemError`-like `RuntimeError`).
+    #[inline(always)]
+    fn pop(&mut self) -> PyRef<B> {
+        match self.stack.pop() {
+            Some(Some(v)) => v,
+            _ => stack_corrupt(),
+        }
+    }
+
+    #[inline(always)]
+    fn top(&self) -> &PyRef<B> {
+        match self.stack.last() {
+            Some(Some(v)) => v,
+            _ => stack_corrupt(),
+        }
+    }
+
+    #[inline(always)]
+    fn peek(&self, n: usize) -> &PyRef<B> {
+        match &self.stack[self.stack.len() - n] {
+            Some(v) => v,
+            None => stack_corrupt(),
+        }
+    }
+
+    /// The source line of the instruction at `index`.
+    pub fn line_at(&self, index: usize) -> u32 {
+        self.code.code.lines.get(index).copied().unwrap_or(self.code.code.first_line)
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn stack_corrupt() -> ! {
+    // Unreachable for bytecode produced by gillab-compiler (its stack-depth analysis checks
+    // every path); reaching it is a compiler bug, so fail loudly rather than misbehave.
+    panic!("gil-lab internal error: value stack underflow or NULL where a value was expected")
+}
+
+/// Views a run of stack slots as references. Fails (instead of misreading) if a NULL is among
+/// them.
+#[inline(always)]
+pub fn as_refs<B: Backend>(slots: &[Option<PyRef<B>>]) -> &[PyRef<B>] {
+    if slots.iter().any(Option::is_none) {
+        stack_corrupt();
+    }
+    // SAFETY: `PyRef<B>` is `repr(transparent)` over `NonNull`, so `Option<PyRef<B>>` has the
+    // same size and layout with `None` as null (std's documented niche guarantee), and every
+    // element was just checked to be `Some`.
+    unsafe { &*(slots as *const [Option<PyRef<B>>] as *const [PyRef<B>]) }
+}
+
+/// Runs a Python function's code with its arguments already bound into `fast`.
+pub fn run_frame<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    _fobj: &PyRef<B>,
+    func: &Function<B>,
+    code: &CodeRef<B>,
+    fast: Vec<Option<PyRef<B>>>,
+) -> PyResult<B> {
+    run(ctx, code, &func.globals, Some(func), None, fast)
+}
+
+/// Runs module-level or class-body code with `locals` as its name namespace.
+pub fn run_code<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    code: &CodeRef<B>,
+    globals: &PyRef<B>,
+    func: Option<&Function<B>>,
+    locals: PyRef<B>,
+) -> PyResult<B> {
+    let mut fast = Vec::new();
+    fast.resize_with(code.code.varnames.len(), || None);
+    run(ctx, code, globals, func, Some(locals), fast)
+}
+
+fn run<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    code: &CodeRef<B>,
+    globals: &PyRef<B>,
+    func: Option<&Function<B>>,
+    locals: Option<PyRef<B>>,
+    fast: Vec<Option<PyRef<B>>>,
+) -> PyResult<B> {
+    let limit = ctx.vm.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+    if ctx.depth >= limit {
+        return Err(ctx.err(
+            &ctx.vm.exc.recursion_error,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    ctx.depth += 1;
+    let mut frame = Frame {
+        code,
+        globals,
+        func,
+        locals,
+        fast,
+        stack: Vec::with_capacity(code.code.stacksize as usize),
+        pc: 0,
+    };
+    let result = loop {
+        match dispatch(ctx, &mut frame) {
+            Ok(v) => break Ok(v),
+            Err(e) => {
+                if let Err(e) = exceptions::unwind(ctx, &mut frame, e) {
+                    break Err(e);
+                }
+            }
+        }
+    };
+    ctx.depth -= 1;
+    result
+}
+
+/// Runs instructions until the frame returns or an instruction raises.
+fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<B> {
+    let vm = ctx.vm;
+    let instrs = &f.code.code.instructions[..];
+    loop {
+        let Some(&ins) = instrs.get(f.pc) else {
+            return Err(ctx.runtime_error("fell off the end of the bytecode"));
+        };
+        f.pc += 1;
+        let arg = ins.arg;
+        match ins.op {
+            Op::Nop => {}
+            Op::PopTop => drop(f.stack.pop()),
+            Op::PushNull => f.stack.push(None),
+            Op::Copy => {
+                let v = f.stack[f.stack.len() - arg as usize].clone();
+                f.stack.push(v);
+            }
+            Op::Swap => {
+                let n = f.stack.len();
+                f.stack.swap(n - 1, n - arg as usize);
+            }
+            Op::LoadConst => f.push(f.code.consts[arg as usize].clone()),
+            Op::LoadFast => match &f.fast[arg as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    f.push(v);
+                }
+                None => return Err(names::unbound_local(ctx, f, arg)),
+            },
+            Op::StoreFast => {
+                let v = f.pop();
+                let old = f.fast[arg as usize].replace(v);
+                drop(old);
+            }
+            Op::DeleteFast => {
+                if f.fast[arg as usize].take().is_none() {
+                    return Err(names::unbound_local(ctx, f, arg));
+                }
+            }
+            Op::LoadGlobal => {
+                let v = names::load_global(ctx, f, arg)?;
+                f.push(v);
+            }
+            Op::StoreGlobal => {
+                let v = f.pop();
+                crate::ops::dicts::set_name(f.globals, f.code.names[arg as usize].clone(), v);
+            }
+            Op::DeleteGlobal => names::delete_global(ctx, f, arg)?,
+            Op::LoadName => {
+                let v = names::load_name(ctx, f, arg)?;
+                f.push(v);
+            }
+            Op::StoreName => {
+                let v = f.pop();
+                names::store_name(ctx, f, arg, v)?;
+            }
+            Op::DeleteName => names::delete_name(ctx, f, arg)?,
+            Op::MakeCell => names::make_cell(f, arg),
+            Op::CopyFreeVars => names::copy_free_vars(f, arg),
+            Op::LoadClosure => {
+                let v = f.fast[arg as usize].clone().unwrap_or_else(|| vm.none.clone());
+                f.push(v);
+            }
+            Op::LoadDeref => {
+                let v = names::load_deref(ctx, f, arg)?;
+                f.push(v);
+            }
+            Op::LoadClassderef => {
+                let v = names::load_classderef(ctx, f, arg)?;
+                f.push(v);
+            }
+            Op::StoreDeref => {
+                let v = f.pop();
+                names::store_deref(f, arg, Some(v));
+            }
+            Op::DeleteDeref => names::delete_deref(ctx, f, arg)?,
+            Op::LoadAttr => {
+                let o = f.pop();
+                let v = attr::getattr(ctx, &o, &f.code.names[arg as usize])?;
+                f.push(v);
+            }
+            Op::StoreAttr => {
+                let o = f.pop();
+                let v = f.pop();
+                attr::setattr(ctx, &o, &f.code.names[arg as usize], v)?;
+            }
+            Op::DeleteAttr => {
+                let o = f.pop();
+                attr::delattr(ctx, &o, &f.code.names[arg as usize])?;
+            }
+            Op::LoadMethod => {
+                let o = f.pop();
+                let (m, this) = attr::load_method(ctx, &o, &f.code.names[arg as usize])?;
+                f.push(m);
+                f.stack.push(this);
+            }
+            Op::BinarySubscr => {
+                let k = f.pop();
+                let o = f.pop();
+                let v = match (&o.payload, &k.payload) {
+                    (Payload::List(l), Payload::Int(i)) => {
+                        match o.read(l, |v| seq::norm_index(*i, v.len()).map(|j| v[j].clone())) {
+                            Some(v) => v,
+                            None => return Err(ctx.index_error("list index out of range")),
+                        }
+                    }
+                    _ => seq::getitem(ctx, &o, &k)?,
+                };
+                f.push(v);
+            }
+            Op::StoreSubscr => {
+                let k = f.pop();
+                let o = f.pop();
+                let v = f.pop();
+                seq::setitem(ctx, &o, &k, v)?;
+            }
+            Op::DeleteSubscr => {
+                let k = f.pop();
+                let o = f.pop();
+                seq::delitem(ctx, &o, &k)?;
+            }
+            Op::BinaryOp => {
+                let b = f.pop();
+                let a = f.pop();
+                let fast = match (&a.payload, &b.payload) {
+                    (Payload::Int(x), Payload::Int(y)) => match arg {
+                        0 | 13 => x.checked_add(*y),
+                        10 | 23 => x.checked_sub(*y),
+                        5 | 18 => x.checked_mul(*y),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let r = match fast {
+                    Some(v) => vm.int(v),
+                    None => {
+                        let (op, inplace) = BinOp::from_arg(arg);
+                        arith::binary_op(ctx, &a, &b, op, inplace)?
+                    }
+                };
+                f.push(r);
+            }
+            Op::UnaryNegative | Op::UnaryPositive | Op::UnaryInvert => {
+                let v = f.pop();
+                let op = match ins.op {
+                    Op::UnaryNegative => UnaryOp::Neg,
+                    Op::UnaryPositive => UnaryOp::Pos,
+                    _ => UnaryOp::Invert,
+                };
+                let r = arith::unary_op(ctx, &v, op)?;
+                f.push(r);
+            }
+            Op::UnaryNot => {
+                let v = f.pop();
+                let t = is_true(ctx, &v)?;
+                f.push(vm.bool(!t));
+            }
+            Op::CompareOp => {
+                let b = f.pop();
+                let a = f.pop();
+                let r = match (&a.payload, &b.payload) {
+                    (Payload::Int(x), Payload::Int(y)) => vm.bool(match arg {
+                        0 => x < y,
+                        1 => x <= y,
+                        2 => x == y,
+                        3 => x != y,
+                        4 => x > y,
+                        _ => x >= y,
+                    }),
+                    _ => compare::rich_compare(ctx, &a, &b, CmpOp::from_arg(arg))?,
+                };
+                f.push(r);
+            }
+            Op::IsOp => {
+                let b = f.pop();
+                let a = f.pop();
+                f.push(vm.bool(a.is(&b) != (arg == 1)));
+            }
+            Op::ContainsOp => {
+                let b = f.pop();
+                let a = f.pop();
+                let r = seq::contains(ctx, &b, &a)?;
+                f.push(vm.bool(r != (arg == 1)));
+            }
+            Op::JumpForward => f.pc = arg as usize,
+            Op::JumpBackward => {
+                f.pc = arg as usize;
+                ctx.check_breaker();
+            }
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                let v = f.pop();
+                let t = match v.payload {
+                    Payload::Bool(b) => b,
+                    _ => is_true(ctx, &v)?,
+                };
+                if t == (ins.op == Op::PopJumpIfTrue) {
+                    f.pc = arg as usize;
+                }
+            }
+            Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                let t = is_true(ctx, f.top())?;
+                if t == (ins.op == Op::JumpIfTrueOrPop) {
+                    f.pc = arg as usize;
+                } else {
+                    drop(f.pop());
+                }
+            }
+            Op::GetIter => {
+                let o = f.pop();
+                let it = iter::get_iter(ctx, &o)?;
+                f.push(it);
+            }
+            Op::ForIter => {
+                let it = f.top().clone();
+                match iter::next(ctx, &it)? {
+                    Some(v) => f.push(v),
+                    None => {
+                        drop(f.pop());
+                        f.pc = arg as usize;
+                    }
+                }
+            }
+            Op::ReturnValue => return Ok(f.pop()),
+            Op::Call => {
+                ctx.check_breaker();
+                calls::call(ctx, f, arg as usize, false)?;
+            }
+            Op::CallKw => {
+                ctx.check_breaker();
+                calls::call(ctx, f, arg as usize, true)?;
+            }
+            Op::CallFunctionEx => {
+                ctx.check_breaker();
+                calls::call_ex(ctx, f, arg)?;
+            }
+            Op::MakeFunction => calls::make_function(ctx, f, arg)?,
+            Op::LoadBuildClass => {
+                let b = crate::ops::dicts::get_text(&vm.builtins, "__build_class__")
+                    .ok_or_else(|| ctx.name_error("__build_class__"))?;
+                f.push(b);
+            }
+            Op::BuildTuple
+            | Op::BuildList
+            | Op::BuildSet
+            | Op::BuildMap
+            | Op::BuildConstKeyMap
+            | Op::BuildString
+            | Op::BuildSlice
+            | Op::ListToTuple
+            | Op::ListAppend
+            | Op::SetAdd
+            | Op::MapAdd
+            | Op::ListExtend
+            | Op::SetUpdate
+            | Op::DictUpdate
+            | Op::DictMerge
+            | Op::UnpackSequence
+            | Op::UnpackEx
+            | Op::FormatValue => build::exec(ctx, f, ins.op, arg)?,
+            Op::ImportName => imports::import_name(ctx, f, arg)?,
+            Op::ImportFrom => imports::import_from(ctx, f, arg)?,
+            Op::RaiseVarargs => return Err(exceptions::raise(ctx, f, arg)),
+            Op::Reraise => return Err(exceptions::reraise(f, arg)),
+            Op::PushExcInfo => {
+                let exc = f.pop();
+                let prev = ctx.exc_info.replace(exc.clone()).unwrap_or_else(|| vm.none.clone());
+                f.push(prev);
+                f.push(exc);
+            }
+            Op::PopExcept => {
+                let prev = f.pop();
+                ctx.exc_info = if matches!(prev.payload, Payload::None) { None } else { Some(prev) };
+            }
+            Op::CheckExcMatch => {
+                let ty = f.pop();
+                let m = exceptions::exc_matches(ctx, f.top(), &ty)?;
+                f.push(vm.bool(m));
+            }
+            Op::LoadAssertionError => f.push(vm.exc.assertion_error.clone()),
+            Op::BeforeWith => exceptions::before_with(ctx, f)?,
+            Op::WithExceptStart => exceptions::with_except_start(ctx, f)?,
+        }
+    }
+}
+

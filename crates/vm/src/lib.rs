@@ -1,0 +1,40 @@
+//! The gil-lab virtual machine: one object model and one eval loop, generic over a
+//! memory-safety [`Backend`].
+//!
+//! ```text
+//!   gillab-syntax ──AST──▶ gillab-compiler ──CodeObject──▶ gillab-vm::Vm<B: Backend>
+//!                                                         │  eval loop, builtins, modules
+//!                                                         ▼
+//!                           backend-gil / backend-objlock / backend-atomic / backend-biased
+//! ```
+//!
+//! Every Python value is a heap [`object::Object`] whose header holds the backend's reference
+//! count; [`object::PyRef`] is an owned reference (clone = incref, drop = decref). Mutable
+//! contents (list items, dict entries, attributes, globals) sit in backend cells. The eval loop
+//! (`eval/`) is written once and monomorphized per backend; it polls the backend's eval breaker
+//! at every backward jump and call, and blocking operations run inside
+//! [`Backend::allow_threads`]. The invariants all of this relies on are listed in
+//! `docs/safety.md`.
+
+pub mod backend;
+pub mod builtins;
+pub mod ctx;
+pub mod eval;
+pub mod fmt;
+pub mod object;
+pub mod ops;
+pub mod run;
+pub mod types;
+pub mod vm;
+
+pub use backend::{Backend, BackendOptions};
+pub use ctx::{Ctx, PyErr, PyResult};
+pub use object::{Payload, PyRef};
+pub use run::{RunOptions, run_file};
+pub use vm::Vm;
+
+/// Stack size of every OS thread that runs Python code: deep enough for the recursion limit.
+pub const THREAD_STACK_SIZE: usize = 64 << 20;
+
+/// Python's default recursion limit (`sys.getrecursionlimit()`).
+pub const RECURSION_LIMIT: u32 = 1000;

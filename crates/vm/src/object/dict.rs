@@ -1,0 +1,247 @@
+//! An insertion-ordered hash table keyed by Python objects, shaped like CPython's compact dict:
+//! a dense `entries` vector in insertion order and a sparse open-addressing `indices` table.
+//!
+//! The table never calls Python code: callers compute the hash first and give an equality
+//! predicate that decides without the VM (identity, or value equality of built-in types). Keys
+//! whose equality needs a Python `__eq__` are resolved by the caller outside the backend's cell
+//! guard (see `crate::ops::dict_lookup`), using [`Dict::same_hash`]. Sets reuse this table with
+//! `value == None`.
+
+use super::PyRef;
+use crate::backend::Backend;
+
+/// One key/value pair with the key's cached hash.
+pub struct Entry<B: Backend> {
+    /// The key's Python hash.
+    pub hash: i64,
+    /// The key.
+    pub key: PyRef<B>,
+    /// The value (`None` in sets).
+    pub value: Option<PyRef<B>>,
+}
+
+impl<B: Backend> Clone for Entry<B> {
+    fn clone(&self) -> Self {
+        Entry { hash: self.hash, key: self.key.clone(), value: self.value.clone() }
+    }
+}
+
+const EMPTY: u32 = 0;
+const DUMMY: u32 = 1;
+
+/// The table. See the module docs.
+pub struct Dict<B: Backend> {
+    entries: Vec<Option<Entry<B>>>,
+    indices: Vec<u32>,
+    len: usize,
+    /// Bumped on every insertion of a new key or removal, so iterators can detect a change of
+    /// size during iteration as CPython does.
+    version: u64,
+}
+
+impl<B: Backend> Default for Dict<B> {
+    fn default() -> Self {
+        Dict::new()
+    }
+}
+
+impl<B: Backend> Clone for Dict<B> {
+    fn clone(&self) -> Self {
+        let mut d = Dict::with_capacity(self.len);
+        for e in self.iter() {
+            d.push_new(e.hash, e.key.clone(), e.value.clone());
+        }
+        d
+    }
+}
+
+impl<B: Backend> Dict<B> {
+    /// An empty table.
+    pub fn new() -> Dict<B> {
+        Dict { entries: Vec::new(), indices: Vec::new(), len: 0, version: 0 }
+    }
+
+    /// An empty table with room for `n` entries.
+    pub fn with_capacity(n: usize) -> Dict<B> {
+        let mut d = Dict::new();
+        if n > 0 {
+            d.entries.reserve(n);
+            d.indices = vec![EMPTY; (n * 3 / 2 + 1).next_power_of_two().max(8)];
+        }
+        d
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no keys.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The change counter (see the field docs).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry<B>> {
+        self.entries.iter().flatten()
+    }
+
+    /// The entry at dense position `pos`, skipping deleted slots: returns the entry and the next
+    /// position to ask for. Used by iterators that must not hold the table between steps.
+    pub fn entry_from(&self, mut pos: usize) -> Option<(&Entry<B>, usize)> {
+        while pos < self.entries.len() {
+            if let Some(e) = &self.entries[pos] {
+                return Some((e, pos + 1));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    fn probe_seq(&self, hash: i64) -> impl Iterator<Item = usize> + '_ {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut first = true;
+        std::iter::from_fn(move || {
+            if !first {
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+            first = false;
+            Some(i)
+        })
+    }
+
+    /// Dense position of the key with `hash` for which `eq` is true.
+    pub fn find(&self, hash: i64, mut eq: impl FnMut(&PyRef<B>) -> bool) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        for slot in self.probe_seq(hash) {
+            match self.indices[slot] {
+                EMPTY => return None,
+                DUMMY => continue,
+                ix => {
+                    let pos = (ix - 2) as usize;
+                    if let Some(e) = &self.entries[pos]
+                        && e.hash == hash
+                        && eq(&e.key)
+                    {
+                        return Some(pos);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Keys stored with exactly `hash` (for resolving Python-level `__eq__` outside the guard).
+    pub fn same_hash(&self, hash: i64) -> Vec<PyRef<B>> {
+        self.iter().filter(|e| e.hash == hash).map(|e| e.key.clone()).collect()
+    }
+
+    /// The entry at dense position `pos`.
+    pub fn get_at(&self, pos: usize) -> Option<&Entry<B>> {
+        self.entries.get(pos).and_then(|e| e.as_ref())
+    }
+
+    /// Replaces the value at dense position `pos`, returning the old value.
+    pub fn set_at(&mut self, pos: usize, value: Option<PyRef<B>>) -> Option<PyRef<B>> {
+        match self.entries.get_mut(pos) {
+            Some(Some(e)) => std::mem::replace(&mut e.value, value),
+            _ => None,
+        }
+    }
+
+    /// Inserts or replaces. Returns the previous value of an equal key (and the new key is
+    /// dropped, as CPython keeps the first key) — returned to the caller so that it is
+    /// released after the guard is left.
+    pub fn insert(
+        &mut self,
+        hash: i64,
+        key: PyRef<B>,
+        value: Option<PyRef<B>>,
+        eq: impl FnMut(&PyRef<B>) -> bool,
+    ) -> (Option<PyRef<B>>, Option<PyRef<B>>) {
+        if let Some(pos) = self.find(hash, eq) {
+            let old = self.set_at(pos, value);
+            return (old, Some(key));
+        }
+        self.push_new(hash, key, value);
+        (None, None)
+    }
+
+    /// Appends a key known not to be present.
+    pub fn push_new(&mut self, hash: i64, key: PyRef<B>, value: Option<PyRef<B>>) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.rebuild((self.len + 1) * 3);
+        }
+        let pos = self.entries.len();
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.place(hash, pos);
+        self.len += 1;
+        self.version += 1;
+    }
+
+    fn place(&mut self, hash: i64, pos: usize) {
+        let slot = self
+            .probe_seq(hash)
+            .find(|&s| self.indices[s] == EMPTY)
+            .expect("the index table always has an empty slot");
+        self.indices[slot] = pos as u32 + 2;
+    }
+
+    /// Compacts the entries and rebuilds the index for at least `want` entries.
+    fn rebuild(&mut self, want: usize) {
+        self.entries.retain(|e| e.is_some());
+        let size = (want.max(self.entries.len()) * 3 / 2 + 1).next_power_of_two().max(8);
+        self.indices = vec![EMPTY; size];
+        for pos in 0..self.entries.len() {
+            let hash = self.entries[pos].as_ref().map_or(0, |e| e.hash);
+            self.place(hash, pos);
+        }
+    }
+
+    /// Removes the entry at dense position `pos` and returns it.
+    pub fn remove_at(&mut self, pos: usize) -> Option<Entry<B>> {
+        let entry = self.entries.get_mut(pos)?.take()?;
+        let target = pos as u32 + 2;
+        let found = {
+            let indices = &self.indices;
+            self.probe_seq(entry.hash).find(|&s| indices[s] == target || indices[s] == EMPTY)
+        };
+        if let Some(slot) = found
+            && self.indices[slot] == target
+        {
+            self.indices[slot] = DUMMY;
+        }
+        self.len -= 1;
+        self.version += 1;
+        if self.len == 0 {
+            self.entries.clear();
+            self.indices.iter_mut().for_each(|i| *i = EMPTY);
+        }
+        Some(entry)
+    }
+
+    /// Removes and returns the last inserted entry (`dict.popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry<B>> {
+        let pos = self.entries.iter().rposition(|e| e.is_some())?;
+        self.remove_at(pos)
+    }
+
+    /// Removes everything, returning the entries so they are dropped outside the guard.
+    pub fn take_all(&mut self) -> Vec<Entry<B>> {
+        let out: Vec<Entry<B>> = std::mem::take(&mut self.entries).into_iter().flatten().collect();
+        self.indices.clear();
+        self.len = 0;
+        self.version += 1;
+        out
+    }
+}

@@ -1,0 +1,170 @@
+//! The object model: every Python value is a heap [`Object`] with a reference-count header, and
+//! [`PyRef`] is an owned (counted) reference to one.
+//!
+//! `PyRef::clone` is an incref and dropping a `PyRef` is a decref; when the count reaches zero
+//! the backend releases the object ([`Backend::release`]), which runs its destructor now (or,
+//! for epoch-based backends, once no reader can still hold it). Destruction of deep structures
+//! is flattened by a per-thread "trashcan" as in CPython, so freeing a list nested a million
+//! deep does not overflow the stack.
+//!
+//! Mutable contents live in `B::Cell`s and are reached only through [`Object::read`] /
+//! [`Object::write`], which hand the backend the object's header so that a per-object-lock
+//! backend can use one lock for both the count and the contents.
+
+pub mod dict;
+pub mod live;
+mod payload;
+pub mod str;
+
+pub use payload::*;
+
+use crate::backend::Backend;
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+/// A heap object: the backend's reference-count cell followed by the payload.
+#[repr(C)]
+pub struct Object<B: Backend> {
+    rc: B::RefCount,
+    /// What the object is.
+    pub payload: Payload<B>,
+}
+
+/// An owned reference to an [`Object`]: clone increments, drop decrements.
+///
+/// `repr(transparent)` over a `NonNull`, so `Option<PyRef<B>>` is pointer-sized with `None` as
+/// null: the eval loop relies on this to pass a run of non-`None` stack slots as `&[PyRef<B>]`.
+#[repr(transparent)]
+pub struct PyRef<B: Backend> {
+    ptr: NonNull<Object<B>>,
+    _owns: PhantomData<Object<B>>,
+}
+
+// SAFETY: a `PyRef` is a counted pointer. The `Backend` contract makes count updates and content
+// access free of data races between attached threads, and the VM only touches objects from
+// attached threads (docs/safety.md, invariant I1), so sharing and sending references is sound.
+unsafe impl<B: Backend> Send for PyRef<B> {}
+// SAFETY: as for `Send`: every access through `&PyRef` goes through the backend's protocol.
+unsafe impl<B: Backend> Sync for PyRef<B> {}
+
+impl<B: Backend> PyRef<B> {
+    /// Allocates a new object with a count of one.
+    #[inline]
+    pub fn new(payload: Payload<B>) -> PyRef<B> {
+        live::alloc_one();
+        let boxed = Box::new(Object { rc: B::rc_new(), payload });
+        PyRef { ptr: NonNull::from(Box::leak(boxed)), _owns: PhantomData }
+    }
+
+    /// Whether two references point at the same object (Python's `is`).
+    #[inline]
+    pub fn is(&self, other: &PyRef<B>) -> bool {
+        self.ptr == other.ptr
+    }
+
+    /// The object's address, used for `id()` and for ordering locks.
+    #[inline]
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// The current reference count.
+    pub fn refcount(&self) -> isize {
+        B::refcount(&self.rc)
+    }
+}
+
+impl<B: Backend> std::ops::Deref for PyRef<B> {
+    type Target = Object<B>;
+    #[inline(always)]
+    fn deref(&self) -> &Object<B> {
+        // SAFETY: a `PyRef` owns one count, so the object is alive while the `PyRef` exists
+        // (invariant I2).
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl<B: Backend> Clone for PyRef<B> {
+    #[inline(always)]
+    fn clone(&self) -> PyRef<B> {
+        B::incref(&self.rc);
+        PyRef { ptr: self.ptr, _owns: PhantomData }
+    }
+}
+
+impl<B: Backend> Drop for PyRef<B> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if B::decref(&self.rc) {
+            // SAFETY: `decref` returned true, so this was the last count (Backend contract 1);
+            // `destroy::<B>` is this object's destructor and the pointer is not used again.
+            unsafe { B::release(self.ptr.cast(), destroy::<B>) }
+        }
+    }
+}
+
+impl<B: Backend> fmt::Debug for PyRef<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} object at {:#x}>", self.payload.kind_name(), self.addr())
+    }
+}
+
+impl<B: Backend> Object<B> {
+    /// Runs `f` with shared access to guarded contents of this object.
+    #[inline(always)]
+    pub fn read<T: Send, R>(&self, cell: &B::Cell<T>, f: impl FnOnce(&T) -> R) -> R {
+        B::cell_read(&self.rc, cell, f)
+    }
+
+    /// Runs `f` with exclusive access to guarded contents of this object.
+    #[inline(always)]
+    pub fn write<T: Send, R>(&self, cell: &B::Cell<T>, f: impl FnOnce(&mut T) -> R) -> R {
+        B::cell_write(&self.rc, cell, f)
+    }
+}
+
+/// Destructions deeper than this are queued instead of recursing.
+const TRASHCAN_DEPTH: u32 = 64;
+
+/// An object queued for destruction with its destructor.
+type Pending = (NonNull<u8>, unsafe fn(NonNull<u8>));
+
+thread_local! {
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+    static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Frees an object: drops its payload (which decrefs its children) and its memory.
+///
+/// # Safety
+/// `ptr` must point to a live `Object<B>` allocated by [`PyRef::new`] whose count reached zero,
+/// and nothing may use it afterwards.
+pub unsafe fn destroy<B: Backend>(ptr: NonNull<u8>) {
+    let depth = DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_DEPTH {
+        PENDING.with(|p| p.borrow_mut().push((ptr, free_now::<B>)));
+        return;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    // SAFETY: forwarded from this function's contract.
+    unsafe { free_now::<B>(ptr) };
+    if depth == 0 {
+        // The outermost destruction drains what deeper ones queued, one at a time.
+        while let Some((next, free)) = PENDING.with(|p| p.borrow_mut().pop()) {
+            // SAFETY: each queued pair was pushed by a `destroy` call that met this function's
+            // contract, with the destructor of that object's type; it was not freed since.
+            unsafe { free(next) };
+        }
+    }
+    DEPTH.with(|d| d.set(depth));
+}
+
+/// # Safety
+/// As for [`destroy`].
+unsafe fn free_now<B: Backend>(ptr: NonNull<u8>) {
+    // SAFETY: the caller passes a uniquely owned object allocated by `Box` in `PyRef::new`.
+    drop(unsafe { Box::from_raw(ptr.cast::<Object<B>>().as_ptr()) });
+    live::free_one();
+}

@@ -1,0 +1,304 @@
+//! What an object is: the [`Payload`] enum and the structs behind its variants.
+
+use super::PyRef;
+use super::dict::Dict;
+use super::str::PyStr;
+use crate::backend::Backend;
+use crate::builtins::NativeFn;
+use gillab_compiler::CodeObject;
+use num_bigint::BigInt;
+use std::any::Any;
+use std::sync::Arc;
+
+/// The contents of an object. Immutable variants hold plain data; mutable ones keep it in a
+/// backend cell, reached through [`super::Object::read`] / [`super::Object::write`].
+pub enum Payload<B: Backend> {
+    /// `None`
+    None,
+    /// `NotImplemented`
+    NotImplemented,
+    /// `...`
+    Ellipsis,
+    /// `True` / `False` (two singletons).
+    Bool(bool),
+    /// An `int` that fits in 64 bits.
+    Int(i64),
+    /// An `int` that does not fit in 64 bits (never holds a value that would).
+    BigInt(Box<BigInt>),
+    /// A `float`.
+    Float(f64),
+    /// A `str`.
+    Str(PyStr),
+    /// A `bytes`.
+    Bytes(Box<[u8]>),
+    /// A `tuple`.
+    Tuple(Box<[PyRef<B>]>),
+    /// A `list`.
+    List(B::Cell<Vec<PyRef<B>>>),
+    /// A `dict`.
+    Dict(B::Cell<Dict<B>>),
+    /// A `set` (a table whose values are all `None`).
+    Set(B::Cell<Dict<B>>),
+    /// A `range`.
+    Range(RangeObj),
+    /// A `slice` (`start`, `stop`, `step`; `None` objects where omitted).
+    Slice(Box<[PyRef<B>; 3]>),
+    /// A code object with its constants and names converted to objects.
+    Code(Box<CodeRef<B>>),
+    /// A Python function.
+    Function(Box<Function<B>>),
+    /// A function implemented in Rust.
+    Builtin(Box<BuiltinFn<B>>),
+    /// A bound method: (function, self).
+    Method(Box<(PyRef<B>, PyRef<B>)>),
+    /// A closure cell.
+    Cell(B::Cell<Option<PyRef<B>>>),
+    /// A class.
+    Type(Box<TypeObj<B>>),
+    /// An instance of a class defined in Python (or of an exception class).
+    Instance(Box<Instance<B>>),
+    /// A module.
+    Module(Box<ModuleObj<B>>),
+    /// An iterator over a built-in container.
+    Iter(Box<B::Cell<IterState<B>>>),
+    /// `staticmethod`, `classmethod` or `property` wrapping callables.
+    Wrapper(Box<Wrapper<B>>),
+    /// `super()`: (the class to start after, the instance).
+    Super(Box<(PyRef<B>, PyRef<B>)>),
+    /// An object implemented in Rust (locks, threads, files, sockets) with its class.
+    Native(Box<NativeObj<B>>),
+}
+
+impl<B: Backend> Payload<B> {
+    /// A short name of the variant, for debugging.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Payload::None => "NoneType",
+            Payload::NotImplemented => "NotImplementedType",
+            Payload::Ellipsis => "ellipsis",
+            Payload::Bool(_) => "bool",
+            Payload::Int(_) | Payload::BigInt(_) => "int",
+            Payload::Float(_) => "float",
+            Payload::Str(_) => "str",
+            Payload::Bytes(_) => "bytes",
+            Payload::Tuple(_) => "tuple",
+            Payload::List(_) => "list",
+            Payload::Dict(_) => "dict",
+            Payload::Set(_) => "set",
+            Payload::Range(_) => "range",
+            Payload::Slice(_) => "slice",
+            Payload::Code(_) => "code",
+            Payload::Function(_) => "function",
+            Payload::Builtin(_) => "builtin_function_or_method",
+            Payload::Method(_) => "method",
+            Payload::Cell(_) => "cell",
+            Payload::Type(_) => "type",
+            Payload::Instance(_) => "object",
+            Payload::Module(_) => "module",
+            Payload::Iter(_) => "iterator",
+            Payload::Wrapper(_) => "wrapper",
+            Payload::Super(_) => "super",
+            Payload::Native(_) => "native",
+        }
+    }
+}
+
+/// A `range(start, stop, step)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RangeObj {
+    /// First value.
+    pub start: i64,
+    /// End (exclusive).
+    pub stop: i64,
+    /// Step (never zero).
+    pub step: i64,
+}
+
+impl RangeObj {
+    /// Number of values.
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            ((self.stop as i128 - self.start as i128 - 1) / self.step as i128 + 1) as i64
+        } else if self.step < 0 && self.start > self.stop {
+            ((self.start as i128 - self.stop as i128 - 1) / (-(self.step as i128)) + 1) as i64
+        } else {
+            0
+        }
+    }
+
+    /// Whether the range is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A code object as the VM uses it: the compiler's code plus its constants and names as objects.
+pub struct CodeRef<B: Backend> {
+    /// The compiled code.
+    pub code: Arc<CodeObject>,
+    /// `code.constants`, converted once.
+    pub consts: Box<[PyRef<B>]>,
+    /// `code.names` as interned `str` objects.
+    pub names: Box<[PyRef<B>]>,
+}
+
+/// A function defined in Python.
+pub struct Function<B: Backend> {
+    /// The code object (a `Payload::Code`).
+    pub code: PyRef<B>,
+    /// The module globals (a `Payload::Dict`).
+    pub globals: PyRef<B>,
+    /// `__name__`.
+    pub name: PyRef<B>,
+    /// `__qualname__`.
+    pub qualname: PyRef<B>,
+    /// Positional defaults (a tuple).
+    pub defaults: Option<PyRef<B>>,
+    /// Keyword-only defaults (a dict).
+    pub kwdefaults: Option<PyRef<B>>,
+    /// Free-variable cells (a tuple of cells).
+    pub closure: Option<PyRef<B>>,
+    /// `__module__`.
+    pub module: PyRef<B>,
+}
+
+/// A function implemented in Rust; `self` arrives as the first positional argument for methods.
+pub struct BuiltinFn<B: Backend> {
+    /// `__name__`.
+    pub name: &'static str,
+    /// The implementation.
+    pub func: NativeFn<B>,
+    /// A bound receiver passed as the first argument (`print` has none; `[].append` has one).
+    pub bound: Option<PyRef<B>>,
+}
+
+/// A class.
+pub struct TypeObj<B: Backend> {
+    /// `__name__`.
+    pub name: String,
+    /// `__qualname__`.
+    pub qualname: String,
+    /// The base class (`None` only for `object`).
+    pub base: Option<PyRef<B>>,
+    /// Class attributes and methods.
+    pub dict: B::Cell<Dict<B>>,
+    /// Which built-in layout instances of this class have.
+    pub layout: Layout,
+    /// `__module__` (`builtins` for built-in types).
+    pub module: String,
+}
+
+/// The built-in layout behind a class: what `Payload` its instances have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layout {
+    /// `object` and user classes: `Payload::Instance` without exception state.
+    Object,
+    /// Exception classes: `Payload::Instance` with exception state.
+    Exception,
+    /// A built-in type whose instances have their own payload (`int`, `list`, ...).
+    Builtin,
+}
+
+/// An instance of a Python class.
+pub struct Instance<B: Backend> {
+    /// `type(self)`.
+    pub class: PyRef<B>,
+    /// `self.__dict__`.
+    pub dict: B::Cell<Dict<B>>,
+    /// Exception state, for instances of exception classes.
+    pub exc: Option<B::Cell<ExcState<B>>>,
+}
+
+/// What an exception carries besides its attributes.
+pub struct ExcState<B: Backend> {
+    /// `e.args` (a tuple).
+    pub args: PyRef<B>,
+    /// Frames the exception passed through, innermost last.
+    pub traceback: Vec<TraceEntry>,
+    /// `__context__`: the exception being handled when this one was raised.
+    pub context: Option<PyRef<B>>,
+    /// `__cause__`: set by `raise ... from ...`.
+    pub cause: Option<PyRef<B>>,
+    /// `__suppress_context__`.
+    pub suppress_context: bool,
+}
+
+/// One traceback line: a code object and the line being executed in it.
+#[derive(Clone)]
+pub struct TraceEntry {
+    /// The code that was running.
+    pub code: Arc<CodeObject>,
+    /// The line it was on.
+    pub line: u32,
+}
+
+/// A module.
+pub struct ModuleObj<B: Backend> {
+    /// `__name__`.
+    pub name: String,
+    /// The module's globals (a `Payload::Dict`).
+    pub dict: PyRef<B>,
+}
+
+/// `staticmethod`, `classmethod` and `property`.
+pub enum Wrapper<B: Backend> {
+    /// `staticmethod(f)`
+    StaticMethod(PyRef<B>),
+    /// `classmethod(f)`
+    ClassMethod(PyRef<B>),
+    /// `property(fget, fset)`
+    Property {
+        /// Getter.
+        fget: Option<PyRef<B>>,
+        /// Setter.
+        fset: Option<PyRef<B>>,
+    },
+}
+
+/// A Rust object exposed to Python with a class of its own.
+pub struct NativeObj<B: Backend> {
+    /// Its class (its methods live in the class dict).
+    pub class: PyRef<B>,
+    /// The Rust value.
+    pub data: Box<dyn Any + Send + Sync>,
+}
+
+/// The state of a built-in iterator.
+pub enum IterState<B: Backend> {
+    /// Over a list, by index (sees appends made during iteration, as CPython does).
+    List(PyRef<B>, usize),
+    /// Over a tuple.
+    Tuple(PyRef<B>, usize),
+    /// Over a range: next value, values left, step.
+    Range(i64, i64, i64),
+    /// Over a string, by byte offset.
+    Str(PyRef<B>, usize),
+    /// Over bytes.
+    Bytes(PyRef<B>, usize),
+    /// Over a dict's keys, values or items: the dict, the next dense position, the size it
+    /// had when iteration started (a change raises `RuntimeError`), and what to yield.
+    Dict(PyRef<B>, usize, u64, DictIterKind),
+    /// Over a snapshot of values (sets, `reversed`, eager generator expressions).
+    Seq(Vec<PyRef<B>>, usize),
+    /// `enumerate(it, start)`.
+    Enumerate(PyRef<B>, i64),
+    /// `zip(*its)`.
+    Zip(Vec<PyRef<B>>),
+    /// `map(f, *its)`.
+    Map(PyRef<B>, Vec<PyRef<B>>),
+    /// `filter(f, it)`; `f` is `None` for truthiness.
+    Filter(PyRef<B>, PyRef<B>),
+    /// Exhausted.
+    Done,
+}
+
+/// What a dict iterator yields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DictIterKind {
+    /// Keys.
+    Keys,
+    /// Values.
+    Values,
+    /// `(key, value)` tuples.
+    Items,
+}

@@ -1,0 +1,400 @@
+//! Attribute access: `getattr`, `setattr`, `delattr`, method lookup for `LOAD_METHOD`, and
+//! calling dunder methods of instances.
+
+use super::dicts;
+use super::{call, type_name, type_of};
+use crate::backend::Backend;
+use crate::ctx::{Ctx, PyErr, PyResult};
+use crate::object::str::hash_str;
+use crate::object::{BuiltinFn, Payload, PyRef, Wrapper};
+
+/// Looks `name` up in `cls` and its bases (single inheritance: the base chain is the MRO).
+pub fn lookup_in_type<B: Backend>(cls: &PyRef<B>, name: &str, hash: i64) -> Option<PyRef<B>> {
+    let mut cur = Some(cls);
+    while let Some(c) = cur {
+        let Payload::Type(t) = &c.payload else { return None };
+        if let Some(v) = c.read(&t.dict, |d| {
+            let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
+            d.get_at(pos).and_then(|e| e.value.clone())
+        }) {
+            return Some(v);
+        }
+        cur = t.base.as_ref();
+    }
+    None
+}
+
+/// Looks `name` up on `type(obj)`.
+pub fn lookup_special<B: Backend>(
+    ctx: &Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &str,
+) -> Option<PyRef<B>> {
+    lookup_in_type(&type_of(ctx.vm, obj), name, hash_str(name))
+}
+
+/// Calls `type(obj).name(obj, *args)` if the class defines it (for instances of Python classes
+/// and native objects); `None` if it does not.
+pub fn call_dunder<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &str,
+    args: &[PyRef<B>],
+) -> PyResult<B, Option<PyRef<B>>> {
+    let Some(f) = lookup_special(ctx, obj, name) else { return Ok(None) };
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(obj.clone());
+    full.extend(args.iter().cloned());
+    call::call(ctx, &f, &full, &[]).map(Some)
+}
+
+fn bind<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    attr: PyRef<B>,
+    obj: &PyRef<B>,
+    cls: &PyRef<B>,
+) -> PyResult<B, PyRef<B>> {
+    Ok(match &attr.payload {
+        Payload::Function(_) => PyRef::new(Payload::Method(Box::new((attr.clone(), obj.clone())))),
+        Payload::Builtin(b) if b.bound.is_none() => PyRef::new(Payload::Builtin(Box::new(
+            BuiltinFn { name: b.name, func: b.func, bound: Some(obj.clone()) },
+        ))),
+        Payload::Wrapper(w) => match &**w {
+            Wrapper::StaticMethod(f) => f.clone(),
+            Wrapper::ClassMethod(f) => {
+                PyRef::new(Payload::Method(Box::new((f.clone(), cls.clone()))))
+            }
+            Wrapper::Property { fget, .. } => match fget {
+                Some(g) => call::call(ctx, g, std::slice::from_ref(obj), &[])?,
+                None => return Err(ctx.attribute_error("unreadable attribute")),
+            },
+        },
+        _ => attr,
+    })
+}
+
+fn no_attribute<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> PyErr<B> {
+    match &obj.payload {
+        Payload::Module(m) => {
+            ctx.attribute_error(format!("module '{}' has no attribute '{name}'", m.name))
+        }
+        Payload::Type(t) => {
+            ctx.attribute_error(format!("type object '{}' has no attribute '{name}'", t.name))
+        }
+        _ => ctx.attribute_error(format!(
+            "'{}' object has no attribute '{name}'",
+            type_name(ctx.vm, obj)
+        )),
+    }
+}
+
+/// `getattr(obj, name)` where `name` is a str object.
+pub fn getattr<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+) -> PyResult<B, PyRef<B>> {
+    let Payload::Str(s) = &name.payload else {
+        return Err(ctx.type_error("attribute name must be string"));
+    };
+    match getattr_opt(ctx, obj, s.as_str(), s.hash())? {
+        Some(v) => Ok(v),
+        None => Err(no_attribute(ctx, obj, s.as_str())),
+    }
+}
+
+/// `getattr(obj, name)` by Rust text.
+pub fn getattr_str<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &str,
+) -> PyResult<B, PyRef<B>> {
+    match getattr_opt(ctx, obj, name, hash_str(name))? {
+        Some(v) => Ok(v),
+        None => Err(no_attribute(ctx, obj, name)),
+    }
+}
+
+/// Attribute lookup returning `None` instead of raising `AttributeError`.
+pub fn getattr_opt<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &str,
+    hash: i64,
+) -> PyResult<B, Option<PyRef<B>>> {
+    let vm = ctx.vm;
+    match &obj.payload {
+        Payload::Module(m) => {
+            if name == "__name__" {
+                return Ok(Some(vm.str(m.name.as_str())));
+            }
+            if name == "__dict__" {
+                return Ok(Some(m.dict.clone()));
+            }
+            Ok(dicts::get_str(&m.dict, name, hash))
+        }
+        Payload::Type(t) => {
+            match name {
+                "__name__" => return Ok(Some(vm.str(t.name.as_str()))),
+                "__qualname__" => return Ok(Some(vm.str(t.qualname.as_str()))),
+                "__module__" => return Ok(Some(vm.str(t.module.as_str()))),
+                "__base__" => return Ok(Some(t.base.clone().unwrap_or_else(|| vm.none.clone()))),
+                "__class__" => return Ok(Some(vm.types.type_.clone())),
+                "__mro__" => {
+                    let mut mro = vec![];
+                    let mut cur = Some(obj.clone());
+                    while let Some(c) = cur {
+                        cur = match &c.payload {
+                            Payload::Type(t) => t.base.clone(),
+                            _ => None,
+                        };
+                        mro.push(c);
+                    }
+                    return Ok(Some(vm.tuple(mro)));
+                }
+                _ => {}
+            }
+            let Some(attr) = lookup_in_type(obj, name, hash) else { return Ok(None) };
+            Ok(Some(match &attr.payload {
+                Payload::Wrapper(w) => match &**w {
+                    Wrapper::StaticMethod(f) => f.clone(),
+                    Wrapper::ClassMethod(f) => {
+                        PyRef::new(Payload::Method(Box::new((f.clone(), obj.clone()))))
+                    }
+                    Wrapper::Property { .. } => attr.clone(),
+                },
+                _ => attr,
+            }))
+        }
+        Payload::Super(s) => {
+            let (start, inst) = (&s.0, &s.1);
+            let Payload::Type(t) = &start.payload else { return Ok(None) };
+            let Some(base) = &t.base else { return Ok(None) };
+            let Some(attr) = lookup_in_type(base, name, hash) else { return Ok(None) };
+            let cls = type_of(vm, inst);
+            bind(ctx, attr, inst, &cls).map(Some)
+        }
+        _ => {
+            if name == "__class__" {
+                return Ok(Some(type_of(vm, obj)));
+            }
+            let cls = type_of(vm, obj);
+            let class_attr = lookup_in_type(&cls, name, hash);
+            if let Some(a) = &class_attr
+                && matches!(&a.payload, Payload::Wrapper(w) if matches!(**w, Wrapper::Property { .. }))
+            {
+                return bind(ctx, a.clone(), obj, &cls).map(Some);
+            }
+            if let Payload::Instance(inst) = &obj.payload {
+                let found = obj.read(&inst.dict, |d| {
+                    let pos = d.find(hash, |k| {
+                        matches!(&k.payload, Payload::Str(s) if s.as_str() == name)
+                    })?;
+                    d.get_at(pos).and_then(|e| e.value.clone())
+                });
+                if found.is_some() {
+                    return Ok(found);
+                }
+                if let Some(exc) = &inst.exc {
+                    let v = obj.read(exc, |e| match name {
+                        "args" => Some(Some(e.args.clone())),
+                        "__cause__" => Some(e.cause.clone()),
+                        "__context__" => Some(e.context.clone()),
+                        "__suppress_context__" => Some(Some(vm.bool(e.suppress_context))),
+                        "__traceback__" => Some(None),
+                        _ => None,
+                    });
+                    if let Some(v) = v {
+                        return Ok(Some(v.unwrap_or_else(|| vm.none.clone())));
+                    }
+                }
+            }
+            if let Some(v) = special_attr(ctx, obj, name) {
+                return Ok(Some(v));
+            }
+            match class_attr {
+                Some(a) => bind(ctx, a, obj, &cls).map(Some),
+                None => {
+                    if let Payload::Instance(_) = &obj.payload
+                        && let Some(ga) = lookup_in_type(&cls, "__getattr__", hash_str("__getattr__"))
+                    {
+                        let n = vm.str(name);
+                        return call::call(ctx, &ga, &[obj.clone(), n], &[]).map(Some);
+                    }
+                    Ok(None)
+                }
+            }
+        }
+    }
+}
+
+/// Attributes that built-in objects have without a class-dict entry.
+fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Option<PyRef<B>> {
+    let vm = ctx.vm;
+    match (&obj.payload, name) {
+        (Payload::Function(f), "__name__") => Some(f.name.clone()),
+        (Payload::Function(f), "__qualname__") => Some(f.qualname.clone()),
+        (Payload::Function(f), "__module__") => Some(f.module.clone()),
+        (Payload::Function(f), "__code__") => Some(f.code.clone()),
+        (Payload::Function(f), "__defaults__") => {
+            Some(f.defaults.clone().unwrap_or_else(|| vm.none.clone()))
+        }
+        (Payload::Function(f), "__globals__") => Some(f.globals.clone()),
+        (Payload::Function(_), "__doc__") => Some(vm.none.clone()),
+        (Payload::Builtin(b), "__name__" | "__qualname__") => Some(vm.str(b.name)),
+        (Payload::Builtin(b), "__self__") => b.bound.clone(),
+        (Payload::Method(m), "__self__") => Some(m.1.clone()),
+        (Payload::Method(m), "__func__") => Some(m.0.clone()),
+        (Payload::Method(m), "__name__" | "__qualname__") => match &m.0.payload {
+            Payload::Function(f) => {
+                Some(if name == "__name__" { f.name.clone() } else { f.qualname.clone() })
+            }
+            _ => None,
+        },
+        (Payload::Code(c), "co_name") => Some(vm.str(c.code.name.as_str())),
+        (Payload::Code(c), "co_filename") => Some(vm.str(&*c.code.filename)),
+        (Payload::Instance(i), "__dict__") => {
+            Some(vm.dict(obj.read(&i.dict, |d| d.clone())))
+        }
+        (Payload::Range(r), "start") => Some(vm.int(r.start)),
+        (Payload::Range(r), "stop") => Some(vm.int(r.stop)),
+        (Payload::Range(r), "step") => Some(vm.int(r.step)),
+        (Payload::Slice(s), "start") => Some(s[0].clone()),
+        (Payload::Slice(s), "stop") => Some(s[1].clone()),
+        (Payload::Slice(s), "step") => Some(s[2].clone()),
+        (Payload::Int(_) | Payload::BigInt(_) | Payload::Bool(_), "real" | "numerator") => {
+            Some(obj.clone())
+        }
+        (Payload::Int(_) | Payload::BigInt(_) | Payload::Bool(_), "imag") => Some(vm.int(0)),
+        (Payload::Int(_) | Payload::BigInt(_) | Payload::Bool(_), "denominator") => Some(vm.int(1)),
+        (Payload::Float(_), "real") => Some(obj.clone()),
+        (Payload::Float(_), "imag") => Some(vm.float(0.0)),
+        _ => None,
+    }
+}
+
+/// `LOAD_METHOD`: `(function, Some(self))` when the attribute is a plain method found on the
+/// class (so no bound-method object is made), else `(attribute, None)`.
+pub fn load_method<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+) -> PyResult<B, (PyRef<B>, Option<PyRef<B>>)> {
+    let Payload::Str(s) = &name.payload else {
+        return Err(ctx.type_error("attribute name must be string"));
+    };
+    let (text, hash) = (s.as_str(), s.hash());
+    if !matches!(obj.payload, Payload::Module(_) | Payload::Type(_) | Payload::Super(_)) {
+        let cls = type_of(ctx.vm, obj);
+        if let Some(attr) = lookup_in_type(&cls, text, hash) {
+            let plain = match &attr.payload {
+                Payload::Function(_) => true,
+                Payload::Builtin(b) => b.bound.is_none(),
+                _ => false,
+            };
+            let shadowed = match &obj.payload {
+                Payload::Instance(inst) => {
+                    obj.read(&inst.dict, |d| {
+                        d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == text))
+                    })
+                    .is_some()
+                }
+                _ => false,
+            };
+            if plain && !shadowed {
+                return Ok((attr, Some(obj.clone())));
+            }
+        }
+    }
+    Ok((getattr(ctx, obj, name)?, None))
+}
+
+/// `setattr(obj, name, value)`.
+pub fn setattr<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+    value: PyRef<B>,
+) -> PyResult<B, ()> {
+    let Payload::Str(s) = &name.payload else {
+        return Err(ctx.type_error("attribute name must be string"));
+    };
+    let text = s.as_str();
+    match &obj.payload {
+        Payload::Instance(inst) => {
+            let cls = inst.class.clone();
+            if let Some(a) = lookup_in_type(&cls, text, s.hash())
+                && let Payload::Wrapper(w) = &a.payload
+                && let Wrapper::Property { fset, .. } = &**w
+            {
+                return match fset {
+                    Some(f) => call::call(ctx, f, &[obj.clone(), value], &[]).map(drop),
+                    None => Err(ctx.attribute_error(format!(
+                        "can't set attribute '{text}'"
+                    ))),
+                };
+            }
+            if let Some(exc) = &inst.exc {
+                match text {
+                    "__cause__" => {
+                        let v = if matches!(value.payload, Payload::None) { None } else { Some(value) };
+                        let old = obj.write(exc, |e| {
+                            e.suppress_context = true;
+                            std::mem::replace(&mut e.cause, v)
+                        });
+                        drop(old);
+                        return Ok(());
+                    }
+                    "args" => {
+                        let t = super::seq::to_vec(ctx, &value)?;
+                        let t = ctx.vm.tuple(t);
+                        let old = obj.write(exc, |e| std::mem::replace(&mut e.args, t));
+                        drop(old);
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+            }
+            dicts::set_name(obj, name.clone(), value);
+            Ok(())
+        }
+        Payload::Type(t) if t.module != "builtins" => {
+            dicts::set_name(obj, name.clone(), value);
+            Ok(())
+        }
+        Payload::Type(t) => Err(ctx.type_error(format!(
+            "cannot set '{text}' attribute of immutable type '{}'",
+            t.name
+        ))),
+        Payload::Module(m) => {
+            dicts::set_name(&m.dict, name.clone(), value);
+            Ok(())
+        }
+        _ => Err(ctx.attribute_error(format!(
+            "'{}' object has no attribute '{text}'",
+            type_name(ctx.vm, obj)
+        ))),
+    }
+}
+
+/// `delattr(obj, name)`.
+pub fn delattr<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+) -> PyResult<B, ()> {
+    let Payload::Str(s) = &name.payload else {
+        return Err(ctx.type_error("attribute name must be string"));
+    };
+    let text = s.as_str();
+    let removed = match &obj.payload {
+        Payload::Instance(_) => dicts::del_name(obj, text),
+        Payload::Module(m) => dicts::del_name(&m.dict, text),
+        Payload::Type(t) if t.module != "builtins" => dicts::del_name(obj, text),
+        _ => None,
+    };
+    match removed {
+        Some(_) => Ok(()),
+        None => Err(no_attribute(ctx, obj, text)),
+    }
+}

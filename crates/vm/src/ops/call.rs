@@ -1,0 +1,290 @@
+//! Calls: dispatch on the callee (Python function, built-in, bound method, class, instance
+//! with `__call__`) and CPython's argument binding for Python functions, with its error
+//! messages.
+//!
+//! Arguments use the vectorcall convention: `args` holds the positional values followed by the
+//! keyword values, and `kwnames` names the last `kwnames.len()` of them.
+
+use super::{as_str, type_name};
+use crate::backend::Backend;
+use crate::builtins::Args;
+use crate::ctx::{Ctx, PyResult};
+use crate::object::dict::Dict;
+use crate::object::{ExcState, Function, Instance, Layout, Payload, PyRef};
+use gillab_compiler::CodeFlags;
+
+/// Calls `f(*args)` with `kwnames` naming the trailing keyword values.
+pub fn call<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: &PyRef<B>,
+    args: &[PyRef<B>],
+    kwnames: &[PyRef<B>],
+) -> PyResult<B> {
+    match &f.payload {
+        Payload::Function(func) => call_function(ctx, f, func, args, kwnames),
+        Payload::Builtin(b) => match &b.bound {
+            None => (b.func)(ctx, Args { args, kwnames }),
+            Some(recv) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(recv.clone());
+                full.extend_from_slice(args);
+                (b.func)(ctx, Args { args: &full, kwnames })
+            }
+        },
+        Payload::Method(m) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(m.1.clone());
+            full.extend_from_slice(args);
+            call(ctx, &m.0, &full, kwnames)
+        }
+        Payload::Type(_) => instantiate(ctx, f, args, kwnames),
+        Payload::Instance(_) | Payload::Native(_) => {
+            match super::attr::lookup_special(ctx, f, "__call__") {
+                Some(c) => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(f.clone());
+                    full.extend_from_slice(args);
+                    call(ctx, &c, &full, kwnames)
+                }
+                None => Err(not_callable(ctx, f)),
+            }
+        }
+        _ => Err(not_callable(ctx, f)),
+    }
+}
+
+fn not_callable<B: Backend>(ctx: &Ctx<'_, B>, f: &PyRef<B>) -> crate::ctx::PyErr<B> {
+    ctx.type_error(format!("'{}' object is not callable", type_name(ctx.vm, f)))
+}
+
+/// Calls a class: built-in constructors live in the class dict as `__new__`; Python classes
+/// get an instance and their `__init__` called.
+fn instantiate<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    cls: &PyRef<B>,
+    args: &[PyRef<B>],
+    kwnames: &[PyRef<B>],
+) -> PyResult<B> {
+    let Payload::Type(t) = &cls.payload else { return Err(not_callable(ctx, cls)) };
+    // A built-in constructor anywhere up the chain (a subclass of a native class included).
+    if t.layout == Layout::Builtin || t.module == "builtins" && t.layout == Layout::Object {
+        if let Some(new) = super::attr::lookup_in_type(
+            cls,
+            "__new__",
+            crate::object::str::hash_str("__new__"),
+        ) && let Payload::Builtin(b) = &new.payload
+        {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(cls.clone());
+            full.extend_from_slice(args);
+            return (b.func)(ctx, Args { args: &full, kwnames });
+        }
+        if t.layout == Layout::Builtin {
+            return Err(ctx.type_error(format!("cannot create '{}' instances", t.name)));
+        }
+    }
+    let exc = (t.layout == Layout::Exception).then(|| {
+        let npos = args.len() - kwnames.len();
+        B::cell_new(ExcState {
+            args: ctx.vm.tuple(args[..npos].to_vec()),
+            traceback: Vec::new(),
+            context: None,
+            cause: None,
+            suppress_context: false,
+        })
+    });
+    let inst = PyRef::new(Payload::Instance(Box::new(Instance {
+        class: cls.clone(),
+        dict: B::cell_new(Dict::new()),
+        exc,
+    })));
+    let init = super::attr::lookup_in_type(cls, "__init__", crate::object::str::hash_str("__init__"));
+    match init {
+        Some(init) if !matches!(init.payload, Payload::Builtin(_)) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(inst.clone());
+            full.extend_from_slice(args);
+            let r = call(ctx, &init, &full, kwnames)?;
+            if !matches!(r.payload, Payload::None) {
+                return Err(ctx.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    type_name(ctx.vm, &r)
+                )));
+            }
+        }
+        _ => {
+            if t.layout == Layout::Object && !args.is_empty() {
+                return Err(ctx.type_error(format!("{}() takes no arguments", t.name)));
+            }
+        }
+    }
+    Ok(inst)
+}
+
+/// Calls a Python function: binds the arguments into a new frame and runs it.
+pub fn call_function<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    fobj: &PyRef<B>,
+    func: &Function<B>,
+    args: &[PyRef<B>],
+    kwnames: &[PyRef<B>],
+) -> PyResult<B> {
+    let Payload::Code(code) = &func.code.payload else {
+        return Err(ctx.type_error("function without code"));
+    };
+    let co = &code.code;
+    let mut fast: Vec<Option<PyRef<B>>> = Vec::with_capacity(co.varnames.len() + co.stacksize as usize);
+    fast.resize_with(co.varnames.len(), || None);
+    let argcount = co.argcount as usize;
+    // The common case: positional arguments only, exactly as many as parameters.
+    if kwnames.is_empty()
+        && args.len() == argcount
+        && co.kwonlyargcount == 0
+        && !co.flags.contains(CodeFlags::VARARGS)
+        && !co.flags.contains(CodeFlags::VARKEYWORDS)
+    {
+        for (slot, a) in fast.iter_mut().zip(args) {
+            *slot = Some(a.clone());
+        }
+    } else {
+        bind_args(ctx, func, co, &mut fast, args, kwnames)?;
+    }
+    crate::eval::run_frame(ctx, fobj, func, code, fast)
+}
+
+fn fn_name<B: Backend>(func: &Function<B>) -> String {
+    as_str(&func.qualname).unwrap_or("?").to_string()
+}
+
+fn bind_args<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    func: &Function<B>,
+    co: &gillab_compiler::CodeObject,
+    fast: &mut [Option<PyRef<B>>],
+    args: &[PyRef<B>],
+    kwnames: &[PyRef<B>],
+) -> PyResult<B, ()> {
+    let vm = ctx.vm;
+    let argcount = co.argcount as usize;
+    let kwonly = co.kwonlyargcount as usize;
+    let has_varargs = co.flags.contains(CodeFlags::VARARGS);
+    let has_varkw = co.flags.contains(CodeFlags::VARKEYWORDS);
+    let npos = args.len() - kwnames.len();
+    let name = fn_name(func);
+    let params = co.param_names();
+
+    for (i, a) in args[..npos.min(argcount)].iter().enumerate() {
+        fast[i] = Some(a.clone());
+    }
+    let mut slot = argcount + kwonly;
+    if has_varargs {
+        let extra = if npos > argcount { args[argcount..npos].to_vec() } else { Vec::new() };
+        fast[slot] = Some(vm.tuple(extra));
+        slot += 1;
+    } else if npos > argcount {
+        let given = npos;
+        let ndefaults = func.defaults.as_ref().map_or(0, |d| match &d.payload {
+            Payload::Tuple(t) => t.len(),
+            _ => 0,
+        });
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        } else {
+            format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+        };
+        let kw_given = kwnames.len();
+        let extra = if kw_given > 0 {
+            format!(
+                " positional argument{} (and {kw_given} keyword-only argument{})",
+                if given == 1 { "" } else { "s" },
+                if kw_given == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        let were = if given == 1 && kw_given == 0 { "was" } else { "were" };
+        return Err(ctx.type_error(if extra.is_empty() {
+            format!("{name}() takes {takes} but {given} {were} given")
+        } else {
+            format!("{name}() takes {takes} but {given}{extra} were given")
+        }));
+    }
+    let kwdict = if has_varkw {
+        let d = vm.dict(Dict::new());
+        fast[slot] = Some(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        let key = as_str(k).unwrap_or("");
+        match params[..argcount + kwonly].iter().position(|p| p == key) {
+            Some(i) => {
+                if fast[i].is_some() {
+                    return Err(ctx.type_error(format!(
+                        "{name}() got multiple values for argument '{key}'"
+                    )));
+                }
+                fast[i] = Some(v.clone());
+            }
+            None => match &kwdict {
+                Some(d) => super::dicts::set(ctx, d, k.clone(), Some(v.clone()))?,
+                None => {
+                    return Err(ctx.type_error(format!(
+                        "{name}() got an unexpected keyword argument '{key}'"
+                    )));
+                }
+            },
+        }
+    }
+    // Defaults for missing positional parameters.
+    let defaults: Vec<PyRef<B>> = match func.defaults.as_ref().map(|d| &d.payload) {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let first_default = argcount - defaults.len().min(argcount);
+    let mut missing = Vec::new();
+    for i in 0..argcount {
+        if fast[i].is_none() {
+            if i >= first_default {
+                fast[i] = Some(defaults[i - first_default].clone());
+            } else {
+                missing.push(params[i].clone());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(ctx.type_error(missing_message(&name, &missing, "positional")));
+    }
+    let mut missing_kw = Vec::new();
+    for i in argcount..argcount + kwonly {
+        if fast[i].is_none() {
+            let d = match &func.kwdefaults {
+                Some(kd) => super::dicts::get_text(kd, &params[i]),
+                None => None,
+            };
+            match d {
+                Some(v) => fast[i] = Some(v),
+                None => missing_kw.push(params[i].clone()),
+            }
+        }
+    }
+    if !missing_kw.is_empty() {
+        return Err(ctx.type_error(missing_message(&name, &missing_kw, "keyword-only")));
+    }
+    Ok(())
+}
+
+fn missing_message(name: &str, missing: &[String], kind: &str) -> String {
+    let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    format!(
+        "{name}() missing {} required {kind} argument{}: {list}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" }
+    )
+}

@@ -1,0 +1,265 @@
+//! The iterator protocol: `iter()` and `next()` for built-in containers, built-in iterators
+//! (`enumerate`, `zip`, `map`, `filter`) and user classes with `__iter__`/`__next__`.
+
+use super::attr::call_dunder;
+use super::{is_true, type_name};
+use crate::backend::Backend;
+use crate::ctx::{Ctx, PyResult};
+use crate::object::{DictIterKind, IterState, Payload, PyRef};
+
+/// Wraps an iterator state in an object.
+pub fn new_iter<B: Backend>(state: IterState<B>) -> PyRef<B> {
+    PyRef::new(Payload::Iter(Box::new(B::cell_new(state))))
+}
+
+/// `iter(obj)`.
+pub fn get_iter<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B> {
+    Ok(match &obj.payload {
+        Payload::List(_) => new_iter(IterState::List(obj.clone(), 0)),
+        Payload::Tuple(_) => new_iter(IterState::Tuple(obj.clone(), 0)),
+        Payload::Str(_) => new_iter(IterState::Str(obj.clone(), 0)),
+        Payload::Bytes(_) => new_iter(IterState::Bytes(obj.clone(), 0)),
+        Payload::Range(r) => new_iter(IterState::Range(r.start, r.len(), r.step)),
+        Payload::Dict(d) => {
+            let v = obj.read(d, |d| d.version());
+            new_iter(IterState::Dict(obj.clone(), 0, v, DictIterKind::Keys))
+        }
+        Payload::Set(d) => {
+            let keys = obj.read(d, |d| d.iter().map(|e| e.key.clone()).collect());
+            new_iter(IterState::Seq(keys, 0))
+        }
+        Payload::Iter(_) => obj.clone(),
+        Payload::Instance(_) | Payload::Native(_) => {
+            if let Some(it) = call_dunder(ctx, obj, "__iter__", &[])? {
+                if super::attr::lookup_special(ctx, &it, "__next__").is_none()
+                    && !matches!(it.payload, Payload::Iter(_))
+                {
+                    return Err(ctx.type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        type_name(ctx.vm, &it)
+                    )));
+                }
+                return Ok(it);
+            }
+            if super::attr::lookup_special(ctx, obj, "__getitem__").is_some() {
+                // The old sequence protocol: index from 0 until IndexError.
+                let mut items = Vec::new();
+                let mut i = 0;
+                loop {
+                    let key = ctx.vm.int(i);
+                    match super::seq::getitem(ctx, obj, &key) {
+                        Ok(v) => items.push(v),
+                        Err(e) if super::isinstance(ctx.vm, &e.0, &ctx.vm.exc.index_error) => {
+                            break;
+                        }
+                        Err(e) => return Err(e),
+                    }
+                    i += 1;
+                }
+                return Ok(new_iter(IterState::Seq(items, 0)));
+            }
+            return Err(not_iterable(ctx, obj));
+        }
+        _ => return Err(not_iterable(ctx, obj)),
+    })
+}
+
+fn not_iterable<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> crate::ctx::PyErr<B> {
+    ctx.type_error(format!("'{}' object is not iterable", type_name(ctx.vm, obj)))
+}
+
+enum Step<B: Backend> {
+    Value(PyRef<B>),
+    Done,
+    /// Needs work outside the iterator's guard (calling Python code or another iterator).
+    Delegate,
+}
+
+/// `next(it)`: `Ok(None)` when exhausted.
+pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Option<PyRef<B>>> {
+    let vm = ctx.vm;
+    let Payload::Iter(cell) = &it.payload else {
+        return match call_dunder(ctx, it, "__next__", &[]) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => Err(ctx.type_error(format!(
+                "'{}' object is not an iterator",
+                type_name(vm, it)
+            ))),
+            Err(e) if super::isinstance(vm, &e.0, &vm.exc.stop_iteration) => Ok(None),
+            Err(e) => Err(e),
+        };
+    };
+    let mut size_changed = false;
+    let step = it.write(cell, |st| match st {
+        IterState::List(list, i) => {
+            let Payload::List(l) = &list.payload else { return Step::Done };
+            match list.read(l, |v| v.get(*i).cloned()) {
+                Some(v) => {
+                    *i += 1;
+                    Step::Value(v)
+                }
+                None => {
+                    *st = IterState::Done;
+                    Step::Done
+                }
+            }
+        }
+        IterState::Tuple(t, i) => {
+            let Payload::Tuple(items) = &t.payload else { return Step::Done };
+            match items.get(*i) {
+                Some(v) => {
+                    *i += 1;
+                    Step::Value(v.clone())
+                }
+                None => Step::Done,
+            }
+        }
+        IterState::Range(next, left, step) => {
+            if *left <= 0 {
+                return Step::Done;
+            }
+            let v = *next;
+            *left -= 1;
+            *next = next.wrapping_add(*step);
+            Step::Value(vm.int(v))
+        }
+        IterState::Str(s, pos) => {
+            let Payload::Str(text) = &s.payload else { return Step::Done };
+            match text.as_str()[*pos..].chars().next() {
+                Some(c) => {
+                    *pos += c.len_utf8();
+                    Step::Value(vm.str(c.to_string()))
+                }
+                None => Step::Done,
+            }
+        }
+        IterState::Bytes(b, pos) => {
+            let Payload::Bytes(bytes) = &b.payload else { return Step::Done };
+            match bytes.get(*pos) {
+                Some(&x) => {
+                    *pos += 1;
+                    Step::Value(vm.int(x as i64))
+                }
+                None => Step::Done,
+            }
+        }
+        IterState::Dict(d, pos, version, kind) => {
+            let Payload::Dict(table) = &d.payload else { return Step::Done };
+            let r = d.read(table, |t| {
+                if t.version() != *version {
+                    return Err(());
+                }
+                Ok(t.entry_from(*pos).map(|(e, next)| (e.key.clone(), e.value.clone(), next)))
+            });
+            match r {
+                Err(()) => {
+                    size_changed = true;
+                    *st = IterState::Done;
+                    Step::Done
+                }
+                Ok(None) => Step::Done,
+                Ok(Some((k, v, next))) => {
+                    *pos = next;
+                    let v = v.unwrap_or_else(|| vm.none.clone());
+                    Step::Value(match kind {
+                        DictIterKind::Keys => k,
+                        DictIterKind::Values => v,
+                        DictIterKind::Items => vm.tuple(vec![k, v]),
+                    })
+                }
+            }
+        }
+        IterState::Seq(items, i) => match items.get(*i) {
+            Some(v) => {
+                *i += 1;
+                Step::Value(v.clone())
+            }
+            None => Step::Done,
+        },
+        IterState::Done => Step::Done,
+        IterState::Enumerate(..) | IterState::Zip(_) | IterState::Map(..) | IterState::Filter(..) => {
+            Step::Delegate
+        }
+    });
+    if size_changed {
+        return Err(ctx.runtime_error("dictionary changed size during iteration"));
+    }
+    match step {
+        Step::Value(v) => Ok(Some(v)),
+        Step::Done => Ok(None),
+        Step::Delegate => next_composite(ctx, it, cell),
+    }
+}
+
+/// `enumerate`, `zip`, `map`, `filter`: their inner iterators and functions are called with
+/// the outer iterator's guard released (they may run Python code).
+fn next_composite<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    it: &PyRef<B>,
+    cell: &B::Cell<IterState<B>>,
+) -> PyResult<B, Option<PyRef<B>>> {
+    enum Parts<B: Backend> {
+        Enumerate(PyRef<B>),
+        Zip(Vec<PyRef<B>>),
+        Map(PyRef<B>, Vec<PyRef<B>>),
+        Filter(PyRef<B>, PyRef<B>),
+        Done,
+    }
+    let parts = it.read(cell, |st| match st {
+        IterState::Enumerate(inner, _) => Parts::Enumerate(inner.clone()),
+        IterState::Zip(its) => Parts::Zip(its.clone()),
+        IterState::Map(f, its) => Parts::Map(f.clone(), its.clone()),
+        IterState::Filter(f, inner) => Parts::Filter(f.clone(), inner.clone()),
+        _ => Parts::Done,
+    });
+    let vm = ctx.vm;
+    match parts {
+        Parts::Done => Ok(None),
+        Parts::Enumerate(inner) => {
+            let Some(v) = next(ctx, &inner)? else { return Ok(None) };
+            let n = it.write(cell, |st| match st {
+                IterState::Enumerate(_, n) => {
+                    *n += 1;
+                    *n - 1
+                }
+                _ => 0,
+            });
+            Ok(Some(vm.tuple(vec![vm.int(n), v])))
+        }
+        Parts::Zip(its) => {
+            if its.is_empty() {
+                return Ok(None);
+            }
+            let mut out = Vec::with_capacity(its.len());
+            for i in &its {
+                match next(ctx, i)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(vm.tuple(out)))
+        }
+        Parts::Map(f, its) => {
+            let mut args = Vec::with_capacity(its.len());
+            for i in &its {
+                match next(ctx, i)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            super::call::call(ctx, &f, &args, &[]).map(Some)
+        }
+        Parts::Filter(f, inner) => loop {
+            let Some(v) = next(ctx, &inner)? else { return Ok(None) };
+            let keep = if matches!(f.payload, Payload::None) {
+                is_true(ctx, &v)?
+            } else {
+                let r = super::call::call(ctx, &f, std::slice::from_ref(&v), &[])?;
+                is_true(ctx, &r)?
+            };
+            if keep {
+                return Ok(Some(v));
+            }
+        },
+    }
+}

@@ -1,0 +1,240 @@
+//! `repr()` and `str()` of every object, with user `__repr__`/`__str__` and the `[...]` guard
+//! against self-containing containers.
+
+use super::attr::call_dunder;
+use super::{class_name, type_name};
+use crate::backend::Backend;
+use crate::ctx::{Ctx, PyResult};
+use crate::fmt::{bytes_repr, float_repr, str_repr};
+use crate::object::{Payload, PyRef, Wrapper};
+use std::cell::RefCell;
+
+thread_local! {
+    /// Containers whose repr is being built on this thread (CPython's `Py_ReprEnter`).
+    static IN_REPR: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+fn guarded<B: Backend>(
+    obj: &PyRef<B>,
+    placeholder: &str,
+    f: impl FnOnce() -> PyResult<B, String>,
+) -> PyResult<B, String> {
+    let addr = obj.addr();
+    if IN_REPR.with(|s| s.borrow().contains(&addr)) {
+        return Ok(placeholder.to_string());
+    }
+    IN_REPR.with(|s| s.borrow_mut().push(addr));
+    let r = f();
+    IN_REPR.with(|s| s.borrow_mut().retain(|&a| a != addr));
+    r
+}
+
+fn join_reprs<B: Backend>(ctx: &mut Ctx<'_, B>, items: &[PyRef<B>]) -> PyResult<B, String> {
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr(ctx, it)?);
+    }
+    Ok(out)
+}
+
+/// `repr(obj)`.
+pub fn repr<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, String> {
+    let vm = ctx.vm;
+    Ok(match &obj.payload {
+        Payload::None => "None".into(),
+        Payload::NotImplemented => "NotImplemented".into(),
+        Payload::Ellipsis => "Ellipsis".into(),
+        Payload::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Payload::Int(i) => i.to_string(),
+        Payload::BigInt(b) => match crate::fmt::int_to_str(b) {
+            Ok(s) => s,
+            Err(m) => return Err(ctx.value_error(m)),
+        },
+        Payload::Float(f) => float_repr(*f),
+        Payload::Str(s) => str_repr(s.as_str()),
+        Payload::Bytes(b) => bytes_repr(b),
+        Payload::Tuple(t) => {
+            let items = t.to_vec();
+            return guarded(obj, "(...)", || {
+                let inner = join_reprs(ctx, &items)?;
+                Ok(if items.len() == 1 { format!("({inner},)") } else { format!("({inner})") })
+            });
+        }
+        Payload::List(l) => {
+            let items = obj.read(l, |v| v.clone());
+            return guarded(obj, "[...]", || Ok(format!("[{}]", join_reprs(ctx, &items)?)));
+        }
+        Payload::Dict(d) => {
+            let entries: Vec<_> = obj.read(d, |d| d.iter().cloned().collect());
+            return guarded(obj, "{...}", || {
+                let mut out = String::from("{");
+                for (i, e) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&repr(ctx, &e.key)?);
+                    out.push_str(": ");
+                    match &e.value {
+                        Some(v) => out.push_str(&repr(ctx, v)?),
+                        None => out.push_str("None"),
+                    }
+                }
+                out.push('}');
+                Ok(out)
+            });
+        }
+        Payload::Set(d) => {
+            let keys: Vec<_> = obj.read(d, |d| d.iter().map(|e| e.key.clone()).collect());
+            if keys.is_empty() {
+                return Ok("set()".into());
+            }
+            return guarded(obj, "{...}", || Ok(format!("{{{}}}", join_reprs(ctx, &keys)?)));
+        }
+        Payload::Range(r) => {
+            if r.step == 1 {
+                format!("range({}, {})", r.start, r.stop)
+            } else {
+                format!("range({}, {}, {})", r.start, r.stop, r.step)
+            }
+        }
+        Payload::Slice(s) => {
+            let parts = s.to_vec();
+            format!("slice({})", join_reprs(ctx, &parts)?)
+        }
+        Payload::Code(c) => format!(
+            "<code object {} at {:#x}, file \"{}\", line {}>",
+            c.code.name,
+            obj.addr(),
+            c.code.filename,
+            c.code.first_line
+        ),
+        Payload::Function(f) => {
+            let q = super::as_str(&f.qualname).unwrap_or("?").to_string();
+            format!("<function {q} at {:#x}>", obj.addr())
+        }
+        Payload::Builtin(b) => match &b.bound {
+            Some(s) if !matches!(s.payload, Payload::Module(_)) => format!(
+                "<built-in method {} of {} object at {:#x}>",
+                b.name,
+                type_name(vm, s),
+                s.addr()
+            ),
+            _ => format!("<built-in function {}>", b.name),
+        },
+        Payload::Method(m) => {
+            let name = match &m.0.payload {
+                Payload::Function(f) => super::as_str(&f.qualname).unwrap_or("?").to_string(),
+                _ => "?".into(),
+            };
+            let target = repr(ctx, &m.1)?;
+            format!("<bound method {name} of {target}>")
+        }
+        Payload::Cell(_) => format!("<cell at {:#x}>", obj.addr()),
+        Payload::Type(t) => {
+            if t.module == "builtins" {
+                format!("<class '{}'>", t.name)
+            } else {
+                format!("<class '{}.{}'>", t.module, t.qualname)
+            }
+        }
+        Payload::Module(m) => {
+            if crate::builtins::is_builtin_module(&m.name) {
+                format!("<module '{}' (built-in)>", m.name)
+            } else {
+                format!("<module '{}'>", m.name)
+            }
+        }
+        Payload::Iter(_) => format!("<iterator object at {:#x}>", obj.addr()),
+        Payload::Wrapper(w) => match &**w {
+            Wrapper::StaticMethod(_) => format!("<staticmethod object at {:#x}>", obj.addr()),
+            Wrapper::ClassMethod(_) => format!("<classmethod object at {:#x}>", obj.addr()),
+            Wrapper::Property { .. } => format!("<property object at {:#x}>", obj.addr()),
+        },
+        Payload::Super(_) => "<super object>".into(),
+        Payload::Instance(inst) => {
+            if let Some(r) = call_dunder(ctx, obj, "__repr__", &[])? {
+                return match &r.payload {
+                    Payload::Str(s) => Ok(s.as_str().to_string()),
+                    _ => Err(ctx.type_error(format!(
+                        "__repr__ returned non-string (type {})",
+                        type_name(vm, &r)
+                    ))),
+                };
+            }
+            if let Some(exc) = &inst.exc {
+                let args = obj.read(exc, |e| e.args.clone());
+                let inner = match &args.payload {
+                    Payload::Tuple(t) if t.len() == 1 => repr(ctx, &t[0])?,
+                    Payload::Tuple(t) => join_reprs(ctx, t)?,
+                    _ => String::new(),
+                };
+                return Ok(format!("{}({inner})", class_name(&inst.class)));
+            }
+            let (module, qual) = match &inst.class.payload {
+                Payload::Type(t) => (t.module.clone(), t.qualname.clone()),
+                _ => ("?".into(), "?".into()),
+            };
+            format!("<{module}.{qual} object at {:#x}>", obj.addr())
+        }
+        Payload::Native(n) => {
+            if let Some(r) = call_dunder(ctx, obj, "__repr__", &[])? {
+                return str_of_result(ctx, &r);
+            }
+            format!("<{} object at {:#x}>", class_name(&n.class), obj.addr())
+        }
+    })
+}
+
+fn str_of_result<B: Backend>(ctx: &Ctx<'_, B>, r: &PyRef<B>) -> PyResult<B, String> {
+    match &r.payload {
+        Payload::Str(s) => Ok(s.as_str().to_string()),
+        _ => Err(ctx.type_error(format!(
+            "__str__ returned non-string (type {})",
+            type_name(ctx.vm, r)
+        ))),
+    }
+}
+
+/// `str(obj)`.
+pub fn str<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, String> {
+    match &obj.payload {
+        Payload::Str(s) => Ok(s.as_str().to_string()),
+        Payload::Instance(inst) => {
+            if let Some(f) = super::attr::lookup_special(ctx, obj, "__str__") {
+                let r = super::call::call(ctx, &f, std::slice::from_ref(obj), &[])?;
+                return str_of_result(ctx, &r);
+            }
+            if let Some(exc) = &inst.exc {
+                if super::attr::lookup_special(ctx, obj, "__repr__").is_some() {
+                    return repr(ctx, obj);
+                }
+                let args = obj.read(exc, |e| e.args.clone());
+                return match &args.payload {
+                    Payload::Tuple(t) if t.is_empty() => Ok(String::new()),
+                    Payload::Tuple(t) if t.len() == 1 => {
+                        if super::isinstance(ctx.vm, obj, &ctx.vm.exc.key_error) {
+                            repr(ctx, &t[0])
+                        } else {
+                            str(ctx, &t[0])
+                        }
+                    }
+                    _ => repr(ctx, &args),
+                };
+            }
+            repr(ctx, obj)
+        }
+        _ => repr(ctx, obj),
+    }
+}
+
+/// `str(obj)` as an object (no copy for a str).
+pub fn str_obj<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B> {
+    if let Payload::Str(_) = &obj.payload {
+        return Ok(obj.clone());
+    }
+    let s = str(ctx, obj)?;
+    Ok(ctx.vm.str(s))
+}

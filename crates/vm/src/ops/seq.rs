@@ -1,0 +1,552 @@
+//! Sequences and containers: indexing and slicing, concatenation and repetition, `in`,
+//! set algebra, and turning any iterable into a vector.
+
+use super::arith::BinOp;
+use super::compare::{self, CmpOp};
+use super::{dicts, iter, type_name};
+use crate::backend::Backend;
+use crate::ctx::{Ctx, PyResult};
+use crate::object::dict::Dict;
+use crate::object::{Payload, PyRef};
+
+/// The value of an object used as an index (`__index__` semantics for int and bool).
+pub fn index_value<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64> {
+    match &obj.payload {
+        Payload::Int(i) => Ok(*i),
+        Payload::Bool(b) => Ok(*b as i64),
+        Payload::BigInt(_) => {
+            Err(ctx.err(&ctx.vm.exc.index_error, "cannot fit 'int' into an index-sized integer"))
+        }
+        _ => Err(ctx.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(ctx.vm, obj)
+        ))),
+    }
+}
+
+/// All items of an iterable, in order.
+pub fn to_vec<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, Vec<PyRef<B>>> {
+    match &obj.payload {
+        Payload::Tuple(t) => Ok(t.to_vec()),
+        Payload::List(l) => Ok(obj.read(l, |v| v.clone())),
+        _ => {
+            let it = iter::get_iter(ctx, obj)?;
+            let mut out = Vec::new();
+            while let Some(v) = iter::next(ctx, &it)? {
+                out.push(v);
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// Normalises a possibly negative index against `len`; `None` if out of range.
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let j = if i < 0 { i + len } else { i };
+    (0..len).contains(&j).then_some(j as usize)
+}
+
+/// Resolves `slice(start, stop, step)` against `len`: (start, stop, step, count).
+pub fn slice_indices<B: Backend>(
+    ctx: &Ctx<'_, B>,
+    s: &[PyRef<B>; 3],
+    len: usize,
+) -> PyResult<B, (i64, i64, i64, usize)> {
+    let get = |o: &PyRef<B>| -> PyResult<B, Option<i64>> {
+        match &o.payload {
+            Payload::None => Ok(None),
+            Payload::BigInt(b) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
+            _ => index_value(ctx, o).map(Some).map_err(|_| {
+                ctx.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )
+            }),
+        }
+    };
+    let step = get(&s[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(ctx.value_error("slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let clamp = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(v) => {
+                let v = if v < 0 { v + len } else { v };
+                if step > 0 { v.clamp(0, len) } else { v.clamp(-1, len - 1) }
+            }
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (clamp(get(&s[0])?, 0), clamp(get(&s[1])?, len))
+    } else {
+        (clamp(get(&s[0])?, len - 1), clamp(get(&s[1])?, -1))
+    };
+    let count = if step > 0 {
+        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    Ok((start, stop, step, count))
+}
+
+fn slice_of<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
+    (0..count).map(|k| items[(start + k as i64 * step) as usize].clone()).collect()
+}
+
+/// `obj[key]`.
+pub fn getitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>) -> PyResult<B> {
+    let vm = ctx.vm;
+    if let Payload::Slice(s) = &key.payload {
+        return get_slice(ctx, obj, s);
+    }
+    match &obj.payload {
+        Payload::List(l) => {
+            let i = seq_index(ctx, key, "list")?;
+            obj.read(l, |v| norm_index(i, v.len()).map(|j| v[j].clone()))
+                .ok_or_else(|| ctx.index_error("list index out of range"))
+        }
+        Payload::Tuple(t) => {
+            let i = seq_index(ctx, key, "tuple")?;
+            norm_index(i, t.len())
+                .map(|j| t[j].clone())
+                .ok_or_else(|| ctx.index_error("tuple index out of range"))
+        }
+        Payload::Str(s) => {
+            let i = seq_index(ctx, key, "string")?;
+            let text = s.as_str();
+            let ch = if text.is_ascii() {
+                norm_index(i, text.len()).map(|j| text[j..j + 1].to_string())
+            } else {
+                let n = text.chars().count();
+                norm_index(i, n).and_then(|j| text.chars().nth(j)).map(|c| c.to_string())
+            };
+            ch.map(|c| vm.str(c)).ok_or_else(|| ctx.index_error("string index out of range"))
+        }
+        Payload::Bytes(b) => {
+            let i = seq_index(ctx, key, "byte")?;
+            norm_index(i, b.len())
+                .map(|j| vm.int(b[j] as i64))
+                .ok_or_else(|| ctx.index_error("index out of range"))
+        }
+        Payload::Range(r) => {
+            let i = seq_index(ctx, key, "range object")?;
+            norm_index(i, r.len() as usize)
+                .map(|j| vm.int(r.start + j as i64 * r.step))
+                .ok_or_else(|| ctx.index_error("range object index out of range"))
+        }
+        Payload::Dict(_) => match dicts::get(ctx, obj, key)? {
+            Some(v) => Ok(v),
+            None => Err(ctx.key_error(key.clone())),
+        },
+        Payload::Instance(_) => {
+            match super::attr::call_dunder(ctx, obj, "__getitem__", std::slice::from_ref(key))? {
+                Some(v) => Ok(v),
+                None => Err(not_subscriptable(ctx, obj)),
+            }
+        }
+        Payload::Type(_) => {
+            // `list[int]` and friends: generic aliases are accepted and ignored.
+            Ok(obj.clone())
+        }
+        _ => Err(not_subscriptable(ctx, obj)),
+    }
+}
+
+fn not_subscriptable<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> crate::ctx::PyErr<B> {
+    ctx.type_error(format!("'{}' object is not subscriptable", type_name(ctx.vm, obj)))
+}
+
+fn seq_index<B: Backend>(ctx: &Ctx<'_, B>, key: &PyRef<B>, what: &str) -> PyResult<B, i64> {
+    match &key.payload {
+        Payload::Int(i) => Ok(*i),
+        Payload::Bool(b) => Ok(*b as i64),
+        Payload::BigInt(_) => Err(ctx.index_error("cannot fit 'int' into an index-sized integer")),
+        _ => Err(ctx.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(ctx.vm, key)
+        ))),
+    }
+}
+
+fn get_slice<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, s: &[PyRef<B>; 3]) -> PyResult<B> {
+    let vm = ctx.vm;
+    match &obj.payload {
+        Payload::List(l) => {
+            let items = obj.read(l, |v| v.clone());
+            let (start, _, step, n) = slice_indices(ctx, s, items.len())?;
+            Ok(vm.list(slice_of(&items, start, step, n)))
+        }
+        Payload::Tuple(t) => {
+            let (start, _, step, n) = slice_indices(ctx, s, t.len())?;
+            Ok(vm.tuple(slice_of(t, start, step, n)))
+        }
+        Payload::Str(st) => {
+            let chars: Vec<char> = st.as_str().chars().collect();
+            let (start, _, step, n) = slice_indices(ctx, s, chars.len())?;
+            Ok(vm.str(slice_of(&chars, start, step, n).into_iter().collect::<String>()))
+        }
+        Payload::Bytes(b) => {
+            let (start, _, step, n) = slice_indices(ctx, s, b.len())?;
+            Ok(PyRef::new(Payload::Bytes(slice_of(b, start, step, n).into_boxed_slice())))
+        }
+        Payload::Range(r) => {
+            let (start, _, step, n) = slice_indices(ctx, s, r.len() as usize)?;
+            let first = r.start + start * r.step;
+            let st = r.step * step;
+            Ok(PyRef::new(Payload::Range(crate::object::RangeObj {
+                start: first,
+                stop: first + n as i64 * st,
+                step: st,
+            })))
+        }
+        Payload::Instance(_) => {
+            let key = PyRef::new(Payload::Slice(Box::new(s.clone())));
+            match super::attr::call_dunder(ctx, obj, "__getitem__", &[key])? {
+                Some(v) => Ok(v),
+                None => Err(not_subscriptable(ctx, obj)),
+            }
+        }
+        _ => Err(not_subscriptable(ctx, obj)),
+    }
+}
+
+/// `obj[key] = value`.
+pub fn setitem<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    key: &PyRef<B>,
+    value: PyRef<B>,
+) -> PyResult<B, ()> {
+    match &obj.payload {
+        Payload::List(l) => {
+            if let Payload::Slice(s) = &key.payload {
+                let new = to_vec(ctx, &value)?;
+                let len = obj.read(l, |v| v.len());
+                let (start, stop, step, n) = slice_indices(ctx, s, len)?;
+                if step == 1 {
+                    let stop = stop.max(start);
+                    let removed: Vec<_> = obj.write(l, |v| {
+                        let (a, b) = (start as usize, (stop as usize).min(v.len()));
+                        v.splice(a..b.max(a), new).collect()
+                    });
+                    drop(removed);
+                    return Ok(());
+                }
+                if new.len() != n {
+                    return Err(ctx.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {n}",
+                        new.len()
+                    )));
+                }
+                let old: Vec<_> = obj.write(l, |v| {
+                    new.into_iter()
+                        .enumerate()
+                        .map(|(k, x)| std::mem::replace(&mut v[(start + k as i64 * step) as usize], x))
+                        .collect()
+                });
+                drop(old);
+                return Ok(());
+            }
+            let i = seq_index(ctx, key, "list")?;
+            let old = obj.write(l, |v| norm_index(i, v.len()).map(|j| std::mem::replace(&mut v[j], value)));
+            match old {
+                Some(o) => {
+                    drop(o);
+                    Ok(())
+                }
+                None => Err(ctx.index_error("list assignment index out of range")),
+            }
+        }
+        Payload::Dict(_) => dicts::set(ctx, obj, key.clone(), Some(value)),
+        Payload::Instance(_) => {
+            match super::attr::call_dunder(ctx, obj, "__setitem__", &[key.clone(), value])? {
+                Some(_) => Ok(()),
+                None => Err(ctx.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    type_name(ctx.vm, obj)
+                ))),
+            }
+        }
+        _ => Err(ctx.type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(ctx.vm, obj)
+        ))),
+    }
+}
+
+/// `del obj[key]`.
+pub fn delitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>) -> PyResult<B, ()> {
+    match &obj.payload {
+        Payload::List(l) => {
+            if let Payload::Slice(s) = &key.payload {
+                let len = obj.read(l, |v| v.len());
+                let (start, _, step, n) = slice_indices(ctx, s, len)?;
+                let mut idx: Vec<usize> =
+                    (0..n).map(|k| (start + k as i64 * step) as usize).collect();
+                idx.sort_unstable();
+                let removed: Vec<_> = obj.write(l, |v| {
+                    let mut out = Vec::with_capacity(idx.len());
+                    for &i in idx.iter().rev() {
+                        if i < v.len() {
+                            out.push(v.remove(i));
+                        }
+                    }
+                    out
+                });
+                drop(removed);
+                return Ok(());
+            }
+            let i = seq_index(ctx, key, "list")?;
+            let old = obj.write(l, |v| norm_index(i, v.len()).map(|j| v.remove(j)));
+            match old {
+                Some(o) => {
+                    drop(o);
+                    Ok(())
+                }
+                None => Err(ctx.index_error("list assignment index out of range")),
+            }
+        }
+        Payload::Dict(_) => match dicts::remove(ctx, obj, key)? {
+            Some(_) => Ok(()),
+            None => Err(ctx.key_error(key.clone())),
+        },
+        Payload::Instance(_) => {
+            match super::attr::call_dunder(ctx, obj, "__delitem__", std::slice::from_ref(key))? {
+                Some(_) => Ok(()),
+                None => Err(ctx.type_error(format!(
+                    "'{}' object does not support item deletion",
+                    type_name(ctx.vm, obj)
+                ))),
+            }
+        }
+        _ => Err(ctx.type_error(format!(
+            "'{}' object does not support item deletion",
+            type_name(ctx.vm, obj)
+        ))),
+    }
+}
+
+/// `item in container`.
+pub fn contains<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    container: &PyRef<B>,
+    item: &PyRef<B>,
+) -> PyResult<B, bool> {
+    match &container.payload {
+        Payload::Str(s) => match &item.payload {
+            Payload::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+            _ => Err(ctx.type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                type_name(ctx.vm, item)
+            ))),
+        },
+        Payload::Bytes(b) => match &item.payload {
+            Payload::Int(i) => Ok(b.contains(&(*i as u8))),
+            Payload::Bytes(sub) => {
+                Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+            }
+            _ => Err(ctx.type_error("a bytes-like object is required")),
+        },
+        Payload::Dict(_) | Payload::Set(_) => {
+            let hash = compare::hash(ctx, item)?;
+            Ok(dicts::find(ctx, container, item, hash)?.is_some())
+        }
+        Payload::Range(r) => match compare::as_num(item) {
+            Some(compare::Num::Int(i)) => Ok(if r.step > 0 {
+                i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+            } else {
+                i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+            }),
+            _ => Ok(false),
+        },
+        Payload::Instance(_) => {
+            if let Some(r) =
+                super::attr::call_dunder(ctx, container, "__contains__", std::slice::from_ref(item))?
+            {
+                return super::is_true(ctx, &r);
+            }
+            let items = to_vec(ctx, container)?;
+            contains_in(ctx, &items, item)
+        }
+        Payload::List(_) | Payload::Tuple(_) | Payload::Iter(_) => {
+            let items = to_vec(ctx, container)?;
+            contains_in(ctx, &items, item)
+        }
+        _ => Err(ctx.type_error(format!(
+            "argument of type '{}' is not iterable",
+            type_name(ctx.vm, container)
+        ))),
+    }
+}
+
+fn contains_in<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    items: &[PyRef<B>],
+    item: &PyRef<B>,
+) -> PyResult<B, bool> {
+    for x in items {
+        if x.is(item) || compare::eq(ctx, x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn repeat_count<B: Backend>(b: &PyRef<B>) -> Option<i64> {
+    match &b.payload {
+        Payload::Int(i) => Some(*i),
+        Payload::Bool(v) => Some(*v as i64),
+        _ => None,
+    }
+}
+
+/// Sequence and set operators on built-in types; `None` when not applicable.
+pub fn sequence_op<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    a: &PyRef<B>,
+    b: &PyRef<B>,
+    op: BinOp,
+    inplace: bool,
+) -> PyResult<B, Option<PyRef<B>>> {
+    let vm = ctx.vm;
+    Ok(Some(match (&a.payload, &b.payload, op) {
+        (Payload::Str(x), Payload::Str(y), BinOp::Add) => {
+            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            s.push_str(x.as_str());
+            s.push_str(y.as_str());
+            vm.str(s)
+        }
+        (Payload::Str(_), _, BinOp::Mod) => return crate::builtins::strings::percent(ctx, a, b).map(Some),
+        (Payload::Bytes(x), Payload::Bytes(y), BinOp::Add) => {
+            PyRef::new(Payload::Bytes([&x[..], &y[..]].concat().into_boxed_slice()))
+        }
+        (Payload::List(l), _, BinOp::Add) if inplace => {
+            let items = to_vec(ctx, b)?;
+            a.write(l, |v| v.extend(items));
+            a.clone()
+        }
+        (Payload::List(x), Payload::List(y), BinOp::Add) => {
+            let mut items = a.read(x, |v| v.clone());
+            items.extend(b.read(y, |v| v.clone()));
+            vm.list(items)
+        }
+        (Payload::Tuple(x), Payload::Tuple(y), BinOp::Add) => {
+            vm.tuple(x.iter().chain(y.iter()).cloned().collect())
+        }
+        (Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), _, BinOp::Mul)
+            if repeat_count(b).is_some() =>
+        {
+            repeat(ctx, a, repeat_count(b).unwrap_or(0), inplace)?
+        }
+        (_, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), BinOp::Mul)
+            if repeat_count(a).is_some() =>
+        {
+            repeat(ctx, b, repeat_count(a).unwrap_or(0), false)?
+        }
+        (Payload::Set(x), Payload::Set(y), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
+            let left: Vec<_> = a.read(x, |d| d.iter().map(|e| e.key.clone()).collect());
+            let right: Vec<_> = b.read(y, |d| d.iter().map(|e| e.key.clone()).collect());
+            let result = vm.set(Dict::new());
+            let (mut keep_left, mut keep_right) = (Vec::new(), Vec::new());
+            for k in &left {
+                let in_b = contains(ctx, b, k)?;
+                let keep = match op {
+                    BinOp::Or | BinOp::Xor | BinOp::Sub => !in_b || op == BinOp::Or,
+                    _ => in_b,
+                };
+                if keep {
+                    keep_left.push(k.clone());
+                }
+            }
+            if matches!(op, BinOp::Or | BinOp::Xor) {
+                for k in &right {
+                    if !contains(ctx, a, k)? {
+                        keep_right.push(k.clone());
+                    }
+                }
+            }
+            for k in keep_left.into_iter().chain(keep_right) {
+                dicts::set(ctx, &result, k, None)?;
+            }
+            if inplace {
+                let Payload::Set(cell) = &a.payload else { return Ok(Some(result)) };
+                let Payload::Set(rc) = &result.payload else { return Ok(Some(result)) };
+                let new = result.read(rc, |d| d.clone());
+                let old = a.write(cell, |d| std::mem::replace(d, new));
+                drop(old);
+                a.clone()
+            } else {
+                result
+            }
+        }
+        (Payload::Dict(x), Payload::Dict(_), BinOp::Or) => {
+            let target = if inplace { a.clone() } else { vm.dict(a.read(x, |d| d.clone())) };
+            let Payload::Dict(y) = &b.payload else { return Ok(None) };
+            let entries: Vec<_> = b.read(y, |d| d.iter().cloned().collect());
+            for e in entries {
+                dicts::set(ctx, &target, e.key, e.value)?;
+            }
+            target
+        }
+        _ => return Ok(None),
+    }))
+}
+
+fn repeat<B: Backend>(ctx: &mut Ctx<'_, B>, seq: &PyRef<B>, n: i64, inplace: bool) -> PyResult<B> {
+    let vm = ctx.vm;
+    let n = n.max(0) as usize;
+    Ok(match &seq.payload {
+        Payload::Str(s) => vm.str(s.as_str().repeat(n)),
+        Payload::Bytes(b) => PyRef::new(Payload::Bytes(b.repeat(n).into_boxed_slice())),
+        Payload::Tuple(t) => vm.tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
+        Payload::List(l) => {
+            let items = seq.read(l, |v| v.clone());
+            let out: Vec<_> = items.iter().cloned().cycle().take(items.len() * n).collect();
+            if inplace {
+                let old = seq.write(l, |v| std::mem::replace(v, out));
+                drop(old);
+                seq.clone()
+            } else {
+                vm.list(out)
+            }
+        }
+        _ => return Err(ctx.type_error("can't multiply sequence")),
+    })
+}
+
+/// Set comparisons (`<=` is subset, `<` proper subset, ...).
+pub fn set_compare<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    a: &PyRef<B>,
+    b: &PyRef<B>,
+    op: CmpOp,
+) -> PyResult<B, bool> {
+    let (Payload::Set(x), Payload::Set(y)) = (&a.payload, &b.payload) else { return Ok(false) };
+    let (la, lb) = (a.read(x, |d| d.len()), b.read(y, |d| d.len()));
+    let subset = |ctx: &mut Ctx<'_, B>, p: &PyRef<B>, q: &PyRef<B>| -> PyResult<B, bool> {
+        let Payload::Set(c) = &p.payload else { return Ok(false) };
+        let keys: Vec<_> = p.read(c, |d| d.iter().map(|e| e.key.clone()).collect());
+        for k in keys {
+            if !contains(ctx, q, &k)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    Ok(match op {
+        CmpOp::Eq => la == lb && subset(ctx, a, b)?,
+        CmpOp::Ne => !(la == lb && subset(ctx, a, b)?),
+        CmpOp::Le => subset(ctx, a, b)?,
+        CmpOp::Lt => la < lb && subset(ctx, a, b)?,
+        CmpOp::Ge => subset(ctx, b, a)?,
+        CmpOp::Gt => la > lb && subset(ctx, b, a)?,
+    })
+}

@@ -1,0 +1,217 @@
+//! Running a program: `__main__` from a file, uncaught exceptions printed as CPython prints
+//! them, `SystemExit`, and teardown that frees every object the run made.
+
+use crate::backend::{Backend, BackendOptions};
+use crate::ctx::{Ctx, PyErr};
+use crate::eval::imports::{exec_source, new_module};
+use crate::object::{Payload, PyRef};
+use crate::ops::{self, dicts, repr};
+use crate::vm::Vm;
+use std::path::Path;
+
+/// How to run a program.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Backend options (switch interval, GIL policy, ...).
+    pub backend: BackendOptions,
+    /// `sys.argv` (the script path first).
+    pub argv: Vec<String>,
+    /// Print the backend's counters as one JSON line on stderr at exit.
+    pub stats: bool,
+    /// Report objects still alive after teardown (exit status 3 if any).
+    pub check_leaks: bool,
+}
+
+/// Runs `path` as `__main__` on backend `B` and returns the process exit status.
+pub fn run_file<B: Backend>(path: &Path, options: &RunOptions) -> i32 {
+    let source = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gillab: can't open file '{}': {e}", path.display());
+            return 2;
+        }
+    };
+    let filename = path.to_string_lossy().to_string();
+    run_source::<B>(&source, &filename, options)
+}
+
+/// Runs `source` (named `filename`) as `__main__` and returns the exit status.
+pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions) -> i32 {
+    let baseline = crate::object::live::live_objects();
+    let script_dir = Path::new(filename).parent().map(Path::to_path_buf).unwrap_or_default();
+    let argv = if options.argv.is_empty() { vec![filename.to_string()] } else { options.argv.clone() };
+    let vm: Vm<B> = Vm::new(options.backend.clone(), argv, script_dir);
+    let status = {
+        let mut ctx = Ctx::attach(&vm);
+        let main = new_module(&vm, "__main__");
+        dicts::set_name(&vm.modules, vm.intern("__main__"), main.clone());
+        if let Payload::Module(m) = &main.payload {
+            dicts::set_name(&m.dict, vm.intern("__file__"), vm.str(filename));
+            dicts::set_name(&m.dict, vm.intern("__builtins__"), vm.builtins.clone());
+        }
+        let result = exec_source(&mut ctx, source, filename, &main);
+        let status = match result {
+            Ok(()) => 0,
+            Err(e) => handle_uncaught(&mut ctx, e),
+        };
+        drop(main);
+        status
+    };
+    if options.stats {
+        let mut stats = vm.backend.stats();
+        if let serde_json::Value::Object(map) = &mut stats {
+            map.insert("backend".into(), B::NAME.into());
+        }
+        eprintln!("{stats}");
+    }
+    drop(vm);
+    if options.check_leaks {
+        let leaked = crate::object::live::live_objects() - baseline;
+        if leaked != 0 {
+            eprintln!("gillab: leak check failed: {leaked} objects still alive after teardown");
+            return 3;
+        }
+    }
+    status
+}
+
+/// Prints an uncaught exception (or handles `SystemExit`) and returns the exit status.
+pub fn handle_uncaught<B: Backend>(ctx: &mut Ctx<'_, B>, e: PyErr<B>) -> i32 {
+    let vm = ctx.vm;
+    if ops::isinstance(vm, &e.0, &vm.exc.system_exit) {
+        return system_exit_status(ctx, &e.0);
+    }
+    if ops::isinstance(vm, &e.0, &vm.exc.syntax_error) && syntax_error_text(&e.0).is_some() {
+        if let Some(text) = syntax_error_text(&e.0) {
+            crate::builtins::modules::write_stream(crate::builtins::modules::Stream::Stderr, &text, true);
+        }
+        return 1;
+    }
+    let text = format_exception(ctx, &e.0);
+    crate::builtins::modules::write_stream(crate::builtins::modules::Stream::Stdout, "", true);
+    crate::builtins::modules::write_stream(crate::builtins::modules::Stream::Stderr, &text, true);
+    1
+}
+
+/// Compile errors carry their fully rendered report as their single argument.
+fn syntax_error_text<B: Backend>(e: &PyRef<B>) -> Option<String> {
+    let Payload::Instance(i) = &e.payload else { return None };
+    let st = i.exc.as_ref()?;
+    let args = e.read(st, |s| s.args.clone());
+    match &args.payload {
+        Payload::Tuple(t) if t.len() == 1 => {
+            let s = ops::as_str(&t[0])?;
+            s.starts_with("  File \"").then(|| s.to_string())
+        }
+        _ => None,
+    }
+}
+
+fn system_exit_status<B: Backend>(ctx: &mut Ctx<'_, B>, e: &PyRef<B>) -> i32 {
+    let Payload::Instance(i) = &e.payload else { return 1 };
+    let Some(st) = &i.exc else { return 1 };
+    let args = e.read(st, |s| s.args.clone());
+    let code = match &args.payload {
+        Payload::Tuple(t) if t.len() == 1 => t[0].clone(),
+        Payload::Tuple(t) if t.is_empty() => return 0,
+        _ => args.clone(),
+    };
+    match &code.payload {
+        Payload::None => 0,
+        Payload::Int(n) => *n as i32,
+        Payload::Bool(b) => *b as i32,
+        _ => {
+            let text = repr::str(ctx, &code).unwrap_or_default();
+            crate::builtins::modules::write_stream(crate::builtins::modules::Stream::Stdout, "", true);
+            crate::builtins::modules::write_stream(
+                crate::builtins::modules::Stream::Stderr,
+                &format!("{text}\n"),
+                true,
+            );
+            1
+        }
+    }
+}
+
+/// The full CPython-style report for an exception, with its cause/context chain.
+pub fn format_exception<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>) -> String {
+    let mut seen = Vec::new();
+    format_chain(ctx, exc, &mut seen)
+}
+
+fn format_chain<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>, seen: &mut Vec<usize>) -> String {
+    seen.push(exc.addr());
+    let mut out = String::new();
+    let Payload::Instance(inst) = &exc.payload else { return out };
+    let Some(st) = &inst.exc else { return out };
+    let (cause, context, suppress, tb) =
+        exc.read(st, |s| (s.cause.clone(), s.context.clone(), s.suppress_context, s.traceback.clone()));
+    if let Some(c) = cause.filter(|c| !seen.contains(&c.addr())) {
+        out.push_str(&format_chain(ctx, &c, seen));
+        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if let Some(c) = context.filter(|c| !suppress && !seen.contains(&c.addr())) {
+        out.push_str(&format_chain(ctx, &c, seen));
+        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    if !tb.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        for entry in tb.iter().rev() {
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                entry.code.filename, entry.line, entry.code.name
+            ));
+            if let Some(line) = ctx.vm.source_line(&entry.code.filename, entry.line)
+                && !line.is_empty()
+            {
+                out.push_str(&format!("    {line}\n"));
+            }
+        }
+    }
+    out.push_str(&exception_line(ctx, exc));
+    out.push('\n');
+    out
+}
+
+/// `Type: message` (or just `Type`), with the module prefix for classes outside `__main__`.
+pub fn exception_line<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>) -> String {
+    let cls = ops::type_of(ctx.vm, exc);
+    let name = match &cls.payload {
+        Payload::Type(t) if t.module == "builtins" || t.module == "__main__" => t.qualname.clone(),
+        Payload::Type(t) => format!("{}.{}", t.module, t.qualname),
+        _ => "?".into(),
+    };
+    let msg = repr::str(ctx, exc).unwrap_or_else(|_| "<exception str() failed>".into());
+    if msg.is_empty() { name } else { format!("{name}: {msg}") }
+}
+
+/// Breaks the reference cycles that every program makes (module globals ↔ functions, classes
+/// ↔ their methods' `__class__` cells) so that dropping the VM frees everything.
+pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
+    let modules: Vec<PyRef<B>> = match &vm.modules.payload {
+        Payload::Dict(d) => vm.modules.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect()),
+        _ => Vec::new(),
+    };
+    for m in &modules {
+        let Payload::Module(mo) = &m.payload else { continue };
+        let Payload::Dict(d) = &mo.dict.payload else { continue };
+        let values: Vec<PyRef<B>> =
+            mo.dict.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect());
+        for v in values {
+            if let Payload::Type(t) = &v.payload
+                && t.module != "builtins"
+            {
+                let entries = v.write(&t.dict, |d| d.take_all());
+                drop(entries);
+            }
+        }
+        let entries = mo.dict.write(d, |t| t.take_all());
+        drop(entries);
+    }
+    drop(modules);
+    for ns in [&vm.modules, &vm.builtins] {
+        if let Payload::Dict(d) = &ns.payload {
+            let entries = ns.write(d, |t| t.take_all());
+            drop(entries);
+        }
+    }
+}

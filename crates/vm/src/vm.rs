@@ -1,0 +1,213 @@
+//! [`Vm`]: the state shared by every thread of one interpreter: the backend, the built-in
+//! classes and singletons, the `builtins` namespace, `sys.modules`, and the interned names.
+
+use crate::backend::{Backend, BackendOptions};
+use crate::object::dict::Dict;
+use crate::object::str::PyStr;
+use crate::object::{Layout, Payload, PyRef};
+use crate::types::{ExcTypes, Types, new_type};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use std::collections::HashMap;
+use std::mem::ManuallyDrop;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::AtomicU32;
+
+/// Smallest and largest cached small int, as in CPython.
+pub const SMALL_INT_MIN: i64 = -5;
+/// See [`SMALL_INT_MIN`].
+pub const SMALL_INT_MAX: i64 = 256;
+
+/// The objects a VM owns; dropped (while attached) when the VM is torn down.
+pub struct Core<B: Backend> {
+    /// `object`
+    pub object_type: PyRef<B>,
+    /// The other built-in classes.
+    pub types: Types<B>,
+    /// The exception classes.
+    pub exc: ExcTypes<B>,
+    /// `None`
+    pub none: PyRef<B>,
+    /// `True`
+    pub true_: PyRef<B>,
+    /// `False`
+    pub false_: PyRef<B>,
+    /// `NotImplemented`
+    pub not_implemented: PyRef<B>,
+    /// `...`
+    pub ellipsis: PyRef<B>,
+    /// `()`
+    pub empty_tuple: PyRef<B>,
+    /// `''`
+    pub empty_str: PyRef<B>,
+    small_ints: Box<[PyRef<B>]>,
+    /// The `builtins` namespace (a dict).
+    pub builtins: PyRef<B>,
+    /// `sys.modules` (a dict).
+    pub modules: PyRef<B>,
+    interned: Mutex<HashMap<Box<str>, PyRef<B>>>,
+}
+
+/// One interpreter. Shared by its threads through an `Arc`.
+pub struct Vm<B: Backend> {
+    /// The memory-safety strategy.
+    pub backend: B,
+    core: ManuallyDrop<Core<B>>,
+    /// Source texts by file name, for tracebacks.
+    pub sources: Mutex<HashMap<String, std::sync::Arc<str>>>,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// Directory of the main script, searched by `import`.
+    pub script_dir: PathBuf,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: AtomicU32,
+    /// The options the backend was created with.
+    pub options: BackendOptions,
+}
+
+impl<B: Backend> std::ops::Deref for Vm<B> {
+    type Target = Core<B>;
+    #[inline(always)]
+    fn deref(&self) -> &Core<B> {
+        &self.core
+    }
+}
+
+impl<B: Backend> Vm<B> {
+    /// Creates a VM with its built-in classes and namespaces.
+    pub fn new(options: BackendOptions, argv: Vec<String>, script_dir: PathBuf) -> Vm<B> {
+        let backend = B::new(&options);
+        let thread = backend.attach();
+        let object_type = new_type::<B>("object", None, Layout::Object);
+        let types = Types::new(&object_type);
+        let exc = ExcTypes::new(&object_type);
+        let small_ints =
+            (SMALL_INT_MIN..=SMALL_INT_MAX).map(|i| PyRef::new(Payload::Int(i))).collect();
+        let core = Core {
+            types,
+            exc,
+            none: PyRef::new(Payload::None),
+            true_: PyRef::new(Payload::Bool(true)),
+            false_: PyRef::new(Payload::Bool(false)),
+            not_implemented: PyRef::new(Payload::NotImplemented),
+            ellipsis: PyRef::new(Payload::Ellipsis),
+            empty_tuple: PyRef::new(Payload::Tuple(Box::new([]))),
+            empty_str: PyRef::new(Payload::Str(PyStr::new(""))),
+            small_ints,
+            builtins: PyRef::new(Payload::Dict(B::cell_new(Dict::new()))),
+            modules: PyRef::new(Payload::Dict(B::cell_new(Dict::new()))),
+            interned: Mutex::new(HashMap::new()),
+            object_type,
+        };
+        let vm = Vm {
+            backend,
+            core: ManuallyDrop::new(core),
+            sources: Mutex::new(HashMap::new()),
+            argv,
+            script_dir,
+            recursion_limit: AtomicU32::new(crate::RECURSION_LIMIT),
+            options,
+        };
+        crate::builtins::install(&vm);
+        vm.backend.detach(thread);
+        vm
+    }
+
+    /// The object for a small int, or a new one.
+    #[inline(always)]
+    pub fn int(&self, v: i64) -> PyRef<B> {
+        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
+            self.small_ints[(v - SMALL_INT_MIN) as usize].clone()
+        } else {
+            PyRef::new(Payload::Int(v))
+        }
+    }
+
+    /// An int from a big integer, normalised to the 64-bit form when it fits.
+    pub fn bigint(&self, v: BigInt) -> PyRef<B> {
+        match v.to_i64() {
+            Some(i) => self.int(i),
+            None => PyRef::new(Payload::BigInt(Box::new(v))),
+        }
+    }
+
+    /// A float.
+    #[inline]
+    pub fn float(&self, v: f64) -> PyRef<B> {
+        PyRef::new(Payload::Float(v))
+    }
+
+    /// `True` or `False`.
+    #[inline(always)]
+    pub fn bool(&self, v: bool) -> PyRef<B> {
+        if v { self.true_.clone() } else { self.false_.clone() }
+    }
+
+    /// A new str.
+    pub fn str(&self, s: impl Into<Box<str>>) -> PyRef<B> {
+        let s = s.into();
+        if s.is_empty() {
+            return self.empty_str.clone();
+        }
+        PyRef::new(Payload::Str(PyStr::new(s)))
+    }
+
+    /// The interned str for `s` (one object per distinct name; used for identifiers).
+    pub fn intern(&self, s: &str) -> PyRef<B> {
+        let mut map = self.interned.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = map.get(s) {
+            return r.clone();
+        }
+        let r = PyRef::new(Payload::Str(PyStr::new(s)));
+        map.insert(s.into(), r.clone());
+        r
+    }
+
+    /// A new tuple.
+    pub fn tuple(&self, items: Vec<PyRef<B>>) -> PyRef<B> {
+        if items.is_empty() {
+            return self.empty_tuple.clone();
+        }
+        PyRef::new(Payload::Tuple(items.into_boxed_slice()))
+    }
+
+    /// A new list.
+    pub fn list(&self, items: Vec<PyRef<B>>) -> PyRef<B> {
+        PyRef::new(Payload::List(B::cell_new(items)))
+    }
+
+    /// A new dict.
+    pub fn dict(&self, d: Dict<B>) -> PyRef<B> {
+        PyRef::new(Payload::Dict(B::cell_new(d)))
+    }
+
+    /// A new set.
+    pub fn set(&self, d: Dict<B>) -> PyRef<B> {
+        PyRef::new(Payload::Set(B::cell_new(d)))
+    }
+
+    /// Records a source text for tracebacks.
+    pub fn add_source(&self, filename: &str, source: &str) {
+        let mut map = self.sources.lock().unwrap_or_else(|e| e.into_inner());
+        map.insert(filename.to_string(), source.into());
+    }
+
+    /// Line `line` (1-based) of `filename`, stripped, if the source is known.
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let map = self.sources.lock().unwrap_or_else(|e| e.into_inner());
+        let src = map.get(filename)?;
+        src.lines().nth(line.checked_sub(1)? as usize).map(|l| l.trim().to_string())
+    }
+}
+
+impl<B: Backend> Drop for Vm<B> {
+    fn drop(&mut self) {
+        let thread = self.backend.attach();
+        crate::run::clear_namespaces(self);
+        // SAFETY: `core` is dropped exactly once, here, while this thread is attached
+        // (docs/safety.md I1); nothing can use it afterwards because the VM is being dropped.
+        unsafe { ManuallyDrop::drop(&mut self.core) };
+        self.backend.detach(thread);
+    }
+}

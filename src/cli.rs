@@ -1,0 +1,137 @@
+//! The `gillab` command line: `run`, `dis`, `backends`.
+
+use crate::{WithBackend, backends, with_backend};
+use clap::{Parser, Subcommand};
+use gillab_vm::{Backend, BackendOptions, RunOptions};
+use std::path::{Path, PathBuf};
+
+/// gil-lab: run Python programs under interchangeable memory-safety backends.
+#[derive(Parser, Debug)]
+#[command(name = "gillab", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run a Python file.
+    Run(RunArgs),
+    /// Print the bytecode of a Python file (the module and every function in it).
+    Dis {
+        /// The file to disassemble.
+        file: PathBuf,
+    },
+    /// List the backends.
+    Backends,
+}
+
+/// Arguments of `gillab run`.
+#[derive(clap::Args, Debug)]
+pub struct RunArgs {
+    /// Memory-safety backend (see `gillab backends`).
+    #[arg(long, short = 'b', default_value = "gil")]
+    pub backend: String,
+    /// GIL switch interval in seconds (CPython's `sys.setswitchinterval`).
+    #[arg(long, default_value_t = 0.005)]
+    pub switch_interval: f64,
+    /// Print the backend's counters as one JSON line on stderr at exit.
+    #[arg(long)]
+    pub stats: bool,
+    /// Fail with status 3 if any object is still alive after teardown (used by the tests).
+    #[arg(long, hide = true)]
+    pub check_leaks: bool,
+    /// The program.
+    pub file: PathBuf,
+    /// Arguments passed to the program in `sys.argv[1:]`.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
+}
+
+struct Run<'a> {
+    path: &'a Path,
+    options: RunOptions,
+}
+
+impl WithBackend for Run<'_> {
+    type Output = i32;
+    fn run<B: Backend>(self) -> i32 {
+        let path = self.path.to_path_buf();
+        let options = self.options;
+        // The VM runs on a thread of its own so that its stack fits the recursion limit.
+        let handle = std::thread::Builder::new()
+            .name("MainThread".into())
+            .stack_size(gillab_vm::THREAD_STACK_SIZE)
+            .spawn(move || gillab_vm::run_file::<B>(&path, &options));
+        match handle.map(|h| h.join()) {
+            Ok(Ok(status)) => status,
+            Ok(Err(_)) => 70,
+            Err(e) => {
+                eprintln!("gillab: cannot start the interpreter thread: {e}");
+                70
+            }
+        }
+    }
+}
+
+/// Runs the CLI and returns the process exit status.
+pub fn main(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Backends => {
+            for (name, desc) in backends() {
+                println!("{name:<10} {desc}");
+            }
+            0
+        }
+        Command::Dis { file } => dis(&file),
+        Command::Run(args) => run(args),
+    }
+}
+
+fn run(args: RunArgs) -> i32 {
+    if !backends().iter().any(|(n, _)| *n == args.backend) {
+        let names: Vec<_> = backends().iter().map(|(n, _)| *n).collect();
+        eprintln!("gillab: unknown backend '{}' (choose from: {})", args.backend, names.join(", "));
+        return 2;
+    }
+    if !args.file.is_file() {
+        eprintln!("gillab: can't open file '{}': No such file or directory", args.file.display());
+        return 2;
+    }
+    if args.switch_interval.is_nan() || args.switch_interval <= 0.0 {
+        eprintln!("gillab: --switch-interval must be positive");
+        return 2;
+    }
+    let mut argv = vec![args.file.to_string_lossy().to_string()];
+    argv.extend(args.args.iter().cloned());
+    let options = RunOptions {
+        backend: BackendOptions { switch_interval: args.switch_interval, ..BackendOptions::default() },
+        argv,
+        stats: args.stats,
+        check_leaks: args.check_leaks,
+    };
+    with_backend(&args.backend, Run { path: &args.file, options }).unwrap_or(2)
+}
+
+fn dis(file: &Path) -> i32 {
+    let source = match std::fs::read_to_string(file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gillab: can't open file '{}': {e}", file.display());
+            return 2;
+        }
+    };
+    let filename = file.to_string_lossy();
+    match gillab_compiler::compile_source(&source, &filename) {
+        Ok(code) => {
+            print!("{}", gillab_compiler::dis::disassemble(&code));
+            0
+        }
+        Err(e) => {
+            eprint!("{}", e.render(&filename, &source));
+            1
+        }
+    }
+}

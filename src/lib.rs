@@ -1,0 +1,72 @@
+//! The `gillab` package: the backend registry that the CLI, the conformance tests and the
+//! benchmarks all read, and the command implementations behind the `gillab` binary.
+//!
+//! Adding a backend is one line in [`for_each_backend!`] (see `docs/adding-a-backend.md`).
+
+pub mod cli;
+
+use gillab_vm::Backend;
+
+/// Calls `$callback! { name: Type, ... }` with every registered backend.
+///
+/// **The registry.** One line per backend: the `--backend` name (an identifier) and the type
+/// implementing [`gillab_vm::Backend`]. Everything that enumerates backends expands this
+/// macro, so a new backend is picked up by the CLI, `gillab backends`, the conformance suite
+/// and the benchmarks at once.
+#[macro_export]
+macro_rules! for_each_backend {
+    ($callback:ident) => {
+        $callback! {
+            gil: gillab_backend_gil::Gil,
+        }
+    };
+}
+
+/// A computation generic over the backend, run by [`with_backend`] on the one chosen at run
+/// time (the only place where a runtime backend choice meets the monomorphized VM).
+pub trait WithBackend {
+    /// The result.
+    type Output;
+    /// Runs with backend `B`.
+    fn run<B: Backend>(self) -> Self::Output;
+}
+
+macro_rules! registry_fns {
+    ($($name:ident: $ty:ty,)*) => {
+        /// `(name, description)` of every backend, in registry order.
+        pub fn backends() -> Vec<(&'static str, &'static str)> {
+            vec![$((stringify!($name), <$ty as Backend>::DESCRIPTION)),*]
+        }
+
+        /// Runs `f` with the backend called `name`; `None` if there is no such backend.
+        pub fn with_backend<F: WithBackend>(name: &str, f: F) -> Option<F::Output> {
+            match name {
+                $(stringify!($name) => Some(f.run::<$ty>()),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+for_each_backend!(registry_fns);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_names_match_backend_consts() {
+        struct Name;
+        impl WithBackend for Name {
+            type Output = &'static str;
+            fn run<B: Backend>(self) -> &'static str {
+                B::NAME
+            }
+        }
+        for (name, desc) in backends() {
+            assert!(!desc.is_empty());
+            assert_eq!(with_backend(name, Name), Some(name));
+        }
+        assert_eq!(with_backend("no-such-backend", Name), None);
+    }
+}

@@ -1,0 +1,16 @@
+# Checks: generator expressions consumed once by sum/any/all/list/sorted/min/max/tuple/set/dict/join (eagerly safe).
+nums = [3, -1, 4, -1, 5, -9, 2, 6]
+print(sum(x for x in nums if x > 0))
+print(any(x > 5 for x in nums), all(x > -10 for x in nums), any(x > 100 for x in nums))
+print(list(x * 2 for x in nums))
+print(sorted((abs(x) for x in nums), reverse=True))
+print(min(x * x for x in nums), max(len(s) for s in ["a", "abc", "ab"]))
+print(tuple(c for c in "hey"), sorted(set(x % 3 for x in nums)))
+print(dict((k, len(k)) for k in ["one", "three"]))
+print(", ".join(str(x) for x in range(4)))
+print(sum(a * b for a, b in zip([1, 2, 3], [4, 5, 6])))
+print(sum(1 for _ in "counting"), list(x for x in []))
+print(sum(x for row in [[1, 2], [3]] for x in row))
+print(max((len(w), w) for w in "pick the longest word".split()))
+g = (x + 1 for x in range(3))
+print(sorted(g))

@@ -1,0 +1,11 @@
+# Checks: int() parsing with bases, mixed int/float arithmetic and comparison, bool arithmetic, int/float equality.
+print(int("ff", 16), int("-ff", 16), int("zz", 36), int("0", 2), int("11", 2) + int("11", 8) + int("11", 16))
+print(1 + 2.0, 3 * 1.5, 10 - 0.5, 7 / 7, 2 ** 0.5 * 2 ** 0.5 == 2.0)
+print(1 == 1.0, 1 < 1.5, 2 > 1.999, -1 == -1.0, 0 == -0.0, 10 ** 16 == 1e16, 10 ** 16 + 1 == 1e16)
+print(True + 1, True * 3.5, False / 1, -True, True == 1.0)
+print(int(7.999), int(-7.999), round(7.5), round(8.5), int("0007"))
+print(3 * "ab" == "ababab", [0] * 3)
+print(sorted([3, 2.5, True, -1, 0.0]))
+print(max(1, 1.0), max(1.0, 1), min(0, False), min(False, 0))
+print(17 // 5.0, 17 % 5.0, float(17 // 5))
+print(0.1 * 3 == 0.3, abs(0.1 * 3 - 0.3) < 1e-9)

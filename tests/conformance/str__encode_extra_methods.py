@@ -1,0 +1,13 @@
+# Checks: encode to bytes (utf-8 default), and extra methods: title, capitalize, center, ljust, rjust, zfill, partition, rsplit, splitlines.
+print("abc".encode(), "héllo".encode(), "héllo".encode("utf-8"), len("€".encode()))
+print("abc".encode() == b"abc", type("x".encode()).__name__)
+print("hello world".title(), "hELLO wORLD".capitalize())
+print("[" + "mid".center(9) + "]", "[" + "mid".center(8, "*") + "]")
+print("[" + "l".ljust(4) + "]", "[" + "r".rjust(4, ".") + "]")
+print("42".zfill(5), "-42".zfill(5), "12345".zfill(3))
+print("key=value=x".partition("="), "novalue".partition("="))
+print("a,b,c,d".rsplit(",", 1), "a b c".rsplit())
+print("line1\nline2\r\nline3\n".splitlines(), "".splitlines())
+print("abc".isalpha(), "ab1".isalpha(), "   ".isspace(), "ABC".isupper(), "abc".islower())
+print("hello".index("l"), "hello".count("l"), "hello".rfind("l"))
+print("{a}-{b}".format_map({"a": 1, "b": 2}))

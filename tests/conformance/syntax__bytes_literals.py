@@ -1,0 +1,15 @@
+# Checks: bytes literal forms, escapes, raw bytes, repr of bytes.
+print(b"hello")
+print(b'single', B"upper prefix")
+print(b"\x00\x01\xff")
+print(b"tab\tnl\n")
+print(rb"raw\n", br"raw\x00")
+print(b"it's", b'say "hi"', b"both ' and \"")
+print(b"""triple
+bytes""")
+print(b"abc" b"def")
+print(len(b""), len(b"\x00"), len(rb"\x00"))
+print(repr(b"\\"), repr(b"\r"), repr(b"\x7f\x80"))
+print(b"A"[0], b"z"[0], b"\n"[0])
+print(type(b"").__name__)
+print(b"" == b"", b"a" == "a", b"a" != b"b")
