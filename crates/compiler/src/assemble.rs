@@ -53,6 +53,7 @@ pub(crate) struct Assembled {
 /// Per-item facts found by the flow analysis.
 #[derive(Clone, Copy)]
 struct Visit {
+    depth: i64,
     handler: Option<Label>,
 }
 
@@ -69,7 +70,7 @@ fn label_positions(items: &[Item], nlabels: usize) -> Vec<usize> {
 /// Replaces each unconditional jump to a `LOAD_CONST; RETURN_VALUE` exit by a copy of those two
 /// instructions (CPython inlines small exit blocks the same way).
 fn inline_exits(items: &[Item], label_pos: &[usize]) -> Vec<Item> {
-    let exit_at = |label: Label| -> Option<(u32, u32)> {
+    let exit_at = |label: Label| -> Option<u32> {
         let mut real = items[label_pos[label.0]..]
             .iter()
             .filter(|i| matches!(i, Item::Instr { .. } | Item::Jump { .. }));
@@ -77,14 +78,14 @@ fn inline_exits(items: &[Item], label_pos: &[usize]) -> Vec<Item> {
             (
                 Some(Item::Instr { op: Opcode::LoadConst, arg, .. }),
                 Some(Item::Instr { op: Opcode::ReturnValue, .. }),
-            ) => Some((*arg, 0)),
+            ) => Some(*arg),
             _ => None,
         }
     };
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         if let Item::Jump { op: Opcode::JumpForward, target, line } = item
-            && let Some((arg, _)) = exit_at(*target)
+            && let Some(arg) = exit_at(*target)
         {
             out.push(Item::Instr { op: Opcode::LoadConst, arg, line: *line });
             out.push(Item::Instr { op: Opcode::ReturnValue, arg: 0, line: *line });
@@ -105,8 +106,12 @@ pub(crate) fn assemble(items: &[Item], nlabels: usize) -> Assembled {
     let mut max_depth: i64 = 0;
     let mut work: Vec<(usize, i64, Vec<Label>)> = vec![(0, 0, Vec::new())];
     while let Some((mut pos, mut depth, mut stack)) = work.pop() {
-        while pos < items.len() && visits[pos].is_none() {
-            visits[pos] = Some(Visit { handler: stack.last().copied() });
+        while pos < items.len() {
+            if let Some(v) = visits[pos] {
+                debug_assert_eq!(v.depth, depth, "inconsistent stack depth at item {pos}");
+                break;
+            }
+            visits[pos] = Some(Visit { depth, handler: stack.last().copied() });
             match &items[pos] {
                 Item::Label(_) => {}
                 Item::Setup { target, lasti, pop } => {

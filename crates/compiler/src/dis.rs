@@ -33,12 +33,8 @@ pub fn disassemble(code: &CodeObject) -> String {
 
 /// Disassembles `code` alone, without recursing into nested code objects.
 pub fn disassemble_one(code: &CodeObject) -> String {
-    let mut targets: HashSet<u32> = code
-        .instructions
-        .iter()
-        .filter(|i| i.op.is_jump())
-        .map(|i| i.arg)
-        .collect();
+    let mut targets: HashSet<u32> =
+        code.instructions.iter().filter(|i| i.op.is_jump()).map(|i| i.arg).collect();
     targets.extend(code.exception_table.iter().map(|e| e.target));
     let max_line = code.lines.iter().copied().max().unwrap_or(0);
     let lineno_width = if max_line >= 1000 { max_line.to_string().len() } else { 3 };
@@ -117,8 +113,12 @@ fn arg_repr(code: &CodeObject, op: Opcode, arg: u32) -> Option<String> {
         }
         Opcode::MakeFunction => {
             let names = ["defaults", "kwdefaults", "annotations", "closure"];
-            let parts: Vec<&str> =
-                names.iter().enumerate().filter(|(b, _)| arg & (1 << b) != 0).map(|(_, n)| *n).collect();
+            let parts: Vec<&str> = names
+                .iter()
+                .enumerate()
+                .filter(|(b, _)| arg & (1 << b) != 0)
+                .map(|(_, n)| *n)
+                .collect();
             (!parts.is_empty()).then(|| parts.join(", "))
         }
         _ => None,
@@ -144,7 +144,11 @@ pub fn constant_repr(c: &Constant) -> String {
         Constant::Bytes(b) => repr_bytes(b),
         Constant::Tuple(items) => {
             let inner: Vec<String> = items.iter().map(constant_repr).collect();
-            if items.len() == 1 { format!("({},)", inner[0]) } else { format!("({})", inner.join(", ")) }
+            if items.len() == 1 {
+                format!("({},)", inner[0])
+            } else {
+                format!("({})", inner.join(", "))
+            }
         }
         Constant::Code(code) => code_repr(code),
     }

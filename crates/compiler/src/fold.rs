@@ -202,7 +202,8 @@ mod tests {
         assert!(matches!(fold(&s), Some(Constant::Str(x)) if x == "ababab"));
         let huge = bin(e(ExprKind::Str("ab".into())), BinOp::Mult, int(5000));
         assert!(fold(&huge).is_none());
-        let b = e(ExprKind::UnaryOp { op: UnaryOp::Neg, operand: Box::new(e(ExprKind::Bool(true))) });
+        let b =
+            e(ExprKind::UnaryOp { op: UnaryOp::Neg, operand: Box::new(e(ExprKind::Bool(true))) });
         assert!(fold(&b).is_none());
     }
 }

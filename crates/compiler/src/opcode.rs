@@ -383,8 +383,8 @@ impl Opcode {
         use Opcode::*;
         match self {
             Nop | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | CheckExcMatch
-            | GetIter | ListToTuple | DeleteName | DeleteGlobal | Swap | LoadAttr
-            | JumpForward | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
+            | GetIter | ListToTuple | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward
+            | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
             PopTop | BinarySubscr | ReturnValue | PopExcept | StoreName | StoreGlobal
             | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp | StoreFast
             | StoreDeref | PopJumpIfFalse | PopJumpIfTrue | ListAppend | SetAdd | ListExtend
@@ -448,9 +448,15 @@ mod tests {
     fn binop_table() {
         use gillab_syntax::ast::BinOp;
         assert_eq!(binary_op_arg(BinOp::Add), 0);
-        assert_eq!(BINARY_OP_SYMBOLS[(binary_op_arg(BinOp::Add) + NB_INPLACE_OFFSET) as usize], "+=");
+        assert_eq!(
+            BINARY_OP_SYMBOLS[(binary_op_arg(BinOp::Add) + NB_INPLACE_OFFSET) as usize],
+            "+="
+        );
         assert_eq!(BINARY_OP_SYMBOLS[binary_op_arg(BinOp::BitXor) as usize], "^");
-        assert_eq!(BINARY_OP_SYMBOLS[(binary_op_arg(BinOp::Sub) + NB_INPLACE_OFFSET) as usize], "-=");
+        assert_eq!(
+            BINARY_OP_SYMBOLS[(binary_op_arg(BinOp::Sub) + NB_INPLACE_OFFSET) as usize],
+            "-="
+        );
     }
 
     #[test]

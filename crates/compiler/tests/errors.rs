@@ -91,12 +91,7 @@ fn starred_targets() {
     let msg = "multiple starred expressions in assignment";
     check("a, *b, *c = d\n", msg, (1, 1), Some((1, 10)));
     check("for a, *b, *c in d: pass\n", msg, (1, 5), Some((1, 14)));
-    check(
-        "*a = b\n",
-        "starred assignment target must be in a list or tuple",
-        (1, 1),
-        Some((1, 3)),
-    );
+    check("*a = b\n", "starred assignment target must be in a list or tuple", (1, 1), Some((1, 3)));
     check("x = *a\n", "can't use starred expression here", (1, 5), Some((1, 7)));
     let many: Vec<String> = (0..256).map(|i| format!("a{i}")).collect();
     let src = format!("{}, *b = c\n", many.join(", "));

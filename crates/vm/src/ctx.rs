@@ -27,13 +27,17 @@ pub struct Ctx<'vm, B: Backend> {
     pub depth: u32,
     /// The exception being handled (`sys.exc_info()`, bare `raise`).
     pub exc_info: Option<PyRef<B>>,
+    /// For each running function that uses zero-argument `super()`: its `__class__` cell and
+    /// its first argument.
+    pub super_stack: Vec<(PyRef<B>, Option<PyRef<B>>)>,
 }
 
 impl<'vm, B: Backend> Ctx<'vm, B> {
     /// Attaches the calling thread to `vm`.
     pub fn attach(vm: &'vm Vm<B>) -> Ctx<'vm, B> {
+        crate::object::live::arm_flush();
         let thread = vm.backend.attach();
-        Ctx { vm, thread: Some(thread), depth: 0, exc_info: None }
+        Ctx { vm, thread: Some(thread), depth: 0, exc_info: None, super_stack: Vec::new() }
     }
 
     /// The backend's per-thread state.
@@ -135,6 +139,7 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
 impl<B: Backend> Drop for Ctx<'_, B> {
     fn drop(&mut self) {
         self.exc_info = None;
+        self.super_stack.clear();
         if let Some(t) = self.thread.take() {
             self.vm.backend.detach(t);
         }

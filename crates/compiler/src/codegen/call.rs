@@ -16,7 +16,12 @@ use gillab_syntax::ast::{Expr, ExprKind, Keyword};
 
 impl<'a> Compiler<'a> {
     /// A call expression.
-    pub fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<()> {
+    pub fn call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Result<()> {
         validate_keywords(keywords)?;
         let simple = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             && keywords.iter().all(|k| k.arg.is_some());

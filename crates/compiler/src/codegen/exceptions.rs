@@ -155,7 +155,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `with a as x, b: body` (one nesting level per item).
-    pub fn with_stmt(&mut self, stmt: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt]) -> Result<()> {
+    pub fn with_stmt(
+        &mut self,
+        stmt: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+    ) -> Result<()> {
         let Some((item, rest)) = items.split_first() else { return self.body_stmts(body) };
         let line = self.line_of(stmt.span);
         let final_ = self.new_label();
@@ -320,7 +325,11 @@ impl<'a> Compiler<'a> {
     pub fn break_continue(&mut self, stmt: &'a Stmt, is_continue: bool) -> Result<()> {
         let lp = self.unwind_fblock_stack(false, true)?;
         let Some(lp) = lp else {
-            let msg = if is_continue { "'continue' not properly in loop" } else { "'break' outside loop" };
+            let msg = if is_continue {
+                "'continue' not properly in loop"
+            } else {
+                "'break' outside loop"
+            };
             return Err(SyntaxError::new(msg, stmt.span));
         };
         if is_continue {

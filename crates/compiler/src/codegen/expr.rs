@@ -26,15 +26,24 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Name(n) => self.nameop(n, Ctx::Load, e.span)?,
             ExprKind::FString(parts) => self.fstring(parts)?,
-            ExprKind::List(elts) => {
-                self.starunpack(elts, 0, [Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend], false)?
-            }
-            ExprKind::Tuple(elts) => {
-                self.starunpack(elts, 0, [Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend], true)?
-            }
-            ExprKind::Set(elts) => {
-                self.starunpack(elts, 0, [Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate], false)?
-            }
+            ExprKind::List(elts) => self.starunpack(
+                elts,
+                0,
+                [Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend],
+                false,
+            )?,
+            ExprKind::Tuple(elts) => self.starunpack(
+                elts,
+                0,
+                [Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend],
+                true,
+            )?,
+            ExprKind::Set(elts) => self.starunpack(
+                elts,
+                0,
+                [Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate],
+                false,
+            )?,
             ExprKind::Dict(items) => self.dict(items)?,
             ExprKind::Starred(_) => {
                 return Err(SyntaxError::new("can't use starred expression here", e.span));
@@ -171,7 +180,11 @@ impl<'a> Compiler<'a> {
     /// The right operand of a comparison; the last one of an `in`/`not in` is folded like an
     /// iterable.
     fn comparator(&mut self, op: CmpOp, e: &'a Expr, last: bool) -> Result<()> {
-        if last && matches!(op, CmpOp::In | CmpOp::NotIn) { self.iter_expr(e) } else { self.expr(e) }
+        if last && matches!(op, CmpOp::In | CmpOp::NotIn) {
+            self.iter_expr(e)
+        } else {
+            self.expr(e)
+        }
     }
 
     fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> Result<()> {

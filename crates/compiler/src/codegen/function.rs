@@ -122,7 +122,8 @@ impl<'a> Compiler<'a> {
     /// `MAKE_FUNCTION` flags for them.
     fn default_arguments(&mut self, params: &'a Parameters) -> Result<u32> {
         let mut flags = 0;
-        let defaults: Vec<&'a Expr> = params.args.iter().filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&'a Expr> =
+            params.args.iter().filter_map(|p| p.default.as_ref()).collect();
         if !defaults.is_empty() {
             match defaults.iter().map(|e| fold(e)).collect::<Option<Vec<_>>>() {
                 Some(consts) => self.load_const(Constant::Tuple(consts)),

@@ -101,7 +101,6 @@ pub(crate) struct Unit<'a> {
 /// The compiler state for one module.
 pub(crate) struct Compiler<'a> {
     pub filename: Arc<str>,
-    source: &'a str,
     line_index: LineIndex,
     pub table: SymbolTable,
     pub units: Vec<Unit<'a>>,
@@ -112,7 +111,6 @@ pub(crate) fn compile(module: &Module, source: &str, filename: &str) -> Result<A
     let table = SymbolTable::build(module)?;
     let mut c = Compiler {
         filename: Arc::from(filename),
-        source,
         line_index: LineIndex::new(source),
         table,
         units: Vec::new(),
@@ -136,7 +134,6 @@ impl<'a> Compiler<'a> {
 
     /// The 1-based line of a span's start.
     pub fn line_of(&self, span: Span) -> u32 {
-        let _ = self.source;
         self.line_index.line(span.start)
     }
 
@@ -236,14 +233,20 @@ impl<'a> Compiler<'a> {
         let (load, store, del, index) = match scope {
             Some(NameScope::Free) => {
                 let i = u.free_slots[&mangled];
-                let load =
-                    if u.kind == ScopeKind::Class { Opcode::LoadClassderef } else { Opcode::LoadDeref };
+                let load = if u.kind == ScopeKind::Class {
+                    Opcode::LoadClassderef
+                } else {
+                    Opcode::LoadDeref
+                };
                 (load, Opcode::StoreDeref, Opcode::DeleteDeref, i)
             }
             Some(NameScope::Cell) => {
                 let i = u.cell_slots[&mangled];
-                let load =
-                    if u.kind == ScopeKind::Class { Opcode::LoadClassderef } else { Opcode::LoadDeref };
+                let load = if u.kind == ScopeKind::Class {
+                    Opcode::LoadClassderef
+                } else {
+                    Opcode::LoadDeref
+                };
                 (load, Opcode::StoreDeref, Opcode::DeleteDeref, i)
             }
             Some(NameScope::Local) if function_like => {

@@ -3,8 +3,8 @@
 use crate::code::Constant;
 use crate::opcode::Opcode::*;
 use crate::testutil::*;
-use gillab_syntax::ast::{BinOp, CmpOp, ExceptHandler, ExprKind, IntLit, StmtKind};
 use gillab_syntax::Span;
+use gillab_syntax::ast::{BinOp, CmpOp, ExceptHandler, ExprKind, IntLit, StmtKind};
 
 #[test]
 fn global_augassign_is_four_primitive_steps() {
@@ -19,7 +19,14 @@ fn global_augassign_is_four_primitive_steps() {
     let f = nested(&code, 0);
     assert_eq!(
         ops(&f),
-        vec![(LoadGlobal, 0), (LoadConst, 1), (BinaryOp, 13), (StoreGlobal, 0), (LoadConst, 0), (ReturnValue, 0)]
+        vec![
+            (LoadGlobal, 0),
+            (LoadConst, 1),
+            (BinaryOp, 13),
+            (StoreGlobal, 0),
+            (LoadConst, 0),
+            (ReturnValue, 0)
+        ]
     );
     assert_eq!(f.qualname, "bump");
     assert!(matches!(f.constants[0], Constant::None));
@@ -92,7 +99,15 @@ fn method_calls_use_load_method() {
     let code = compile(vec![expr_stmt(call(attr(name("o"), "m"), vec![int(1)]))]);
     assert_eq!(
         ops(&code),
-        vec![(LoadName, 0), (LoadMethod, 1), (LoadConst, 0), (Call, 1), (PopTop, 0), (LoadConst, 1), (ReturnValue, 0)]
+        vec![
+            (LoadName, 0),
+            (LoadMethod, 1),
+            (LoadConst, 0),
+            (Call, 1),
+            (PopTop, 0),
+            (LoadConst, 1),
+            (ReturnValue, 0)
+        ]
     );
     let code = compile(vec![expr_stmt(call(name("f"), vec![int(1)]))]);
     assert_eq!(&ops(&code)[..4], &[(LoadName, 0), (PushNull, 0), (LoadConst, 0), (Call, 1)]);
@@ -138,8 +153,12 @@ fn try_except_table() {
     //     f()
     // except:
     //     pass
-    let handler =
-        ExceptHandler { typ: None, name: None, body: vec![st(StmtKind::Pass)], span: Span::default() };
+    let handler = ExceptHandler {
+        typ: None,
+        name: None,
+        body: vec![st(StmtKind::Pass)],
+        span: Span::default(),
+    };
     let code = compile(vec![st(StmtKind::Try {
         body: vec![expr_stmt(call(name("f"), vec![]))],
         handlers: vec![handler],
@@ -165,7 +184,8 @@ fn try_except_table() {
             (Reraise, 1),
         ]
     );
-    let table: Vec<_> = code.exception_table.iter().map(|x| (x.start, x.end, x.target, x.depth, x.lasti)).collect();
+    let table: Vec<_> =
+        code.exception_table.iter().map(|x| (x.start, x.end, x.target, x.depth, x.lasti)).collect();
     assert_eq!(table, vec![(0, 4, 6, 0, false), (6, 8, 11, 1, true)]);
 }
 

@@ -240,7 +240,8 @@ impl SymbolTable {
         let symbols: Vec<(String, u32)> =
             self.scopes[id].symbols.iter().map(|s| (s.name.clone(), s.flags)).collect();
         for (name, flags) in &symbols {
-            let scope = self.analyze_name(id, name, *flags, &mut bound, &mut local, free, global)?;
+            let scope =
+                self.analyze_name(id, name, *flags, &mut bound, &mut local, free, global)?;
             scopes.insert(name.clone(), scope);
         }
         if kind != ScopeKind::Class {
@@ -293,7 +294,11 @@ impl SymbolTable {
                 continue;
             }
             scope.index.insert(name.clone(), scope.symbols.len());
-            scope.symbols.push(Symbol { name: name.clone(), flags: 0, scope: Some(NameScope::Free) });
+            scope.symbols.push(Symbol {
+                name: name.clone(),
+                flags: 0,
+                scope: Some(NameScope::Free),
+            });
         }
         free.extend(newfree);
         Ok(())

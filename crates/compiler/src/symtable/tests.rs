@@ -79,11 +79,8 @@ fn global_and_nonlocal() {
     //     def h():
     //         nonlocal v
     //         v = 3
-    let h = func(
-        "h",
-        &[],
-        vec![st(StmtKind::Nonlocal(vec![ident("v")])), assign(name("v"), int(3))],
-    );
+    let h =
+        func("h", &[], vec![st(StmtKind::Nonlocal(vec![ident("v")])), assign(name("v"), int(3))]);
     let t = table(vec![func(
         "f",
         &[],

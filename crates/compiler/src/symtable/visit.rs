@@ -75,7 +75,11 @@ impl Builder {
             }
             None => {
                 scope.index.insert(mangled.clone(), scope.symbols.len());
-                scope.symbols.push(super::Symbol { name: mangled.clone(), flags: flag, scope: None });
+                scope.symbols.push(super::Symbol {
+                    name: mangled.clone(),
+                    flags: flag,
+                    scope: None,
+                });
             }
         }
         if flag & DEF_PARAM != 0 {

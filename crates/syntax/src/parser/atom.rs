@@ -10,6 +10,18 @@ use crate::token::TokenKind;
 impl Parser<'_> {
     /// `atom`: a name, a literal, or a bracketed display.
     pub(super) fn atom(&mut self) -> PResult<Expr> {
+        match self.peek() {
+            TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_) => self.strings(),
+            TokenKind::LParen => self.bracketed(Self::group),
+            TokenKind::LBracket => self.bracketed(Self::list_display),
+            TokenKind::LBrace => self.bracketed(Self::brace_display),
+            _ => self.literal(),
+        }
+    }
+
+    /// A name, number or constant.
+    #[inline(never)]
+    fn literal(&mut self) -> PResult<Expr> {
         use TokenKind as T;
         let t = self.tok();
         let kind = match &t.kind {
@@ -20,10 +32,6 @@ impl Parser<'_> {
             T::Ellipsis => ExprKind::Ellipsis,
             T::Int(value) => ExprKind::Int(value.clone()),
             T::Float(value) => ExprKind::Float(*value),
-            T::Str(_) | T::Bytes(_) | T::FString(_) => return self.strings(),
-            T::LParen => return self.bracketed(Self::group),
-            T::LBracket => return self.bracketed(Self::list_display),
-            T::LBrace => return self.bracketed(Self::brace_display),
             _ => return Err(self.unexpected()),
         };
         self.bump();
@@ -35,10 +43,10 @@ impl Parser<'_> {
         let start = self.bump().span.start;
         self.enter()?;
         self.brackets += 1;
-        let result = inner(self, start)?;
+        let result = inner(self, start);
         self.brackets -= 1;
         self.leave();
-        Ok(result)
+        result
     }
 
     /// After `(`: `()`, `(x)` (just `x`), a tuple, or a generator expression.
@@ -49,14 +57,26 @@ impl Parser<'_> {
     /// The inside of a parenthesized group up to and including `close` (`)`, or the end of an
     /// f-string replacement field, which CPython parses as if it were parenthesized).
     pub(super) fn group_body(&mut self, start: u32, close: &TokenKind) -> PResult<Expr> {
-        if self.at(close) {
-            let end = self.bump().span.end;
-            return Ok(node(ExprKind::Tuple(Vec::new()), Span { start, end }));
+        if self.at(close) || self.at(&TokenKind::Yield) {
+            return self.empty_group(start);
         }
+        let first = self.star_named_expression()?;
+        self.group_rest(start, close, first)
+    }
+
+    /// `()` (or a `yield`, which is unsupported).
+    #[inline(never)]
+    fn empty_group(&mut self, start: u32) -> PResult<Expr> {
         if self.at(&TokenKind::Yield) {
             return Err(self.unexpected());
         }
-        let first = self.star_named_expression()?;
+        let end = self.bump().span.end;
+        Ok(node(ExprKind::Tuple(Vec::new()), Span { start, end }))
+    }
+
+    /// A parenthesized group after its first element.
+    #[inline(never)]
+    fn group_rest(&mut self, start: u32, close: &TokenKind, first: Expr) -> PResult<Expr> {
         if self.at_comp_for() {
             let (elt, generators) = self.comprehension(first)?;
             let end = self.expect_close(close, None)?;
@@ -79,12 +99,18 @@ impl Parser<'_> {
 
     /// After `[`: a list display or a list comprehension.
     fn list_display(&mut self, start: u32) -> PResult<Expr> {
-        let close = &TokenKind::RBracket;
-        if self.at(close) {
+        if self.at(&TokenKind::RBracket) {
             let end = self.bump().span.end;
             return Ok(node(ExprKind::List(Vec::new()), Span { start, end }));
         }
         let first = self.star_named_expression()?;
+        self.list_rest(start, first)
+    }
+
+    /// A list display or comprehension after its first element.
+    #[inline(never)]
+    fn list_rest(&mut self, start: u32, first: Expr) -> PResult<Expr> {
+        let close = &TokenKind::RBracket;
         if self.at_comp_for() {
             let (elt, generators) = self.comprehension(first)?;
             let end = self.expect_close(close, None)?;
@@ -97,33 +123,53 @@ impl Parser<'_> {
 
     /// After `{`: a dict or set display, or a dict or set comprehension.
     fn brace_display(&mut self, start: u32) -> PResult<Expr> {
+        match self.peek() {
+            TokenKind::RBrace => {
+                let end = self.bump().span.end;
+                Ok(node(ExprKind::Dict(Vec::new()), Span { start, end }))
+            }
+            TokenKind::DoubleStar => self.dict_spread_first(start),
+            _ => {
+                let first = self.star_named_expression()?;
+                if self.at(&TokenKind::Colon) && !matches!(first.kind, ExprKind::Starred(_)) {
+                    self.dict_first(start, first)
+                } else {
+                    self.set_rest(start, first)
+                }
+            }
+        }
+    }
+
+    /// A dict display starting with `**mapping`.
+    #[inline(never)]
+    fn dict_spread_first(&mut self, start: u32) -> PResult<Expr> {
+        let star = self.tok().span;
+        let value = self.double_starred()?;
+        if self.at_comp_for() {
+            let msg = "dict unpacking cannot be used in dict comprehension";
+            return Err(SyntaxError::new(msg, star));
+        }
+        self.dict_rest(start, (None, value))
+    }
+
+    /// A dict display or comprehension after its first key (the current token is the `:`).
+    #[inline(never)]
+    fn dict_first(&mut self, start: u32, key: Expr) -> PResult<Expr> {
+        self.bump();
+        let value = self.dict_value()?;
+        if self.at_comp_for() {
+            let (value, generators) = self.comprehension(value)?;
+            let end = self.expect_close(&TokenKind::RBrace, None)?;
+            let kind = ExprKind::DictComp { key: Box::new(key), value: Box::new(value), generators };
+            return Ok(node(kind, Span { start, end }));
+        }
+        self.dict_rest(start, (Some(key), value))
+    }
+
+    /// A set display or comprehension after its first element.
+    #[inline(never)]
+    fn set_rest(&mut self, start: u32, first: Expr) -> PResult<Expr> {
         let close = &TokenKind::RBrace;
-        if self.at(close) {
-            let end = self.bump().span.end;
-            return Ok(node(ExprKind::Dict(Vec::new()), Span { start, end }));
-        }
-        if self.at(&TokenKind::DoubleStar) {
-            let star = self.tok().span;
-            let value = self.double_starred()?;
-            if self.at_comp_for() {
-                let msg = "dict unpacking cannot be used in dict comprehension";
-                return Err(SyntaxError::new(msg, star));
-            }
-            return self.dict_rest(start, (None, value));
-        }
-        let first = self.star_named_expression()?;
-        if self.at(&TokenKind::Colon) && !matches!(first.kind, ExprKind::Starred(_)) {
-            self.bump();
-            let value = self.dict_value()?;
-            if self.at_comp_for() {
-                let (value, generators) = self.comprehension(value)?;
-                let end = self.expect_close(close, None)?;
-                let kind =
-                    ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators };
-                return Ok(node(kind, Span { start, end }));
-            }
-            return self.dict_rest(start, (Some(first), value));
-        }
         if self.at_comp_for() {
             let (elt, generators) = self.comprehension(first)?;
             let end = self.expect_close(close, None)?;
@@ -164,7 +210,8 @@ impl Parser<'_> {
                 return Ok(node(ExprKind::Dict(items), Span { start, end }));
             }
             if !self.eat(&TokenKind::Comma) {
-                let last = items.last().map(|(_, v)| v);
+                // CPython offers no comma hint after a `**mapping`.
+                let last = items.last().filter(|(k, _)| k.is_some()).map(|(_, v)| v);
                 return Err(self.missing_comma_opt(last));
             }
             if self.at(&TokenKind::RBrace) {
@@ -177,14 +224,11 @@ impl Parser<'_> {
             }
             let key = self.expression()?;
             if !self.eat(&TokenKind::Colon) {
-                if matches!(self.peek(), TokenKind::Comma | TokenKind::RBrace) {
-                    // CPython points at the last character of the key.
-                    let at = self.src.get(..key.span.end as usize).and_then(|s| s.chars().last());
-                    let width = at.map_or(1, char::len_utf8) as u32;
-                    let span = Span { start: key.span.end.saturating_sub(width), end: key.span.end };
-                    return Err(SyntaxError::new("':' expected after dictionary key", span));
-                }
-                return Err(self.missing_comma(&key));
+                // CPython points at the last character of the key.
+                let at = self.src.get(..key.span.end as usize).and_then(|s| s.chars().last());
+                let width = at.map_or(1, char::len_utf8) as u32;
+                let span = Span { start: key.span.end.saturating_sub(width), end: key.span.end };
+                return Err(SyntaxError::new("':' expected after dictionary key", span));
             }
             let value = self.dict_value()?;
             items.push((Some(key), value));
@@ -292,11 +336,20 @@ impl Parser<'_> {
         loop {
             match &a.kind {
                 ExprKind::Lambda { body, .. } => a = body,
-                ExprKind::IfExp { orelse, .. } => a = orelse,
+                ExprKind::Slice { lower, upper, step } => {
+                    match step.as_deref().or(upper.as_deref()).or(lower.as_deref()) {
+                        Some(last) => a = last,
+                        None => return self.unexpected(),
+                    }
+                }
                 _ => break,
             }
         }
-        if self.brackets == 0 || !starts_expr(self.peek()) || self.starts_name_string(a) {
+        if self.brackets == 0
+            || !starts_expr(self.peek())
+            || matches!(a.kind, ExprKind::IfExp { .. } | ExprKind::Starred(_))
+            || self.starts_name_string(a)
+        {
             return self.unexpected();
         }
         let m = self.mark();

@@ -10,10 +10,37 @@ use crate::token::TokenKind;
 /// The arguments of a call: positional (with `Starred`), keywords, and the end offset of `)`.
 pub(super) type CallArgs = (Vec<Expr>, Vec<Keyword>, u32);
 
+/// The arguments parsed so far.
+#[derive(Default)]
+pub(super) struct ArgState {
+    /// Positional arguments.
+    args: Vec<Expr>,
+    /// Keyword arguments and `**` mappings.
+    keywords: Vec<Keyword>,
+    /// A `name=value` argument was seen.
+    seen_keyword: bool,
+    /// A `**mapping` argument was seen.
+    seen_double_star: bool,
+    /// The last argument went to `keywords`.
+    last_is_keyword: bool,
+    /// The error for a positional argument after keywords, reported at the `)`.
+    misplaced: Option<&'static str>,
+}
+
 impl Parser<'_> {
     /// `primary`: an atom and any `.name`, `(args)` and `[index]` after it.
     pub(super) fn primary(&mut self) -> PResult<Expr> {
-        let mut e = self.atom()?;
+        let e = self.atom()?;
+        if matches!(self.peek(), TokenKind::Dot | TokenKind::LParen | TokenKind::LBracket) {
+            self.postfix(e)
+        } else {
+            Ok(e)
+        }
+    }
+
+    /// The attribute accesses, calls and subscripts after an atom.
+    #[inline(never)]
+    fn postfix(&mut self, mut e: Expr) -> PResult<Expr> {
         let saved = self.tree;
         loop {
             e = match self.peek() {
@@ -23,11 +50,7 @@ impl Parser<'_> {
                     let span = e.span.to(attr.span);
                     node(ExprKind::Attribute { value: Box::new(e), attr }, span)
                 }
-                TokenKind::LParen => {
-                    let (args, keywords, end) = self.bracketed(Self::call_args)?;
-                    let span = Span { start: e.span.start, end };
-                    node(ExprKind::Call { func: Box::new(e), args, keywords }, span)
-                }
+                TokenKind::LParen => self.call(e)?,
                 TokenKind::LBracket => {
                     let (index, end) = self.bracketed(Self::slices)?;
                     let span = Span { start: e.span.start, end };
@@ -41,98 +64,150 @@ impl Parser<'_> {
         Ok(e)
     }
 
+    /// A call of `func`; the current token is the `(`.
+    fn call(&mut self, func: Expr) -> PResult<Expr> {
+        let (args, keywords, end) = self.bracketed(Self::call_args)?;
+        let span = Span { start: func.span.start, end };
+        Ok(node(ExprKind::Call { func: Box::new(func), args, keywords }, span))
+    }
+
     /// The arguments after `(` (at offset `open`) through `)`.
     pub(super) fn call_args(&mut self, open: u32) -> PResult<CallArgs> {
-        let mut args: Vec<Expr> = Vec::new();
-        let mut keywords: Vec<Keyword> = Vec::new();
-        let mut seen_keyword = false;
-        let mut seen_double_star = false;
-        loop {
-            if self.at(&TokenKind::RParen) {
-                break;
-            }
-            let t = self.tok();
-            let last = match &t.kind {
-                TokenKind::DoubleStar => {
-                    self.bump();
-                    let value = self.expression()?;
-                    let span = self.span_from(t.span.start);
-                    seen_double_star = true;
-                    keywords.push(Keyword { arg: None, value, span });
-                    keywords.last().map(|k| &k.value)
-                }
-                TokenKind::Star => {
-                    if seen_double_star {
-                        let msg = "iterable argument unpacking follows keyword argument unpacking";
-                        return Err(SyntaxError::new(msg, t.span));
-                    }
-                    args.push(self.starred(Self::expression)?);
-                    args.last()
-                }
-                TokenKind::Name(_) if self.nth(1).kind == TokenKind::Assign => {
-                    let arg = self.ident()?;
-                    self.bump();
-                    let value = self.expression()?;
-                    let span = self.span_from(arg.span.start);
-                    if keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| a.name == arg.name)) {
-                        let msg = format!("keyword argument repeated: {}", arg.name);
-                        self.defer(Stage::Compile, SyntaxError::new(msg, span));
-                    }
-                    seen_keyword = true;
-                    keywords.push(Keyword { arg: Some(arg), value, span });
-                    keywords.last().map(|k| &k.value)
-                }
-                _ => {
-                    let e = self.positional_arg(open, args.is_empty() && keywords.is_empty())?;
-                    if seen_double_star || seen_keyword {
-                        let msg = if seen_double_star {
-                            "positional argument follows keyword argument unpacking"
-                        } else {
-                            "positional argument follows keyword argument"
-                        };
-                        return Err(SyntaxError::new(msg, e.span));
-                    }
-                    args.push(e);
-                    args.last()
-                }
-            };
+        let mut st = ArgState::default();
+        while !self.at(&TokenKind::RParen) {
+            self.call_arg(open, &mut st)?;
             if !self.at(&TokenKind::Comma) && !self.at(&TokenKind::RParen) {
-                return Err(self.missing_comma_opt(last));
+                return Err(self.after_arg_error(&st));
             }
             self.eat(&TokenKind::Comma);
         }
-        let end = self.bump().span.end;
-        Ok((args, keywords, end))
+        let close = self.bump().span;
+        if let Some(msg) = st.misplaced {
+            return Err(SyntaxError::new(msg, close));
+        }
+        Ok((st.args, st.keywords, close.end))
+    }
+
+    /// One argument of a call, added to `st`.
+    fn call_arg(&mut self, open: u32, st: &mut ArgState) -> PResult<()> {
+        match self.peek() {
+            TokenKind::DoubleStar => self.double_star_arg(st),
+            TokenKind::Star => self.star_arg(st),
+            TokenKind::Name(_) if self.nth(1).kind == TokenKind::Assign => self.keyword_arg(st),
+            _ => self.positional_arg(open, st),
+        }
+    }
+
+    /// `**mapping`.
+    #[inline(never)]
+    fn double_star_arg(&mut self, st: &mut ArgState) -> PResult<()> {
+        let start = self.bump().span.start;
+        let value = self.expression()?;
+        let span = self.span_from(start);
+        st.seen_double_star = true;
+        st.keywords.push(Keyword { arg: None, value, span });
+        st.last_is_keyword = true;
+        Ok(())
+    }
+
+    /// `*iterable`.
+    #[inline(never)]
+    fn star_arg(&mut self, st: &mut ArgState) -> PResult<()> {
+        if st.seen_double_star {
+            let msg = "iterable argument unpacking follows keyword argument unpacking";
+            return Err(SyntaxError::new(msg, self.tok().span));
+        }
+        let starred = self.starred(Self::expression)?;
+        if self.at_comp_for() {
+            let msg = "iterable unpacking cannot be used in comprehension";
+            return Err(SyntaxError::new(msg, starred.span));
+        }
+        st.args.push(starred);
+        st.last_is_keyword = false;
+        Ok(())
+    }
+
+    /// `name=value`.
+    #[inline(never)]
+    fn keyword_arg(&mut self, st: &mut ArgState) -> PResult<()> {
+        let arg = self.ident()?;
+        self.bump();
+        let value = self.expression()?;
+        let span = self.span_from(arg.span.start);
+        if st.keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| a.name == arg.name)) {
+            let msg = format!("keyword argument repeated: {}", arg.name);
+            self.defer(Stage::Compile, SyntaxError::new(msg, span));
+        }
+        st.seen_keyword = true;
+        st.keywords.push(Keyword { arg: Some(arg), value, span });
+        st.last_is_keyword = true;
+        Ok(())
     }
 
     /// A positional argument, or a generator expression (which must be the sole argument: its
     /// span then starts at the call's `(`, at offset `open`).
-    fn positional_arg(&mut self, open: u32, first: bool) -> PResult<Expr> {
+    #[inline(never)]
+    fn positional_arg(&mut self, open: u32, st: &mut ArgState) -> PResult<()> {
         let e = self.expression()?;
-        if self.at(&TokenKind::Walrus) {
-            return Err(self.unexpected());
+        let e = match self.peek() {
+            TokenKind::Walrus => return Err(self.unexpected()),
+            TokenKind::Assign => return Err(self.kwarg_error(&e)),
+            TokenKind::For | TokenKind::Async => {
+                let first = st.args.is_empty() && st.keywords.is_empty();
+                self.call_genexp(open, e, first)?
+            }
+            _ => e,
+        };
+        if st.misplaced.is_none() && (st.seen_double_star || st.seen_keyword) {
+            // CPython reports this at the closing `)`, once all arguments have parsed.
+            st.misplaced = Some(if st.seen_double_star {
+                "positional argument follows keyword argument unpacking"
+            } else {
+                "positional argument follows keyword argument"
+            });
         }
-        if self.at(&TokenKind::Assign) {
-            let eq_end = self.tok().span.end;
-            let msg = match e.kind {
-                ExprKind::Bool(true) => "cannot assign to True".to_string(),
-                ExprKind::Bool(false) => "cannot assign to False".to_string(),
-                ExprKind::None => "cannot assign to None".to_string(),
-                _ => "expression cannot contain assignment, perhaps you meant \"==\"?".to_string(),
-            };
-            return Err(SyntaxError::new(msg, Span { start: e.span.start, end: eq_end }));
-        }
-        if !self.at_comp_for() {
-            return Ok(e);
-        }
-        let start = e.span.start;
-        let (elt, generators) = self.comprehension(e)?;
+        st.args.push(e);
+        st.last_is_keyword = false;
+        Ok(())
+    }
+
+    /// The error for `expr=` in a call where `expr` is not a name.
+    #[cold]
+    fn kwarg_error(&self, e: &Expr) -> SyntaxError {
+        let msg = match e.kind {
+            ExprKind::Bool(true) => "cannot assign to True",
+            ExprKind::Bool(false) => "cannot assign to False",
+            ExprKind::None => "cannot assign to None",
+            _ => "expression cannot contain assignment, perhaps you meant \"==\"?",
+        };
+        SyntaxError::new(msg, Span { start: e.span.start, end: self.tok().span.end })
+    }
+
+    /// A generator expression argument with element `elt`; it must be the only argument.
+    fn call_genexp(&mut self, open: u32, elt: Expr, first: bool) -> PResult<Expr> {
+        let start = elt.span.start;
+        let (elt, generators) = self.comprehension(elt)?;
         let kind = ExprKind::GeneratorExp { elt: Box::new(elt), generators };
         if first && self.at(&TokenKind::RParen) {
             return Ok(node(kind, Span { start: open, end: self.tok().span.end }));
         }
         let msg = "Generator expression must be parenthesized";
         Err(SyntaxError::new(msg, self.span_from(start)))
+    }
+
+    /// The error after an argument followed by neither `,` nor `)`.
+    #[cold]
+    fn after_arg_error(&mut self, st: &ArgState) -> SyntaxError {
+        let last = if st.last_is_keyword {
+            st.keywords.last().map(|k| &k.value)
+        } else {
+            // The comma hint looks at the expression after a `*`.
+            st.args.last().map(|a| match &a.kind {
+                ExprKind::Starred(inner) => &**inner,
+                _ => a,
+            })
+        };
+        self.missing_comma_opt(last)
     }
 
     /// The index after `[` through `]`: one slice or expression, or a tuple of them.

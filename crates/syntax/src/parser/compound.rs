@@ -59,16 +59,29 @@ impl Parser<'_> {
     fn expected_block(&self, what: &str, keyword: &Token, newline: &Token) -> SyntaxError {
         let line = LineIndex::new(self.src).line(keyword.span.start);
         let msg = format!("expected an indented block after {what} on line {line}");
+        let (span, caret) = self.next_statement_at(newline);
+        SyntaxError::indentation(msg, span, caret)
+    }
+
+    /// Where CPython reports an error about the statement that should start here: at its first
+    /// token (with a caret, as an empty span, unless dedents came first), or without a caret at
+    /// `newline` (the end of the previous line) if the file ends here.
+    fn next_statement_at(&self, newline: &Token) -> (Span, bool) {
         let mut n = 0;
         while self.nth(n).kind == TokenKind::Dedent {
             n += 1;
         }
         let next = self.nth(n);
         if next.kind == TokenKind::EndOfFile {
-            return SyntaxError::indentation(msg, newline.span, false);
+            return (newline.span, false);
         }
-        let at = Span { start: next.span.start, end: next.span.start };
-        SyntaxError::indentation(msg, at, n == 0)
+        (Span { start: next.span.start, end: next.span.start }, n == 0)
+    }
+
+    /// The last consumed token that is not a `Dedent` (the `Newline` ending a block).
+    fn last_newline(&self) -> &Token {
+        let consumed = self.toks.get(..self.pos).unwrap_or_default();
+        consumed.iter().rev().find(|t| t.kind != TokenKind::Dedent).unwrap_or(self.tok())
     }
 
     /// `if` (or `elif`) with its `elif` and `else` branches.
@@ -163,7 +176,10 @@ impl Parser<'_> {
             handlers.push(ExceptHandler { typ, name, body: handler_body, span });
         }
         if handlers.is_empty() && !self.at(&TokenKind::Finally) {
-            return Err(SyntaxError::new("expected 'except' or 'finally' block", self.tok().span));
+            let msg = "expected 'except' or 'finally' block";
+            let (span, caret) = self.next_statement_at(self.last_newline());
+            let span = if caret { self.tok().span } else { span };
+            return Err(SyntaxError { caret, ..SyntaxError::new(msg, span) });
         }
         let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
         let finalbody = if self.at(&TokenKind::Finally) {

@@ -1,32 +1,52 @@
-//! Expressions from the top down to `**`: lambda, conditional expressions, `or`/`and`/`not`,
-//! comparisons, binary operators (by precedence climbing), unary operators and powers.
+//! Expressions from the top down to primaries: lambda, conditional expressions, and the
+//! operators (`or`, `and`, `not`, comparisons, binary and unary operators, `**`), parsed by one
+//! precedence-climbing loop so that deep nesting costs few stack frames.
 //!
 //! Precedence, loosest first: lambda < if-else < or < and < not < comparisons < `|` < `^` < `&`
 //! < shifts < `+ -` < `* @ / // %` < unary `+ - ~` < `**` < await/primary.
 
 use super::targets::{expr_name, is_bitwise_or_level};
-use super::{PResult, Parser, node, starts_expr, unsupported};
+use super::{PResult, Parser, node, starts_expr};
 use crate::ast::{BinOp, BoolOp, CmpOp, Expr, ExprKind, UnaryOp};
 use crate::error::SyntaxError;
 use crate::span::Span;
 use crate::token::TokenKind;
 
-/// The binary operator a token stands for and its precedence (1 = `|` ... 6 = `*`).
+/// Precedence levels (higher binds tighter).
+mod level {
+    /// `or`
+    pub const OR: u8 = 1;
+    /// `and`
+    pub const AND: u8 = 2;
+    /// prefix `not`
+    pub const NOT: u8 = 3;
+    /// comparisons
+    pub const CMP: u8 = 4;
+    /// `|`, the loosest binary operator (`bitwise_or` in the grammar)
+    pub const BITOR: u8 = 5;
+    /// prefix `+ - ~`
+    pub const UNARY: u8 = 11;
+    /// `**`
+    pub const POW: u8 = 12;
+}
+
+/// The binary operator a token stands for and its level (`|` is [`level::BITOR`]).
 fn binop(kind: &TokenKind) -> Option<(BinOp, u8)> {
     use TokenKind as T;
     Some(match kind {
-        T::Pipe => (BinOp::BitOr, 1),
-        T::Caret => (BinOp::BitXor, 2),
-        T::Amper => (BinOp::BitAnd, 3),
-        T::LShift => (BinOp::LShift, 4),
-        T::RShift => (BinOp::RShift, 4),
-        T::Plus => (BinOp::Add, 5),
-        T::Minus => (BinOp::Sub, 5),
-        T::Star => (BinOp::Mult, 6),
-        T::At => (BinOp::MatMult, 6),
-        T::Slash => (BinOp::Div, 6),
-        T::DoubleSlash => (BinOp::FloorDiv, 6),
-        T::Percent => (BinOp::Mod, 6),
+        T::Pipe => (BinOp::BitOr, 5),
+        T::Caret => (BinOp::BitXor, 6),
+        T::Amper => (BinOp::BitAnd, 7),
+        T::LShift => (BinOp::LShift, 8),
+        T::RShift => (BinOp::RShift, 8),
+        T::Plus => (BinOp::Add, 9),
+        T::Minus => (BinOp::Sub, 9),
+        T::Star => (BinOp::Mult, 10),
+        T::At => (BinOp::MatMult, 10),
+        T::Slash => (BinOp::Div, 10),
+        T::DoubleSlash => (BinOp::FloorDiv, 10),
+        T::Percent => (BinOp::Mod, 10),
+        T::DoubleStar => (BinOp::Pow, level::POW),
         _ => return None,
     })
 }
@@ -34,13 +54,36 @@ fn binop(kind: &TokenKind) -> Option<(BinOp, u8)> {
 impl Parser<'_> {
     /// `expression`: a lambda, or a disjunction with an optional `if ... else ...`.
     pub(super) fn expression(&mut self) -> PResult<Expr> {
+        self.expression_in(false)
+    }
+
+    /// `named_expression`: an expression where `:=` could appear (and `=` is a likely typo).
+    pub(super) fn named_expression(&mut self) -> PResult<Expr> {
+        self.expression_in(true)
+    }
+
+    /// An expression, with the `named_expression` checks if `named`.
+    fn expression_in(&mut self, named: bool) -> PResult<Expr> {
         if self.at(&TokenKind::Lambda) {
             return self.lambda();
         }
-        let body = self.disjunction()?;
-        if !self.at(&TokenKind::If) {
-            return Ok(body);
+        let e = self.operators(level::OR)?;
+        if matches!(self.peek(), TokenKind::If | TokenKind::Walrus | TokenKind::Assign) {
+            self.expression_tail(e, named)
+        } else {
+            Ok(e)
         }
+    }
+
+    /// A conditional expression after its body, then the `named_expression` checks.
+    #[inline(never)]
+    fn expression_tail(&mut self, e: Expr, named: bool) -> PResult<Expr> {
+        let e = if self.at(&TokenKind::If) { self.conditional(e)? } else { e };
+        if named { self.named_tail(e) } else { Ok(e) }
+    }
+
+    /// The `if test else orelse` after the `body` of a conditional expression.
+    fn conditional(&mut self, body: Expr) -> PResult<Expr> {
         self.bump();
         let test = self.disjunction()?;
         if !self.eat(&TokenKind::Else) {
@@ -62,14 +105,9 @@ impl Parser<'_> {
         Ok(node(kind, span))
     }
 
-    /// `named_expression`: an expression where `:=` could appear (and `=` is a likely typo).
-    pub(super) fn named_expression(&mut self) -> PResult<Expr> {
-        let e = self.expression()?;
-        self.named_tail(e)
-    }
-
     /// The checks after the expression of a `named_expression`: `:=` is unsupported, and `=`
     /// gets CPython's "Maybe you meant '=='" hints.
+    #[inline(never)]
     pub(super) fn named_tail(&mut self, e: Expr) -> PResult<Expr> {
         if self.at(&TokenKind::Walrus) {
             return Err(self.unexpected());
@@ -119,21 +157,20 @@ impl Parser<'_> {
 
     /// `star_expression`: `*bitwise_or` or an expression.
     pub(super) fn star_expression(&mut self) -> PResult<Expr> {
-        if self.at(&TokenKind::Star) {
-            return self.starred(Self::bitwise_or);
-        }
-        self.expression()
+        if self.at(&TokenKind::Star) { self.starred(Self::bitwise_or) } else { self.expression() }
     }
 
     /// `star_named_expression`: `*bitwise_or` or a named expression (display elements).
     pub(super) fn star_named_expression(&mut self) -> PResult<Expr> {
         if self.at(&TokenKind::Star) {
-            return self.starred(Self::bitwise_or);
+            self.starred(Self::bitwise_or)
+        } else {
+            self.named_expression()
         }
-        self.named_expression()
     }
 
     /// `'*' operand` as a `Starred` node; the current token is the `*`.
+    #[inline(never)]
     pub(super) fn starred(&mut self, operand: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
         let start = self.bump().span.start;
         self.enter()?;
@@ -171,137 +208,154 @@ impl Parser<'_> {
         node(ExprKind::Tuple(items), self.span_from(start))
     }
 
-    /// `disjunction`: `conjunction ('or' conjunction)*`.
+    /// `disjunction`: the operators down to `or` (an expression without `if` or lambda).
     pub(super) fn disjunction(&mut self) -> PResult<Expr> {
-        let first = self.conjunction()?;
-        if !self.at(&TokenKind::Or) {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat(&TokenKind::Or) {
-            values.push(self.conjunction()?);
-        }
-        Ok(bool_op(BoolOp::Or, values))
+        self.operators(level::OR)
     }
 
-    /// `conjunction`: `inversion ('and' inversion)*`.
-    fn conjunction(&mut self) -> PResult<Expr> {
-        let first = self.inversion()?;
-        if !self.at(&TokenKind::And) {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat(&TokenKind::And) {
-            values.push(self.inversion()?);
-        }
-        Ok(bool_op(BoolOp::And, values))
+    /// `bitwise_or`: the binary operators `|` down to `**`.
+    pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
+        self.operators(level::BITOR)
     }
 
-    /// `inversion`: `'not' inversion | comparison`.
-    fn inversion(&mut self) -> PResult<Expr> {
-        if !self.at(&TokenKind::Not) {
-            return self.comparison();
+    /// An operand with the operators after it that bind at least as tightly as level `min`.
+    fn operators(&mut self, min: u8) -> PResult<Expr> {
+        let left = match self.peek() {
+            TokenKind::Not if min <= level::NOT => self.prefix(UnaryOp::Not)?,
+            TokenKind::Minus => self.prefix(UnaryOp::Neg)?,
+            TokenKind::Plus => self.prefix(UnaryOp::Pos)?,
+            TokenKind::Tilde => self.prefix(UnaryOp::Invert)?,
+            TokenKind::Await => return Err(self.unexpected()),
+            _ => self.primary()?,
+        };
+        match self.infix_level() {
+            Some(found) if found >= min => self.operators_rest(left, min),
+            _ => Ok(left),
         }
+    }
+
+    /// The level of the operator at the current token, if it is one.
+    fn infix_level(&mut self) -> Option<u8> {
+        match self.peek() {
+            TokenKind::Or => Some(level::OR),
+            TokenKind::And => Some(level::AND),
+            TokenKind::Not => {
+                if self.nth(1).kind == TokenKind::In {
+                    return Some(level::CMP);
+                }
+                // CPython read the token after this `not`, looking for `not in`.
+                self.not_lookahead = Some(self.pos);
+                None
+            }
+            kind => match binop(kind) {
+                Some((_, found)) => Some(found),
+                None => self.compare_op().map(|_| level::CMP),
+            },
+        }
+    }
+
+    /// A prefix operator (`not`, `-`, `+`, `~`) and its operand.
+    #[inline(never)]
+    fn prefix(&mut self, op: UnaryOp) -> PResult<Expr> {
         let start = self.bump().span.start;
         self.enter()?;
-        let operand = self.inversion()?;
+        let operand = self.operators(if op == UnaryOp::Not { level::NOT } else { level::UNARY })?;
         self.leave();
         let span = Span { start, end: operand.span.end };
-        Ok(node(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }, span))
+        Ok(node(ExprKind::UnaryOp { op, operand: Box::new(operand) }, span))
     }
 
-    /// `comparison`: `bitwise_or (compare_op bitwise_or)*`, one `Compare` node for a chain.
-    fn comparison(&mut self) -> PResult<Expr> {
-        let left = self.bitwise_or()?;
+    /// The operators at level `min` or above after the operand `left`.
+    #[inline(never)]
+    fn operators_rest(&mut self, mut left: Expr, min: u8) -> PResult<Expr> {
+        let saved = self.tree;
+        while let Some(found) = self.infix_level() {
+            if found < min {
+                break;
+            }
+            left = match found {
+                level::OR => self.bool_rest(BoolOp::Or, left)?,
+                level::AND => self.bool_rest(BoolOp::And, left)?,
+                level::CMP => self.comparison_rest(left)?,
+                _ => self.binary_rest(left, found)?,
+            };
+        }
+        self.tree = saved;
+        Ok(left)
+    }
+
+    /// One binary operator at `found` level and its right operand (`**` is right-associative
+    /// and takes a unary operand; the others are left-associative).
+    fn binary_rest(&mut self, left: Expr, found: u8) -> PResult<Expr> {
+        let Some((op, _)) = binop(self.peek()) else { return Ok(left) };
+        self.bump();
+        let right = if op == BinOp::Pow {
+            self.enter()?;
+            let right = self.operators(level::UNARY)?;
+            self.leave();
+            right
+        } else {
+            self.grow()?;
+            self.operators(found + 1)?
+        };
+        let span = left.span.to(right.span);
+        Ok(node(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, span))
+    }
+
+    /// The `or` (or `and`) operands after `first`, as one `BoolOp`.
+    fn bool_rest(&mut self, op: BoolOp, first: Expr) -> PResult<Expr> {
+        let (token, operand_level) = match op {
+            BoolOp::Or => (TokenKind::Or, level::AND),
+            BoolOp::And => (TokenKind::And, level::NOT),
+        };
+        let mut values = vec![first];
+        while self.eat(&token) {
+            values.push(self.operators(operand_level)?);
+        }
+        let span = match (values.first(), values.last()) {
+            (Some(a), Some(b)) => a.span.to(b.span),
+            _ => Span::default(),
+        };
+        Ok(node(ExprKind::BoolOp { op, values }, span))
+    }
+
+    /// The comparison operator at the current token (`not in` and `is not` take two tokens).
+    fn compare_op(&self) -> Option<CmpOp> {
+        use TokenKind as T;
+        Some(match self.peek() {
+            T::EqEqual => CmpOp::Eq,
+            T::NotEqual => CmpOp::NotEq,
+            T::Less => CmpOp::Lt,
+            T::LessEqual => CmpOp::LtE,
+            T::Greater => CmpOp::Gt,
+            T::GreaterEqual => CmpOp::GtE,
+            T::In => CmpOp::In,
+            T::Not if self.nth(1).kind == T::In => CmpOp::NotIn,
+            T::Is if self.nth(1).kind == T::Not => CmpOp::IsNot,
+            T::Is => CmpOp::Is,
+            _ => return None,
+        })
+    }
+
+    /// The operators and operands of a comparison chain after its first operand: one `Compare`.
+    fn comparison_rest(&mut self, left: Expr) -> PResult<Expr> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
-        loop {
-            use TokenKind as T;
-            let op = match self.peek() {
-                T::EqEqual => CmpOp::Eq,
-                T::NotEqual => CmpOp::NotEq,
-                T::Less => CmpOp::Lt,
-                T::LessEqual => CmpOp::LtE,
-                T::Greater => CmpOp::Gt,
-                T::GreaterEqual => CmpOp::GtE,
-                T::In => CmpOp::In,
-                T::Not if self.nth(1).kind == T::In => {
-                    self.bump();
-                    CmpOp::NotIn
-                }
-                T::Is if self.nth(1).kind == T::Not => {
-                    self.bump();
-                    CmpOp::IsNot
-                }
-                T::Is => CmpOp::Is,
-                _ => break,
-            };
+        while let Some(op) = self.compare_op() {
+            if matches!(op, CmpOp::NotIn | CmpOp::IsNot) {
+                self.bump();
+            }
             self.bump();
             ops.push(op);
-            comparators.push(self.bitwise_or()?);
+            comparators.push(self.operators(level::BITOR)?);
         }
         let Some(last) = comparators.last() else { return Ok(left) };
         let span = left.span.to(last.span);
         Ok(node(ExprKind::Compare { left: Box::new(left), ops, comparators }, span))
     }
 
-    /// `bitwise_or`: the binary operators `|` down to `*`.
-    pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary(1)
-    }
-
-    /// Precedence climbing over the binary operators binding at least as tightly as `min`.
-    fn binary(&mut self, min: u8) -> PResult<Expr> {
-        let mut left = self.factor()?;
-        let saved = self.tree;
-        while let Some((op, prec)) = binop(self.peek()) {
-            if prec < min {
-                break;
-            }
-            self.bump();
-            self.grow()?;
-            let right = self.binary(prec + 1)?;
-            let span = left.span.to(right.span);
-            left = node(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, span);
-        }
-        self.tree = saved;
-        Ok(left)
-    }
-
-    /// `factor`: unary `+`, `-`, `~`, or a power.
-    fn factor(&mut self) -> PResult<Expr> {
-        let op = match self.peek() {
-            TokenKind::Minus => UnaryOp::Neg,
-            TokenKind::Plus => UnaryOp::Pos,
-            TokenKind::Tilde => UnaryOp::Invert,
-            _ => return self.power(),
-        };
-        let start = self.bump().span.start;
-        self.enter()?;
-        let operand = self.factor()?;
-        self.leave();
-        let span = Span { start, end: operand.span.end };
-        Ok(node(ExprKind::UnaryOp { op, operand: Box::new(operand) }, span))
-    }
-
-    /// `power`: `primary ['**' factor]` (right-associative, tighter than a unary on its left).
-    fn power(&mut self) -> PResult<Expr> {
-        if self.at(&TokenKind::Await) {
-            return Err(unsupported("'await'", self.tok().span));
-        }
-        let base = self.primary()?;
-        if !self.eat(&TokenKind::DoubleStar) {
-            return Ok(base);
-        }
-        self.enter()?;
-        let exp = self.factor()?;
-        self.leave();
-        let span = base.span.to(exp.span);
-        let kind = ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp) };
-        Ok(node(kind, span))
-    }
-
     /// `lambda params: body`.
+    #[inline(never)]
     fn lambda(&mut self) -> PResult<Expr> {
         let start = self.bump().span.start;
         self.enter()?;
@@ -314,11 +368,3 @@ impl Parser<'_> {
     }
 }
 
-/// A `BoolOp` over two or more values.
-fn bool_op(op: BoolOp, values: Vec<Expr>) -> Expr {
-    let span = match (values.first(), values.last()) {
-        (Some(a), Some(b)) => a.span.to(b.span),
-        _ => Span::default(),
-    };
-    node(ExprKind::BoolOp { op, values }, span)
-}

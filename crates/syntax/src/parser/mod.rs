@@ -111,6 +111,8 @@ struct Parser<'a> {
     blocks: u32,
     /// Number of enclosing brackets (for "Perhaps you forgot a comma?").
     brackets: u32,
+    /// The position of a `not` after a comparison operand that was not followed by `in`.
+    not_lookahead: Option<usize>,
     /// The first error CPython's symbol table would report, kept until the parse succeeds.
     symtable_error: Option<SyntaxError>,
     /// The first error CPython's compiler would report, kept until the parse succeeds.
@@ -154,6 +156,7 @@ impl<'a> Parser<'a> {
             tree: 0,
             blocks: 0,
             brackets: 0,
+            not_lookahead: None,
             symtable_error: None,
             compile_error: None,
         }
@@ -327,8 +330,8 @@ impl<'a> Parser<'a> {
             TokenKind::Async => unsupported("'async'", t.span),
             TokenKind::Walrus => SyntaxError::new("assignment expressions are not supported", t.span),
             TokenKind::Indent => self.unexpected_indent(),
-            // CPython looks one token past a `not` that is not `not in` before giving up.
-            TokenKind::Not if self.nth(1).kind != TokenKind::In => {
+            // CPython looked one token past a `not` after an operand, hoping for `not in`.
+            TokenKind::Not if self.not_lookahead == Some(self.pos) => {
                 SyntaxError::new("invalid syntax", self.nth(1).span)
             }
             _ => SyntaxError::new("invalid syntax", t.span),

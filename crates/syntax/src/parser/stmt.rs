@@ -1,7 +1,7 @@
 //! Statements: the file, statement dispatch, and the simple statements (expression statements,
 //! assignments, `del`, `import`, `global`, `raise`, `assert`, ...).
 
-use super::targets::{TargetUse, expr_name, invalid_target, is_bitwise_or_level};
+use super::targets::{TargetUse, expr_name, invalid_target};
 use super::{PResult, Parser, starts_expr, unsupported};
 use crate::ast::{Alias, BinOp, Expr, ExprKind, Ident, Stmt, StmtKind};
 use crate::error::SyntaxError;
@@ -274,7 +274,7 @@ impl Parser<'_> {
         let bare_tuple = items.len() > 1 || trailing;
         let first = self.tuple_of(items, trailing, start);
         if self.at(&TokenKind::Assign) {
-            return self.assignment(first);
+            return self.assignment(first, bare_tuple);
         }
         if self.at(&TokenKind::Colon) {
             return self.annotated(first, bare_tuple);
@@ -307,11 +307,12 @@ impl Parser<'_> {
     }
 
     /// `target = [target = ...] value`, the current token being the first `=`.
-    fn assignment(&mut self, first: Expr) -> PResult<StmtKind> {
+    fn assignment(&mut self, first: Expr, bare_tuple: bool) -> PResult<StmtKind> {
         let mut targets = vec![first];
         loop {
             if let Some(target) = targets.last() {
-                self.check_assign_target(target, targets.len() == 1)?;
+                let first = targets.len() == 1;
+                self.check_assign_target(target, first, first && bare_tuple)?;
             }
             self.bump();
             if self.at(&TokenKind::Yield) {
@@ -329,11 +330,17 @@ impl Parser<'_> {
     /// Checks one target of an assignment, at the `=` after it. For the first target CPython
     /// suggests `==` when a plain expression follows ("cannot assign to ... here. Maybe you
     /// meant '==' instead of '='?").
-    fn check_assign_target(&mut self, target: &Expr, first: bool) -> PResult<()> {
+    fn check_assign_target(&mut self, target: &Expr, first: bool, bare_tuple: bool) -> PResult<()> {
         if let Some(bad) = invalid_target(target, TargetUse::Store) {
+            // CPython tries its `==` hint on the expression just before the `=`: the whole first
+            // target, or the last item of an unparenthesized tuple.
+            let before_eq = match &target.kind {
+                ExprKind::Tuple(items) if bare_tuple => items.last(),
+                _ => Some(target),
+            };
             if first
-                && is_bitwise_or_level(target)
-                && let Some(err) = self.eq_hint(target)
+                && let Some(e) = before_eq
+                && let Some(err) = self.eq_hint(e)
             {
                 return Err(err);
             }

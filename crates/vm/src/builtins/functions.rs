@@ -722,10 +722,26 @@ pub fn wrapper_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
 /// `super()` and `super(cls, obj)`.
 pub fn super_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let pos = &args.positional()[1..];
-    if pos.len() != 2 {
-        return Err(ctx.runtime_error("super(): no arguments"));
+    match pos.len() {
+        2 => Ok(PyRef::new(Payload::Super(Box::new((pos[0].clone(), pos[1].clone()))))),
+        0 => {
+            let Some((cell, first)) = ctx.super_stack.last().cloned() else {
+                return Err(ctx.runtime_error("super(): no arguments"));
+            };
+            let cls = match &cell.payload {
+                Payload::Cell(c) => cell.read(c, |v| v.clone()),
+                _ => None,
+            };
+            let Some(cls) = cls else {
+                return Err(ctx.runtime_error("super(): empty __class__ cell"));
+            };
+            let Some(first) = first else {
+                return Err(ctx.runtime_error("super(): no arguments"));
+            };
+            Ok(PyRef::new(Payload::Super(Box::new((cls, first)))))
+        }
+        _ => Err(ctx.type_error("super() takes 0 or 2 arguments")),
     }
-    Ok(PyRef::new(Payload::Super(Box::new((pos[0].clone(), pos[1].clone())))))
 }
 
 /// `type(obj)` (the one-argument form).

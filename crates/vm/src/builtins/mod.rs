@@ -150,7 +150,8 @@ pub fn make_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, 
 pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> PyRef<B> {
     let consts = code.constants.iter().map(|c| constant(vm, c)).collect();
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
-    PyRef::new(Payload::Code(Box::new(CodeRef { code, consts, names })))
+    let class_cell = code.freevar_names().iter().position(|n| n == "__class__");
+    PyRef::new(Payload::Code(Box::new(CodeRef { code, consts, names, class_cell })))
 }
 
 fn constant<B: Backend>(vm: &Vm<B>, c: &Constant) -> PyRef<B> {

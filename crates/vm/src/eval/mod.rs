@@ -141,6 +141,13 @@ fn run<B: Backend>(
         ));
     }
     ctx.depth += 1;
+    let super_cell = code.class_cell.and_then(|k| match func?.closure.as_ref()?.payload {
+        Payload::Tuple(ref cells) => cells.get(k).cloned(),
+        _ => None,
+    });
+    if let Some(cell) = &super_cell {
+        ctx.super_stack.push((cell.clone(), fast.first().cloned().flatten()));
+    }
     let mut frame = Frame {
         code,
         globals,
@@ -160,6 +167,9 @@ fn run<B: Backend>(
             }
         }
     };
+    if super_cell.is_some() {
+        ctx.super_stack.pop();
+    }
     ctx.depth -= 1;
     result
 }
@@ -305,6 +315,16 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                         arith::binary_op(ctx, &a, &b, op, inplace)?
                     }
                 };
+                drop((a, b));
+                // `x op= y` on a local ends with STORE_FAST: store straight into the slot.
+                if let Some(next) = instrs.get(f.pc)
+                    && next.op == Op::StoreFast
+                {
+                    f.pc += 1;
+                    let old = f.fast[next.arg as usize].replace(r);
+                    drop(old);
+                    continue;
+                }
                 f.push(r);
             }
             Op::UnaryNegative | Op::UnaryPositive | Op::UnaryInvert => {
@@ -326,14 +346,29 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 let b = f.pop();
                 let a = f.pop();
                 let r = match (&a.payload, &b.payload) {
-                    (Payload::Int(x), Payload::Int(y)) => vm.bool(match arg {
-                        0 => x < y,
-                        1 => x <= y,
-                        2 => x == y,
-                        3 => x != y,
-                        4 => x > y,
-                        _ => x >= y,
-                    }),
+                    (Payload::Int(x), Payload::Int(y)) => {
+                        let t = match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        };
+                        // Fused with a following conditional jump (CPython 3.11 specialises
+                        // the same pair as COMPARE_OP_INT_JUMP): no bool object is made. The
+                        // bytecode is unchanged; the jump executes as its own step would.
+                        if let Some(next) = instrs.get(f.pc)
+                            && matches!(next.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue)
+                        {
+                            f.pc += 1;
+                            if t == (next.op == Op::PopJumpIfTrue) {
+                                f.pc = next.arg as usize;
+                            }
+                            continue;
+                        }
+                        vm.bool(t)
+                    }
                     _ => compare::rich_compare(ctx, &a, &b, CmpOp::from_arg(arg))?,
                 };
                 f.push(r);

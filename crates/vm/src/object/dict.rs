@@ -29,8 +29,14 @@ impl<B: Backend> Clone for Entry<B> {
 const EMPTY: u32 = 0;
 const DUMMY: u32 = 1;
 
-/// The table. See the module docs.
+/// The table. See the module docs. One pointer wide (the table is boxed and allocated on first
+/// insertion), which keeps every object small: the largest `Payload` variant sets the size of
+/// every int.
 pub struct Dict<B: Backend> {
+    t: Option<Box<Table<B>>>,
+}
+
+struct Table<B: Backend> {
     entries: Vec<Option<Entry<B>>>,
     indices: Vec<u32>,
     len: usize,
@@ -47,7 +53,7 @@ impl<B: Backend> Default for Dict<B> {
 
 impl<B: Backend> Clone for Dict<B> {
     fn clone(&self) -> Self {
-        let mut d = Dict::with_capacity(self.len);
+        let mut d = Dict::with_capacity(self.len());
         for e in self.iter() {
             d.push_new(e.hash, e.key.clone(), e.value.clone());
         }
@@ -58,44 +64,52 @@ impl<B: Backend> Clone for Dict<B> {
 impl<B: Backend> Dict<B> {
     /// An empty table.
     pub fn new() -> Dict<B> {
-        Dict { entries: Vec::new(), indices: Vec::new(), len: 0, version: 0 }
+        Dict { t: None }
     }
 
     /// An empty table with room for `n` entries.
     pub fn with_capacity(n: usize) -> Dict<B> {
         let mut d = Dict::new();
         if n > 0 {
-            d.entries.reserve(n);
-            d.indices = vec![EMPTY; (n * 3 / 2 + 1).next_power_of_two().max(8)];
+            let t = d.table_mut();
+            t.entries.reserve(n);
+            t.indices = vec![EMPTY; (n * 3 / 2 + 1).next_power_of_two().max(8)];
         }
         d
     }
 
+    fn table_mut(&mut self) -> &mut Table<B> {
+        self.t.get_or_insert_with(|| {
+            Box::new(Table { entries: Vec::new(), indices: Vec::new(), len: 0, version: 0 })
+        })
+    }
+
     /// Number of keys.
     pub fn len(&self) -> usize {
-        self.len
+        self.t.as_ref().map_or(0, |t| t.len)
     }
 
     /// Whether there are no keys.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len() == 0
     }
 
     /// The change counter (see the field docs).
     pub fn version(&self) -> u64 {
-        self.version
+        self.t.as_ref().map_or(0, |t| t.version)
     }
 
     /// Live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry<B>> {
-        self.entries.iter().flatten()
+        self.t.iter().flat_map(|t| t.entries.iter().flatten())
     }
 
     /// The entry at dense position `pos`, skipping deleted slots: returns the entry and the next
     /// position to ask for. Used by iterators that must not hold the table between steps.
     pub fn entry_from(&self, mut pos: usize) -> Option<(&Entry<B>, usize)> {
-        while pos < self.entries.len() {
-            if let Some(e) = &self.entries[pos] {
+        let t = self.t.as_ref()?;
+        while pos < t.entries.len() {
+            if let Some(e) = &t.entries[pos] {
                 return Some((e, pos + 1));
             }
             pos += 1;
@@ -103,6 +117,66 @@ impl<B: Backend> Dict<B> {
         None
     }
 
+    /// Keys stored with exactly `hash` (for resolving Python-level `__eq__` outside the guard).
+    pub fn same_hash(&self, hash: i64) -> Vec<PyRef<B>> {
+        self.iter().filter(|e| e.hash == hash).map(|e| e.key.clone()).collect()
+    }
+
+    /// Inserts or replaces. Returns the previous value of an equal key (and the new key is
+    /// dropped, as CPython keeps the first key) — returned to the caller so that it is
+    /// released after the guard is left.
+    pub fn insert(
+        &mut self,
+        hash: i64,
+        key: PyRef<B>,
+        value: Option<PyRef<B>>,
+        eq: impl FnMut(&PyRef<B>) -> bool,
+    ) -> (Option<PyRef<B>>, Option<PyRef<B>>) {
+        if let Some(pos) = self.find(hash, eq) {
+            let old = self.set_at(pos, value);
+            return (old, Some(key));
+        }
+        self.push_new(hash, key, value);
+        (None, None)
+    }
+
+    /// Dense position of the key with `hash` for which `eq` is true.
+    pub fn find(&self, hash: i64, eq: impl FnMut(&PyRef<B>) -> bool) -> Option<usize> {
+        self.t.as_ref()?.find(hash, eq)
+    }
+
+    /// The entry at dense position `pos`.
+    pub fn get_at(&self, pos: usize) -> Option<&Entry<B>> {
+        self.t.as_ref()?.get_at(pos)
+    }
+
+    /// Replaces the value at dense position `pos`, returning the old value.
+    pub fn set_at(&mut self, pos: usize, value: Option<PyRef<B>>) -> Option<PyRef<B>> {
+        self.t.as_mut()?.set_at(pos, value)
+    }
+
+    /// Appends a key known not to be present.
+    pub fn push_new(&mut self, hash: i64, key: PyRef<B>, value: Option<PyRef<B>>) {
+        self.table_mut().push_new(hash, key, value)
+    }
+
+    /// Removes the entry at dense position `pos` and returns it.
+    pub fn remove_at(&mut self, pos: usize) -> Option<Entry<B>> {
+        self.t.as_mut()?.remove_at(pos)
+    }
+
+    /// Removes and returns the last inserted entry (`dict.popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry<B>> {
+        self.t.as_mut()?.pop_last()
+    }
+
+    /// Removes everything, returning the entries so they are dropped outside the guard.
+    pub fn take_all(&mut self) -> Vec<Entry<B>> {
+        self.t.as_mut().map(|t| t.take_all()).unwrap_or_default()
+    }
+}
+
+impl<B: Backend> Table<B> {
     fn probe_seq(&self, hash: i64) -> impl Iterator<Item = usize> + '_ {
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;
@@ -119,7 +193,7 @@ impl<B: Backend> Dict<B> {
     }
 
     /// Dense position of the key with `hash` for which `eq` is true.
-    pub fn find(&self, hash: i64, mut eq: impl FnMut(&PyRef<B>) -> bool) -> Option<usize> {
+    fn find(&self, hash: i64, mut eq: impl FnMut(&PyRef<B>) -> bool) -> Option<usize> {
         if self.indices.is_empty() {
             return None;
         }
@@ -141,44 +215,23 @@ impl<B: Backend> Dict<B> {
         None
     }
 
-    /// Keys stored with exactly `hash` (for resolving Python-level `__eq__` outside the guard).
-    pub fn same_hash(&self, hash: i64) -> Vec<PyRef<B>> {
-        self.iter().filter(|e| e.hash == hash).map(|e| e.key.clone()).collect()
-    }
 
     /// The entry at dense position `pos`.
-    pub fn get_at(&self, pos: usize) -> Option<&Entry<B>> {
+    fn get_at(&self, pos: usize) -> Option<&Entry<B>> {
         self.entries.get(pos).and_then(|e| e.as_ref())
     }
 
     /// Replaces the value at dense position `pos`, returning the old value.
-    pub fn set_at(&mut self, pos: usize, value: Option<PyRef<B>>) -> Option<PyRef<B>> {
+    fn set_at(&mut self, pos: usize, value: Option<PyRef<B>>) -> Option<PyRef<B>> {
         match self.entries.get_mut(pos) {
             Some(Some(e)) => std::mem::replace(&mut e.value, value),
             _ => None,
         }
     }
 
-    /// Inserts or replaces. Returns the previous value of an equal key (and the new key is
-    /// dropped, as CPython keeps the first key) — returned to the caller so that it is
-    /// released after the guard is left.
-    pub fn insert(
-        &mut self,
-        hash: i64,
-        key: PyRef<B>,
-        value: Option<PyRef<B>>,
-        eq: impl FnMut(&PyRef<B>) -> bool,
-    ) -> (Option<PyRef<B>>, Option<PyRef<B>>) {
-        if let Some(pos) = self.find(hash, eq) {
-            let old = self.set_at(pos, value);
-            return (old, Some(key));
-        }
-        self.push_new(hash, key, value);
-        (None, None)
-    }
 
     /// Appends a key known not to be present.
-    pub fn push_new(&mut self, hash: i64, key: PyRef<B>, value: Option<PyRef<B>>) {
+    fn push_new(&mut self, hash: i64, key: PyRef<B>, value: Option<PyRef<B>>) {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild((self.len + 1) * 3);
         }
@@ -209,7 +262,7 @@ impl<B: Backend> Dict<B> {
     }
 
     /// Removes the entry at dense position `pos` and returns it.
-    pub fn remove_at(&mut self, pos: usize) -> Option<Entry<B>> {
+    fn remove_at(&mut self, pos: usize) -> Option<Entry<B>> {
         let entry = self.entries.get_mut(pos)?.take()?;
         let target = pos as u32 + 2;
         let found = {
@@ -231,13 +284,13 @@ impl<B: Backend> Dict<B> {
     }
 
     /// Removes and returns the last inserted entry (`dict.popitem`).
-    pub fn pop_last(&mut self) -> Option<Entry<B>> {
+    fn pop_last(&mut self) -> Option<Entry<B>> {
         let pos = self.entries.iter().rposition(|e| e.is_some())?;
         self.remove_at(pos)
     }
 
     /// Removes everything, returning the entries so they are dropped outside the guard.
-    pub fn take_all(&mut self) -> Vec<Entry<B>> {
+    fn take_all(&mut self) -> Vec<Entry<B>> {
         let out: Vec<Entry<B>> = std::mem::take(&mut self.entries).into_iter().flatten().collect();
         self.indices.clear();
         self.len = 0;

@@ -12,6 +12,7 @@
 //! backend can use one lock for both the count and the contents.
 
 pub mod dict;
+mod freelist;
 pub mod live;
 mod payload;
 pub mod str;
@@ -54,8 +55,11 @@ impl<B: Backend> PyRef<B> {
     #[inline]
     pub fn new(payload: Payload<B>) -> PyRef<B> {
         live::alloc_one();
-        let boxed = Box::new(Object { rc: B::rc_new(), payload });
-        PyRef { ptr: NonNull::from(Box::leak(boxed)), _owns: PhantomData }
+        let ptr = freelist::alloc::<Object<B>>();
+        // SAFETY: `ptr` is valid for writes of one `Object<B>` (freshly allocated or a block of
+        // exactly that layout from the freelist) and is not aliased.
+        unsafe { ptr.as_ptr().write(Object { rc: B::rc_new(), payload }) };
+        PyRef { ptr, _owns: PhantomData }
     }
 
     /// Whether two references point at the same object (Python's `is`).
@@ -133,6 +137,9 @@ type Pending = (NonNull<u8>, unsafe fn(NonNull<u8>));
 
 thread_local! {
     static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Whether `PENDING` may be non-empty (checked without touching `PENDING`, whose lazy
+    /// destructor registration would cost a branch on every free).
+    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
     static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -145,12 +152,13 @@ pub unsafe fn destroy<B: Backend>(ptr: NonNull<u8>) {
     let depth = DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
         PENDING.with(|p| p.borrow_mut().push((ptr, free_now::<B>)));
+        HAS_PENDING.with(|h| h.set(true));
         return;
     }
     DEPTH.with(|d| d.set(depth + 1));
     // SAFETY: forwarded from this function's contract.
     unsafe { free_now::<B>(ptr) };
-    if depth == 0 {
+    if depth == 0 && HAS_PENDING.with(|h| h.replace(false)) {
         // The outermost destruction drains what deeper ones queued, one at a time.
         while let Some((next, free)) = PENDING.with(|p| p.borrow_mut().pop()) {
             // SAFETY: each queued pair was pushed by a `destroy` call that met this function's
@@ -164,7 +172,12 @@ pub unsafe fn destroy<B: Backend>(ptr: NonNull<u8>) {
 /// # Safety
 /// As for [`destroy`].
 unsafe fn free_now<B: Backend>(ptr: NonNull<u8>) {
-    // SAFETY: the caller passes a uniquely owned object allocated by `Box` in `PyRef::new`.
-    drop(unsafe { Box::from_raw(ptr.cast::<Object<B>>().as_ptr()) });
+    let obj = ptr.cast::<Object<B>>();
+    // SAFETY: the caller passes a uniquely owned, initialised object allocated by
+    // `PyRef::new`; it is dropped once here and its block returned below, never used again.
+    unsafe {
+        std::ptr::drop_in_place(obj.as_ptr());
+        freelist::free(obj);
+    }
     live::free_one();
 }

@@ -140,6 +140,8 @@ pub struct CodeRef<B: Backend> {
     pub consts: Box<[PyRef<B>]>,
     /// `code.names` as interned `str` objects.
     pub names: Box<[PyRef<B>]>,
+    /// Index into the closure of the `__class__` cell, for functions that use `super()`.
+    pub class_cell: Option<usize>,
 }
 
 /// A function defined in Python.

@@ -100,11 +100,19 @@ pub fn binary_op<B: Backend>(
     op: BinOp,
     inplace: bool,
 ) -> PyResult<B> {
+    if let (Payload::Bool(x), Payload::Bool(y)) = (&a.payload, &b.payload) {
+        match op {
+            BinOp::And => return Ok(ctx.vm.bool(x & y)),
+            BinOp::Or => return Ok(ctx.vm.bool(x | y)),
+            BinOp::Xor => return Ok(ctx.vm.bool(x ^ y)),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return numeric(ctx, x, y, op);
     }
-    let a_user = matches!(a.payload, Payload::Instance(_));
-    let b_user = matches!(b.payload, Payload::Instance(_));
+    let a_user = super::has_dunders(a);
+    let b_user = super::has_dunders(b);
     if a_user || b_user {
         let (name, rname, iname) = op.names();
         if inplace

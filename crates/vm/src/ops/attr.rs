@@ -196,12 +196,22 @@ pub fn getattr_opt<B: Backend>(
                     return Ok(found);
                 }
                 if let Some(exc) = &inst.exc {
+                    let special = match name {
+                        "value" => super::isinstance(vm, obj, &vm.exc.stop_iteration),
+                        "code" => super::isinstance(vm, obj, &vm.exc.system_exit),
+                        _ => false,
+                    };
                     let v = obj.read(exc, |e| match name {
                         "args" => Some(Some(e.args.clone())),
                         "__cause__" => Some(e.cause.clone()),
                         "__context__" => Some(e.context.clone()),
                         "__suppress_context__" => Some(Some(vm.bool(e.suppress_context))),
                         "__traceback__" => Some(None),
+                        "value" | "code" if special => match &e.args.payload {
+                            Payload::Tuple(t) if t.len() == 1 => Some(Some(t[0].clone())),
+                            Payload::Tuple(t) if t.is_empty() => Some(None),
+                            _ => Some(Some(e.args.clone())),
+                        },
                         _ => None,
                     });
                     if let Some(v) = v {
@@ -330,7 +340,8 @@ pub fn setattr<B: Backend>(
                 return match fset {
                     Some(f) => call::call(ctx, f, &[obj.clone(), value], &[]).map(drop),
                     None => Err(ctx.attribute_error(format!(
-                        "can't set attribute '{text}'"
+                        "property '{text}' of '{}' object has no setter",
+                        type_name(ctx.vm, obj)
                     ))),
                 };
             }

@@ -166,8 +166,16 @@ pub fn eq_builtin<B: Backend>(a: &PyRef<B>, b: &PyRef<B>) -> Option<bool> {
                     && x.start == y.start
                     && (x.len() == 1 || x.step == y.step)),
         ),
-        (Payload::Instance(_) | Payload::List(_) | Payload::Dict(_) | Payload::Set(_), _)
-        | (_, Payload::Instance(_) | Payload::List(_) | Payload::Dict(_) | Payload::Set(_)) => None,
+        (
+            Payload::Instance(_) | Payload::Native(_) | Payload::List(_) | Payload::Dict(_)
+            | Payload::Set(_),
+            _,
+        )
+        | (
+            _,
+            Payload::Instance(_) | Payload::Native(_) | Payload::List(_) | Payload::Dict(_)
+            | Payload::Set(_),
+        ) => None,
         _ => Some(false),
     }
 }
@@ -280,8 +288,8 @@ pub fn rich_compare<B: Backend>(
     b: &PyRef<B>,
     op: CmpOp,
 ) -> PyResult<B, PyRef<B>> {
-    let a_user = matches!(a.payload, Payload::Instance(_));
-    let b_user = matches!(b.payload, Payload::Instance(_));
+    let a_user = super::has_dunders(a);
+    let b_user = super::has_dunders(b);
     if a_user || b_user {
         if a_user
             && let Some(r) = call_dunder(ctx, a, op.dunder(), std::slice::from_ref(b))?

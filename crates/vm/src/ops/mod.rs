@@ -118,7 +118,7 @@ pub fn is_true<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, 
         Payload::List(l) => obj.read(l, |v| !v.is_empty()),
         Payload::Dict(d) | Payload::Set(d) => obj.read(d, |d| !d.is_empty()),
         Payload::Range(r) => !r.is_empty(),
-        Payload::Instance(_) => return instance_truth(ctx, obj),
+        Payload::Instance(_) | Payload::Native(_) => return instance_truth(ctx, obj),
         _ => true,
     })
 }
@@ -152,6 +152,13 @@ pub fn expect_int<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, what: &str) -> P
             type_name(ctx.vm, obj)
         ))),
     }
+}
+
+/// Whether an object's behaviour comes from its class dict (Python classes and native objects
+/// such as dict views), so operators dispatch to its dunder methods.
+#[inline]
+pub fn has_dunders<B: Backend>(obj: &PyRef<B>) -> bool {
+    matches!(obj.payload, Payload::Instance(_) | Payload::Native(_))
 }
 
 /// The text of a `str` object, or `None` for other objects.

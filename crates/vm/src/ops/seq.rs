@@ -367,7 +367,7 @@ pub fn contains<B: Backend>(
             }),
             _ => Ok(false),
         },
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             if let Some(r) =
                 super::attr::call_dunder(ctx, container, "__contains__", std::slice::from_ref(item))?
             {

@@ -67,13 +67,10 @@ fn literal_only() {
 #[test]
 fn fields() {
     assert_eq!(pieces("f'{x}'"), [field("x", 3)]);
-    assert_eq!(pieces("f'a{x}b{ y + 1 }c'"), [
-        lit("a"),
-        field("x", 4),
-        lit("b"),
-        field(" y + 1 ", 8),
-        lit("c")
-    ]);
+    assert_eq!(
+        pieces("f'a{x}b{ y + 1 }c'"),
+        [lit("a"), field("x", 4), lit("b"), field(" y + 1 ", 8), lit("c")]
+    );
     assert_eq!(pieces("f'{x}{y}'"), [field("x", 3), field("y", 6)]);
     assert_eq!(pieces("f'{{{x}}}'"), [lit("{"), field("x", 5), lit("}")]);
     // Offsets are in the whole file.
@@ -121,21 +118,19 @@ fn nested_brackets_and_strings() {
 fn format_specs() {
     assert_eq!(pieces("f'{x:>10}'"), [spec(field("x", 3), vec![lit(">10")])]);
     assert_eq!(pieces("f'{x:}'"), [spec(field("x", 3), vec![])]);
-    assert_eq!(pieces("f'{x:{w}.{p}f}'"), [spec(field("x", 3), vec![
-        field("w", 6),
-        lit("."),
-        field("p", 10),
-        lit("f")
-    ])]);
-    assert_eq!(pieces("f'{x!r:>{w}}'"), [conv(
-        spec(field("x", 3), vec![lit(">"), field("w", 9)]),
-        'r'
-    )]);
+    assert_eq!(
+        pieces("f'{x:{w}.{p}f}'"),
+        [spec(field("x", 3), vec![field("w", 6), lit("."), field("p", 10), lit("f")])]
+    );
+    assert_eq!(
+        pieces("f'{x!r:>{w}}'"),
+        [conv(spec(field("x", 3), vec![lit(">"), field("w", 9)]), 'r')]
+    );
     // Nested fields may have a conversion and an (empty) spec, but no deeper fields.
-    assert_eq!(pieces("f'{a:{b!r:}}'"), [spec(field("a", 3), vec![spec(
-        conv(field("b", 6), 'r'),
-        vec![]
-    )])]);
+    assert_eq!(
+        pieces("f'{a:{b!r:}}'"),
+        [spec(field("a", 3), vec![spec(conv(field("b", 6), 'r'), vec![])])]
+    );
     // Escapes are processed in specs; doubled braces are not collapsed there.
     assert_eq!(pieces(r"f'{x:\x41}'"), [spec(field("x", 3), vec![lit("A")])]);
     assert_eq!(pieces("f'{a:{{}}}'"), [spec(field("a", 3), vec![field("{}", 6)])]);

@@ -41,7 +41,8 @@ fn integers() {
 
 #[test]
 fn big_integers() {
-    let big = |s: &str, radix: u32| Int(IntLit::Big(BigInt::parse_bytes(s.as_bytes(), radix).unwrap()));
+    let big =
+        |s: &str, radix: u32| Int(IntLit::Big(BigInt::parse_bytes(s.as_bytes(), radix).unwrap()));
     assert_eq!(single("9223372036854775808"), big("9223372036854775808", 10));
     assert_eq!(single("99_999_999_999_999_999_999"), big("99999999999999999999", 10));
     assert_eq!(single("0xffffffffffffffff"), big("ffffffffffffffff", 16));
@@ -175,7 +176,7 @@ fn bytes_literals() {
         (r"b'\x41\x7f\xff'", b"A\x7f\xff"),
         (r"b'\101\0\7'", b"A\0\x07"),
         (r"b'\777'", b"\xff"),
-        (r"b'\n\r\t\a\b\f\v\\\'\"'", b"\n\r\t\x07\x08\x0c\x0b\\'\""),
+        (r#"b'\n\r\t\a\b\f\v\\\'\"'"#, b"\n\r\t\x07\x08\x0c\x0b\\'\""),
         (r"b'\u0041\N{x}\q'", br"\u0041\N{x}\q"),
         ("b'a\\\nb'", b"ab"),
         ("b'''a\r\nb'''", b"a\nb"),

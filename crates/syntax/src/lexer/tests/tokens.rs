@@ -55,31 +55,31 @@ fn every_keyword() {
 
 #[test]
 fn names() {
-    assert_eq!(values("abc _x x1 __init__ A_b2"), [
-        name("abc"),
-        name("_x"),
-        name("x1"),
-        name("__init__"),
-        name("A_b2")
-    ]);
+    assert_eq!(
+        values("abc _x x1 __init__ A_b2"),
+        [name("abc"), name("_x"), name("x1"), name("__init__"), name("A_b2")]
+    );
     // Unicode identifiers, including combining marks and letter-like numbers.
     assert_eq!(values("été = π"), [name("été"), Assign, name("π")]);
     assert_eq!(single("e\u{301}"), name("e\u{301}"));
     assert_eq!(single("变量"), name("变量"));
     assert_eq!(single("x٣"), name("x٣"));
     // String prefixes followed by something other than a quote are names.
-    assert_eq!(values("r b f u rb br fr rf bu ur"), [
-        name("r"),
-        name("b"),
-        name("f"),
-        name("u"),
-        name("rb"),
-        name("br"),
-        name("fr"),
-        name("rf"),
-        name("bu"),
-        name("ur")
-    ]);
+    assert_eq!(
+        values("r b f u rb br fr rf bu ur"),
+        [
+            name("r"),
+            name("b"),
+            name("f"),
+            name("u"),
+            name("rb"),
+            name("br"),
+            name("fr"),
+            name("rf"),
+            name("bu"),
+            name("ur")
+        ]
+    );
     // `ur'x'` is not a prefix: a name followed by a string.
     assert_eq!(values("ur'x'"), [name("ur"), string("x")]);
 }
@@ -155,17 +155,20 @@ fn every_operator_and_delimiter() {
 
 #[test]
 fn longest_match() {
-    assert_eq!(values("a**=b//=c>>=d<<=e"), [
-        name("a"),
-        DoubleStarEqual,
-        name("b"),
-        DoubleSlashEqual,
-        name("c"),
-        RShiftEqual,
-        name("d"),
-        LShiftEqual,
-        name("e")
-    ]);
+    assert_eq!(
+        values("a**=b//=c>>=d<<=e"),
+        [
+            name("a"),
+            DoubleStarEqual,
+            name("b"),
+            DoubleSlashEqual,
+            name("c"),
+            RShiftEqual,
+            name("d"),
+            LShiftEqual,
+            name("e")
+        ]
+    );
     assert_eq!(values("..."), [Ellipsis]);
     assert_eq!(values("...."), [Ellipsis, Dot]);
     assert_eq!(values("x.."), [name("x"), Dot, Dot]);

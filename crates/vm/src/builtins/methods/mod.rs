@@ -2,14 +2,24 @@
 //! stores its functions in the class dict.
 
 pub mod constructors;
-pub mod containers;
+pub mod object;
+pub mod dict;
+pub mod list;
+pub mod numbers;
+pub mod set;
+pub mod views;
 
 use crate::backend::Backend;
 use crate::vm::Vm;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     constructors::install(vm);
-    containers::install(vm);
+    object::install(vm);
+    list::install(vm);
+    dict::install(vm);
+    views::install(vm);
+    set::install(vm);
+    numbers::install(vm);
 }
 
 /// The `self` argument of a method, checked against the expected payload by the caller's

@@ -1,0 +1,169 @@
+//! Methods of `object` and `BaseException` that subclasses reach through `super()`.
+
+use crate::backend::Backend;
+use crate::builtins::{Args, add};
+use crate::ctx::{Ctx, PyResult};
+use crate::object::{Payload, PyRef, Wrapper};
+use crate::ops::{compare, repr, type_name};
+use crate::vm::Vm;
+
+pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
+    let o = &vm.object_type;
+    add(vm, o, "__init__", object_init);
+    add(vm, o, "__repr__", object_repr);
+    add(vm, o, "__str__", object_str);
+    add(vm, o, "__eq__", object_eq);
+    add(vm, o, "__ne__", object_ne);
+    add(vm, o, "__hash__", object_hash);
+    let e = &vm.exc.base_exception;
+    add(vm, e, "__init__", exc_init);
+    add(vm, e, "__str__", exc_str);
+    add(vm, e, "__repr__", exc_repr);
+    add(vm, e, "with_traceback", exc_with_traceback);
+    let p = &vm.types.property;
+    add(vm, p, "getter", property_getter);
+    add(vm, p, "setter", property_setter);
+}
+
+fn property_with<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, setter: bool) -> PyResult<B> {
+    args.check(ctx, if setter { "setter" } else { "getter" }, 2, 2, &[])?;
+    let Payload::Wrapper(w) = &args.args[0].payload else {
+        return Err(ctx.type_error("descriptor requires a 'property' object"));
+    };
+    let Wrapper::Property { fget, fset } = &**w else {
+        return Err(ctx.type_error("descriptor requires a 'property' object"));
+    };
+    let f = Some(args.args[1].clone());
+    let w = if setter {
+        Wrapper::Property { fget: fget.clone(), fset: f }
+    } else {
+        Wrapper::Property { fget: f, fset: fset.clone() }
+    };
+    Ok(PyRef::new(Payload::Wrapper(Box::new(w))))
+}
+
+fn property_getter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    property_with(ctx, args, false)
+}
+
+fn property_setter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    property_with(ctx, args, true)
+}
+
+fn this<'a, B: Backend>(ctx: &Ctx<'_, B>, args: &Args<'a, B>, name: &str) -> PyResult<B, &'a PyRef<B>> {
+    args.args.first().ok_or_else(|| {
+        ctx.type_error(format!("descriptor '{name}' of 'object' object needs an argument"))
+    })
+}
+
+fn object_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let _ = this(ctx, &args, "__init__")?;
+    if args.args.len() > 1 {
+        return Err(ctx.type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
+    }
+    Ok(ctx.vm.none.clone())
+}
+
+/// The default repr, `<module.Class object at 0x...>`, also for exceptions' subclasses.
+fn object_repr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = this(ctx, &args, "__repr__")?;
+    let text = match &o.payload {
+        Payload::Instance(i) if i.exc.is_none() => {
+            let (module, qual) = match &i.class.payload {
+                Payload::Type(t) => (t.module.clone(), t.qualname.clone()),
+                _ => ("?".into(), "?".into()),
+            };
+            format!("<{module}.{qual} object at {:#x}>", o.addr())
+        }
+        _ => repr::repr(ctx, o)?,
+    };
+    Ok(ctx.vm.str(text))
+}
+
+fn object_str<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = this(ctx, &args, "__str__")?;
+    let s = repr::repr(ctx, o)?;
+    Ok(ctx.vm.str(s))
+}
+
+fn object_eq<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "__eq__", 2, 2, &[])?;
+    Ok(if args.args[0].is(&args.args[1]) {
+        ctx.vm.true_.clone()
+    } else {
+        ctx.vm.not_implemented.clone()
+    })
+}
+
+fn object_ne<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "__ne__", 2, 2, &[])?;
+    let r = compare::rich_compare(ctx, &args.args[0], &args.args[1], compare::CmpOp::Eq)?;
+    Ok(match &r.payload {
+        Payload::Bool(b) => ctx.vm.bool(!b),
+        _ => r,
+    })
+}
+
+fn object_hash<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = this(ctx, &args, "__hash__")?;
+    Ok(ctx.vm.int((o.addr() >> 4) as i64))
+}
+
+fn exc_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = this(ctx, &args, "__init__")?;
+    if let Payload::Instance(i) = &o.payload
+        && let Some(st) = &i.exc
+    {
+        let new_args = ctx.vm.tuple(args.positional()[1..].to_vec());
+        let old = o.write(st, |s| std::mem::replace(&mut s.args, new_args));
+        drop(old);
+        return Ok(ctx.vm.none.clone());
+    }
+    Err(ctx.type_error(format!(
+        "descriptor '__init__' requires a 'BaseException' object but received a '{}'",
+        type_name(ctx.vm, o)
+    )))
+}
+
+fn exc_args<B: Backend>(o: &PyRef<B>) -> Option<PyRef<B>> {
+    match &o.payload {
+        Payload::Instance(i) => i.exc.as_ref().map(|st| o.read(st, |s| s.args.clone())),
+        _ => None,
+    }
+}
+
+fn exc_str<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = this(ctx, &args, "__str__")?;
+    let Some(a) = exc_args(o) else { return Err(ctx.type_error("not an exception")) };
+    Ok(match &a.payload {
+        Payload::Tuple(t) if t.is_empty() => ctx.vm.str(""),
+        Payload::Tuple(t) if t.len() == 1 => {
+            if crate::ops::isinstance(ctx.vm, o, &ctx.vm.exc.key_error) {
+                ctx.vm.str(repr::repr(ctx, &t[0])?)
+            } else {
+                repr::str_obj(ctx, &t[0])?
+            }
+        }
+        _ => ctx.vm.str(repr::repr(ctx, &a)?),
+    })
+}
+
+fn exc_repr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = this(ctx, &args, "__repr__")?;
+    let Some(a) = exc_args(o) else { return Err(ctx.type_error("not an exception")) };
+    let inner = match &a.payload {
+        Payload::Tuple(t) if t.len() == 1 => repr::repr(ctx, &t[0])?,
+        _ => {
+            let r = repr::repr(ctx, &a)?;
+            r.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string()
+        }
+    };
+    Ok(ctx.vm.str(format!("{}({inner})", type_name(ctx.vm, o))))
+}
+
+fn exc_with_traceback<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = this(ctx, &args, "with_traceback")?;
+    Ok(o.clone())
+}
