@@ -1243,3 +1243,43 @@ fn error_nesting_limits() {
     }
     assert_eq!(msg(&elifs), "expression or statement nested too deeply");
 }
+
+#[test]
+fn error_cpython_quirks() {
+    // Names that are prefixes of the soft keywords `_`, `case`, `match` get no comma hint in
+    // CPython 3.11 (it compares only up to the name's length).
+    err("x = [c q]", "invalid syntax", 1, 8);
+    err("x = [ma q]", "invalid syntax", 1, 9);
+    err("x = [cases q]", "invalid syntax. Perhaps you forgot a comma?", 1, 6);
+    err("x = [a if b else x y]", "invalid syntax. Perhaps you forgot a comma?", 1, 18);
+    // A malformed positional argument after keywords is reported as the misplaced argument.
+    err("f(a=1, b ** lambda: 1)", "positional argument follows keyword argument", 1, 13);
+    err("f(**a, b, *c)", "positional argument follows keyword argument unpacking", 1, 13);
+    // `for` targets that do not parse are re-read as expressions.
+    err("for x if y else z in w: pass", "cannot assign to conditional expression", 1, 5);
+    err("for lambda: x in y: pass", "cannot assign to lambda", 1, 5);
+    err("[x for a + b in c]", "cannot assign to expression", 1, 8);
+    // Nodes built around a parenthesized operand start at its parenthesis.
+    err("for (a) + b in c: pass", "cannot assign to expression", 1, 5);
+    err("x = (a) + b = 1", "cannot assign to expression", 1, 5);
+    err("(a).b() = 1", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1);
+}
+
+#[test]
+fn expression_spans_include_parentheses_like_cpython() {
+    let span = |src: &str| {
+        let m = parse_module(src).unwrap();
+        let StmtKind::Expr(e) = &m.body[0].kind else { panic!() };
+        src[e.span.start as usize..e.span.end as usize].to_string()
+    };
+    assert_eq!(span("(a) + (b)"), "(a) + (b)");
+    assert_eq!(span("(a)"), "a");
+    assert_eq!(span("(f)(x).y[0]"), "(f)(x).y[0]");
+    assert_eq!(span("(a) if (b) else (c)"), "(a) if (b) else (c)");
+    assert_eq!(span("-(a)"), "-(a)");
+    assert_eq!(span("lambda: (a)"), "lambda: (a)");
+    assert_eq!(span("(a) < (b) and (c)"), "(a) < (b) and (c)");
+    assert_eq!(span("(a), (b),"), "(a), (b),");
+    assert_eq!(span("[1, 2]"), "[1, 2]");
+    assert_eq!(span("'a' 'b'"), "'a' 'b'");
+}

@@ -27,6 +27,18 @@ fn measure() {
         let b = need(deep(150, o, c));
         eprintln!("{o:12} 50:{a:>9} 150:{b:>9} per-level:{}", (b - a) / 100);
     }
+    for kw in ["if x:", "while x:", "for x in y:", "def f():", "class C:", "with x:", "try:"] {
+        let nest = |n: usize| {
+            let mut s = String::new();
+            for i in 0..n { s += &" ".repeat(i); s += kw; s += "\n"; }
+            s += &" ".repeat(n); s += "pass\n";
+            if kw == "try:" { for i in (0..n).rev() { s += &" ".repeat(i); s += "finally: pass\n"; } }
+            s
+        };
+        let a = need(nest(20));
+        let b = need(nest(90));
+        eprintln!("{kw:12} 20:{a:>9} 90:{b:>9} per-level:{}", (b - a) / 70);
+    }
     let a = need(format!("x = 1{}", " + 1".repeat(100)));
     let b = need(format!("x = 1{}", " + 1".repeat(900)));
     eprintln!("chain per-level:{}", (b - a) / 800);

@@ -132,6 +132,16 @@ impl<B: Backend> Vm<B> {
         }
     }
 
+    /// [`Vm::int`] with the allocation inlined, for the eval loop's arithmetic fast path.
+    #[inline(always)]
+    pub fn int_inline(&self, v: i64) -> PyRef<B> {
+        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
+            self.small_ints[(v - SMALL_INT_MIN) as usize].clone()
+        } else {
+            PyRef::new_inline(Payload::Int(v))
+        }
+    }
+
     /// A float.
     #[inline]
     pub fn float(&self, v: f64) -> PyRef<B> {

@@ -78,10 +78,7 @@ impl Parser<'_> {
     #[inline(never)]
     fn group_rest(&mut self, start: u32, close: &TokenKind, first: Expr) -> PResult<Expr> {
         if self.at_comp_for() {
-            let (elt, generators) = self.comprehension(first)?;
-            let end = self.expect_close(close, None)?;
-            let kind = ExprKind::GeneratorExp { elt: Box::new(elt), generators };
-            return Ok(node(kind, Span { start, end }));
+            return self.genexp(start, close, first);
         }
         if self.at(close) {
             self.bump();
@@ -93,6 +90,19 @@ impl Parser<'_> {
         if !self.at(&TokenKind::Comma) {
             return Err(self.missing_comma(&first));
         }
+        self.tuple_rest(start, close, first)
+    }
+
+    /// A generator expression after its element, through `close`.
+    fn genexp(&mut self, start: u32, close: &TokenKind, first: Expr) -> PResult<Expr> {
+        let (elt, generators) = self.comprehension(first)?;
+        let end = self.expect_close(close, None)?;
+        let kind = ExprKind::GeneratorExp { elt: Box::new(elt), generators };
+        Ok(node(kind, Span { start, end }))
+    }
+
+    /// A parenthesized tuple after its first element, through `close`.
+    fn tuple_rest(&mut self, start: u32, close: &TokenKind, first: Expr) -> PResult<Expr> {
         let (items, end) = self.elements(first, close)?;
         Ok(node(ExprKind::Tuple(items), Span { start, end }))
     }
@@ -110,14 +120,20 @@ impl Parser<'_> {
     /// A list display or comprehension after its first element.
     #[inline(never)]
     fn list_rest(&mut self, start: u32, first: Expr) -> PResult<Expr> {
-        let close = &TokenKind::RBracket;
-        if self.at_comp_for() {
-            let (elt, generators) = self.comprehension(first)?;
-            let end = self.expect_close(close, None)?;
-            let kind = ExprKind::ListComp { elt: Box::new(elt), generators };
-            return Ok(node(kind, Span { start, end }));
-        }
-        let (items, end) = self.elements(first, close)?;
+        if self.at_comp_for() { self.listcomp(start, first) } else { self.list_items(start, first) }
+    }
+
+    /// A list comprehension after its element.
+    fn listcomp(&mut self, start: u32, first: Expr) -> PResult<Expr> {
+        let (elt, generators) = self.comprehension(first)?;
+        let end = self.expect_close(&TokenKind::RBracket, None)?;
+        let kind = ExprKind::ListComp { elt: Box::new(elt), generators };
+        Ok(node(kind, Span { start, end }))
+    }
+
+    /// A list display after its first element.
+    fn list_items(&mut self, start: u32, first: Expr) -> PResult<Expr> {
+        let (items, end) = self.elements(first, &TokenKind::RBracket)?;
         Ok(node(ExprKind::List(items), Span { start, end }))
     }
 
@@ -157,26 +173,38 @@ impl Parser<'_> {
     fn dict_first(&mut self, start: u32, key: Expr) -> PResult<Expr> {
         self.bump();
         let value = self.dict_value()?;
-        if self.at_comp_for() {
-            let (value, generators) = self.comprehension(value)?;
-            let end = self.expect_close(&TokenKind::RBrace, None)?;
-            let kind = ExprKind::DictComp { key: Box::new(key), value: Box::new(value), generators };
-            return Ok(node(kind, Span { start, end }));
+        self.dict_first_rest(start, key, value)
+    }
+
+    /// A dict display or comprehension after its first item.
+    #[inline(never)]
+    fn dict_first_rest(&mut self, start: u32, key: Expr, value: Expr) -> PResult<Expr> {
+        if !self.at_comp_for() {
+            return self.dict_rest(start, (Some(key), value));
         }
-        self.dict_rest(start, (Some(key), value))
+        let (value, generators) = self.comprehension(value)?;
+        let end = self.expect_close(&TokenKind::RBrace, None)?;
+        let kind = ExprKind::DictComp { key: Box::new(key), value: Box::new(value), generators };
+        Ok(node(kind, Span { start, end }))
     }
 
     /// A set display or comprehension after its first element.
     #[inline(never)]
     fn set_rest(&mut self, start: u32, first: Expr) -> PResult<Expr> {
-        let close = &TokenKind::RBrace;
-        if self.at_comp_for() {
-            let (elt, generators) = self.comprehension(first)?;
-            let end = self.expect_close(close, None)?;
-            let kind = ExprKind::SetComp { elt: Box::new(elt), generators };
-            return Ok(node(kind, Span { start, end }));
-        }
-        let (items, end) = self.elements(first, close)?;
+        if self.at_comp_for() { self.setcomp(start, first) } else { self.set_items(start, first) }
+    }
+
+    /// A set comprehension after its element.
+    fn setcomp(&mut self, start: u32, first: Expr) -> PResult<Expr> {
+        let (elt, generators) = self.comprehension(first)?;
+        let end = self.expect_close(&TokenKind::RBrace, None)?;
+        let kind = ExprKind::SetComp { elt: Box::new(elt), generators };
+        Ok(node(kind, Span { start, end }))
+    }
+
+    /// A set display after its first element.
+    fn set_items(&mut self, start: u32, first: Expr) -> PResult<Expr> {
+        let (items, end) = self.elements(first, &TokenKind::RBrace)?;
         Ok(node(ExprKind::Set(items), Span { start, end }))
     }
 
@@ -214,25 +242,33 @@ impl Parser<'_> {
                 let last = items.last().filter(|(k, _)| k.is_some()).map(|(_, v)| v);
                 return Err(self.missing_comma_opt(last));
             }
-            if self.at(&TokenKind::RBrace) {
-                continue;
+            if !self.at(&TokenKind::RBrace) {
+                items.push(self.dict_item()?);
             }
-            if self.at(&TokenKind::DoubleStar) {
-                let value = self.double_starred()?;
-                items.push((None, value));
-                continue;
-            }
-            let key = self.expression()?;
-            if !self.eat(&TokenKind::Colon) {
-                // CPython points at the last character of the key.
-                let at = self.src.get(..key.span.end as usize).and_then(|s| s.chars().last());
-                let width = at.map_or(1, char::len_utf8) as u32;
-                let span = Span { start: key.span.end.saturating_sub(width), end: key.span.end };
-                return Err(SyntaxError::new("':' expected after dictionary key", span));
-            }
-            let value = self.dict_value()?;
-            items.push((Some(key), value));
         }
+    }
+
+    /// One `key: value` or `**mapping` item of a dict display.
+    fn dict_item(&mut self) -> PResult<(Option<Expr>, Expr)> {
+        if self.at(&TokenKind::DoubleStar) {
+            return Ok((None, self.double_starred()?));
+        }
+        let key = self.expression()?;
+        self.dict_item_value(key)
+    }
+
+    /// The `: value` after a dict key.
+    #[inline(never)]
+    fn dict_item_value(&mut self, key: Expr) -> PResult<(Option<Expr>, Expr)> {
+        if !self.eat(&TokenKind::Colon) {
+            // CPython points at the last character of the key.
+            let at = self.src.get(..key.span.end as usize).and_then(|s| s.chars().last());
+            let width = at.map_or(1, char::len_utf8) as u32;
+            let span = Span { start: key.span.end.saturating_sub(width), end: key.span.end };
+            return Err(SyntaxError::new("':' expected after dictionary key", span));
+        }
+        let value = self.dict_value()?;
+        Ok((Some(key), value))
     }
 
     /// The remaining elements of a tuple, list or set display after `first`, through `close`;
@@ -274,24 +310,25 @@ impl Parser<'_> {
             return Err(SyntaxError::new(msg, elt.span));
         }
         let mut generators = Vec::new();
-        loop {
-            if self.at(&TokenKind::Async) {
-                return Err(unsupported("'async'", self.tok().span));
-            }
-            if !self.eat(&TokenKind::For) {
-                break;
-            }
-            let target = self.target_list()?;
-            self.check_store(&target)?;
-            self.expect(&TokenKind::In)?;
-            let iter = self.disjunction()?;
-            let mut ifs = Vec::new();
-            while self.eat(&TokenKind::If) {
-                ifs.push(self.disjunction()?);
-            }
-            generators.push(Comprehension { target, iter, ifs });
+        while self.at_comp_for() {
+            generators.push(self.comp_clause()?);
         }
         Ok((elt, generators))
+    }
+
+    /// One `for target in iter if cond...` clause.
+    fn comp_clause(&mut self) -> PResult<Comprehension> {
+        if self.at(&TokenKind::Async) {
+            return Err(unsupported("'async'", self.tok().span));
+        }
+        self.bump();
+        let target = self.for_target()?;
+        let iter = self.disjunction()?;
+        let mut ifs = Vec::new();
+        while self.eat(&TokenKind::If) {
+            ifs.push(self.disjunction()?);
+        }
+        Ok(Comprehension { target, iter, ifs })
     }
 
     /// `star_targets` of a `for` loop or comprehension clause: `*`-prefixed or bitwise-or items
@@ -336,6 +373,7 @@ impl Parser<'_> {
         loop {
             match &a.kind {
                 ExprKind::Lambda { body, .. } => a = body,
+                ExprKind::IfExp { orelse, .. } => a = orelse,
                 ExprKind::Slice { lower, upper, step } => {
                     match step.as_deref().or(upper.as_deref()).or(lower.as_deref()) {
                         Some(last) => a = last,
@@ -347,7 +385,7 @@ impl Parser<'_> {
         }
         if self.brackets == 0
             || !starts_expr(self.peek())
-            || matches!(a.kind, ExprKind::IfExp { .. } | ExprKind::Starred(_))
+            || matches!(a.kind, ExprKind::Starred(_))
             || self.starts_name_string(a)
         {
             return self.unexpected();
@@ -365,11 +403,12 @@ impl Parser<'_> {
     }
 
     /// CPython offers no comma hint when `a` starts with a name followed by a string, or with a
-    /// soft keyword (`match`, `case`, `_`).
+    /// soft keyword. CPython 3.11 compares names with its soft keywords (`_`, `case`, `match`)
+    /// only up to the name's length, so any prefix of one (`c`, `ma`, ...) counts too.
     fn starts_name_string(&self, a: &Expr) -> bool {
         let i = self.toks.partition_point(|t| t.span.start < a.span.start);
         match self.toks.get(i).map(|t| &t.kind) {
-            Some(TokenKind::Name(n)) if matches!(n.as_str(), "match" | "case" | "_") => true,
+            Some(TokenKind::Name(n)) if ["_", "case", "match"].iter().any(|k| k.starts_with(n.as_str())) => true,
             Some(TokenKind::Name(_)) => matches!(
                 self.toks.get(i + 1).map(|t| &t.kind),
                 Some(TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_))

@@ -30,44 +30,56 @@ pub(super) struct ArgState {
 impl Parser<'_> {
     /// `primary`: an atom and any `.name`, `(args)` and `[index]` after it.
     pub(super) fn primary(&mut self) -> PResult<Expr> {
+        let start = self.tok().span.start;
         let e = self.atom()?;
         if matches!(self.peek(), TokenKind::Dot | TokenKind::LParen | TokenKind::LBracket) {
-            self.postfix(e)
+            self.postfix(e, start)
         } else {
             Ok(e)
         }
     }
 
-    /// The attribute accesses, calls and subscripts after an atom.
+    /// The attribute accesses, calls and subscripts after an atom that started at offset `start`
+    /// (the nodes built span from there, parentheses included, as in CPython).
     #[inline(never)]
-    fn postfix(&mut self, mut e: Expr) -> PResult<Expr> {
+    fn postfix(&mut self, mut e: Expr, start: u32) -> PResult<Expr> {
         let saved = self.tree;
-        loop {
-            e = match self.peek() {
-                TokenKind::Dot => {
-                    self.bump();
-                    let attr = self.ident()?;
-                    let span = e.span.to(attr.span);
-                    node(ExprKind::Attribute { value: Box::new(e), attr }, span)
-                }
-                TokenKind::LParen => self.call(e)?,
-                TokenKind::LBracket => {
-                    let (index, end) = self.bracketed(Self::slices)?;
-                    let span = Span { start: e.span.start, end };
-                    node(ExprKind::Subscript { value: Box::new(e), index: Box::new(index) }, span)
-                }
-                _ => break,
-            };
+        while matches!(self.peek(), TokenKind::Dot | TokenKind::LParen | TokenKind::LBracket) {
+            e = self.postfix_step(e, start)?;
             self.grow()?;
         }
         self.tree = saved;
         Ok(e)
     }
 
-    /// A call of `func`; the current token is the `(`.
-    fn call(&mut self, func: Expr) -> PResult<Expr> {
+    /// One `.name`, `(args)` or `[index]` after `e`.
+    fn postfix_step(&mut self, e: Expr, start: u32) -> PResult<Expr> {
+        match self.peek() {
+            TokenKind::Dot => self.attribute(e, start),
+            TokenKind::LParen => self.call(e, start),
+            _ => self.subscript(e, start),
+        }
+    }
+
+    /// `.name` after `value` (from offset `start`); the current token is the `.`.
+    fn attribute(&mut self, value: Expr, start: u32) -> PResult<Expr> {
+        self.bump();
+        let attr = self.ident()?;
+        let span = self.span_from(start);
+        Ok(node(ExprKind::Attribute { value: Box::new(value), attr }, span))
+    }
+
+    /// `[index]` after `value` (from offset `start`); the current token is the `[`.
+    fn subscript(&mut self, value: Expr, start: u32) -> PResult<Expr> {
+        let (index, end) = self.bracketed(Self::slices)?;
+        let span = Span { start, end };
+        Ok(node(ExprKind::Subscript { value: Box::new(value), index: Box::new(index) }, span))
+    }
+
+    /// A call of `func` (from offset `start`); the current token is the `(`.
+    fn call(&mut self, func: Expr, start: u32) -> PResult<Expr> {
         let (args, keywords, end) = self.bracketed(Self::call_args)?;
-        let span = Span { start: func.span.start, end };
+        let span = Span { start, end };
         Ok(node(ExprKind::Call { func: Box::new(func), args, keywords }, span))
     }
 
@@ -113,7 +125,7 @@ impl Parser<'_> {
     /// `*iterable`.
     #[inline(never)]
     fn star_arg(&mut self, st: &mut ArgState) -> PResult<()> {
-        if st.seen_double_star {
+        if st.seen_double_star && st.misplaced.is_none() {
             let msg = "iterable argument unpacking follows keyword argument unpacking";
             return Err(SyntaxError::new(msg, self.tok().span));
         }
@@ -148,7 +160,31 @@ impl Parser<'_> {
     /// span then starts at the call's `(`, at offset `open`).
     #[inline(never)]
     fn positional_arg(&mut self, open: u32, st: &mut ArgState) -> PResult<()> {
-        let e = self.expression()?;
+        let e = match self.expression() {
+            Ok(e) => e,
+            Err(err) => return Err(self.misplaced_arg_error(st, err)),
+        };
+        self.positional_rest(open, st, e)
+    }
+
+    /// CPython reports a malformed positional argument after keyword arguments as the misplaced
+    /// argument (where the plain "invalid syntax" would have been).
+    #[cold]
+    fn misplaced_arg_error(&self, st: &ArgState, err: SyntaxError) -> SyntaxError {
+        if err.msg != "invalid syntax" || !(st.seen_keyword || st.seen_double_star) {
+            return err;
+        }
+        let msg = if st.seen_double_star {
+            "positional argument follows keyword argument unpacking"
+        } else {
+            "positional argument follows keyword argument"
+        };
+        SyntaxError { msg: msg.to_string(), ..err }
+    }
+
+    /// Checks and records the positional argument `e`.
+    #[inline(never)]
+    fn positional_rest(&mut self, open: u32, st: &mut ArgState, e: Expr) -> PResult<()> {
         let e = match self.peek() {
             TokenKind::Walrus => return Err(self.unexpected()),
             TokenKind::Assign => return Err(self.kwarg_error(&e)),
@@ -212,12 +248,18 @@ impl Parser<'_> {
 
     /// The index after `[` through `]`: one slice or expression, or a tuple of them.
     fn slices(&mut self, _open: u32) -> PResult<(Expr, u32)> {
-        let start = self.tok().span.start;
         let first = self.slice_item()?;
+        self.slices_rest(first)
+    }
+
+    /// The rest of a subscript after its first item.
+    #[inline(never)]
+    fn slices_rest(&mut self, first: Expr) -> PResult<(Expr, u32)> {
         if !self.at(&TokenKind::Comma) {
             let end = self.expect_close(&TokenKind::RBracket, Some(&first))?;
             return Ok((first, end));
         }
+        let start = first.span.start;
         let mut items = vec![first];
         while self.eat(&TokenKind::Comma) {
             if self.at(&TokenKind::RBracket) {
@@ -232,31 +274,46 @@ impl Parser<'_> {
 
     /// One item of a subscript: `*x`, `lower:upper:step` (each part optional), or an expression.
     fn slice_item(&mut self) -> PResult<Expr> {
-        if self.at(&TokenKind::Star) {
-            return self.starred(Self::expression);
+        match self.peek() {
+            TokenKind::Star => self.starred(Self::expression),
+            TokenKind::Colon => self.slice(self.tok().span.start, None),
+            _ => {
+                let start = self.tok().span.start;
+                let lower = self.expression()?;
+                self.slice_item_rest(lower, start)
+            }
         }
-        let start = self.tok().span.start;
-        let lower = if self.at(&TokenKind::Colon) { None } else { Some(self.expression()?) };
-        if !self.eat(&TokenKind::Colon) {
-            return match lower {
-                Some(e) => self.named_tail(e),
-                None => Err(self.unexpected()),
-            };
-        }
-        let ends_part = |k: &TokenKind| {
-            matches!(k, TokenKind::Colon | TokenKind::Comma | TokenKind::RBracket)
-        };
-        let upper = if ends_part(self.peek()) { None } else { Some(self.expression()?) };
-        let step = if self.eat(&TokenKind::Colon) && !ends_part(self.peek()) {
-            Some(self.expression()?)
+    }
+
+    /// After the first expression (from offset `start`) of a subscript item: a slice if a `:`
+    /// follows.
+    #[inline(never)]
+    fn slice_item_rest(&mut self, lower: Expr, start: u32) -> PResult<Expr> {
+        if self.at(&TokenKind::Colon) {
+            self.slice(start, Some(lower))
         } else {
-            None
-        };
+            self.named_tail(lower)
+        }
+    }
+
+    /// A slice from offset `start` with its `lower` bound parsed; the current token is a `:`.
+    fn slice(&mut self, start: u32, lower: Option<Expr>) -> PResult<Expr> {
+        self.bump();
+        let upper = self.slice_part()?;
+        let step = if self.eat(&TokenKind::Colon) { self.slice_part()? } else { None };
         let kind = ExprKind::Slice {
             lower: lower.map(Box::new),
             upper: upper.map(Box::new),
             step: step.map(Box::new),
         };
         Ok(node(kind, self.span_from(start)))
+    }
+
+    /// An optional bound of a slice.
+    fn slice_part(&mut self) -> PResult<Option<Expr>> {
+        if matches!(self.peek(), TokenKind::Colon | TokenKind::Comma | TokenKind::RBracket) {
+            return Ok(None);
+        }
+        self.expression().map(Some)
     }
 }

@@ -85,34 +85,31 @@ impl Parser<'_> {
     }
 
     /// `if` (or `elif`) with its `elif` and `else` branches.
-    pub(super) fn if_stmt(&mut self) -> PResult<Stmt> {
-        // (keyword, test, body) for `if` and each `elif`, folded into nested `If`s at the end.
+    pub(super) fn if_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        // (keyword offset, test, body) for `if` and each `elif`, folded into nested `If`s.
         let mut branches = Vec::new();
         let saved = self.tree;
         loop {
-            let keyword = self.bump();
-            let what = if keyword.kind == TokenKind::If { "'if' statement" } else { "'elif' statement" };
-            let test = self.named_expression()?;
-            let body = self.suite(what, keyword)?;
-            branches.push((keyword.span.start, test, body));
+            self.if_branch(&mut branches)?;
             if !self.at(&TokenKind::Elif) {
                 break;
             }
             self.grow()?;
         }
         self.tree = saved;
-        let mut orelse = self.else_block()?;
-        let mut end = body_end(&[&orelse], 0);
-        let mut result: Option<Stmt> = None;
-        while let Some((start, test, body)) = branches.pop() {
-            if let Some(inner) = result.take() {
-                orelse = vec![inner];
-            }
-            end = end.max(body_end(&[&body, &orelse], start));
-            let orelse = std::mem::take(&mut orelse);
-            result = Some(stmt(StmtKind::If { test, body, orelse }, start, end));
-        }
-        result.ok_or_else(|| self.unexpected())
+        let orelse = self.else_block()?;
+        out.push(fold_if(branches, orelse));
+        Ok(())
+    }
+
+    /// The header and body of an `if` or `elif` branch, added to `branches`.
+    fn if_branch(&mut self, branches: &mut Vec<(u32, Expr, Vec<Stmt>)>) -> PResult<()> {
+        let keyword = self.bump();
+        let what = if keyword.kind == TokenKind::If { "'if' statement" } else { "'elif' statement" };
+        let test = self.named_expression()?;
+        let body = self.suite(what, keyword)?;
+        branches.push((keyword.span.start, test, body));
+        Ok(())
     }
 
     /// An optional `else:` block.
@@ -125,61 +122,41 @@ impl Parser<'_> {
     }
 
     /// `while test: body [else: orelse]`.
-    pub(super) fn while_stmt(&mut self) -> PResult<Stmt> {
+    pub(super) fn while_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let keyword = self.bump();
         let test = self.named_expression()?;
-        let body = self.suite("'while' statement", keyword)?;
-        let orelse = self.else_block()?;
+        let (body, orelse) = self.loop_bodies("'while' statement", keyword)?;
         let end = body_end(&[&body, &orelse], keyword.span.end);
-        Ok(stmt(StmtKind::While { test, body, orelse }, keyword.span.start, end))
+        out.push(stmt(StmtKind::While { test, body, orelse }, keyword.span.start, end));
+        Ok(())
     }
 
     /// `for target in iter: body [else: orelse]`.
-    pub(super) fn for_stmt(&mut self) -> PResult<Stmt> {
+    pub(super) fn for_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let keyword = self.bump();
-        let target = self.target_list()?;
-        self.check_store(&target)?;
-        self.expect(&TokenKind::In)?;
+        let target = self.for_target()?;
         let iter = self.star_expressions()?;
         self.check_value(&iter);
-        let body = self.suite("'for' statement", keyword)?;
-        let orelse = self.else_block()?;
+        let (body, orelse) = self.loop_bodies("'for' statement", keyword)?;
         let end = body_end(&[&body, &orelse], keyword.span.end);
-        Ok(stmt(StmtKind::For { target, iter, body, orelse }, keyword.span.start, end))
+        let kind = StmtKind::For { target, iter, body, orelse };
+        out.push(stmt(kind, keyword.span.start, end));
+        Ok(())
+    }
+
+    /// The body and optional `else` block of a loop.
+    fn loop_bodies(&mut self, what: &str, keyword: &Token) -> PResult<(Vec<Stmt>, Vec<Stmt>)> {
+        let body = self.suite(what, keyword)?;
+        Ok((body, self.else_block()?))
     }
 
     /// `try:` with `except`, `else` and `finally` clauses.
-    pub(super) fn try_stmt(&mut self) -> PResult<Stmt> {
+    pub(super) fn try_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let keyword = self.bump();
         let body = self.suite("'try' statement", keyword)?;
-        let mut handlers: Vec<ExceptHandler> = Vec::new();
-        while self.at(&TokenKind::Except) {
-            let except = self.bump();
-            if self.at(&TokenKind::Star) {
-                return Err(unsupported("'except*'", self.tok().span));
-            }
-            let typ = if self.at(&TokenKind::Colon) { None } else { Some(self.except_type()?) };
-            let name = if typ.is_some() && self.eat(&TokenKind::As) {
-                Some(self.ident()?)
-            } else {
-                None
-            };
-            let header_end = if self.at(&TokenKind::Colon) { self.tok().span.end } else { 0 };
-            let span = Span { start: except.span.start, end: header_end.max(except.span.end) };
-            let handler_body = self.suite("'except' statement", except)?;
-            if let Some(bare) = handlers.iter().find(|h| h.typ.is_none()) {
-                let end = body_end(&[&bare.body], bare.span.end);
-                let span = Span { start: bare.span.start, end };
-                let err = SyntaxError::new("default 'except:' must be last", span);
-                self.defer(Stage::Compile, err);
-            }
-            handlers.push(ExceptHandler { typ, name, body: handler_body, span });
-        }
+        let handlers = self.except_clauses()?;
         if handlers.is_empty() && !self.at(&TokenKind::Finally) {
-            let msg = "expected 'except' or 'finally' block";
-            let (span, caret) = self.next_statement_at(self.last_newline());
-            let span = if caret { self.tok().span } else { span };
-            return Err(SyntaxError { caret, ..SyntaxError::new(msg, span) });
+            return Err(self.missing_except());
         }
         let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
         let finalbody = if self.at(&TokenKind::Finally) {
@@ -188,10 +165,47 @@ impl Parser<'_> {
         } else {
             Vec::new()
         };
-        let last_handler = handlers.last().map_or(&[][..], |h| &h.body[..]);
-        let end = body_end(&[&body, last_handler, &orelse, &finalbody], keyword.span.end);
-        let kind = StmtKind::Try { body, handlers, orelse, finalbody };
-        Ok(stmt(kind, keyword.span.start, end))
+        out.push(build_try(keyword.span, body, handlers, orelse, finalbody));
+        Ok(())
+    }
+
+    /// "expected 'except' or 'finally' block" after a `try` body.
+    #[cold]
+    fn missing_except(&self) -> SyntaxError {
+        let msg = "expected 'except' or 'finally' block";
+        let (span, caret) = self.next_statement_at(self.last_newline());
+        let span = if caret { self.tok().span } else { span };
+        SyntaxError { caret, ..SyntaxError::new(msg, span) }
+    }
+
+    /// The `except` clauses of a `try`; a bare `except:` before another is a (deferred) error.
+    fn except_clauses(&mut self) -> PResult<Vec<ExceptHandler>> {
+        let mut handlers: Vec<ExceptHandler> = Vec::new();
+        while self.at(&TokenKind::Except) {
+            let handler = self.except_clause()?;
+            if let Some(bare) = handlers.iter().find(|h| h.typ.is_none()) {
+                let end = body_end(&[&bare.body], bare.span.end);
+                let span = Span { start: bare.span.start, end };
+                let err = SyntaxError::new("default 'except:' must be last", span);
+                self.defer(Stage::Compile, err);
+            }
+            handlers.push(handler);
+        }
+        Ok(handlers)
+    }
+
+    /// One `except [type [as name]]: body` clause.
+    fn except_clause(&mut self) -> PResult<ExceptHandler> {
+        let except = self.bump();
+        if self.at(&TokenKind::Star) {
+            return Err(unsupported("'except*'", self.tok().span));
+        }
+        let typ = if self.at(&TokenKind::Colon) { None } else { Some(self.except_type()?) };
+        let name = if typ.is_some() && self.eat(&TokenKind::As) { Some(self.ident()?) } else { None };
+        let header_end = if self.at(&TokenKind::Colon) { self.tok().span.end } else { 0 };
+        let span = Span { start: except.span.start, end: header_end.max(except.span.end) };
+        let body = self.suite("'except' statement", except)?;
+        Ok(ExceptHandler { typ, name, body, span })
     }
 
     /// The exception type of an `except` clause; `except A, B:` needs parentheses.
@@ -212,7 +226,7 @@ impl Parser<'_> {
     }
 
     /// `with item, ...: body`, including the parenthesized form `with (a as b, c):`.
-    pub(super) fn with_stmt(&mut self) -> PResult<Stmt> {
+    pub(super) fn with_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let keyword = self.bump();
         let items = match self.paren_with_items() {
             Some(items) => items,
@@ -225,7 +239,8 @@ impl Parser<'_> {
         }
         let body = self.suite("'with' statement", keyword)?;
         let end = body_end(&[&body], keyword.span.end);
-        Ok(stmt(StmtKind::With { items, body }, keyword.span.start, end))
+        out.push(stmt(StmtKind::With { items, body }, keyword.span.start, end));
+        Ok(())
     }
 
     /// Tries `'(' with_item, ... [','] ')' ':'`; restores the position if that does not match.
@@ -251,7 +266,7 @@ impl Parser<'_> {
         let mut items = Vec::new();
         loop {
             let context = self.expression()?;
-            let target = if self.eat(&TokenKind::As) { Some(self.target_item()?) } else { None };
+            let target = if self.eat(&TokenKind::As) { Some(self.expression()?) } else { None };
             items.push(WithItem { context, target });
             if !self.eat(&TokenKind::Comma) {
                 return Ok(items);
@@ -262,23 +277,33 @@ impl Parser<'_> {
         }
     }
 
-    /// Decorators and the `def` or `class` they decorate.
-    pub(super) fn decorated(&mut self) -> PResult<Stmt> {
+    /// A `def` or `class`, with any decorators before it.
+    pub(super) fn decorated(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let mut decorators = Vec::new();
         while self.eat(&TokenKind::At) {
             decorators.push(self.named_expression()?);
             self.expect(&TokenKind::Newline)?;
         }
         match self.peek() {
-            TokenKind::Def => self.funcdef(decorators),
-            TokenKind::Class => self.classdef(decorators),
+            TokenKind::Def => self.funcdef(out, decorators),
+            TokenKind::Class => self.classdef(out, decorators),
             _ => Err(self.unexpected()),
         }
     }
 
     /// `def name(params) [-> annotation]: body`.
-    pub(super) fn funcdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+    fn funcdef(&mut self, out: &mut Vec<Stmt>, decorators: Vec<Expr>) -> PResult<()> {
         let keyword = self.bump();
+        let mut def = self.def_header(decorators)?;
+        def.body = self.suite("function definition", keyword)?;
+        let end = body_end(&[&def.body], keyword.span.end);
+        out.push(stmt(StmtKind::FunctionDef(def), keyword.span.start, end));
+        Ok(())
+    }
+
+    /// `name(params) [-> annotation]` of a `def`, as a definition with an empty body; the
+    /// annotations are discarded.
+    fn def_header(&mut self, decorators: Vec<Expr>) -> PResult<Box<FunctionDef>> {
         let name = self.ident()?;
         self.expect(&TokenKind::LParen)?;
         self.brackets += 1;
@@ -288,29 +313,60 @@ impl Parser<'_> {
         if self.eat(&TokenKind::Arrow) {
             self.expression()?;
         }
-        let body = self.suite("function definition", keyword)?;
-        let end = body_end(&[&body], keyword.span.end);
-        let def = FunctionDef { name, params, body, decorators };
-        Ok(stmt(StmtKind::FunctionDef(Box::new(def)), keyword.span.start, end))
+        Ok(Box::new(FunctionDef { name, params, body: Vec::new(), decorators }))
     }
 
     /// `class name[(bases)]: body`.
-    pub(super) fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+    fn classdef(&mut self, out: &mut Vec<Stmt>, decorators: Vec<Expr>) -> PResult<()> {
         let keyword = self.bump();
+        let mut def = self.class_header(decorators)?;
+        def.body = self.suite("class definition", keyword)?;
+        let end = body_end(&[&def.body], keyword.span.end);
+        out.push(stmt(StmtKind::ClassDef(def), keyword.span.start, end));
+        Ok(())
+    }
+
+    /// `name[(bases)]` of a class, as a definition with an empty body; keyword arguments such as
+    /// `metaclass=` are rejected.
+    fn class_header(&mut self, decorators: Vec<Expr>) -> PResult<Box<ClassDef>> {
         let name = self.ident()?;
-        let bases = if self.at(&TokenKind::LParen) {
-            let (bases, keywords, _) = self.bracketed(Self::call_args)?;
+        let mut bases = Vec::new();
+        if self.at(&TokenKind::LParen) {
+            let (args, keywords, _) = self.bracketed(Self::call_args)?;
             if let Some(k) = keywords.first() {
                 let msg = "keyword arguments in class bases are not supported";
                 return Err(SyntaxError::new(msg, k.span));
             }
-            bases
-        } else {
-            Vec::new()
-        };
-        let body = self.suite("class definition", keyword)?;
-        let end = body_end(&[&body], keyword.span.end);
-        let def = ClassDef { name, bases, body, decorators };
-        Ok(stmt(StmtKind::ClassDef(Box::new(def)), keyword.span.start, end))
+            bases = args;
+        }
+        Ok(Box::new(ClassDef { name, bases, body: Vec::new(), decorators }))
     }
+}
+
+/// The `Try` statement from its parts; `keyword` is the `try` token's span.
+fn build_try(
+    keyword: Span,
+    body: Vec<Stmt>,
+    handlers: Vec<ExceptHandler>,
+    orelse: Vec<Stmt>,
+    finalbody: Vec<Stmt>,
+) -> Stmt {
+    let last_handler = handlers.last().map_or(&[][..], |h| &h.body[..]);
+    let end = body_end(&[&body, last_handler, &orelse, &finalbody], keyword.end);
+    stmt(StmtKind::Try { body, handlers, orelse, finalbody }, keyword.start, end)
+}
+
+/// Folds `if`/`elif` branches and the final `else` body into nested `If` statements.
+fn fold_if(mut branches: Vec<(u32, Expr, Vec<Stmt>)>, mut orelse: Vec<Stmt>) -> Stmt {
+    let mut end = body_end(&[&orelse], 0);
+    let mut result: Option<Stmt> = None;
+    while let Some((start, test, body)) = branches.pop() {
+        if let Some(inner) = result.take() {
+            orelse = vec![inner];
+        }
+        end = end.max(body_end(&[&body, &orelse], start));
+        let orelse = std::mem::take(&mut orelse);
+        result = Some(stmt(StmtKind::If { test, body, orelse }, start, end));
+    }
+    result.unwrap_or_else(|| stmt(StmtKind::Pass, 0, end))
 }

@@ -67,23 +67,26 @@ impl Parser<'_> {
         if self.at(&TokenKind::Lambda) {
             return self.lambda();
         }
+        let start = self.tok().span.start;
         let e = self.operators(level::OR)?;
         if matches!(self.peek(), TokenKind::If | TokenKind::Walrus | TokenKind::Assign) {
-            self.expression_tail(e, named)
+            self.expression_tail(e, named, start)
         } else {
             Ok(e)
         }
     }
 
-    /// A conditional expression after its body, then the `named_expression` checks.
+    /// A conditional expression after its body (which started at offset `start`), then the
+    /// `named_expression` checks.
     #[inline(never)]
-    fn expression_tail(&mut self, e: Expr, named: bool) -> PResult<Expr> {
-        let e = if self.at(&TokenKind::If) { self.conditional(e)? } else { e };
+    fn expression_tail(&mut self, e: Expr, named: bool, start: u32) -> PResult<Expr> {
+        let e = if self.at(&TokenKind::If) { self.conditional(e, start)? } else { e };
         if named { self.named_tail(e) } else { Ok(e) }
     }
 
-    /// The `if test else orelse` after the `body` of a conditional expression.
-    fn conditional(&mut self, body: Expr) -> PResult<Expr> {
+    /// The `if test else orelse` after the `body` (from offset `start`) of a conditional
+    /// expression.
+    fn conditional(&mut self, body: Expr, start: u32) -> PResult<Expr> {
         self.bump();
         let test = self.disjunction()?;
         if !self.eat(&TokenKind::Else) {
@@ -96,7 +99,7 @@ impl Parser<'_> {
         self.enter()?;
         let orelse = self.expression()?;
         self.leave();
-        let span = body.span.to(orelse.span);
+        let span = self.span_from(start);
         let kind = ExprKind::IfExp {
             test: Box::new(test),
             body: Box::new(body),
@@ -220,17 +223,23 @@ impl Parser<'_> {
 
     /// An operand with the operators after it that bind at least as tightly as level `min`.
     fn operators(&mut self, min: u8) -> PResult<Expr> {
-        let left = match self.peek() {
-            TokenKind::Not if min <= level::NOT => self.prefix(UnaryOp::Not)?,
-            TokenKind::Minus => self.prefix(UnaryOp::Neg)?,
-            TokenKind::Plus => self.prefix(UnaryOp::Pos)?,
-            TokenKind::Tilde => self.prefix(UnaryOp::Invert)?,
-            TokenKind::Await => return Err(self.unexpected()),
-            _ => self.primary()?,
-        };
+        let start = self.tok().span.start;
+        let left = self.operand(min)?;
         match self.infix_level() {
-            Some(found) if found >= min => self.operators_rest(left, min),
+            Some(found) if found >= min => self.operators_rest(left, min, start),
             _ => Ok(left),
+        }
+    }
+
+    /// An operand: a primary, or a prefix operator (`not` only at level `min` <= `not`'s).
+    fn operand(&mut self, min: u8) -> PResult<Expr> {
+        match self.peek() {
+            TokenKind::Not if min <= level::NOT => self.prefix(UnaryOp::Not),
+            TokenKind::Minus => self.prefix(UnaryOp::Neg),
+            TokenKind::Plus => self.prefix(UnaryOp::Pos),
+            TokenKind::Tilde => self.prefix(UnaryOp::Invert),
+            TokenKind::Await => Err(self.unexpected()),
+            _ => self.primary(),
         }
     }
 
@@ -261,49 +270,52 @@ impl Parser<'_> {
         self.enter()?;
         let operand = self.operators(if op == UnaryOp::Not { level::NOT } else { level::UNARY })?;
         self.leave();
-        let span = Span { start, end: operand.span.end };
+        let span = self.span_from(start);
         Ok(node(ExprKind::UnaryOp { op, operand: Box::new(operand) }, span))
     }
 
-    /// The operators at level `min` or above after the operand `left`.
+    /// The operators at level `min` or above after the operand `left`, which started at offset
+    /// `start` (the nodes built span from there, parentheses included, as in CPython).
     #[inline(never)]
-    fn operators_rest(&mut self, mut left: Expr, min: u8) -> PResult<Expr> {
+    fn operators_rest(&mut self, mut left: Expr, min: u8, start: u32) -> PResult<Expr> {
         let saved = self.tree;
         while let Some(found) = self.infix_level() {
             if found < min {
                 break;
             }
-            left = match found {
-                level::OR => self.bool_rest(BoolOp::Or, left)?,
-                level::AND => self.bool_rest(BoolOp::And, left)?,
-                level::CMP => self.comparison_rest(left)?,
-                _ => self.binary_rest(left, found)?,
-            };
+            left = self.infix(left, found, start)?;
         }
         self.tree = saved;
         Ok(left)
     }
 
-    /// One binary operator at `found` level and its right operand (`**` is right-associative
+    /// The operator at level `found` (the current token) with its right operand(s).
+    fn infix(&mut self, left: Expr, found: u8, start: u32) -> PResult<Expr> {
+        match found {
+            level::OR => self.bool_rest(BoolOp::Or, left, start),
+            level::AND => self.bool_rest(BoolOp::And, left, start),
+            level::CMP => self.comparison_rest(left, start),
+            _ => self.binary_rest(left, found, start),
+        }
+    }
+
+    /// One binary operator at level `found` and its right operand (`**` is right-associative
     /// and takes a unary operand; the others are left-associative).
-    fn binary_rest(&mut self, left: Expr, found: u8) -> PResult<Expr> {
+    fn binary_rest(&mut self, left: Expr, found: u8, start: u32) -> PResult<Expr> {
         let Some((op, _)) = binop(self.peek()) else { return Ok(left) };
         self.bump();
-        let right = if op == BinOp::Pow {
-            self.enter()?;
-            let right = self.operators(level::UNARY)?;
+        let pow = op == BinOp::Pow;
+        if pow { self.enter()? } else { self.grow()? }
+        let right = self.operators(if pow { level::UNARY } else { found + 1 })?;
+        if pow {
             self.leave();
-            right
-        } else {
-            self.grow()?;
-            self.operators(found + 1)?
-        };
-        let span = left.span.to(right.span);
+        }
+        let span = self.span_from(start);
         Ok(node(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, span))
     }
 
     /// The `or` (or `and`) operands after `first`, as one `BoolOp`.
-    fn bool_rest(&mut self, op: BoolOp, first: Expr) -> PResult<Expr> {
+    fn bool_rest(&mut self, op: BoolOp, first: Expr, start: u32) -> PResult<Expr> {
         let (token, operand_level) = match op {
             BoolOp::Or => (TokenKind::Or, level::AND),
             BoolOp::And => (TokenKind::And, level::NOT),
@@ -312,11 +324,7 @@ impl Parser<'_> {
         while self.eat(&token) {
             values.push(self.operators(operand_level)?);
         }
-        let span = match (values.first(), values.last()) {
-            (Some(a), Some(b)) => a.span.to(b.span),
-            _ => Span::default(),
-        };
-        Ok(node(ExprKind::BoolOp { op, values }, span))
+        Ok(node(ExprKind::BoolOp { op, values }, self.span_from(start)))
     }
 
     /// The comparison operator at the current token (`not in` and `is not` take two tokens).
@@ -338,7 +346,7 @@ impl Parser<'_> {
     }
 
     /// The operators and operands of a comparison chain after its first operand: one `Compare`.
-    fn comparison_rest(&mut self, left: Expr) -> PResult<Expr> {
+    fn comparison_rest(&mut self, left: Expr, start: u32) -> PResult<Expr> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         while let Some(op) = self.compare_op() {
@@ -349,8 +357,10 @@ impl Parser<'_> {
             ops.push(op);
             comparators.push(self.operators(level::BITOR)?);
         }
-        let Some(last) = comparators.last() else { return Ok(left) };
-        let span = left.span.to(last.span);
+        if comparators.is_empty() {
+            return Ok(left);
+        }
+        let span = self.span_from(start);
         Ok(node(ExprKind::Compare { left: Box::new(left), ops, comparators }, span))
     }
 
@@ -363,7 +373,7 @@ impl Parser<'_> {
         self.expect(&TokenKind::Colon)?;
         let body = self.expression()?;
         self.leave();
-        let span = Span { start, end: body.span.end };
+        let span = self.span_from(start);
         Ok(node(ExprKind::Lambda { params: Box::new(params), body: Box::new(body) }, span))
     }
 }

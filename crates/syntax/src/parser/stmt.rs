@@ -47,21 +47,17 @@ impl Parser<'_> {
 
     /// One statement, or the `;`-separated simple statements of one line, appended to `out`.
     pub(super) fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        let stmt = match self.peek() {
-            TokenKind::If => self.if_stmt()?,
-            TokenKind::While => self.while_stmt()?,
-            TokenKind::For => self.for_stmt()?,
-            TokenKind::Try => self.try_stmt()?,
-            TokenKind::With => self.with_stmt()?,
-            TokenKind::Def => self.funcdef(Vec::new())?,
-            TokenKind::Class => self.classdef(Vec::new())?,
-            TokenKind::At => self.decorated()?,
-            TokenKind::Async => return Err(unsupported("'async'", self.tok().span)),
-            TokenKind::Name(n) if n == "match" => return self.simple_or_match(out),
-            _ => return self.simple_stmts(out),
-        };
-        out.push(stmt);
-        Ok(())
+        match self.peek() {
+            TokenKind::If => self.if_stmt(out),
+            TokenKind::While => self.while_stmt(out),
+            TokenKind::For => self.for_stmt(out),
+            TokenKind::Try => self.try_stmt(out),
+            TokenKind::With => self.with_stmt(out),
+            TokenKind::Def | TokenKind::Class | TokenKind::At => self.decorated(out),
+            TokenKind::Async => Err(unsupported("'async'", self.tok().span)),
+            TokenKind::Name(n) if n == "match" => self.simple_or_match(out),
+            _ => self.simple_stmts(out),
+        }
     }
 
     /// Simple statements that might instead be a `match` statement (`match` is a soft keyword):

@@ -2,14 +2,18 @@
 //! names CPython uses for the others in its error messages.
 
 use super::{PResult, Parser, Stage};
-use crate::ast::{Expr, ExprKind, UnaryOp};
+use crate::ast::{CmpOp, Expr, ExprKind, UnaryOp};
+use crate::token::TokenKind;
 use crate::error::SyntaxError;
 
 /// What a target is checked for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum TargetUse {
-    /// Assignment (`=`, `for`, `with ... as`, comprehensions).
+    /// Assignment (`=`, `with ... as`).
     Store,
+    /// A `for` target re-read as an expression: `x in y` is a comparison whose left side is the
+    /// target (CPython's `FOR_TARGETS`).
+    For,
     /// `del`.
     Delete,
 }
@@ -68,7 +72,11 @@ pub(super) fn invalid_target(e: &Expr, usage: TargetUse) -> Option<&Expr> {
         ExprKind::Tuple(items) | ExprKind::List(items) => {
             items.iter().find_map(|item| invalid_target(item, usage))
         }
-        ExprKind::Starred(inner) if usage == TargetUse::Store => invalid_target(inner, usage),
+        ExprKind::Starred(inner) if usage != TargetUse::Delete => invalid_target(inner, usage),
+        ExprKind::Compare { left, ops, .. } if usage == TargetUse::For => match ops.first() {
+            Some(CmpOp::In) => invalid_target(left, usage),
+            _ => None,
+        },
         _ => Some(e),
     }
 }
@@ -103,6 +111,26 @@ impl Parser<'_> {
         }
         self.check_star_targets(target);
         Ok(())
+    }
+
+    /// The target of a `for` loop or comprehension clause and the `in` after it. If they do not
+    /// parse, CPython re-reads them as an expression (`invalid_for_target`) and reports the first
+    /// part that cannot be assigned to, if any.
+    pub(super) fn for_target(&mut self) -> PResult<Expr> {
+        let m = self.mark();
+        let result = self.target_list().and_then(|target| {
+            self.check_store(&target)?;
+            self.expect(&TokenKind::In)?;
+            Ok(target)
+        });
+        let Err(err) = result else { return result };
+        self.reset(m);
+        let reread = self.star_expressions().ok();
+        let bad = reread.as_ref().and_then(|e| invalid_target(e, TargetUse::For));
+        Err(match bad {
+            Some(bad) => SyntaxError::new(format!("cannot assign to {}", expr_name(bad)), bad.span),
+            None => err,
+        })
     }
 
     /// Records the compiler's starred-target errors for `target`.

@@ -146,16 +146,19 @@ pub fn make_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, 
     modules::make(ctx, name)
 }
 
-/// Converts a compiled code object into a VM code object (constants and names as objects).
-pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> PyRef<B> {
-    let consts = code.constants.iter().map(|c| constant(vm, c)).collect();
+/// Converts a compiled code object into a VM code object (constants and names as objects),
+/// after checking it with `eval::verify`; the error describes bytecode the VM refuses to run.
+pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> Result<PyRef<B>, String> {
+    let max_stack = crate::eval::verify::verify(&code)
+        .map_err(|e| format!("invalid bytecode in {}: {e}", code.qualname))?;
+    let consts = code.constants.iter().map(|c| constant(vm, c)).collect::<Result<_, _>>()?;
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let class_cell = code.freevar_names().iter().position(|n| n == "__class__");
-    PyRef::new(Payload::Code(Box::new(CodeRef { code, consts, names, class_cell })))
+    Ok(PyRef::new(Payload::Code(Box::new(CodeRef { code, consts, names, class_cell, max_stack }))))
 }
 
-fn constant<B: Backend>(vm: &Vm<B>, c: &Constant) -> PyRef<B> {
-    match c {
+fn constant<B: Backend>(vm: &Vm<B>, c: &Constant) -> Result<PyRef<B>, String> {
+    Ok(match c {
         Constant::None => vm.none.clone(),
         Constant::Bool(b) => vm.bool(*b),
         Constant::Ellipsis => vm.ellipsis.clone(),
@@ -170,7 +173,9 @@ fn constant<B: Backend>(vm: &Vm<B>, c: &Constant) -> PyRef<B> {
             }
         }
         Constant::Bytes(b) => PyRef::new(Payload::Bytes(b.clone().into_boxed_slice())),
-        Constant::Tuple(items) => vm.tuple(items.iter().map(|c| constant(vm, c)).collect()),
-        Constant::Code(code) => code_object(vm, code.clone()),
-    }
+        Constant::Tuple(items) => {
+            vm.tuple(items.iter().map(|c| constant(vm, c)).collect::<Result<_, _>>()?)
+        }
+        Constant::Code(code) => code_object(vm, code.clone())?,
+    })
 }

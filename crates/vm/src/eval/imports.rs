@@ -112,7 +112,7 @@ pub fn exec_source<B: Backend>(
         }
     };
     let Payload::Module(mo) = &m.payload else { return Ok(()) };
-    let code_obj = crate::builtins::code_object(vm, code);
+    let code_obj = crate::builtins::code_object(vm, code).map_err(|m| ctx.runtime_error(m))?;
     let Payload::Code(c) = &code_obj.payload else { return Ok(()) };
     super::run_code(ctx, c, &mo.dict, None, mo.dict.clone())?;
     Ok(())

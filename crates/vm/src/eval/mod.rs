@@ -15,6 +15,7 @@ pub mod calls;
 pub mod exceptions;
 pub mod imports;
 pub mod names;
+pub mod verify;
 
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
@@ -154,7 +155,7 @@ fn run<B: Backend>(
         func,
         locals,
         fast,
-        stack: Vec::with_capacity(code.code.stacksize as usize),
+        stack: Vec::with_capacity(code.max_stack),
         pc: 0,
     };
     let result = loop {
@@ -177,7 +178,11 @@ fn run<B: Backend>(
 /// Runs instructions until the frame returns or an instruction raises.
 fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<B> {
     let vm = ctx.vm;
-    let instrs = &f.code.code.instructions[..];
+    // The code outlives the frame borrow: hoisting these keeps them in registers.
+    let code: &CodeRef<B> = f.code;
+    let instrs = &code.code.instructions[..];
+    let consts = &code.consts[..];
+    let names = &code.names[..];
     loop {
         let Some(&ins) = instrs.get(f.pc) else {
             return Err(ctx.runtime_error("fell off the end of the bytecode"));
@@ -196,8 +201,14 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 let n = f.stack.len();
                 f.stack.swap(n - 1, n - arg as usize);
             }
-            Op::LoadConst => f.push(f.code.consts[arg as usize].clone()),
-            Op::LoadFast => match &f.fast[arg as usize] {
+            Op::LoadConst => {
+                // SAFETY: `verify` checked `arg < consts.len()` for every LOAD_CONST (I6).
+                let c = unsafe { consts.get_unchecked(arg as usize) }.clone();
+                f.push(c);
+            }
+            // SAFETY: `verify` checked `arg < varnames.len() == fast.len()` for every
+            // instruction that indexes locals (I6).
+            Op::LoadFast => match unsafe { f.fast.get_unchecked(arg as usize) } {
                 Some(v) => {
                     let v = v.clone();
                     f.push(v);
@@ -206,7 +217,8 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             },
             Op::StoreFast => {
                 let v = f.pop();
-                let old = f.fast[arg as usize].replace(v);
+                // SAFETY: as for LOAD_FAST (I6).
+                let old = unsafe { f.fast.get_unchecked_mut(arg as usize) }.replace(v);
                 drop(old);
             }
             Op::DeleteFast => {
@@ -220,7 +232,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             }
             Op::StoreGlobal => {
                 let v = f.pop();
-                crate::ops::dicts::set_name(f.globals, f.code.names[arg as usize].clone(), v);
+                crate::ops::dicts::set_name(f.globals, names[arg as usize].clone(), v);
             }
             Op::DeleteGlobal => names::delete_global(ctx, f, arg)?,
             Op::LoadName => {
@@ -253,21 +265,21 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::DeleteDeref => names::delete_deref(ctx, f, arg)?,
             Op::LoadAttr => {
                 let o = f.pop();
-                let v = attr::getattr(ctx, &o, &f.code.names[arg as usize])?;
+                let v = attr::getattr(ctx, &o, &names[arg as usize])?;
                 f.push(v);
             }
             Op::StoreAttr => {
                 let o = f.pop();
                 let v = f.pop();
-                attr::setattr(ctx, &o, &f.code.names[arg as usize], v)?;
+                attr::setattr(ctx, &o, &names[arg as usize], v)?;
             }
             Op::DeleteAttr => {
                 let o = f.pop();
-                attr::delattr(ctx, &o, &f.code.names[arg as usize])?;
+                attr::delattr(ctx, &o, &names[arg as usize])?;
             }
             Op::LoadMethod => {
                 let o = f.pop();
-                let (m, this) = attr::load_method(ctx, &o, &f.code.names[arg as usize])?;
+                let (m, this) = attr::load_method(ctx, &o, &names[arg as usize])?;
                 f.push(m);
                 f.stack.push(this);
             }

@@ -54,6 +54,13 @@ impl<B: Backend> PyRef<B> {
     /// Allocates a new object with a count of one.
     #[inline]
     pub fn new(payload: Payload<B>) -> PyRef<B> {
+        Self::new_inline(payload)
+    }
+
+    /// [`PyRef::new`] forced inline, for the hottest allocation sites (new ints), so that the
+    /// payload is written straight into the block instead of being passed through memory.
+    #[inline(always)]
+    pub fn new_inline(payload: Payload<B>) -> PyRef<B> {
         live::alloc_one();
         let ptr = freelist::alloc::<Object<B>>();
         // SAFETY: `ptr` is valid for writes of one `Object<B>` (freshly allocated or a block of

@@ -142,6 +142,8 @@ pub struct CodeRef<B: Backend> {
     pub names: Box<[PyRef<B>]>,
     /// Index into the closure of the `__class__` cell, for functions that use `super()`.
     pub class_cell: Option<usize>,
+    /// The maximum value-stack depth, as computed by `eval::verify` (not by the compiler).
+    pub max_stack: usize,
 }
 
 /// A function defined in Python.

@@ -8,6 +8,8 @@ pub mod list;
 pub mod numbers;
 pub mod set;
 pub mod views;
+pub mod str;
+pub mod bytes;
 
 use crate::backend::Backend;
 use crate::vm::Vm;
@@ -20,6 +22,8 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     views::install(vm);
     set::install(vm);
     numbers::install(vm);
+    str::install(vm);
+    bytes::install(vm);
 }
 
 /// The `self` argument of a method, checked against the expected payload by the caller's
