@@ -58,6 +58,7 @@ builtin_types! {
     classmethod => "classmethod",
     property => "property",
     super_ => "super",
+    traceback => "traceback",
 }
 
 macro_rules! exception_types {

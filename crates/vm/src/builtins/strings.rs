@@ -113,8 +113,8 @@ fn prepare<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, Prepar
 /// `fmt % values`.
 pub fn percent<B: Backend>(ctx: &mut Ctx<'_, B>, fmt_obj: &PyRef<B>, values: &PyRef<B>) -> PyResult<B> {
     let Payload::Str(f) = &fmt_obj.payload else { return Err(ctx.type_error("format must be str")) };
-    if matches!(values.payload, Payload::Dict(_)) && f.as_str().contains("%(") {
-        return Err(ctx.type_error("gil-lab does not support %(name) formatting"));
+    if f.as_str().contains("%(") {
+        return percent_mapping(ctx, f.as_str(), values);
     }
     let items: Vec<PyRef<B>> = match &values.payload {
         Payload::Tuple(t) => t.to_vec(),
@@ -132,4 +132,58 @@ pub fn percent<B: Backend>(ctx: &mut Ctx<'_, B>, fmt_obj: &PyRef<B>, values: &Py
         }
         Err(e) => Err(kind_error(ctx, e.kind, e.msg)),
     }
+}
+
+/// `"%(key)s" % mapping`: each keyed directive formats `mapping[key]` on its own.
+fn percent_mapping<B: Backend>(ctx: &mut Ctx<'_, B>, template: &str, mapping: &PyRef<B>) -> PyResult<B> {
+    if !matches!(mapping.payload, Payload::Dict(_))
+        && attr::lookup_special(ctx, mapping, "__getitem__").is_none()
+    {
+        return Err(ctx.type_error("format requires a mapping"));
+    }
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(i) = rest.find('%') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        if let Some(stripped) = after.strip_prefix('%') {
+            out.push('%');
+            rest = stripped;
+            continue;
+        }
+        let Some(key_part) = after.strip_prefix('(') else {
+            return Err(ctx.type_error("format requires a mapping"));
+        };
+        let mut depth = 1;
+        let mut end = None;
+        for (j, c) in key_part.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(j);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(end) = end else { return Err(ctx.value_error("incomplete format key")) };
+        let key = ctx.vm.str(&key_part[..end]);
+        let spec_start = &key_part[end + 1..];
+        let spec_len = spec_start
+            .char_indices()
+            .find(|(_, c)| c.is_ascii_alphabetic() && !matches!(c, 'h' | 'l' | 'L') || *c == '%')
+            .map(|(j, c)| j + c.len_utf8())
+            .ok_or_else(|| ctx.value_error("incomplete format"))?;
+        let value = crate::ops::seq::getitem(ctx, mapping, &key)?;
+        let one = ctx.vm.str(format!("%{}", &spec_start[..spec_len]));
+        let single = ctx.vm.tuple(vec![value]);
+        let piece = percent(ctx, &one, &single)?;
+        out.push_str(crate::ops::as_str(&piece).unwrap_or(""));
+        rest = &spec_start[spec_len..];
+    }
+    out.push_str(rest);
+    Ok(ctx.vm.str(out))
 }

@@ -181,7 +181,8 @@ pub fn with_except_start<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>)
     let exc = f.peek(1).clone();
     let exit_fn = f.peek(4).clone();
     let ty = type_of(ctx.vm, &exc);
-    let r = call::call(ctx, &exit_fn, &[ty, exc, ctx.vm.none.clone()], &[])?;
+    let tb = attr::getattr_str(ctx, &exc, "__traceback__")?;
+    let r = call::call(ctx, &exit_fn, &[ty, exc, tb], &[])?;
     f.push(r);
     Ok(())
 }

@@ -113,6 +113,13 @@ pub fn binary_op<B: Backend>(
     }
     let a_user = super::has_dunders(a);
     let b_user = super::has_dunders(b);
+    if !a_user
+        && b_user
+        && let Some(r) = super::seq::sequence_op(ctx, a, b, op, inplace)?
+    {
+        // A built-in left operand that handles the right one itself (`"%s" % obj`).
+        return Ok(r);
+    }
     if a_user || b_user {
         let (name, rname, iname) = op.names();
         if inplace
@@ -153,6 +160,9 @@ pub fn unsupported<B: Backend>(
     let (ta, tb) = (type_name(ctx.vm, a), type_name(ctx.vm, b));
     if op == BinOp::Add {
         match &a.payload {
+            Payload::Bytes(_) => {
+                return ctx.type_error(format!("can't concat {tb} to bytes"));
+            }
             Payload::Str(_) => {
                 return ctx.type_error(format!("can only concatenate str (not \"{tb}\") to str"));
             }

@@ -206,7 +206,9 @@ pub fn getattr_opt<B: Backend>(
                         "__cause__" => Some(e.cause.clone()),
                         "__context__" => Some(e.context.clone()),
                         "__suppress_context__" => Some(Some(vm.bool(e.suppress_context))),
-                        "__traceback__" => Some(None),
+                        "__traceback__" => Some(
+                            e.traceback.last().map(|t| traceback_object(vm, t.line)),
+                        ),
                         "value" | "code" if special => match &e.args.payload {
                             Payload::Tuple(t) if t.len() == 1 => Some(Some(t[0].clone())),
                             Payload::Tuple(t) if t.is_empty() => Some(None),
@@ -265,6 +267,9 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
         (Payload::Code(c), "co_filename") => Some(vm.str(&*c.code.filename)),
         (Payload::Instance(i), "__dict__") => {
             Some(vm.dict(obj.read(&i.dict, |d| d.clone())))
+        }
+        (Payload::Native(n), "tb_lineno") if n.class.is(&vm.types.traceback) => {
+            n.data.downcast_ref::<u32>().map(|l| vm.int(*l as i64))
         }
         (Payload::Range(r), "start") => Some(vm.int(r.start)),
         (Payload::Range(r), "stop") => Some(vm.int(r.stop)),
@@ -408,4 +413,13 @@ pub fn delattr<B: Backend>(
         Some(_) => Ok(()),
         None => Err(no_attribute(ctx, obj, text)),
     }
+}
+
+/// A `traceback` object standing for an exception's traceback (it carries `tb_lineno`; the
+/// frames themselves are printed from the exception).
+pub fn traceback_object<B: Backend>(vm: &crate::Vm<B>, line: u32) -> PyRef<B> {
+    PyRef::new(Payload::Native(Box::new(crate::object::NativeObj {
+        class: vm.types.traceback.clone(),
+        data: Box::new(line),
+    })))
 }

@@ -228,7 +228,13 @@ pub fn setitem<B: Backend>(
     match &obj.payload {
         Payload::List(l) => {
             if let Payload::Slice(s) = &key.payload {
-                let new = to_vec(ctx, &value)?;
+                let new = to_vec(ctx, &value).map_err(|e| {
+                    if super::isinstance(ctx.vm, &e.0, &ctx.vm.exc.type_error) {
+                        ctx.type_error("can only assign an iterable")
+                    } else {
+                        e
+                    }
+                })?;
                 let len = obj.read(l, |v| v.len());
                 let (start, stop, step, n) = slice_indices(ctx, s, len)?;
                 if step == 1 {
