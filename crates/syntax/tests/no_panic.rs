@@ -7,6 +7,7 @@ use gillab_syntax::parse_module;
 use proptest::prelude::*;
 
 /// Pieces of Python syntax that, glued together at random, reach deep into the parser.
+#[rustfmt::skip]
 const FRAGMENTS: &[&str] = &[
     // Keywords and soft keywords.
     "if ", "elif ", "else", "while ", "for ", " in ", "not ", " and ", " or ", "is ", "def ",

@@ -62,19 +62,28 @@ fn stmt(s: &Stmt) -> String {
             format!("(for {} {} {} {})", expr(target), expr(iter), block(body), block(orelse))
         }
         StmtKind::FunctionDef(f) => {
-            let decorators =
-                if f.decorators.is_empty() { String::new() } else { format!(" @[{}]", list(&f.decorators)) };
+            let decorators = if f.decorators.is_empty() {
+                String::new()
+            } else {
+                format!(" @[{}]", list(&f.decorators))
+            };
             format!("(def {} ({}) {}{decorators})", f.name.name, params(&f.params), block(&f.body))
         }
         StmtKind::ClassDef(c) => {
-            let decorators =
-                if c.decorators.is_empty() { String::new() } else { format!(" @[{}]", list(&c.decorators)) };
+            let decorators = if c.decorators.is_empty() {
+                String::new()
+            } else {
+                format!(" @[{}]", list(&c.decorators))
+            };
             format!("(class {} ({}) {}{decorators})", c.name.name, list(&c.bases), block(&c.body))
         }
         StmtKind::Return(None) => "(return)".into(),
         StmtKind::Return(Some(v)) => format!("(return {})", expr(v)),
         StmtKind::Global(names) => {
-            format!("(global {})", names.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(" "))
+            format!(
+                "(global {})",
+                names.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(" ")
+            )
         }
         StmtKind::Nonlocal(names) => format!(
             "(nonlocal {})",
@@ -296,7 +305,12 @@ fn err_kind(src: &str, kind: SyntaxErrorKind, msg: &str, line: u32, col: u32) {
         Ok(m) => panic!("{src:?} parsed: {}", stmts(&m.body)),
         Err(e) => {
             assert_eq!((e.kind, e.msg.as_str()), (kind, msg), "for {src:?}");
-            assert_eq!(e.line_col(src), (line, col), "position for {src:?}: {}", e.render("t.py", src));
+            assert_eq!(
+                e.line_col(src),
+                (line, col),
+                "position for {src:?}: {}",
+                e.render("t.py", src)
+            );
         }
     }
 }
@@ -400,7 +414,10 @@ fn if_elif_else() {
         sexp("if a:\n    x\nelif b:\n    y\nelif c:\n    z\nelse:\n    w\n"),
         "(if a [(expr x)] [(if b [(expr y)] [(if c [(expr z)] [(expr w)])])])"
     );
-    assert_eq!(sexp("if a:\n    if b:\n        x\n    y\nz"), "(if a [(if b [(expr x)] []) (expr y)] []) (expr z)");
+    assert_eq!(
+        sexp("if a:\n    if b:\n        x\n    y\nz"),
+        "(if a [(if b [(expr x)] []) (expr y)] []) (expr z)"
+    );
 }
 
 #[test]
@@ -411,10 +428,16 @@ fn while_else() {
 #[test]
 fn for_else() {
     assert_eq!(sexp("for x in y:\n    continue\n"), "(for x y [continue] [])");
-    assert_eq!(sexp("for a, b in c:\n    pass\nelse:\n    x"), "(for (tuple a b) c [pass] [(expr x)])");
+    assert_eq!(
+        sexp("for a, b in c:\n    pass\nelse:\n    x"),
+        "(for (tuple a b) c [pass] [(expr x)])"
+    );
     assert_eq!(sexp("for x, in 1, 2: pass"), "(for (tuple x) (tuple 1 2) [pass] [])");
     assert_eq!(sexp("for x in y in z: pass"), "(for x (cmp y in z) [pass] [])");
-    assert_eq!(sexp("for a.b, c[0], *d in e: pass"), "(for (tuple (. a b) ([] c 0) (* d)) e [pass] [])");
+    assert_eq!(
+        sexp("for a.b, c[0], *d in e: pass"),
+        "(for (tuple (. a b) ([] c 0) (* d)) e [pass] [])"
+    );
 }
 
 #[test]
@@ -445,10 +468,7 @@ fn def_positional_only_marker_is_accepted() {
 #[test]
 fn decorators() {
     assert_eq!(sexp("@d\ndef f(): pass"), "(def f () [pass] @[d])");
-    assert_eq!(
-        sexp("@a.b(c)\n@d\nclass C: pass"),
-        "(class C () [pass] @[(call (. a b) c) d])"
-    );
+    assert_eq!(sexp("@a.b(c)\n@d\nclass C: pass"), "(class C () [pass] @[(call (. a b) c) d])");
 }
 
 #[test]
@@ -462,7 +482,10 @@ fn return_statement() {
 fn class_definitions() {
     assert_eq!(sexp("class C: pass"), "(class C () [pass])");
     assert_eq!(sexp("class C(): pass"), "(class C () [pass])");
-    assert_eq!(sexp("class C(A, b.B):\n    x = 1\n    def f(self): pass\n"), "(class C (A (. b B)) [(assign [x] 1) (def f (self) [pass])])");
+    assert_eq!(
+        sexp("class C(A, b.B):\n    x = 1\n    def f(self): pass\n"),
+        "(class C (A (. b B)) [(assign [x] 1) (def f (self) [pass])])"
+    );
 }
 
 #[test]
@@ -488,13 +511,18 @@ fn with_statements() {
     assert_eq!(sexp("with (a, b) as c: pass"), "(with [(as (tuple a b) c)] [pass])");
     assert_eq!(sexp("with (a): pass"), "(with [a] [pass])");
     assert_eq!(sexp("with a as (b, c): pass"), "(with [(as a (tuple b c))] [pass])");
-    assert_eq!(sexp("with open(x) as f, g() as h.i:\n    pass"), "(with [(as (call open x) f) (as (call g) (. h i))] [pass])");
+    assert_eq!(
+        sexp("with open(x) as f, g() as h.i:\n    pass"),
+        "(with [(as (call open x) f) (as (call g) (. h i))] [pass])"
+    );
 }
 
 #[test]
 fn try_statements() {
     assert_eq!(
-        sexp("try:\n    a\nexcept T as e:\n    b\nexcept (A, B):\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f\n"),
+        sexp(
+            "try:\n    a\nexcept T as e:\n    b\nexcept (A, B):\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f\n"
+        ),
         "(try [(expr a)] (except T as e [(expr b)]) (except (tuple A B) [(expr c)]) (except [(expr d)]) [(expr e)] [(expr f)])"
     );
     assert_eq!(sexp("try:\n    a\nfinally:\n    b"), "(try [(expr a)] [] [(expr b)])");
@@ -617,7 +645,10 @@ fn comprehensions() {
         "(listcomp (* x y) (for x a (if x) (if (cmp x > 1))) (for y b))"
     );
     assert_eq!(ex("{x for x, in y}"), "(setcomp x (for (tuple x) y))");
-    assert_eq!(ex("{k: v for k, v in d.items()}"), "(dictcomp k v (for (tuple k v) (call (. d items))))");
+    assert_eq!(
+        ex("{k: v for k, v in d.items()}"),
+        "(dictcomp k v (for (tuple k v) (call (. d items))))"
+    );
     assert_eq!(ex("(x for x in y)"), "(genexp x (for x y))");
     assert_eq!(ex("[x for x in a or b if c]"), "(listcomp x (for x (or a b) (if c)))");
     assert_eq!(ex("[x if c else d for x in y]"), "(listcomp (ifexp c x d) (for x y))");
@@ -805,39 +836,168 @@ fn error_expected_colon() {
 
 #[test]
 fn error_expected_indented_block() {
-    err_kind("if x:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'if' statement on line 1", 2, 1);
-    err_kind("def f():\npass", SyntaxErrorKind::Indentation, "expected an indented block after function definition on line 1", 2, 1);
-    err_kind("for x in y:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'for' statement on line 1", 2, 1);
-    err_kind("while x:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'while' statement on line 1", 2, 1);
-    err_kind("try:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'try' statement on line 1", 2, 1);
-    err_kind("try:\n    pass\nexcept:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'except' statement on line 3", 4, 1);
-    err_kind("try:\n    pass\nexcept ValueError as e:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'except' statement on line 3", 4, 1);
-    err_kind("if x:\n    pass\nelse:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'else' statement on line 3", 4, 1);
-    err_kind("for x in y:\n    pass\nelse:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'else' statement on line 3", 4, 1);
-    err_kind("with x:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'with' statement on line 1", 2, 1);
-    err_kind("class C:\npass", SyntaxErrorKind::Indentation, "expected an indented block after class definition on line 1", 2, 1);
-    err_kind("if x:\n    pass\nelif y:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'elif' statement on line 3", 4, 1);
-    err_kind("try:\n    pass\nfinally:\npass", SyntaxErrorKind::Indentation, "expected an indented block after 'finally' statement on line 3", 4, 1);
-    err_kind("@d\ndef f():\npass", SyntaxErrorKind::Indentation, "expected an indented block after function definition on line 2", 3, 1);
-    err_kind("if x:\n\n# comment\n\ny = 1", SyntaxErrorKind::Indentation, "expected an indented block after 'if' statement on line 1", 5, 1);
+    err_kind(
+        "if x:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'if' statement on line 1",
+        2,
+        1,
+    );
+    err_kind(
+        "def f():\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after function definition on line 1",
+        2,
+        1,
+    );
+    err_kind(
+        "for x in y:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'for' statement on line 1",
+        2,
+        1,
+    );
+    err_kind(
+        "while x:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'while' statement on line 1",
+        2,
+        1,
+    );
+    err_kind(
+        "try:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'try' statement on line 1",
+        2,
+        1,
+    );
+    err_kind(
+        "try:\n    pass\nexcept:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'except' statement on line 3",
+        4,
+        1,
+    );
+    err_kind(
+        "try:\n    pass\nexcept ValueError as e:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'except' statement on line 3",
+        4,
+        1,
+    );
+    err_kind(
+        "if x:\n    pass\nelse:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'else' statement on line 3",
+        4,
+        1,
+    );
+    err_kind(
+        "for x in y:\n    pass\nelse:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'else' statement on line 3",
+        4,
+        1,
+    );
+    err_kind(
+        "with x:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'with' statement on line 1",
+        2,
+        1,
+    );
+    err_kind(
+        "class C:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after class definition on line 1",
+        2,
+        1,
+    );
+    err_kind(
+        "if x:\n    pass\nelif y:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'elif' statement on line 3",
+        4,
+        1,
+    );
+    err_kind(
+        "try:\n    pass\nfinally:\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'finally' statement on line 3",
+        4,
+        1,
+    );
+    err_kind(
+        "@d\ndef f():\npass",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after function definition on line 2",
+        3,
+        1,
+    );
+    err_kind(
+        "if x:\n\n# comment\n\ny = 1",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'if' statement on line 1",
+        5,
+        1,
+    );
     // CPython reports column 0 here and shows no caret.
-    err_kind("def f():\n    if x:\ny = 1", SyntaxErrorKind::Indentation, "expected an indented block after 'if' statement on line 2", 3, 1);
+    err_kind(
+        "def f():\n    if x:\ny = 1",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'if' statement on line 2",
+        3,
+        1,
+    );
     assert_eq!(
         render("def f():\n    if x:\ny = 1"),
         "  File \"t.py\", line 3\n    y = 1\nIndentationError: expected an indented block after 'if' statement on line 2\n"
     );
-    err_kind("def f():\n    if x:", SyntaxErrorKind::Indentation, "expected an indented block after 'if' statement on line 2", 2, 10);
-    err_kind("if x:", SyntaxErrorKind::Indentation, "expected an indented block after 'if' statement on line 1", 1, 6);
-    err_kind("if x:\n", SyntaxErrorKind::Indentation, "expected an indented block after 'if' statement on line 1", 1, 6);
+    err_kind(
+        "def f():\n    if x:",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'if' statement on line 2",
+        2,
+        10,
+    );
+    err_kind(
+        "if x:",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'if' statement on line 1",
+        1,
+        6,
+    );
+    err_kind(
+        "if x:\n",
+        SyntaxErrorKind::Indentation,
+        "expected an indented block after 'if' statement on line 1",
+        1,
+        6,
+    );
 }
 
 #[test]
 fn error_cannot_assign() {
     err("1 = x", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1);
-    err("f() = 1", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1);
-    err("a + b = 1", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1);
+    err(
+        "f() = 1",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        1,
+        1,
+    );
+    err(
+        "a + b = 1",
+        "cannot assign to expression here. Maybe you meant '==' instead of '='?",
+        1,
+        1,
+    );
     err("... = 1", "cannot assign to ellipsis here. Maybe you meant '==' instead of '='?", 1, 1);
-    err("f(x) = 1 if y else 2", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1);
+    err(
+        "f(x) = 1 if y else 2",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        1,
+        1,
+    );
     err("(1) = 1", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 2);
     err("1 = x == y", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1);
     err("1 = x = y", "cannot assign to literal", 1, 1);
@@ -852,15 +1012,40 @@ fn error_cannot_assign() {
     err("not a = 1", "cannot assign to expression", 1, 1);
     err("lambda: 1 = 1", "cannot assign to lambda", 1, 1);
     err("a if b else c = 1", "cannot assign to conditional expression", 1, 1);
-    err("[x for x in y] = 1", "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?", 1, 1);
-    err("{a: b} = 1", "cannot assign to dict literal here. Maybe you meant '==' instead of '='?", 1, 1);
+    err(
+        "[x for x in y] = 1",
+        "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?",
+        1,
+        1,
+    );
+    err(
+        "{a: b} = 1",
+        "cannot assign to dict literal here. Maybe you meant '==' instead of '='?",
+        1,
+        1,
+    );
     err("{a} = 1", "cannot assign to set display here. Maybe you meant '==' instead of '='?", 1, 1);
-    err("f'{x}' = 1", "cannot assign to f-string expression here. Maybe you meant '==' instead of '='?", 1, 1);
+    err(
+        "f'{x}' = 1",
+        "cannot assign to f-string expression here. Maybe you meant '==' instead of '='?",
+        1,
+        1,
+    );
     err("x = 1 = 2 = 3", "cannot assign to literal", 1, 5);
-    err("a, b + 1 = 2", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 4);
+    err(
+        "a, b + 1 = 2",
+        "cannot assign to expression here. Maybe you meant '==' instead of '='?",
+        1,
+        4,
+    );
     err("-a = 1", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1);
     err("1, b = 2", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 4);
-    err("1, b.c = 2", "cannot assign to attribute here. Maybe you meant '==' instead of '='?", 1, 4);
+    err(
+        "1, b.c = 2",
+        "cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+        1,
+        4,
+    );
     err("a, 1 = 2", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 4);
     err("a, f() = 2 = 3", "cannot assign to function call", 1, 4);
 }
@@ -968,8 +1153,18 @@ fn error_try_statements() {
     err("try:\n    pass\nx = 1", "expected 'except' or 'finally' block", 3, 1);
     err("try:\n    pass\nelse:\n    pass", "expected 'except' or 'finally' block", 3, 1);
     err("try:\n    pass\n", "expected 'except' or 'finally' block", 2, 9);
-    err("try:\n    pass\nexcept A, B:\n    pass", "multiple exception types must be parenthesized", 3, 8);
-    err("try:\n    pass\nexcept A, B as e:\n    pass", "multiple exception types must be parenthesized", 3, 8);
+    err(
+        "try:\n    pass\nexcept A, B:\n    pass",
+        "multiple exception types must be parenthesized",
+        3,
+        8,
+    );
+    err(
+        "try:\n    pass\nexcept A, B as e:\n    pass",
+        "multiple exception types must be parenthesized",
+        3,
+        8,
+    );
     // CPython reports column 0 here and shows no caret.
     err("def f():\n    try:\n        pass\nx = 1", "expected 'except' or 'finally' block", 4, 1);
     assert_eq!(
@@ -1028,10 +1223,25 @@ fn error_expected_else() {
 
 #[test]
 fn error_maybe_you_meant_eq() {
-    err("if x = 1:\n    pass", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 4);
+    err(
+        "if x = 1:\n    pass",
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        1,
+        4,
+    );
     err("while x = 1: pass", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 7);
-    err("if f() = 1: pass", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 4);
-    err("if x.y = 1: pass", "cannot assign to attribute here. Maybe you meant '==' instead of '='?", 1, 4);
+    err(
+        "if f() = 1: pass",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        1,
+        4,
+    );
+    err(
+        "if x.y = 1: pass",
+        "cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+        1,
+        4,
+    );
     err("[x = 1]", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 2);
     err("if x = y = 1: pass", "invalid syntax", 1, 6);
     err("if (a, b) = 1: pass", "invalid syntax", 1, 11);
@@ -1039,7 +1249,12 @@ fn error_maybe_you_meant_eq() {
 
 #[test]
 fn error_missing_parentheses_print() {
-    err("print \"hello\"", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1);
+    err(
+        "print \"hello\"",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        1,
+        1,
+    );
     err("print \"a\", x", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1);
     err("exec \"code\"", "Missing parentheses in call to 'exec'. Did you mean exec(...)?", 1, 1);
     err("print x", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1);
@@ -1106,7 +1321,13 @@ fn error_unexpected_indent() {
     err_kind("  x = 1", e, "unexpected indent", 1, 3);
     err_kind("x = 1\n    y = 2", e, "unexpected indent", 2, 5);
     err_kind("if True:\n    x = 1\n        y = 2", e, "unexpected indent", 3, 9);
-    err_kind("def f():\n    pass\n\n      # c\n    x = 1\n        y = 2\n", e, "unexpected indent", 6, 9);
+    err_kind(
+        "def f():\n    pass\n\n      # c\n    x = 1\n        y = 2\n",
+        e,
+        "unexpected indent",
+        6,
+        9,
+    );
     assert_eq!(
         render("x = 1\n    y = 2\n"),
         "  File \"t.py\", line 2\n    y = 2\nIndentationError: unexpected indent\n"
@@ -1141,7 +1362,10 @@ fn error_renderings_match_cpython() {
             "def f(a, a): pass\n",
             "    def f(a, a): pass\n             ^\nSyntaxError: duplicate argument 'a' in function definition\n",
         ),
-        ("f(a=1, a=2)\n", "    f(a=1, a=2)\n           ^^^\nSyntaxError: keyword argument repeated: a\n"),
+        (
+            "f(a=1, a=2)\n",
+            "    f(a=1, a=2)\n           ^^^\nSyntaxError: keyword argument repeated: a\n",
+        ),
         (
             "f(x for x in y, 1)\n",
             "    f(x for x in y, 1)\n      ^^^^^^^^^^^^\nSyntaxError: Generator expression must be parenthesized\n",
@@ -1163,7 +1387,10 @@ fn error_renderings_match_cpython() {
             "try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n",
             "    except:\n    ^^^^^^^\nSyntaxError: default 'except:' must be last\n",
         ),
-        ("x = \"a\" b\"b\"\n", "    x = \"a\" b\"b\"\n                ^\nSyntaxError: cannot mix bytes and nonbytes literals\n"),
+        (
+            "x = \"a\" b\"b\"\n",
+            "    x = \"a\" b\"b\"\n                ^\nSyntaxError: cannot mix bytes and nonbytes literals\n",
+        ),
     ];
     for (src, tail) in cases {
         let text = render(src);
@@ -1215,7 +1442,8 @@ fn error_fstrings() {
 
 #[test]
 fn error_nesting_limits() {
-    let deep = |n: usize, open: &str, close: &str| format!("x = {}1{}", open.repeat(n), close.repeat(n));
+    let deep =
+        |n: usize, open: &str, close: &str| format!("x = {}1{}", open.repeat(n), close.repeat(n));
     assert!(parse_module(&deep(150, "(", ")")).is_ok());
     assert!(parse_module(&deep(150, "-", "")).is_ok());
     assert!(parse_module(&deep(150, "not ", "")).is_ok());
@@ -1262,7 +1490,12 @@ fn error_cpython_quirks() {
     // Nodes built around a parenthesized operand start at its parenthesis.
     err("for (a) + b in c: pass", "cannot assign to expression", 1, 5);
     err("x = (a) + b = 1", "cannot assign to expression", 1, 5);
-    err("(a).b() = 1", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1);
+    err(
+        "(a).b() = 1",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        1,
+        1,
+    );
 }
 
 #[test]
@@ -1282,4 +1515,35 @@ fn expression_spans_include_parentheses_like_cpython() {
     assert_eq!(span("(a), (b),"), "(a), (b),");
     assert_eq!(span("[1, 2]"), "[1, 2]");
     assert_eq!(span("'a' 'b'"), "'a' 'b'");
+}
+
+#[test]
+fn error_forced_tokens_and_parameters() {
+    err("if x:\n    pass\nelse if y:\n    pass\n", "expected ':'", 3, 6);
+    err("def f() x: pass", "expected ':'", 1, 9);
+    err("def f x: pass", "expected '('", 1, 7);
+    err("try x: pass", "expected ':'", 1, 5);
+    err("try:\n    pass\nfinally x: pass", "expected ':'", 3, 9);
+    err("class C x: pass", "invalid syntax", 1, 9);
+    err("while x y: pass", "invalid syntax", 1, 9);
+    err("def f(a, (b, c)): pass", "Function parameters cannot be parenthesized", 1, 10);
+    err("def f((b, c,)): pass", "Function parameters cannot be parenthesized", 1, 7);
+    err("lambda (x): 1", "Lambda expression parameters cannot be parenthesized", 1, 8);
+    err("def f((1)): pass", "invalid syntax", 1, 7);
+}
+
+#[test]
+fn error_assignment_chains() {
+    err("a = b == c = d", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 1);
+    err(
+        "a.b = c == d = e",
+        "cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+        1,
+        1,
+    );
+    err("a = b + c = d", "cannot assign to expression", 1, 5);
+    err("a = f() = d", "cannot assign to function call", 1, 5);
+    err("a, b = c == d = e", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 4);
+    err("a = b = c == d = e", "cannot assign to comparison", 1, 9);
+    err("a = b == c d", "invalid syntax", 1, 12);
 }

@@ -109,6 +109,17 @@ pub unsafe trait Backend: Send + Sync + Sized + 'static {
     /// not touch any object: copy what it needs in before and out after.
     fn allow_threads<R>(&self, thread: &mut Self::Thread, f: impl FnOnce() -> R) -> R;
 
+    /// Starts the OS thread that runs a Python thread (`threading.Thread.start`). The default
+    /// is an OS thread with a stack sized for the recursion limit; a backend may run threads
+    /// elsewhere.
+    fn spawn(
+        &self,
+        name: String,
+        f: Box<dyn FnOnce() + Send>,
+    ) -> std::io::Result<std::thread::JoinHandle<()>> {
+        spawn_os_thread(name, f)
+    }
+
     /// The strategy's counters as one JSON object, for `gillab run --stats`.
     fn stats(&self) -> serde_json::Value;
     /// Sets the switch interval (`sys.setswitchinterval`); backends without one ignore it.

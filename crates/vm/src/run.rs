@@ -40,7 +40,7 @@ pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions
     let baseline = crate::object::live::live_objects();
     let script_dir = Path::new(filename).parent().map(Path::to_path_buf).unwrap_or_default();
     let argv = if options.argv.is_empty() { vec![filename.to_string()] } else { options.argv.clone() };
-    let vm: Vm<B> = Vm::new(options.backend.clone(), argv, script_dir);
+    let vm = Vm::<B>::new_shared(options.backend.clone(), argv, script_dir);
     let status = {
         let mut ctx = Ctx::attach(&vm);
         let main = new_module(&vm, "__main__");
@@ -55,8 +55,19 @@ pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions
             Err(e) => handle_uncaught(&mut ctx, e),
         };
         drop(main);
-        status
+        // Like CPython's `threading._shutdown`: wait for the non-daemon threads.
+        let threads_done = dicts::get_text(&vm.modules, "threading").is_none()
+            || crate::builtins::modules::threading::shutdown(&mut ctx);
+        (status, threads_done)
     };
+    let (status, threads_done) = status;
+    crate::builtins::modules::write_stream(crate::builtins::modules::Stream::Stdout, "", true);
+    if !threads_done {
+        // Daemon threads are still running and may touch the VM: it must outlive them. The
+        // process exits right after this returns, which stops them (as CPython does).
+        std::mem::forget(vm);
+        return status;
+    }
     if options.stats {
         let mut stats = vm.backend.stats();
         if let serde_json::Value::Object(map) = &mut stats {

@@ -64,6 +64,21 @@ pub struct Vm<B: Backend> {
     pub recursion_limit: AtomicU32,
     /// The options the backend was created with.
     pub options: BackendOptions,
+    /// A weak handle to the `Arc` that owns this VM (set by [`Vm::new_shared`]), so that
+    /// threads started from Python can keep the VM alive.
+    this: std::sync::Weak<Vm<B>>,
+    /// OS threads started by `threading.Thread.start`, joined at interpreter exit.
+    pub os_threads: Mutex<Vec<OsThread>>,
+}
+
+/// An OS thread running a Python thread.
+pub struct OsThread {
+    /// Joins the OS thread.
+    pub handle: std::thread::JoinHandle<()>,
+    /// Whether it is a daemon thread (not waited for at exit).
+    pub daemon: bool,
+    /// Set when its Python code has finished.
+    pub done: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl<B: Backend> std::ops::Deref for Vm<B> {
@@ -108,10 +123,30 @@ impl<B: Backend> Vm<B> {
             script_dir,
             recursion_limit: AtomicU32::new(crate::RECURSION_LIMIT),
             options,
+            this: std::sync::Weak::new(),
+            os_threads: Mutex::new(Vec::new()),
         };
         crate::builtins::install(&vm);
         vm.backend.detach(thread);
         vm
+    }
+
+    /// Creates a VM owned by an `Arc`, which threads started from Python share.
+    pub fn new_shared(
+        options: BackendOptions,
+        argv: Vec<String>,
+        script_dir: PathBuf,
+    ) -> std::sync::Arc<Vm<B>> {
+        std::sync::Arc::new_cyclic(|this| {
+            let mut vm = Vm::new(options, argv, script_dir);
+            vm.this = this.clone();
+            vm
+        })
+    }
+
+    /// The `Arc` owning this VM, if it was made by [`Vm::new_shared`].
+    pub fn shared(&self) -> Option<std::sync::Arc<Vm<B>>> {
+        self.this.upgrade()
     }
 
     /// The object for a small int, or a new one.

@@ -408,7 +408,11 @@ impl Parser<'_> {
     fn starts_name_string(&self, a: &Expr) -> bool {
         let i = self.toks.partition_point(|t| t.span.start < a.span.start);
         match self.toks.get(i).map(|t| &t.kind) {
-            Some(TokenKind::Name(n)) if ["_", "case", "match"].iter().any(|k| k.starts_with(n.as_str())) => true,
+            Some(TokenKind::Name(n))
+                if ["_", "case", "match"].iter().any(|k| k.starts_with(n.as_str())) =>
+            {
+                true
+            }
             Some(TokenKind::Name(_)) => matches!(
                 self.toks.get(i + 1).map(|t| &t.kind),
                 Some(TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_))

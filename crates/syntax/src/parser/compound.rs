@@ -10,10 +10,16 @@ use crate::token::{Token, TokenKind};
 
 impl Parser<'_> {
     /// `':' block` after the header of a compound statement introduced by `keyword`; `what`
-    /// names the statement in "expected an indented block after {what} on line N".
+    /// names the statement in "expected an indented block after {what} on line N". A missing
+    /// `:` is "expected ':'" before a newline, and anywhere after `def ...`, `else`, `try` and
+    /// `finally` (where CPython's grammar forces the `:`).
     fn suite(&mut self, what: &str, keyword: &Token) -> PResult<Vec<Stmt>> {
         if !self.at(&TokenKind::Colon) {
-            if self.at(&TokenKind::Newline) {
+            let forced = matches!(
+                keyword.kind,
+                TokenKind::Def | TokenKind::Else | TokenKind::Try | TokenKind::Finally
+            );
+            if forced || self.at(&TokenKind::Newline) {
                 return Err(SyntaxError::new("expected ':'", self.tok().span));
             }
             return Err(self.unexpected());
@@ -105,7 +111,8 @@ impl Parser<'_> {
     /// The header and body of an `if` or `elif` branch, added to `branches`.
     fn if_branch(&mut self, branches: &mut Vec<(u32, Expr, Vec<Stmt>)>) -> PResult<()> {
         let keyword = self.bump();
-        let what = if keyword.kind == TokenKind::If { "'if' statement" } else { "'elif' statement" };
+        let what =
+            if keyword.kind == TokenKind::If { "'if' statement" } else { "'elif' statement" };
         let test = self.named_expression()?;
         let body = self.suite(what, keyword)?;
         branches.push((keyword.span.start, test, body));
@@ -201,7 +208,8 @@ impl Parser<'_> {
             return Err(unsupported("'except*'", self.tok().span));
         }
         let typ = if self.at(&TokenKind::Colon) { None } else { Some(self.except_type()?) };
-        let name = if typ.is_some() && self.eat(&TokenKind::As) { Some(self.ident()?) } else { None };
+        let name =
+            if typ.is_some() && self.eat(&TokenKind::As) { Some(self.ident()?) } else { None };
         let header_end = if self.at(&TokenKind::Colon) { self.tok().span.end } else { 0 };
         let span = Span { start: except.span.start, end: header_end.max(except.span.end) };
         let body = self.suite("'except' statement", except)?;
@@ -305,7 +313,10 @@ impl Parser<'_> {
     /// annotations are discarded.
     fn def_header(&mut self, decorators: Vec<Expr>) -> PResult<Box<FunctionDef>> {
         let name = self.ident()?;
-        self.expect(&TokenKind::LParen)?;
+        if !self.at(&TokenKind::LParen) {
+            return Err(SyntaxError::new("expected '('", self.tok().span));
+        }
+        self.bump();
         self.brackets += 1;
         let params = self.parameters(true)?;
         self.expect(&TokenKind::RParen)?;

@@ -203,10 +203,11 @@ impl Parser<'_> {
 
     /// The single item, or an unparenthesized tuple of the items (from `start` to here).
     pub(super) fn tuple_of(&self, mut items: Vec<Expr>, trailing: bool, start: u32) -> Expr {
-        if items.len() == 1 && !trailing {
-            if let Some(only) = items.pop() {
-                return only;
-            }
+        if items.len() == 1
+            && !trailing
+            && let Some(only) = items.pop()
+        {
+            return only;
         }
         node(ExprKind::Tuple(items), self.span_from(start))
     }
@@ -305,7 +306,11 @@ impl Parser<'_> {
         let Some((op, _)) = binop(self.peek()) else { return Ok(left) };
         self.bump();
         let pow = op == BinOp::Pow;
-        if pow { self.enter()? } else { self.grow()? }
+        if pow {
+            self.enter()?
+        } else {
+            self.grow()?
+        }
         let right = self.operators(if pow { level::UNARY } else { found + 1 })?;
         if pow {
             self.leave();
@@ -377,4 +382,3 @@ impl Parser<'_> {
         Ok(node(ExprKind::Lambda { params: Box::new(params), body: Box::new(body) }, span))
     }
 }
-

@@ -1,10 +1,16 @@
 //! The parser: tokens to an [`ast::Module`], by hand-written recursive descent.
 //!
-//! [`parse`] follows CPython 3.11's grammar for the subset gil-lab runs. Binary operators are
-//! parsed by precedence climbing (`expr.rs`); everything else is one function per grammar rule:
-//! statements in `stmt.rs` and `compound.rs`, atoms and displays in `atom.rs`, calls and
-//! subscripts in `call.rs`, parameter lists in `params.rs`, string concatenation and f-strings in
-//! `strings.rs`, and assignment-target checks in `targets.rs`.
+//! [`parse`] follows CPython 3.11's grammar for the subset gil-lab runs. All the operators (`or`
+//! down to `**`, prefix `not`, `-`, `+`, `~`) are parsed by one precedence-climbing loop
+//! (`expr.rs`); everything else is one function per grammar rule: statements in `stmt.rs` and
+//! `compound.rs`, atoms and displays in `atom.rs`, calls and subscripts in `call.rs`, parameter
+//! lists in `params.rs`, string concatenation and f-strings in `strings.rs`, and assignment-target
+//! checks in `targets.rs`. Node spans follow CPython's: a node built around a parenthesized operand
+//! starts at its `(`, while `(x)` alone is just `x` with its own span.
+//!
+//! The functions on the recursion path are kept small (slow paths split off into functions that
+//! return before recursing) so that nesting up to the limits below fits in a 2 MiB thread stack
+//! even in debug builds; `tests/no_panic.rs` checks that.
 //!
 //! # Errors
 //!
@@ -36,6 +42,12 @@
 //!   IndentationError "too many levels of indentation".
 //! - Errors inside f-string replacement fields carry CPython's `f-string: ` prefix but point at
 //!   the field's real position in the file (CPython 3.11 reports odd columns there).
+//! - CPython's PEG parser backtracks, and on a failed parse re-runs with extra error rules: when a
+//!   statement holds two mistakes, or an operand fails to parse where CPython would have settled
+//!   for a shorter expression (`x = a if b []`), the error reported here can differ. The
+//!   IndentationErrors CPython shows without a caret ("unexpected indent", an error after
+//!   dedents) are placed at the first token of the line, where CPython reports column 0 or a
+//!   0-based column.
 //! - When CPython would report a compiler-stage error, only the errors listed above are found
 //!   here; the rest (`'return' outside function`, `nonlocal` at module level, ...) are
 //!   `gillab-compiler`'s job.
@@ -328,7 +340,9 @@ impl<'a> Parser<'a> {
             TokenKind::Yield => unsupported("'yield'", t.span),
             TokenKind::Await => unsupported("'await'", t.span),
             TokenKind::Async => unsupported("'async'", t.span),
-            TokenKind::Walrus => SyntaxError::new("assignment expressions are not supported", t.span),
+            TokenKind::Walrus => {
+                SyntaxError::new("assignment expressions are not supported", t.span)
+            }
             TokenKind::Indent => self.unexpected_indent(),
             // CPython looked one token past a `not` after an operand, hoping for `not in`.
             TokenKind::Not if self.not_lookahead == Some(self.pos) => {

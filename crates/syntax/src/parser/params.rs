@@ -92,6 +92,7 @@ impl Parser<'_> {
                         params.args.push(Param { name, default });
                     }
                 }
+                TokenKind::LParen => return Err(self.parenthesized_params(def)),
                 _ => return Err(self.unexpected()),
             }
             if !self.eat(&TokenKind::Comma) {
@@ -104,6 +105,29 @@ impl Parser<'_> {
             return Err(bare_star_error(if def { span } else { self.tok().span }));
         }
         Ok(params)
+    }
+
+    /// At a `(` in a parameter list: CPython's "... parameters cannot be parenthesized" if names
+    /// (and commas) follow up to a `)`, otherwise "invalid syntax".
+    #[cold]
+    fn parenthesized_params(&self, def: bool) -> SyntaxError {
+        let mut n = 1;
+        let mut after_name = false;
+        loop {
+            match &self.nth(n).kind {
+                TokenKind::Name(_) if !after_name => after_name = true,
+                TokenKind::Comma if after_name => after_name = false,
+                TokenKind::RParen if n > 1 && (after_name || n > 2) => break,
+                _ => return self.unexpected(),
+            }
+            n += 1;
+        }
+        let msg = if def {
+            "Function parameters cannot be parenthesized"
+        } else {
+            "Lambda expression parameters cannot be parenthesized"
+        };
+        SyntaxError::new(msg, self.tok().span.to(self.nth(n).span))
     }
 
     /// A parameter name with its annotation (`def` only), recording duplicates.

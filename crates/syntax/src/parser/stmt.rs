@@ -2,7 +2,7 @@
 //! assignments, `del`, `import`, `global`, `raise`, `assert`, ...).
 
 use super::targets::{TargetUse, expr_name, invalid_target};
-use super::{PResult, Parser, starts_expr, unsupported};
+use super::{Mark, PResult, Parser, starts_expr, unsupported};
 use crate::ast::{Alias, BinOp, Expr, ExprKind, Ident, Stmt, StmtKind};
 use crate::error::SyntaxError;
 use crate::span::Span;
@@ -114,7 +114,8 @@ impl Parser<'_> {
             let rest = self.star_expressions();
             self.reset(m);
             if let Ok(rest) = rest {
-                let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+                let msg =
+                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
                 return SyntaxError::new(msg, e.span.to(rest.span));
             }
         }
@@ -152,7 +153,7 @@ impl Parser<'_> {
             }
             TokenKind::Del => self.del_stmt()?,
             TokenKind::Import => self.import_stmt()?,
-            TokenKind::From => self.from_import()?,
+            TokenKind::From => self.import_from()?,
             TokenKind::Raise => {
                 self.bump();
                 let exc = if self.at_stmt_end() { None } else { Some(self.expression()?) };
@@ -230,7 +231,7 @@ impl Parser<'_> {
     }
 
     /// `from module import names` (absolute imports of named members only).
-    fn from_import(&mut self) -> PResult<StmtKind> {
+    fn import_from(&mut self) -> PResult<StmtKind> {
         self.bump();
         if matches!(self.peek(), TokenKind::Dot | TokenKind::Ellipsis) {
             return Err(unsupported("relative import", self.tok().span));
@@ -304,11 +305,14 @@ impl Parser<'_> {
 
     /// `target = [target = ...] value`, the current token being the first `=`.
     fn assignment(&mut self, first: Expr, bare_tuple: bool) -> PResult<StmtKind> {
+        let first_eq = self.mark();
         let mut targets = vec![first];
         loop {
             if let Some(target) = targets.last() {
-                let first = targets.len() == 1;
-                self.check_assign_target(target, first, first && bare_tuple)?;
+                if let Some(bad) = invalid_target(target, TargetUse::Store) {
+                    return Err(self.invalid_assignment(&targets[0], bare_tuple, first_eq, bad));
+                }
+                self.check_star_targets(target);
             }
             self.bump();
             if self.at(&TokenKind::Yield) {
@@ -323,28 +327,29 @@ impl Parser<'_> {
         }
     }
 
-    /// Checks one target of an assignment, at the `=` after it. For the first target CPython
-    /// suggests `==` when a plain expression follows ("cannot assign to ... here. Maybe you
-    /// meant '==' instead of '='?").
-    fn check_assign_target(&mut self, target: &Expr, first: bool, bare_tuple: bool) -> PResult<()> {
-        if let Some(bad) = invalid_target(target, TargetUse::Store) {
-            // CPython tries its `==` hint on the expression just before the `=`: the whole first
-            // target, or the last item of an unparenthesized tuple.
-            let before_eq = match &target.kind {
-                ExprKind::Tuple(items) if bare_tuple => items.last(),
-                _ => Some(target),
-            };
-            if first
-                && let Some(e) = before_eq
-                && let Some(err) = self.eq_hint(e)
-            {
-                return Err(err);
-            }
-            let msg = format!("cannot assign to {}", expr_name(bad));
-            return Err(SyntaxError::new(msg, bad.span));
-        }
-        self.check_star_targets(target);
-        Ok(())
+    /// The error for an assignment with the invalid target part `bad`. CPython first tries its
+    /// `==` hints on the expression just before the first `=` (at `first_eq`): the whole first
+    /// target, or the last item of an unparenthesized tuple ("invalid syntax. Maybe you meant
+    /// '==' or ':=' instead of '='?", "cannot assign to ... here. Maybe you meant '==' ...").
+    #[cold]
+    fn invalid_assignment(
+        &mut self,
+        first: &Expr,
+        bare_tuple: bool,
+        first_eq: Mark,
+        bad: &Expr,
+    ) -> SyntaxError {
+        let before_eq = match &first.kind {
+            ExprKind::Tuple(items) if bare_tuple => items.last(),
+            _ => Some(first),
+        };
+        let here = self.mark();
+        self.reset(first_eq);
+        let hint = before_eq.and_then(|e| self.eq_hint(e));
+        self.reset(here);
+        hint.unwrap_or_else(|| {
+            SyntaxError::new(format!("cannot assign to {}", expr_name(bad)), bad.span)
+        })
     }
 
     /// `target: annotation [= value]`; the annotation is discarded (a bare one becomes `pass`).
@@ -360,7 +365,9 @@ impl Parser<'_> {
                 };
                 Some(("only single target (not tuple) can be annotated", span))
             }
-            ExprKind::List(_) => Some(("only single target (not list) can be annotated", target.span)),
+            ExprKind::List(_) => {
+                Some(("only single target (not list) can be annotated", target.span))
+            }
             _ => Some(("illegal target for annotation", target.span)),
         };
         if let Some((msg, span)) = error {

@@ -65,7 +65,11 @@ impl Parser<'_> {
     }
 
     /// Appends the parts of one f-string literal.
-    fn fstring_parts(&mut self, pieces: &[FStringPiece], out: &mut Vec<FStringPart>) -> PResult<()> {
+    fn fstring_parts(
+        &mut self,
+        pieces: &[FStringPiece],
+        out: &mut Vec<FStringPart>,
+    ) -> PResult<()> {
         for piece in pieces {
             match piece {
                 FStringPiece::Literal(s) => push_literal(out, s),

@@ -3,8 +3,8 @@
 
 use super::{PResult, Parser, Stage};
 use crate::ast::{CmpOp, Expr, ExprKind, UnaryOp};
-use crate::token::TokenKind;
 use crate::error::SyntaxError;
+use crate::token::TokenKind;
 
 /// What a target is checked for.
 #[derive(Clone, Copy, PartialEq, Eq)]

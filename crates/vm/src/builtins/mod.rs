@@ -108,6 +108,16 @@ pub fn add<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>, name: &'static str, func: Nati
     dicts::set_name(ns, vm.intern(name), native(name, func));
 }
 
+/// Stores a read-only attribute computed by `getter(self)` in a class dict (a `property`
+/// whose getter is a built-in function).
+pub fn add_property<B: Backend>(vm: &Vm<B>, class: &PyRef<B>, name: &'static str, getter: NativeFn<B>) {
+    let prop = PyRef::new(Payload::Wrapper(Box::new(crate::object::Wrapper::Property {
+        fget: Some(native(name, getter)),
+        fset: None,
+    })));
+    dicts::set_name(class, vm.intern(name), prop);
+}
+
 /// Builds the `builtins` namespace and the methods of the built-in classes.
 pub fn install<B: Backend>(vm: &Vm<B>) {
     functions::install(vm);

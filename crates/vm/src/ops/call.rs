@@ -99,8 +99,14 @@ fn instantiate<B: Backend>(
         exc,
     })));
     let init = super::attr::lookup_in_type(cls, "__init__", crate::object::str::hash_str("__init__"));
+    let object_init = super::attr::lookup_in_type(
+        &ctx.vm.object_type,
+        "__init__",
+        crate::object::str::hash_str("__init__"),
+    );
+    let is_object_init = |i: &PyRef<B>| object_init.as_ref().is_some_and(|o| o.is(i));
     match init {
-        Some(init) if !matches!(init.payload, Payload::Builtin(_)) => {
+        Some(init) if !is_object_init(&init) => {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(inst.clone());
             full.extend_from_slice(args);

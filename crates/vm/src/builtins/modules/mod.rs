@@ -1,7 +1,10 @@
 //! Built-in modules: `sys`, `time`, `dis`, `math`, and the standard streams.
 
 mod math;
+mod queue;
+pub mod sync;
 mod sys;
+pub mod threading;
 mod time;
 
 use crate::backend::Backend;
@@ -13,7 +16,7 @@ use crate::ops::{attr, call, dicts};
 use std::io::Write;
 
 /// Names of the modules implemented in Rust.
-pub const NAMES: &[&str] = &["sys", "time", "dis", "math"];
+pub const NAMES: &[&str] = &["sys", "time", "dis", "math", "threading", "queue"];
 
 /// Creates the built-in module `name`, or `None`.
 pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<PyRef<B>>> {
@@ -26,6 +29,8 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<
         "time" => time::fill(vm, ns),
         "math" => math::fill(vm, ns),
         "dis" => add(vm, ns, "dis", dis),
+        "threading" => threading::fill(vm, ns),
+        "queue" => queue::fill(vm, ns),
         _ => return Ok(None),
     }
     Ok(Some(m))

@@ -1,0 +1,446 @@
+//! The `threading` module: `Thread` (a Python-level class whose methods are native, so programs
+//! can subclass it and override `run`), thread identity and enumeration, `excepthook`, and the
+//! interpreter-exit join of non-daemon threads. The locks and friends are in `sync.rs`.
+//!
+//! Each Python thread is an OS thread started through [`Backend::spawn`]; it attaches to the VM
+//! (the GIL backend takes the lock), registers itself in `threading._active`, runs `self.run()`,
+//! reports an uncaught exception as CPython does (`Exception in thread NAME:` and a traceback),
+//! unregisters, and detaches.
+
+use super::sync::{self, data};
+use crate::backend::Backend;
+use crate::builtins::{Args, add};
+use crate::ctx::{Ctx, PyResult};
+use crate::object::dict::Dict;
+use crate::object::{Instance, Layout, NativeObj, Payload, PyRef};
+use crate::ops::{attr, call, dicts, isinstance};
+use crate::types::new_class;
+use crate::vm::{OsThread, Vm};
+use parking_lot::{Condvar, Mutex};
+use std::cell::Cell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    static IDENT: Cell<u64> = const { Cell::new(0) };
+}
+
+/// `threading.get_ident()` of the calling OS thread (assigned on first use, never reused).
+pub fn thread_ident() -> u64 {
+    IDENT.with(|c| {
+        if c.get() == 0 {
+            // Relaxed: only uniqueness matters.
+            c.set(139_000_000_000_000 + NEXT_IDENT.fetch_add(1, Ordering::Relaxed) * 4096);
+        }
+        c.get()
+    })
+}
+
+/// An attribute of the `threading` module (importing it if needed).
+pub fn module_attr<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B> {
+    let m = crate::eval::imports::import_module(ctx, "threading")?;
+    attr::getattr_str(ctx, &m, name)
+}
+
+/// Where a Python thread is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Phase {
+    #[default]
+    New,
+    Running,
+    Finished,
+}
+
+/// Start/finish signalling for one Python thread.
+#[derive(Default)]
+pub struct ThreadState {
+    started: AtomicBool,
+    phase: Mutex<Phase>,
+    cv: Condvar,
+    done: Arc<AtomicBool>,
+}
+
+impl ThreadState {
+    fn set_phase(&self, p: Phase) {
+        *self.phase.lock() = p;
+        if p == Phase::Finished {
+            // Release: pairs with the Acquire load at interpreter exit, so everything this
+            // thread did happens-before the VM is torn down.
+            self.done.store(true, Ordering::Release);
+        }
+        self.cv.notify_all();
+    }
+
+    fn wait_for(&self, want: impl Fn(Phase) -> bool, deadline: Option<std::time::Instant>) -> bool {
+        let mut p = self.phase.lock();
+        loop {
+            if want(*p) {
+                return true;
+            }
+            match deadline {
+                None => self.cv.wait(&mut p),
+                Some(d) => {
+                    if self.cv.wait_until(&mut p, d).timed_out() {
+                        return want(*p);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn state<'a, B: Backend>(ctx: &mut Ctx<'_, B>, thread: &'a PyRef<B>) -> PyResult<B, PyRef<B>> {
+    match dicts::get_text(thread, "_state") {
+        Some(s) if data::<B, ThreadState>(&s).is_some() => Ok(s),
+        _ => Err(ctx.runtime_error("Thread.__init__() not called")),
+    }
+}
+
+fn set<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>, name: &str, v: PyRef<B>) {
+    dicts::set_name(obj, vm.intern(name), v);
+}
+
+fn thread_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "Thread.__init__", 1, 6, &["group", "target", "name", "args", "kwargs", "daemon"])?;
+    let vm = ctx.vm;
+    let this = &args.args[0];
+    let pos = args.positional();
+    let get = |i: usize, n: &str| pos.get(i).or_else(|| args.kwarg(n)).filter(|v| !matches!(v.payload, Payload::None)).cloned();
+    let target = get(1, "target");
+    let targs = get(3, "args").unwrap_or_else(|| vm.empty_tuple.clone());
+    let kwargs = get(4, "kwargs").unwrap_or_else(|| vm.dict(Dict::new()));
+    let name = match get(2, "name") {
+        Some(n) => n,
+        None => {
+            let ns = module_dict(ctx)?;
+            let n = match dicts::get_text(&ns, "_counter") {
+                Some(c) => match c.payload {
+                    Payload::Int(i) => i + 1,
+                    _ => 1,
+                },
+                None => 1,
+            };
+            dicts::set_name(&ns, vm.intern("_counter"), vm.int(n));
+            let suffix = match &target {
+                Some(t) => match attr::getattr_str(ctx, t, "__name__") {
+                    Ok(tn) => format!(" ({})", crate::ops::as_str(&tn).unwrap_or("?")),
+                    Err(_) => String::new(),
+                },
+                None => String::new(),
+            };
+            vm.str(format!("Thread-{n}{suffix}"))
+        }
+    };
+    let daemon = match args.kwarg("daemon").filter(|v| !matches!(v.payload, Payload::None)) {
+        Some(d) => crate::ops::is_true(ctx, d)?,
+        None => false,
+    };
+    let state_class = module_attr(ctx, "_ThreadState")?;
+    let st = PyRef::new(Payload::Native(Box::new(NativeObj {
+        class: state_class,
+        data: Box::new(ThreadState::default()),
+    })));
+    set(vm, this, "_target", target.unwrap_or_else(|| vm.none.clone()));
+    set(vm, this, "_args", targs);
+    set(vm, this, "_kwargs", kwargs);
+    set(vm, this, "name", name);
+    set(vm, this, "daemon", vm.bool(daemon));
+    set(vm, this, "ident", vm.none.clone());
+    set(vm, this, "native_id", vm.none.clone());
+    set(vm, this, "_state", st);
+    Ok(vm.none.clone())
+}
+
+fn module_dict<B: Backend>(ctx: &mut Ctx<'_, B>) -> PyResult<B> {
+    let m = crate::eval::imports::import_module(ctx, "threading")?;
+    match &m.payload {
+        Payload::Module(mo) => Ok(mo.dict.clone()),
+        _ => Err(ctx.runtime_error("threading is not a module")),
+    }
+}
+
+fn active<B: Backend>(ctx: &mut Ctx<'_, B>) -> PyResult<B> {
+    let ns = module_dict(ctx)?;
+    dicts::get_text(&ns, "_active").ok_or_else(|| ctx.runtime_error("threading._active missing"))
+}
+
+fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "start", 1, 1, &[])?;
+    let vm = ctx.vm;
+    let this = args.args[0].clone();
+    let st_obj = state(ctx, &this)?;
+    let Some(st) = data::<B, ThreadState>(&st_obj) else { return Err(ctx.runtime_error("thread state")) };
+    if st.started.swap(true, Ordering::Relaxed) {
+        return Err(ctx.runtime_error("threads can only be started once"));
+    }
+    let Some(vm_arc) = vm.shared() else {
+        return Err(ctx.runtime_error("this interpreter cannot start threads"));
+    };
+    let daemon = match dicts::get_text(&this, "daemon") {
+        Some(d) => crate::ops::is_true(ctx, &d)?,
+        None => false,
+    };
+    let name = dicts::get_text(&this, "name")
+        .and_then(|n| crate::ops::as_str(&n).map(str::to_string))
+        .unwrap_or_default();
+    let done = st.done.clone();
+    // The thread object moves into the new thread untouched; it is used there only once that
+    // thread has attached (docs/safety.md, I1).
+    let moved = this.clone();
+    let handle = vm.backend.spawn(name, Box::new(move || bootstrap(vm_arc, moved)));
+    let handle = match handle {
+        Ok(h) => h,
+        Err(e) => return Err(ctx.runtime_error(format!("can't start new thread: {e}"))),
+    };
+    vm.os_threads.lock().unwrap_or_else(|e| e.into_inner()).push(OsThread { handle, daemon, done });
+    // Like CPython, `start` returns once the thread is running (its ident is then set).
+    ctx.allow_threads(|| st.wait_for(|p| p != Phase::New, None));
+    Ok(vm.none.clone())
+}
+
+/// The body of every Python thread's OS thread.
+fn bootstrap<B: Backend>(vm: Arc<Vm<B>>, thread: PyRef<B>) {
+    let mut ctx = Ctx::attach(&vm);
+    let ident = thread_ident();
+    set(&vm, &thread, "ident", vm.int(ident as i64));
+    set(&vm, &thread, "native_id", vm.int(ident as i64));
+    let st_obj = dicts::get_text(&thread, "_state");
+    if let Ok(act) = active(&mut ctx) {
+        let _ = dicts::set(&mut ctx, &act, vm.int(ident as i64), Some(thread.clone()));
+    }
+    if let Some(st) = st_obj.as_ref().and_then(|s| data::<B, ThreadState>(s)) {
+        st.set_phase(Phase::Running);
+    }
+    let result = attr::getattr_str(&mut ctx, &thread, "run")
+        .and_then(|run| call::call(&mut ctx, &run, &[], &[]));
+    if let Err(e) = result
+        && !isinstance(&vm, &e.0, &vm.exc.system_exit)
+    {
+        report(&mut ctx, &thread, e.0);
+    }
+    if let Ok(act) = active(&mut ctx) {
+        let key = vm.int(ident as i64);
+        let removed = dicts::remove(&mut ctx, &act, &key);
+        drop(removed);
+    }
+    ctx.exc_info = None;
+    if let Some(st) = st_obj.as_ref().and_then(|s| data::<B, ThreadState>(s)) {
+        st.set_phase(Phase::Finished);
+    }
+    drop(st_obj);
+    drop(thread);
+    drop(ctx);
+}
+
+/// Reports an uncaught exception: `threading.excepthook(args)` if the program replaced it,
+/// else CPython's `Exception in thread NAME:` and the traceback on stderr.
+fn report<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: PyRef<B>) {
+    let vm = ctx.vm;
+    let hook = module_attr(ctx, "excepthook").ok();
+    let default = module_attr(ctx, "__excepthook__").ok();
+    let custom = match (&hook, &default) {
+        (Some(h), Some(d)) => !h.is(d),
+        _ => false,
+    };
+    if custom && let Some(h) = hook {
+        let cls = new_class::<B>("_ExceptHookArgs", "threading", vm.object_type.clone(), Layout::Object);
+        let a = PyRef::new(Payload::Instance(Box::new(Instance {
+            class: cls,
+            dict: B::cell_new(Dict::new()),
+            exc: None,
+        })));
+        set(vm, &a, "exc_type", crate::ops::type_of(vm, &exc));
+        let tb = attr::getattr_str(ctx, &exc, "__traceback__").unwrap_or_else(|_| vm.none.clone());
+        set(vm, &a, "exc_traceback", tb);
+        set(vm, &a, "exc_value", exc);
+        set(vm, &a, "thread", thread.clone());
+        if let Err(e) = call::call(ctx, &h, &[a], &[]) {
+            let text = crate::run::format_exception(ctx, &e.0);
+            super::write_stream(super::Stream::Stderr, &text, true);
+        }
+        return;
+    }
+    super::write_stream(super::Stream::Stdout, "", true);
+    report_default(ctx, thread, &exc);
+}
+
+fn thread_run<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "run", 1, 1, &[])?;
+    let this = &args.args[0];
+    let vm = ctx.vm;
+    let Some(target) = dicts::get_text(this, "_target").filter(|t| !matches!(t.payload, Payload::None))
+    else {
+        return Ok(vm.none.clone());
+    };
+    let targs = dicts::get_text(this, "_args").unwrap_or_else(|| vm.empty_tuple.clone());
+    let mut all = crate::ops::seq::to_vec(ctx, &targs)?;
+    let mut names = Vec::new();
+    if let Some(kw) = dicts::get_text(this, "_kwargs")
+        && let Payload::Dict(cell) = &kw.payload
+    {
+        for e in kw.read(cell, |d| d.iter().cloned().collect::<Vec<_>>()) {
+            names.push(e.key);
+            all.push(e.value.unwrap_or_else(|| vm.none.clone()));
+        }
+    }
+    call::call(ctx, &target, &all, &names)
+}
+
+fn thread_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "join", 1, 2, &["timeout"])?;
+    let this = &args.args[0];
+    let st_obj = state(ctx, this)?;
+    let Some(st) = data::<B, ThreadState>(&st_obj) else { return Err(ctx.runtime_error("thread state")) };
+    if !st.started.load(Ordering::Relaxed) {
+        return Err(ctx.runtime_error("cannot join thread before it is started"));
+    }
+    if let Some(id) = dicts::get_text(this, "ident")
+        && let Payload::Int(i) = id.payload
+        && i as u64 == thread_ident()
+    {
+        return Err(ctx.runtime_error("cannot join current thread"));
+    }
+    let timeout = args.positional().get(1).or_else(|| args.kwarg("timeout"));
+    let d = sync::deadline(ctx, timeout)?;
+    ctx.allow_threads(|| st.wait_for(|p| p == Phase::Finished, d));
+    Ok(ctx.vm.none.clone())
+}
+
+fn thread_is_alive<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "is_alive", 1, 1, &[])?;
+    let st_obj = state(ctx, &args.args[0])?;
+    let Some(st) = data::<B, ThreadState>(&st_obj) else { return Err(ctx.runtime_error("thread state")) };
+    let alive = st.started.load(Ordering::Relaxed) && *st.phase.lock() != Phase::Finished;
+    Ok(ctx.vm.bool(alive))
+}
+
+fn get_ident<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "get_ident", 0, 0, &[])?;
+    Ok(ctx.vm.int(thread_ident() as i64))
+}
+
+fn current_thread<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "current_thread", 0, 0, &[])?;
+    let act = active(ctx)?;
+    let key = ctx.vm.int(thread_ident() as i64);
+    match dicts::get(ctx, &act, &key)? {
+        Some(t) => Ok(t),
+        None => module_attr(ctx, "_main_thread"),
+    }
+}
+
+fn main_thread<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "main_thread", 0, 0, &[])?;
+    module_attr(ctx, "_main_thread")
+}
+
+fn active_count<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "active_count", 0, 0, &[])?;
+    let act = active(ctx)?;
+    let n = crate::builtins::functions::length(ctx, &act)?;
+    Ok(ctx.vm.int(n))
+}
+
+fn enumerate<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "enumerate", 0, 0, &[])?;
+    let act = active(ctx)?;
+    let Payload::Dict(cell) = &act.payload else { return Ok(ctx.vm.list(vec![])) };
+    let items = act.read(cell, |d| d.iter().filter_map(|e| e.value.clone()).collect());
+    Ok(ctx.vm.list(items))
+}
+
+fn excepthook<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "excepthook", 1, 1, &[])?;
+    let a = &args.args[0];
+    let exc = attr::getattr_str(ctx, a, "exc_value")?;
+    let thread = attr::getattr_str(ctx, a, "thread")?;
+    report_default(ctx, &thread, &exc);
+    Ok(ctx.vm.none.clone())
+}
+
+fn report_default<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: &PyRef<B>) {
+    let name = dicts::get_text(thread, "name")
+        .and_then(|n| crate::ops::as_str(&n).map(str::to_string))
+        .unwrap_or_default();
+    let text = crate::run::format_exception(ctx, exc);
+    super::write_stream(super::Stream::Stderr, &format!("Exception in thread {name}:\n{text}"), true);
+}
+
+/// Waits for every non-daemon thread at interpreter exit. Returns `false` if daemon threads
+/// are still running (the VM must then not be torn down: they may still touch it).
+pub fn shutdown<B: Backend>(ctx: &mut Ctx<'_, B>) -> bool {
+    let vm = ctx.vm;
+    loop {
+        let pending: Vec<OsThread> = {
+            let mut list = vm.os_threads.lock().unwrap_or_else(|e| e.into_inner());
+            let (daemons, others): (Vec<_>, Vec<_>) = list.drain(..).partition(|t| t.daemon);
+            *list = daemons;
+            others
+        };
+        if pending.is_empty() {
+            break;
+        }
+        ctx.allow_threads(|| {
+            for t in pending {
+                let _ = t.handle.join();
+            }
+        });
+    }
+    let list = vm.os_threads.lock().unwrap_or_else(|e| e.into_inner());
+    // Acquire: pairs with the Release in `ThreadState::set_phase`.
+    list.iter().all(|t| t.done.load(Ordering::Acquire) && t.handle.is_finished())
+}
+
+/// Fills the `threading` module.
+pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
+    let put = |key: &str, v: PyRef<B>| dicts::set_name(ns, vm.intern(key), v);
+    let thread = new_class::<B>("Thread", "threading", vm.object_type.clone(), Layout::Object);
+    add(vm, &thread, "__init__", thread_init);
+    add(vm, &thread, "start", thread_start);
+    add(vm, &thread, "run", thread_run);
+    add(vm, &thread, "join", thread_join);
+    add(vm, &thread, "is_alive", thread_is_alive);
+    put("Thread", thread.clone());
+    let state_class =
+        new_class::<B>("_ThreadState", "threading", vm.object_type.clone(), Layout::Builtin);
+    put("_ThreadState", state_class.clone());
+    add(vm, ns, "get_ident", get_ident);
+    add(vm, ns, "get_native_id", get_ident);
+    add(vm, ns, "current_thread", current_thread);
+    add(vm, ns, "main_thread", main_thread);
+    add(vm, ns, "active_count", active_count);
+    add(vm, ns, "enumerate", enumerate);
+    add(vm, ns, "excepthook", excepthook);
+    add(vm, ns, "__excepthook__", excepthook);
+    put("TIMEOUT_MAX", vm.float(9223372036.0));
+    sync::install(vm, ns, "threading");
+
+    // The main thread object, already running.
+    let main = PyRef::new(Payload::Instance(Box::new(Instance {
+        class: thread,
+        dict: B::cell_new(Dict::new()),
+        exc: None,
+    })));
+    let st = ThreadState::default();
+    st.started.store(true, Ordering::Relaxed);
+    *st.phase.lock() = Phase::Running;
+    let ident = vm.int(thread_ident() as i64);
+    set(vm, &main, "name", vm.str("MainThread"));
+    set(vm, &main, "daemon", vm.bool(false));
+    set(vm, &main, "ident", ident.clone());
+    set(vm, &main, "native_id", ident.clone());
+    set(vm, &main, "_target", vm.none.clone());
+    set(vm, &main, "_state", PyRef::new(Payload::Native(Box::new(NativeObj { class: state_class, data: Box::new(st) }))));
+    let act = vm.dict(Dict::new());
+    if let Payload::Dict(cell) = &act.payload
+        && let Payload::Int(i) = ident.payload
+    {
+        let h = crate::ops::compare::hash_i64(i);
+        act.write(cell, |d| d.push_new(h, ident.clone(), Some(main.clone())));
+    }
+    put("_active", act);
+    put("_main_thread", main);
+    put("_counter", vm.int(0));
+}
