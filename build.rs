@@ -12,7 +12,9 @@ fn main() {
             rd.filter_map(|e| e.ok())
                 .filter_map(|e| e.file_name().into_string().ok())
                 .filter_map(|n| n.strip_suffix(".py").map(str::to_string))
-                .filter(|n| n.contains("__") && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+                .filter(|n| {
+                    n.contains("__") && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                })
                 .collect()
         })
         .unwrap_or_default();

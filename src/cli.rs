@@ -107,7 +107,10 @@ fn run(args: RunArgs) -> i32 {
     let mut argv = vec![args.file.to_string_lossy().to_string()];
     argv.extend(args.args.iter().cloned());
     let options = RunOptions {
-        backend: BackendOptions { switch_interval: args.switch_interval, ..BackendOptions::default() },
+        backend: BackendOptions {
+            switch_interval: args.switch_interval,
+            ..BackendOptions::default()
+        },
         argv,
         stats: args.stats,
         check_leaks: args.check_leaks,

@@ -17,8 +17,10 @@ use std::time::{Duration, Instant};
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn expected_failure(backend: &str, fixture: &str) -> bool {
-    let list = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/expected_failures.txt"))
-        .unwrap_or_default();
+    let list = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/expected_failures.txt"),
+    )
+    .unwrap_or_default();
     list.lines().any(|l| {
         let l = l.split('#').next().unwrap_or("");
         let mut parts = l.split_whitespace();
@@ -29,8 +31,10 @@ fn expected_failure(backend: &str, fixture: &str) -> bool {
 /// Fixtures whose programs build reference cycles: gil-lab has no cycle collector yet, so they
 /// run without the leak check (`tests/conformance/cycles.txt`).
 fn makes_cycles(fixture: &str) -> bool {
-    let list = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/cycles.txt"))
-        .unwrap_or_default();
+    let list = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/cycles.txt"),
+    )
+    .unwrap_or_default();
     list.lines().any(|l| l.split('#').next().unwrap_or("").trim() == fixture)
 }
 
@@ -87,7 +91,13 @@ pub fn run_fixture(backend: &str, fixture: &str) {
                 .enumerate()
                 .find(|(_, (x, y))| x != y)
                 .map(|(i, (x, y))| format!("line {}: got {x:?}, want {y:?}", i + 1))
-                .unwrap_or_else(|| format!("lengths differ: got {} lines, want {}", a.lines().count(), b.lines().count()))
+                .unwrap_or_else(|| {
+                    format!(
+                        "lengths differ: got {} lines, want {}",
+                        a.lines().count(),
+                        b.lines().count()
+                    )
+                })
         };
         panic!(
             "{backend}::{fixture}: exit {code:?} (want {want_code}){}\nstdout: {}\nstderr: {}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",

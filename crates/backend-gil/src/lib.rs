@@ -141,8 +141,7 @@ impl Gil {
 // `poll`/`allow_threads` happens with the lock released (4).
 unsafe impl Backend for Gil {
     const NAME: &'static str = "gil";
-    const DESCRIPTION: &'static str =
-        "global interpreter lock (CPython 3.2+ switch interval and forced switching); plain refcounts";
+    const DESCRIPTION: &'static str = "global interpreter lock (CPython 3.2+ switch interval and forced switching); plain refcounts";
 
     type RefCount = RefCount;
     type Cell<T: Send> = GilCell<T>;
@@ -200,11 +199,7 @@ unsafe impl Backend for Gil {
     }
 
     #[inline(always)]
-    fn cell_write<T: Send, R>(
-        _rc: &RefCount,
-        cell: &GilCell<T>,
-        f: impl FnOnce(&mut T) -> R,
-    ) -> R {
+    fn cell_write<T: Send, R>(_rc: &RefCount, cell: &GilCell<T>, f: impl FnOnce(&mut T) -> R) -> R {
         // SAFETY: the caller holds the GIL (G1) and `f` does not access this cell again
         // (Backend contract 2), so this is the only borrow while `f` runs.
         f(unsafe { &mut *cell.0.get() })

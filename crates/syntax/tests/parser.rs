@@ -1547,3 +1547,28 @@ fn error_assignment_chains() {
     err("a = b = c == d = e", "cannot assign to comparison", 1, 9);
     err("a = b == c d", "invalid syntax", 1, 12);
 }
+
+#[test]
+fn error_eq_hint_details() {
+    let hint = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+    err("if x = 1 +:\n    pass", hint, 1, 4);
+    err("if (x = 1):\n    pass", hint, 1, 5);
+    err("if (x) = 1:\n    pass", "cannot assign to name here. Maybe you meant '==' instead of '='?", 1, 5);
+    err("[a] + 1 = 2", "cannot assign to expression", 1, 1);
+    err("None + 1 = 2", "cannot assign to expression", 1, 1);
+    err("(a, b).c = 1 == 2 = 3", "cannot assign to comparison", 1, 12);
+    let here = "cannot assign to conditional expression here. Maybe you meant '==' instead of '='?";
+    err("(a if b else c) = 1", here, 1, 2);
+    err("([a] if b else c) = 1", here, 1, 2);
+    err(
+        "[x for x in y] + 1 = 2",
+        "cannot assign to expression here. Maybe you meant '==' instead of '='?",
+        1,
+        1,
+    );
+    // The part after `=` need not parse completely.
+    let literal_here = "cannot assign to literal here. Maybe you meant '==' instead of '='?";
+    err("1 = b[(,)]", literal_here, 1, 1);
+    err("1 = (a, b)[(,)]", literal_here, 1, 1);
+    err("1 = (,)", "cannot assign to literal", 1, 1);
+}

@@ -78,8 +78,11 @@ pub unsafe trait Backend: Send + Sync + Sized + 'static {
     fn cell_new<T: Send>(value: T) -> Self::Cell<T>;
     /// Runs `f` with shared access to the contents of the object whose header holds `rc`.
     /// `f` must not call back into Python code, nor access another cell of the same object.
-    fn cell_read<T: Send, R>(rc: &Self::RefCount, cell: &Self::Cell<T>, f: impl FnOnce(&T) -> R)
-    -> R;
+    fn cell_read<T: Send, R>(
+        rc: &Self::RefCount,
+        cell: &Self::Cell<T>,
+        f: impl FnOnce(&T) -> R,
+    ) -> R;
     /// Runs `f` with exclusive access to the contents; same rules as [`Backend::cell_read`].
     fn cell_write<T: Send, R>(
         rc: &Self::RefCount,

@@ -30,6 +30,9 @@ pub struct Ctx<'vm, B: Backend> {
     /// For each running function that uses zero-argument `super()`: its `__class__` cell and
     /// its first argument.
     pub super_stack: Vec<(PyRef<B>, Option<PyRef<B>>)>,
+    /// Lowest stack address Python frames may use on this thread (the stack grows down);
+    /// deeper recursion raises `RecursionError` instead of overflowing the Rust stack.
+    stack_floor: usize,
 }
 
 impl<'vm, B: Backend> Ctx<'vm, B> {
@@ -37,7 +40,19 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
     pub fn attach(vm: &'vm Vm<B>) -> Ctx<'vm, B> {
         crate::object::live::arm_flush();
         let thread = vm.backend.attach();
-        Ctx { vm, thread: Some(thread), depth: 0, exc_info: None, super_stack: Vec::new() }
+        let here = 0u8;
+        let top = &here as *const u8 as usize;
+        // The thread was started with THREAD_STACK_SIZE bytes (the CLI's main thread and every
+        // Python thread are); keep 4 MiB in reserve for native code and the unwinder.
+        let usable = crate::THREAD_STACK_SIZE.saturating_sub(4 << 20);
+        Ctx {
+            vm,
+            thread: Some(thread),
+            depth: 0,
+            exc_info: None,
+            super_stack: Vec::new(),
+            stack_floor: top.saturating_sub(usable),
+        }
     }
 
     /// The backend's per-thread state.
@@ -45,6 +60,13 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
     pub fn thread(&mut self) -> &mut B::Thread {
         // The state is `None` only inside `Drop`.
         self.thread.as_mut().expect("attached thread state")
+    }
+
+    /// Whether the Rust stack is too deep for another Python frame.
+    #[inline(always)]
+    pub fn stack_exhausted(&self) -> bool {
+        let here = 0u8;
+        (&here as *const u8 as usize) < self.stack_floor
     }
 
     /// Polls the eval breaker (backward jumps and calls).

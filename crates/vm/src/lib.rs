@@ -34,7 +34,7 @@ pub use run::{RunOptions, run_file};
 pub use vm::Vm;
 
 /// Stack size of every OS thread that runs Python code: deep enough for the recursion limit.
-pub const THREAD_STACK_SIZE: usize = 64 << 20;
+pub const THREAD_STACK_SIZE: usize = 256 << 20;
 
 /// Python's default recursion limit (`sys.getrecursionlimit()`).
 pub const RECURSION_LIMIT: u32 = 1000;

@@ -39,7 +39,8 @@ pub fn run_file<B: Backend>(path: &Path, options: &RunOptions) -> i32 {
 pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions) -> i32 {
     let baseline = crate::object::live::live_objects();
     let script_dir = Path::new(filename).parent().map(Path::to_path_buf).unwrap_or_default();
-    let argv = if options.argv.is_empty() { vec![filename.to_string()] } else { options.argv.clone() };
+    let argv =
+        if options.argv.is_empty() { vec![filename.to_string()] } else { options.argv.clone() };
     let vm = Vm::<B>::new_shared(options.backend.clone(), argv, script_dir);
     let status = {
         let mut ctx = Ctx::attach(&vm);
@@ -94,7 +95,11 @@ pub fn handle_uncaught<B: Backend>(ctx: &mut Ctx<'_, B>, e: PyErr<B>) -> i32 {
     }
     if ops::isinstance(vm, &e.0, &vm.exc.syntax_error) && syntax_error_text(&e.0).is_some() {
         if let Some(text) = syntax_error_text(&e.0) {
-            crate::builtins::modules::write_stream(crate::builtins::modules::Stream::Stderr, &text, true);
+            crate::builtins::modules::write_stream(
+                crate::builtins::modules::Stream::Stderr,
+                &text,
+                true,
+            );
         }
         return 1;
     }
@@ -133,7 +138,11 @@ fn system_exit_status<B: Backend>(ctx: &mut Ctx<'_, B>, e: &PyRef<B>) -> i32 {
         Payload::Bool(b) => *b as i32,
         _ => {
             let text = repr::str(ctx, &code).unwrap_or_default();
-            crate::builtins::modules::write_stream(crate::builtins::modules::Stream::Stdout, "", true);
+            crate::builtins::modules::write_stream(
+                crate::builtins::modules::Stream::Stdout,
+                "",
+                true,
+            );
             crate::builtins::modules::write_stream(
                 crate::builtins::modules::Stream::Stderr,
                 &format!("{text}\n"),
@@ -155,8 +164,9 @@ fn format_chain<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>, seen: &mut Vec
     let mut out = String::new();
     let Payload::Instance(inst) = &exc.payload else { return out };
     let Some(st) = &inst.exc else { return out };
-    let (cause, context, suppress, tb) =
-        exc.read(st, |s| (s.cause.clone(), s.context.clone(), s.suppress_context, s.traceback.clone()));
+    let (cause, context, suppress, tb) = exc.read(st, |s| {
+        (s.cause.clone(), s.context.clone(), s.suppress_context, s.traceback.clone())
+    });
     if let Some(c) = cause.filter(|c| !seen.contains(&c.addr())) {
         out.push_str(&format_chain(ctx, &c, seen));
         out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
@@ -166,7 +176,30 @@ fn format_chain<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>, seen: &mut Vec
     }
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
+        // As CPython: a run of identical entries prints three times, then a count.
+        let mut last: Option<(&str, u32, &str)> = None;
+        let mut repeats = 0usize;
+        let flush = |out: &mut String, repeats: usize| {
+            if repeats > 3 {
+                let n = repeats - 3;
+                out.push_str(&format!(
+                    "  [Previous line repeated {n} more time{}]\n",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+        };
         for entry in tb.iter().rev() {
+            let key = (&*entry.code.filename, entry.line, entry.code.name.as_str());
+            if last == Some(key) {
+                repeats += 1;
+                if repeats > 3 {
+                    continue;
+                }
+            } else {
+                flush(&mut out, repeats);
+                last = Some(key);
+                repeats = 1;
+            }
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 entry.code.filename, entry.line, entry.code.name
@@ -177,6 +210,7 @@ fn format_chain<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>, seen: &mut Vec
                 out.push_str(&format!("    {line}\n"));
             }
         }
+        flush(&mut out, repeats);
     }
     out.push_str(&exception_line(ctx, exc));
     out.push('\n');
@@ -199,7 +233,9 @@ pub fn exception_line<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>) -> Strin
 /// ↔ their methods' `__class__` cells) so that dropping the VM frees everything.
 pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
     let modules: Vec<PyRef<B>> = match &vm.modules.payload {
-        Payload::Dict(d) => vm.modules.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect()),
+        Payload::Dict(d) => {
+            vm.modules.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect())
+        }
         _ => Vec::new(),
     };
     for m in &modules {

@@ -143,12 +143,7 @@ pub fn new_type<B: Backend>(name: &str, base: Option<PyRef<B>>, layout: Layout) 
 }
 
 /// Creates a class of a built-in module (`threading.Thread`, `queue.Queue`, ...).
-pub fn new_class<B: Backend>(
-    name: &str,
-    module: &str,
-    base: PyRef<B>,
-    layout: Layout,
-) -> PyRef<B> {
+pub fn new_class<B: Backend>(name: &str, module: &str, base: PyRef<B>, layout: Layout) -> PyRef<B> {
     PyRef::new(Payload::Type(Box::new(TypeObj {
         name: name.to_string(),
         qualname: name.to_string(),

@@ -126,23 +126,23 @@ impl Parser<'_> {
     /// At a `=` after `e` where no assignment can be: CPython's `invalid_named_expression` hints,
     /// if a bitwise-or expression follows the `=` (and no further `=` or `:=` follows that).
     pub(super) fn eq_hint(&mut self, e: &Expr) -> Option<SyntaxError> {
-        let is_name = matches!(e.kind, ExprKind::Name(_));
-        let excluded = matches!(
-            e.kind,
-            ExprKind::Tuple(_)
-                | ExprKind::List(_)
-                | ExprKind::GeneratorExp { .. }
-                | ExprKind::Bool(_)
-                | ExprKind::None
-        );
-        if !is_name && (excluded || !is_bitwise_or_level(e)) {
+        let parenthesized = self.parenthesized(e);
+        let is_name = matches!(e.kind, ExprKind::Name(_)) && !parenthesized;
+        let excluded = !parenthesized && (!is_bitwise_or_level(e) || starts_excluded(e));
+        if !is_name && excluded {
             return None;
         }
         let m = self.mark();
         self.bump();
-        let ok = self.bitwise_or().is_ok()
-            && !self.at(&TokenKind::Assign)
-            && !self.at(&TokenKind::Walrus);
+        let after_eq = self.mark();
+        let mut ok = self.bitwise_or().is_ok();
+        if !ok {
+            // CPython's parser backtracks to a shorter operand; an atom alone is the usual one.
+            self.reset(after_eq);
+            ok = !matches!(self.peek(), TokenKind::Not | TokenKind::Lambda | TokenKind::Star)
+                && self.atom().is_ok();
+        }
+        let ok = ok && !self.at(&TokenKind::Assign) && !self.at(&TokenKind::Walrus);
         let end = self.prev_end();
         self.reset(m);
         if !ok {
@@ -156,6 +156,15 @@ impl Parser<'_> {
             let msg = format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?");
             SyntaxError::new(msg, e.span)
         })
+    }
+
+    /// Whether `e` stands directly between parentheses (its span excludes them).
+    fn parenthesized(&self, e: &Expr) -> bool {
+        let i = self.toks.partition_point(|t| t.span.start < e.span.start);
+        let before = i.checked_sub(1).and_then(|i| self.toks.get(i));
+        let after = self.toks.get(self.toks.partition_point(|t| t.span.start < e.span.end));
+        before.is_some_and(|t| t.kind == TokenKind::LParen)
+            && after.is_some_and(|t| t.kind == TokenKind::RParen)
     }
 
     /// `star_expression`: `*bitwise_or` or an expression.
@@ -380,5 +389,34 @@ impl Parser<'_> {
         self.leave();
         let span = self.span_from(start);
         Ok(node(ExprKind::Lambda { params: Box::new(params), body: Box::new(body) }, span))
+    }
+}
+
+/// Whether `e` starts with a list display, a parenthesized tuple, a generator expression or
+/// `True`/`False`/`None`: CPython's `==` hint is not offered then (its grammar looks ahead for
+/// those at the start of the target).
+fn starts_excluded(e: &Expr) -> bool {
+    let start = e.span.start;
+    let mut cur = e;
+    loop {
+        if cur.span.start != start {
+            return false;
+        }
+        cur = match &cur.kind {
+            ExprKind::List(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Bool(_)
+            | ExprKind::None => return true,
+            ExprKind::BinOp { left, .. } | ExprKind::Compare { left, .. } => left,
+            ExprKind::Call { func, .. } => func,
+            ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => value,
+            ExprKind::IfExp { body, .. } => body,
+            ExprKind::BoolOp { values, .. } => match values.first() {
+                Some(first) => first,
+                None => return false,
+            },
+            _ => return false,
+        };
     }
 }

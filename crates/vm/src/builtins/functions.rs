@@ -136,17 +136,18 @@ fn abs<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let v = &args.args[0];
     let vm = ctx.vm;
     Ok(match &v.payload {
-        Payload::Int(i) => i.checked_abs().map_or_else(|| vm.bigint(BigInt::from(*i).abs()), |a| vm.int(a)),
+        Payload::Int(i) => {
+            i.checked_abs().map_or_else(|| vm.bigint(BigInt::from(*i).abs()), |a| vm.int(a))
+        }
         Payload::Bool(b) => vm.int(*b as i64),
         Payload::BigInt(b) => vm.bigint(b.abs()),
         Payload::Float(f) => vm.float(f.abs()),
         _ => match attr::call_dunder(ctx, v, "__abs__", &[])? {
             Some(r) => r,
             None => {
-                return Err(ctx.type_error(format!(
-                    "bad operand type for abs(): '{}'",
-                    type_name(vm, v)
-                )));
+                return Err(
+                    ctx.type_error(format!("bad operand type for abs(): '{}'", type_name(vm, v)))
+                );
             }
         },
     })
@@ -179,8 +180,11 @@ fn min_max<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, want_max: bool) 
             Some(kf) => call::call(ctx, kf, std::slice::from_ref(it), &[])?,
             None => it.clone(),
         };
-        let better =
-            if want_max { compare::lt(ctx, &best_key, &k)? } else { compare::lt(ctx, &k, &best_key)? };
+        let better = if want_max {
+            compare::lt(ctx, &best_key, &k)?
+        } else {
+            compare::lt(ctx, &k, &best_key)?
+        };
         if better {
             best = it.clone();
             best_key = k;
@@ -373,7 +377,11 @@ fn all<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     any_all(ctx, args, false)
 }
 
-fn class_list<B: Backend>(ctx: &Ctx<'_, B>, c: &PyRef<B>, fname: &str) -> PyResult<B, Vec<PyRef<B>>> {
+fn class_list<B: Backend>(
+    ctx: &Ctx<'_, B>,
+    c: &PyRef<B>,
+    fname: &str,
+) -> PyResult<B, Vec<PyRef<B>>> {
     match &c.payload {
         Payload::Type(_) => Ok(vec![c.clone()]),
         Payload::Tuple(t) => {
@@ -383,9 +391,9 @@ fn class_list<B: Backend>(ctx: &Ctx<'_, B>, c: &PyRef<B>, fname: &str) -> PyResu
             }
             Ok(out)
         }
-        _ => Err(ctx.type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
+        _ => Err(
+            ctx.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))
+        ),
     }
 }
 
@@ -430,12 +438,12 @@ fn iter_<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 fn next<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "next", 1, 2, &[])?;
     let it = &args.args[0];
-    if !matches!(it.payload, Payload::Iter(_)) && attr::lookup_special(ctx, it, "__next__").is_none()
+    if !matches!(it.payload, Payload::Iter(_))
+        && attr::lookup_special(ctx, it, "__next__").is_none()
     {
-        return Err(ctx.type_error(format!(
-            "'{}' object is not an iterator",
-            type_name(ctx.vm, it)
-        )));
+        return Err(
+            ctx.type_error(format!("'{}' object is not an iterator", type_name(ctx.vm, it)))
+        );
     }
     match iter::next(ctx, it)? {
         Some(v) => Ok(v),
@@ -450,7 +458,11 @@ fn round<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "round", 1, 2, &["ndigits"])?;
     let vm = ctx.vm;
     let v = &args.args[0];
-    let nd = args.positional().get(1).or(args.kwarg("ndigits")).filter(|n| !matches!(n.payload, Payload::None));
+    let nd = args
+        .positional()
+        .get(1)
+        .or(args.kwarg("ndigits"))
+        .filter(|n| !matches!(n.payload, Payload::None));
     match (as_num(v), nd) {
         (Some(Num::Float(f)), None) => {
             let r = round_half_even(f);
@@ -474,18 +486,14 @@ fn round<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
             let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
             Ok(vm.bigint(BigInt::from(q * p)))
         }
-        (Some(Num::Int(_)) | Some(Num::Big(_)), None) => Ok(if let Payload::Bool(b) = v.payload {
-            vm.int(b as i64)
-        } else {
-            v.clone()
-        }),
+        (Some(Num::Int(_)) | Some(Num::Big(_)), None) => {
+            Ok(if let Payload::Bool(b) = v.payload { vm.int(b as i64) } else { v.clone() })
+        }
         (Some(Num::Big(_)), Some(_)) => Ok(v.clone()),
         _ => match attr::call_dunder(ctx, v, "__round__", &args.positional()[1..])? {
             Some(r) => Ok(r),
-            None => Err(ctx.type_error(format!(
-                "type {} doesn't define __round__ method",
-                type_name(vm, v)
-            ))),
+            None => Err(ctx
+                .type_error(format!("type {} doesn't define __round__ method", type_name(vm, v)))),
         },
     }
 }
@@ -522,7 +530,9 @@ fn divmod<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         let x = ops::arith::num_to_f64(ctx, &as_num(a).unwrap_or(Num::Int(0)))?;
         let y = match as_num(b) {
             Some(n) => ops::arith::num_to_f64(ctx, &n)?,
-            None => return Err(ops::arith::unsupported(ctx, a, b, ops::arith::BinOp::FloorDiv, false)),
+            None => {
+                return Err(ops::arith::unsupported(ctx, a, b, ops::arith::BinOp::FloorDiv, false));
+            }
         };
         if y == 0.0 {
             return Err(ctx.zero_division("float divmod()"));
@@ -548,15 +558,16 @@ fn pow<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         _ => None,
     };
     let (Some(b), Some(e), Some(md)) = (to_big(&pos[0]), to_big(&pos[1]), to_big(m)) else {
-        return Err(ctx.type_error(
-            "pow() 3rd argument not allowed unless all arguments are integers",
-        ));
+        return Err(
+            ctx.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     };
     if md == BigInt::from(0) {
         return Err(ctx.value_error("pow() 3rd argument cannot be 0"));
     }
     let r = if e.is_negative() {
-        let inv = mod_inverse(&b, &md).ok_or_else(|| ctx.value_error("base is not invertible for the given modulus"))?;
+        let inv = mod_inverse(&b, &md)
+            .ok_or_else(|| ctx.value_error("base is not invertible for the given modulus"))?;
         inv.modpow(&(-e), &md.abs())
     } else {
         b.modpow(&e, &md.abs())
@@ -602,7 +613,12 @@ fn ord<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     }
 }
 
-fn radix<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, name: &str, base: u32) -> PyResult<B> {
+fn radix<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    args: Args<'_, B>,
+    name: &str,
+    base: u32,
+) -> PyResult<B> {
     args.check(ctx, name, 1, 1, &[])?;
     let v = match as_num(&args.args[0]) {
         Some(Num::Int(i)) => BigInt::from(i),
@@ -634,7 +650,9 @@ fn callable<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
     let o = &args.args[0];
     let r = match &o.payload {
         Payload::Function(_) | Payload::Builtin(_) | Payload::Method(_) | Payload::Type(_) => true,
-        Payload::Instance(_) | Payload::Native(_) => attr::lookup_special(ctx, o, "__call__").is_some(),
+        Payload::Instance(_) | Payload::Native(_) => {
+            attr::lookup_special(ctx, o, "__call__").is_some()
+        }
         _ => false,
     };
     Ok(ctx.vm.bool(r))
@@ -680,7 +698,9 @@ fn hasattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let hash = crate::object::str::hash_str(name);
     match attr::getattr_opt(ctx, &args.args[0], name, hash) {
         Ok(v) => Ok(ctx.vm.bool(v.is_some())),
-        Err(e) if ops::isinstance(ctx.vm, &e.0, &ctx.vm.exc.attribute_error) => Ok(ctx.vm.bool(false)),
+        Err(e) if ops::isinstance(ctx.vm, &e.0, &ctx.vm.exc.attribute_error) => {
+            Ok(ctx.vm.bool(false))
+        }
         Err(e) => Err(e),
     }
 }
@@ -707,9 +727,13 @@ pub fn wrapper_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
     let vm = ctx.vm;
     let first = pos.get(1).cloned();
     let w = if cls.is(&vm.types.staticmethod) {
-        Wrapper::StaticMethod(first.ok_or_else(|| ctx.type_error("staticmethod expected 1 argument, got 0"))?)
+        Wrapper::StaticMethod(
+            first.ok_or_else(|| ctx.type_error("staticmethod expected 1 argument, got 0"))?,
+        )
     } else if cls.is(&vm.types.classmethod) {
-        Wrapper::ClassMethod(first.ok_or_else(|| ctx.type_error("classmethod expected 1 argument, got 0"))?)
+        Wrapper::ClassMethod(
+            first.ok_or_else(|| ctx.type_error("classmethod expected 1 argument, got 0"))?,
+        )
     } else {
         let fset = pos.get(2).cloned().or_else(|| args.kwarg("fset").cloned());
         let fget = first.or_else(|| args.kwarg("fget").cloned());
@@ -748,7 +772,9 @@ pub fn super_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
 pub fn type_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let pos = &args.positional()[1..];
     if pos.len() != 1 {
-        return Err(ctx.type_error("type() takes 1 argument (the 3-argument form is not supported)"));
+        return Err(
+            ctx.type_error("type() takes 1 argument (the 3-argument form is not supported)")
+        );
     }
     Ok(type_of(ctx.vm, &pos[0]))
 }

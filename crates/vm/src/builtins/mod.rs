@@ -85,9 +85,9 @@ impl<'a, B: Backend> Args<'a, B> {
         }
         for (k, _) in self.kwargs() {
             if !keywords.contains(&k) {
-                return Err(ctx.type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )));
+                return Err(
+                    ctx.type_error(format!("{fname}() got an unexpected keyword argument '{k}'"))
+                );
             }
         }
         Ok(())
@@ -110,7 +110,12 @@ pub fn add<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>, name: &'static str, func: Nati
 
 /// Stores a read-only attribute computed by `getter(self)` in a class dict (a `property`
 /// whose getter is a built-in function).
-pub fn add_property<B: Backend>(vm: &Vm<B>, class: &PyRef<B>, name: &'static str, getter: NativeFn<B>) {
+pub fn add_property<B: Backend>(
+    vm: &Vm<B>,
+    class: &PyRef<B>,
+    name: &'static str,
+    getter: NativeFn<B>,
+) {
     let prop = PyRef::new(Payload::Wrapper(Box::new(crate::object::Wrapper::Property {
         fget: Some(native(name, getter)),
         fset: None,
@@ -128,8 +133,16 @@ pub fn install<B: Backend>(vm: &Vm<B>) {
     for (name, t) in vm.types.all() {
         if !matches!(
             name,
-            "NoneType" | "NotImplementedType" | "ellipsis" | "code" | "function" | "cell"
-                | "module" | "iterator" | "method" | "builtin_function_or_method"
+            "NoneType"
+                | "NotImplementedType"
+                | "ellipsis"
+                | "code"
+                | "function"
+                | "cell"
+                | "module"
+                | "iterator"
+                | "method"
+                | "builtin_function_or_method"
         ) {
             put(name, t);
         }

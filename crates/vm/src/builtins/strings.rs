@@ -111,8 +111,14 @@ fn prepare<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, Prepar
 }
 
 /// `fmt % values`.
-pub fn percent<B: Backend>(ctx: &mut Ctx<'_, B>, fmt_obj: &PyRef<B>, values: &PyRef<B>) -> PyResult<B> {
-    let Payload::Str(f) = &fmt_obj.payload else { return Err(ctx.type_error("format must be str")) };
+pub fn percent<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    fmt_obj: &PyRef<B>,
+    values: &PyRef<B>,
+) -> PyResult<B> {
+    let Payload::Str(f) = &fmt_obj.payload else {
+        return Err(ctx.type_error("format must be str"));
+    };
     if f.as_str().contains("%(") {
         return percent_mapping(ctx, f.as_str(), values);
     }
@@ -135,7 +141,11 @@ pub fn percent<B: Backend>(ctx: &mut Ctx<'_, B>, fmt_obj: &PyRef<B>, values: &Py
 }
 
 /// `"%(key)s" % mapping`: each keyed directive formats `mapping[key]` on its own.
-fn percent_mapping<B: Backend>(ctx: &mut Ctx<'_, B>, template: &str, mapping: &PyRef<B>) -> PyResult<B> {
+fn percent_mapping<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    template: &str,
+    mapping: &PyRef<B>,
+) -> PyResult<B> {
     if !matches!(mapping.payload, Payload::Dict(_))
         && attr::lookup_special(ctx, mapping, "__getitem__").is_none()
     {

@@ -211,7 +211,9 @@ fn merge_mapping<B: Backend>(
 ) -> PyResult<B, ()> {
     let entries: Vec<(PyRef<B>, PyRef<B>)> = match &m.payload {
         Payload::Dict(cell) => m.read(cell, |t| {
-            t.iter().map(|e| (e.key.clone(), e.value.clone().unwrap_or_else(|| ctx.vm.none.clone()))).collect()
+            t.iter()
+                .map(|e| (e.key.clone(), e.value.clone().unwrap_or_else(|| ctx.vm.none.clone())))
+                .collect()
         }),
         _ => {
             if crate::ops::attr::lookup_special(ctx, m, "keys").is_none() {
@@ -237,9 +239,8 @@ fn merge_mapping<B: Backend>(
         if reject_duplicates && dicts::get(ctx, d, &k)?.is_some() {
             let callee = callee_name(ctx, f);
             let key = crate::ops::as_str(&k).unwrap_or("?").to_string();
-            return Err(ctx.type_error(format!(
-                "{callee} got multiple values for keyword argument '{key}'"
-            )));
+            return Err(ctx
+                .type_error(format!("{callee} got multiple values for keyword argument '{key}'")));
         }
         dicts::set(ctx, d, k, Some(v))?;
     }

@@ -35,7 +35,11 @@ pub fn call<B: Backend>(
 }
 
 /// `CALL_FUNCTION_EX flags`: `[callable, self_or_null, args, (kwargs)] -> [result]`.
-pub fn call_ex<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>, flags: u32) -> PyResult<B, ()> {
+pub fn call_ex<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: &mut Frame<'_, B>,
+    flags: u32,
+) -> PyResult<B, ()> {
     let kwargs = if flags & 1 != 0 { Some(f.pop()) } else { None };
     let args = f.pop();
     let this = f.stack.pop().flatten();
@@ -134,10 +138,9 @@ pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
             l => l,
         },
         _ => {
-            return Err(ctx.type_error(format!(
-                "bases must be types, not {}",
-                type_name(vm, &base)
-            )));
+            return Err(
+                ctx.type_error(format!("bases must be types, not {}", type_name(vm, &base)))
+            );
         }
     };
     let ns = vm.dict(Dict::new());

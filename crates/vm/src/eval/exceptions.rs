@@ -108,9 +108,8 @@ pub fn raise<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>, n: u32) -> 
                     match make_exception(ctx, cause) {
                         Ok(c) => Some(c),
                         Err(_) => {
-                            return ctx.type_error(
-                                "exception causes must derive from BaseException",
-                            );
+                            return ctx
+                                .type_error("exception causes must derive from BaseException");
                         }
                     }
                 };
@@ -160,14 +159,12 @@ pub fn exc_matches<B: Backend>(
 /// `BEFORE_WITH`: `[mgr] -> [exit_fn, enter_result]`.
 pub fn before_with<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<B, ()> {
     let mgr = f.pop();
-    let (Some(enter), Some(exit)) = (
-        attr::lookup_special(ctx, &mgr, "__enter__"),
-        attr::lookup_special(ctx, &mgr, "__exit__"),
-    ) else {
+    let (Some(enter), Some(exit)) =
+        (attr::lookup_special(ctx, &mgr, "__enter__"), attr::lookup_special(ctx, &mgr, "__exit__"))
+    else {
         let what = type_name(ctx.vm, &mgr);
-        return Err(ctx.type_error(format!(
-            "'{what}' object does not support the context manager protocol"
-        )));
+        return Err(ctx
+            .type_error(format!("'{what}' object does not support the context manager protocol")));
     };
     let bound_exit = PyRef::new(Payload::Method(Box::new((exit, mgr.clone()))));
     f.push(bound_exit);
@@ -177,7 +174,10 @@ pub fn before_with<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> Py
 }
 
 /// `WITH_EXCEPT_START`: calls `exit_fn(type(exc), exc, None)`.
-pub fn with_except_start<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<B, ()> {
+pub fn with_except_start<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: &mut Frame<'_, B>,
+) -> PyResult<B, ()> {
     let exc = f.peek(1).clone();
     let exit_fn = f.peek(4).clone();
     let ty = type_of(ctx.vm, &exc);

@@ -8,7 +8,11 @@ use crate::object::{ModuleObj, Payload, PyRef};
 use crate::ops::{attr, dicts};
 
 /// `IMPORT_NAME i`: imports `names[i]` and pushes the top-level package.
-pub fn import_name<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>, i: u32) -> PyResult<B, ()> {
+pub fn import_name<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: &mut Frame<'_, B>,
+    i: u32,
+) -> PyResult<B, ()> {
     let name = f.code.code.names[i as usize].clone();
     let mut top = None;
     let mut path = String::new();
@@ -32,14 +36,23 @@ pub fn import_name<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>, i: u3
 }
 
 /// `IMPORT_FROM i`: `[m] -> [m, m.name]`.
-pub fn import_from<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>, i: u32) -> PyResult<B, ()> {
+pub fn import_from<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: &mut Frame<'_, B>,
+    i: u32,
+) -> PyResult<B, ()> {
     let m = f.top().clone();
     let name = f.code.names[i as usize].clone();
     let text = f.code.code.names[i as usize].as_str();
-    match attr::getattr_opt(ctx, &m, text, match &name.payload {
-        Payload::Str(s) => s.hash(),
-        _ => 0,
-    })? {
+    match attr::getattr_opt(
+        ctx,
+        &m,
+        text,
+        match &name.payload {
+            Payload::Str(s) => s.hash(),
+            _ => 0,
+        },
+    )? {
         Some(v) => {
             f.push(v);
             Ok(())
@@ -69,10 +82,7 @@ pub fn import_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B
     }
     let file = vm.script_dir.join(format!("{}.py", name.replace('.', "/")));
     let Ok(source) = std::fs::read_to_string(&file) else {
-        return Err(ctx.err(
-            &vm.exc.module_not_found_error,
-            format!("No module named '{name}'"),
-        ));
+        return Err(ctx.err(&vm.exc.module_not_found_error, format!("No module named '{name}'")));
     };
     let filename = file.to_string_lossy().to_string();
     let m = new_module(vm, name);

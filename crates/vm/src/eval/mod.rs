@@ -135,11 +135,8 @@ fn run<B: Backend>(
     fast: Vec<Option<PyRef<B>>>,
 ) -> PyResult<B> {
     let limit = ctx.vm.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
-    if ctx.depth >= limit {
-        return Err(ctx.err(
-            &ctx.vm.exc.recursion_error,
-            "maximum recursion depth exceeded",
-        ));
+    if ctx.depth >= limit || ctx.stack_exhausted() {
+        return Err(ctx.err(&ctx.vm.exc.recursion_error, "maximum recursion depth exceeded"));
     }
     ctx.depth += 1;
     let super_cell = code.class_cell.and_then(|k| match func?.closure.as_ref()?.payload {
@@ -483,7 +480,8 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             }
             Op::PopExcept => {
                 let prev = f.pop();
-                ctx.exc_info = if matches!(prev.payload, Payload::None) { None } else { Some(prev) };
+                ctx.exc_info =
+                    if matches!(prev.payload, Payload::None) { None } else { Some(prev) };
             }
             Op::CheckExcMatch => {
                 let ty = f.pop();
@@ -496,4 +494,3 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
         }
     }
 }
-

@@ -23,11 +23,7 @@ fn name_text<'a, B: Backend>(f: &'a Frame<'_, B>, i: u32) -> &'a str {
 
 /// `LOAD_GLOBAL`: globals, then builtins.
 #[inline]
-pub fn load_global<B: Backend>(
-    ctx: &mut Ctx<'_, B>,
-    f: &Frame<'_, B>,
-    i: u32,
-) -> PyResult<B> {
+pub fn load_global<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -> PyResult<B> {
     let name = &f.code.names[i as usize];
     if let Some(v) = dicts::get_name(f.globals, name) {
         return Ok(v);
@@ -39,7 +35,11 @@ pub fn load_global<B: Backend>(
 }
 
 /// `DELETE_GLOBAL`.
-pub fn delete_global<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -> PyResult<B, ()> {
+pub fn delete_global<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: &Frame<'_, B>,
+    i: u32,
+) -> PyResult<B, ()> {
     match dicts::del_name(f.globals, name_text(f, i)) {
         Some(_) => Ok(()),
         None => Err(ctx.name_error(name_text(f, i))),

@@ -36,7 +36,10 @@ pub fn verify(code: &CodeObject) -> Result<usize, String> {
             }
         };
         if !ok {
-            return Err(format!("instruction {i} ({}) has an out-of-range argument {a}", ins.op.name()));
+            return Err(format!(
+                "instruction {i} ({}) has an out-of-range argument {a}",
+                ins.op.name()
+            ));
         }
     }
     for e in &code.exception_table {

@@ -215,7 +215,6 @@ impl<B: Backend> Table<B> {
         None
     }
 
-
     /// The entry at dense position `pos`.
     fn get_at(&self, pos: usize) -> Option<&Entry<B>> {
         self.entries.get(pos).and_then(|e| e.as_ref())
@@ -228,7 +227,6 @@ impl<B: Backend> Table<B> {
             _ => None,
         }
     }
-
 
     /// Appends a key known not to be present.
     fn push_new(&mut self, hash: i64, key: PyRef<B>, value: Option<PyRef<B>>) {

@@ -167,8 +167,7 @@ pub fn unsupported<B: Backend>(
                 return ctx.type_error(format!("can only concatenate str (not \"{tb}\") to str"));
             }
             Payload::List(_) => {
-                return ctx
-                    .type_error(format!("can only concatenate list (not \"{tb}\") to list"));
+                return ctx.type_error(format!("can only concatenate list (not \"{tb}\") to list"));
             }
             Payload::Tuple(_) => {
                 return ctx
@@ -178,7 +177,10 @@ pub fn unsupported<B: Backend>(
         }
     }
     if op == BinOp::Mul
-        && matches!(a.payload, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
+        && matches!(
+            a.payload,
+            Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
+        )
     {
         return ctx.type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
     }

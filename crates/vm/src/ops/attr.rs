@@ -14,7 +14,8 @@ pub fn lookup_in_type<B: Backend>(cls: &PyRef<B>, name: &str, hash: i64) -> Opti
     while let Some(c) = cur {
         let Payload::Type(t) = &c.payload else { return None };
         if let Some(v) = c.read(&t.dict, |d| {
-            let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
+            let pos =
+                d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
             d.get_at(pos).and_then(|e| e.value.clone())
         }) {
             return Some(v);
@@ -56,9 +57,13 @@ fn bind<B: Backend>(
 ) -> PyResult<B, PyRef<B>> {
     Ok(match &attr.payload {
         Payload::Function(_) => PyRef::new(Payload::Method(Box::new((attr.clone(), obj.clone())))),
-        Payload::Builtin(b) if b.bound.is_none() => PyRef::new(Payload::Builtin(Box::new(
-            BuiltinFn { name: b.name, func: b.func, bound: Some(obj.clone()) },
-        ))),
+        Payload::Builtin(b) if b.bound.is_none() => {
+            PyRef::new(Payload::Builtin(Box::new(BuiltinFn {
+                name: b.name,
+                func: b.func,
+                bound: Some(obj.clone()),
+            })))
+        }
         Payload::Wrapper(w) => match &**w {
             Wrapper::StaticMethod(f) => f.clone(),
             Wrapper::ClassMethod(f) => {
@@ -187,9 +192,10 @@ pub fn getattr_opt<B: Backend>(
             }
             if let Payload::Instance(inst) = &obj.payload {
                 let found = obj.read(&inst.dict, |d| {
-                    let pos = d.find(hash, |k| {
-                        matches!(&k.payload, Payload::Str(s) if s.as_str() == name)
-                    })?;
+                    let pos = d.find(
+                        hash,
+                        |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name),
+                    )?;
                     d.get_at(pos).and_then(|e| e.value.clone())
                 });
                 if found.is_some() {
@@ -206,9 +212,9 @@ pub fn getattr_opt<B: Backend>(
                         "__cause__" => Some(e.cause.clone()),
                         "__context__" => Some(e.context.clone()),
                         "__suppress_context__" => Some(Some(vm.bool(e.suppress_context))),
-                        "__traceback__" => Some(
-                            e.traceback.last().map(|t| traceback_object(vm, t.line)),
-                        ),
+                        "__traceback__" => {
+                            Some(e.traceback.last().map(|t| traceback_object(vm, t.line)))
+                        }
                         "value" | "code" if special => match &e.args.payload {
                             Payload::Tuple(t) if t.len() == 1 => Some(Some(t[0].clone())),
                             Payload::Tuple(t) if t.is_empty() => Some(None),
@@ -228,7 +234,8 @@ pub fn getattr_opt<B: Backend>(
                 Some(a) => bind(ctx, a, obj, &cls).map(Some),
                 None => {
                     if let Payload::Instance(_) = &obj.payload
-                        && let Some(ga) = lookup_in_type(&cls, "__getattr__", hash_str("__getattr__"))
+                        && let Some(ga) =
+                            lookup_in_type(&cls, "__getattr__", hash_str("__getattr__"))
                     {
                         let n = vm.str(name);
                         return call::call(ctx, &ga, &[obj.clone(), n], &[]).map(Some);
@@ -265,9 +272,7 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
         },
         (Payload::Code(c), "co_name") => Some(vm.str(c.code.name.as_str())),
         (Payload::Code(c), "co_filename") => Some(vm.str(&*c.code.filename)),
-        (Payload::Instance(i), "__dict__") => {
-            Some(vm.dict(obj.read(&i.dict, |d| d.clone())))
-        }
+        (Payload::Instance(i), "__dict__") => Some(vm.dict(obj.read(&i.dict, |d| d.clone()))),
         (Payload::Native(n), "tb_lineno") if n.class.is(&vm.types.traceback) => {
             n.data.downcast_ref::<u32>().map(|l| vm.int(*l as i64))
         }
@@ -308,12 +313,14 @@ pub fn load_method<B: Backend>(
                 _ => false,
             };
             let shadowed = match &obj.payload {
-                Payload::Instance(inst) => {
-                    obj.read(&inst.dict, |d| {
-                        d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == text))
+                Payload::Instance(inst) => obj
+                    .read(&inst.dict, |d| {
+                        d.find(
+                            hash,
+                            |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == text),
+                        )
                     })
-                    .is_some()
-                }
+                    .is_some(),
                 _ => false,
             };
             if plain && !shadowed {
@@ -353,7 +360,8 @@ pub fn setattr<B: Backend>(
             if let Some(exc) = &inst.exc {
                 match text {
                     "__cause__" => {
-                        let v = if matches!(value.payload, Payload::None) { None } else { Some(value) };
+                        let v =
+                            if matches!(value.payload, Payload::None) { None } else { Some(value) };
                         let old = obj.write(exc, |e| {
                             e.suppress_context = true;
                             std::mem::replace(&mut e.cause, v)
@@ -378,10 +386,9 @@ pub fn setattr<B: Backend>(
             dicts::set_name(obj, name.clone(), value);
             Ok(())
         }
-        Payload::Type(t) => Err(ctx.type_error(format!(
-            "cannot set '{text}' attribute of immutable type '{}'",
-            t.name
-        ))),
+        Payload::Type(t) => Err(
+            ctx.type_error(format!("cannot set '{text}' attribute of immutable type '{}'", t.name))
+        ),
         Payload::Module(m) => {
             dicts::set_name(&m.dict, name.clone(), value);
             Ok(())

@@ -68,11 +68,9 @@ fn instantiate<B: Backend>(
     let Payload::Type(t) = &cls.payload else { return Err(not_callable(ctx, cls)) };
     // A built-in constructor anywhere up the chain (a subclass of a native class included).
     if t.layout == Layout::Builtin || t.module == "builtins" && t.layout == Layout::Object {
-        if let Some(new) = super::attr::lookup_in_type(
-            cls,
-            "__new__",
-            crate::object::str::hash_str("__new__"),
-        ) && let Payload::Builtin(b) = &new.payload
+        if let Some(new) =
+            super::attr::lookup_in_type(cls, "__new__", crate::object::str::hash_str("__new__"))
+            && let Payload::Builtin(b) = &new.payload
         {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(cls.clone());
@@ -98,7 +96,8 @@ fn instantiate<B: Backend>(
         dict: B::cell_new(Dict::new()),
         exc,
     })));
-    let init = super::attr::lookup_in_type(cls, "__init__", crate::object::str::hash_str("__init__"));
+    let init =
+        super::attr::lookup_in_type(cls, "__init__", crate::object::str::hash_str("__init__"));
     let object_init = super::attr::lookup_in_type(
         &ctx.vm.object_type,
         "__init__",
@@ -139,7 +138,8 @@ pub fn call_function<B: Backend>(
         return Err(ctx.type_error("function without code"));
     };
     let co = &code.code;
-    let mut fast: Vec<Option<PyRef<B>>> = Vec::with_capacity(co.varnames.len() + co.stacksize as usize);
+    let mut fast: Vec<Option<PyRef<B>>> =
+        Vec::with_capacity(co.varnames.len() + co.stacksize as usize);
     fast.resize_with(co.varnames.len(), || None);
     let argcount = co.argcount as usize;
     // The common case: positional arguments only, exactly as many as parameters.
@@ -227,9 +227,8 @@ fn bind_args<B: Backend>(
         match params[..argcount + kwonly].iter().position(|p| p == key) {
             Some(i) => {
                 if fast[i].is_some() {
-                    return Err(ctx.type_error(format!(
-                        "{name}() got multiple values for argument '{key}'"
-                    )));
+                    return Err(ctx
+                        .type_error(format!("{name}() got multiple values for argument '{key}'")));
                 }
                 fast[i] = Some(v.clone());
             }

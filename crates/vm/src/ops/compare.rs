@@ -162,18 +162,22 @@ pub fn eq_builtin<B: Backend>(a: &PyRef<B>, b: &PyRef<B>) -> Option<bool> {
         }
         (Payload::Range(x), Payload::Range(y)) => Some(
             (x.is_empty() && y.is_empty())
-                || (x.len() == y.len()
-                    && x.start == y.start
-                    && (x.len() == 1 || x.step == y.step)),
+                || (x.len() == y.len() && x.start == y.start && (x.len() == 1 || x.step == y.step)),
         ),
         (
-            Payload::Instance(_) | Payload::Native(_) | Payload::List(_) | Payload::Dict(_)
+            Payload::Instance(_)
+            | Payload::Native(_)
+            | Payload::List(_)
+            | Payload::Dict(_)
             | Payload::Set(_),
             _,
         )
         | (
             _,
-            Payload::Instance(_) | Payload::Native(_) | Payload::List(_) | Payload::Dict(_)
+            Payload::Instance(_)
+            | Payload::Native(_)
+            | Payload::List(_)
+            | Payload::Dict(_)
             | Payload::Set(_),
         ) => None,
         _ => Some(false),
@@ -245,7 +249,8 @@ fn compare_builtin<B: Backend>(
         }
         (Payload::Set(_), Payload::Set(_)) => Some(super::seq::set_compare(ctx, a, b, op)?),
         _ if matches!(op, CmpOp::Eq | CmpOp::Ne) && !same_kind => {
-            if matches!(a.payload, Payload::Instance(_)) || matches!(b.payload, Payload::Instance(_))
+            if matches!(a.payload, Payload::Instance(_))
+                || matches!(b.payload, Payload::Instance(_))
             {
                 None
             } else {
@@ -443,10 +448,9 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
                 crate::object::str::hash_str("__hash__"),
             ) {
                 if matches!(h.payload, Payload::None) {
-                    return Err(ctx.type_error(format!(
-                        "unhashable type: '{}'",
-                        type_name(ctx.vm, obj)
-                    )));
+                    return Err(
+                        ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj)))
+                    );
                 }
                 let r = super::call::call(ctx, &h, std::slice::from_ref(obj), &[])?;
                 return match &r.payload {

@@ -81,10 +81,9 @@ pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Opti
     let Payload::Iter(cell) = &it.payload else {
         return match call_dunder(ctx, it, "__next__", &[]) {
             Ok(Some(v)) => Ok(Some(v)),
-            Ok(None) => Err(ctx.type_error(format!(
-                "'{}' object is not an iterator",
-                type_name(vm, it)
-            ))),
+            Ok(None) => {
+                Err(ctx.type_error(format!("'{}' object is not an iterator", type_name(vm, it))))
+            }
             Err(e) if super::isinstance(vm, &e.0, &vm.exc.stop_iteration) => Ok(None),
             Err(e) => Err(e),
         };
@@ -177,9 +176,10 @@ pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Opti
             None => Step::Done,
         },
         IterState::Done => Step::Done,
-        IterState::Enumerate(..) | IterState::Zip(_) | IterState::Map(..) | IterState::Filter(..) => {
-            Step::Delegate
-        }
+        IterState::Enumerate(..)
+        | IterState::Zip(_)
+        | IterState::Map(..)
+        | IterState::Filter(..) => Step::Delegate,
     });
     if size_changed {
         return Err(ctx.runtime_error("dictionary changed size during iteration"));

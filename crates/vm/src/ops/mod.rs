@@ -147,10 +147,10 @@ pub fn expect_int<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, what: &str) -> P
         Payload::BigInt(_) => {
             Err(ctx.overflow_error("Python int too large to convert to C ssize_t"))
         }
-        _ => Err(ctx.type_error(format!(
-            "{what} must be an integer, not {}",
-            type_name(ctx.vm, obj)
-        ))),
+        _ => {
+            Err(ctx
+                .type_error(format!("{what} must be an integer, not {}", type_name(ctx.vm, obj))))
+        }
     }
 }
 

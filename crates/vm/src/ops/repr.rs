@@ -191,10 +191,10 @@ pub fn repr<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, Str
 fn str_of_result<B: Backend>(ctx: &Ctx<'_, B>, r: &PyRef<B>) -> PyResult<B, String> {
     match &r.payload {
         Payload::Str(s) => Ok(s.as_str().to_string()),
-        _ => Err(ctx.type_error(format!(
-            "__str__ returned non-string (type {})",
-            type_name(ctx.vm, r)
-        ))),
+        _ => {
+            Err(ctx
+                .type_error(format!("__str__ returned non-string (type {})", type_name(ctx.vm, r))))
+        }
     }
 }
 

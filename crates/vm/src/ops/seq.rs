@@ -62,9 +62,7 @@ pub fn slice_indices<B: Backend>(
                 i64::MAX / 2
             })),
             _ => index_value(ctx, o).map(Some).map_err(|_| {
-                ctx.type_error(
-                    "slice indices must be integers or None or have an __index__ method",
-                )
+                ctx.type_error("slice indices must be integers or None or have an __index__ method")
             }),
         }
     };
@@ -255,14 +253,17 @@ pub fn setitem<B: Backend>(
                 let old: Vec<_> = obj.write(l, |v| {
                     new.into_iter()
                         .enumerate()
-                        .map(|(k, x)| std::mem::replace(&mut v[(start + k as i64 * step) as usize], x))
+                        .map(|(k, x)| {
+                            std::mem::replace(&mut v[(start + k as i64 * step) as usize], x)
+                        })
                         .collect()
                 });
                 drop(old);
                 return Ok(());
             }
             let i = seq_index(ctx, key, "list")?;
-            let old = obj.write(l, |v| norm_index(i, v.len()).map(|j| std::mem::replace(&mut v[j], value)));
+            let old = obj
+                .write(l, |v| norm_index(i, v.len()).map(|j| std::mem::replace(&mut v[j], value)));
             match old {
                 Some(o) => {
                     drop(o);
@@ -289,7 +290,11 @@ pub fn setitem<B: Backend>(
 }
 
 /// `del obj[key]`.
-pub fn delitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>) -> PyResult<B, ()> {
+pub fn delitem<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    key: &PyRef<B>,
+) -> PyResult<B, ()> {
     match &obj.payload {
         Payload::List(l) => {
             if let Payload::Slice(s) = &key.payload {
@@ -374,9 +379,12 @@ pub fn contains<B: Backend>(
             _ => Ok(false),
         },
         Payload::Instance(_) | Payload::Native(_) => {
-            if let Some(r) =
-                super::attr::call_dunder(ctx, container, "__contains__", std::slice::from_ref(item))?
-            {
+            if let Some(r) = super::attr::call_dunder(
+                ctx,
+                container,
+                "__contains__",
+                std::slice::from_ref(item),
+            )? {
                 return super::is_true(ctx, &r);
             }
             let items = to_vec(ctx, container)?;
@@ -430,7 +438,9 @@ pub fn sequence_op<B: Backend>(
             s.push_str(y.as_str());
             vm.str(s)
         }
-        (Payload::Str(_), _, BinOp::Mod) => return crate::builtins::strings::percent(ctx, a, b).map(Some),
+        (Payload::Str(_), _, BinOp::Mod) => {
+            return crate::builtins::strings::percent(ctx, a, b).map(Some);
+        }
         (Payload::Bytes(x), Payload::Bytes(y), BinOp::Add) => {
             PyRef::new(Payload::Bytes([&x[..], &y[..]].concat().into_boxed_slice()))
         }
@@ -447,16 +457,16 @@ pub fn sequence_op<B: Backend>(
         (Payload::Tuple(x), Payload::Tuple(y), BinOp::Add) => {
             vm.tuple(x.iter().chain(y.iter()).cloned().collect())
         }
-        (Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), _, BinOp::Mul)
-            if repeat_count(b).is_some() =>
-        {
-            repeat(ctx, a, repeat_count(b).unwrap_or(0), inplace)?
-        }
-        (_, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), BinOp::Mul)
-            if repeat_count(a).is_some() =>
-        {
-            repeat(ctx, b, repeat_count(a).unwrap_or(0), false)?
-        }
+        (
+            Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
+            _,
+            BinOp::Mul,
+        ) if repeat_count(b).is_some() => repeat(ctx, a, repeat_count(b).unwrap_or(0), inplace)?,
+        (
+            _,
+            Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
+            BinOp::Mul,
+        ) if repeat_count(a).is_some() => repeat(ctx, b, repeat_count(a).unwrap_or(0), false)?,
         (Payload::Set(x), Payload::Set(y), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
             let left: Vec<_> = a.read(x, |d| d.iter().map(|e| e.key.clone()).collect());
             let right: Vec<_> = b.read(y, |d| d.iter().map(|e| e.key.clone()).collect());

@@ -60,7 +60,9 @@ fn int_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         if b != 0 && !(2..=36).contains(&b) {
             return Err(ctx.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        return crate::fmt::parse_int(text, b as u32).map(|n| vm.bigint(n)).map_err(|m| ctx.value_error(m));
+        return crate::fmt::parse_int(text, b as u32)
+            .map(|n| vm.bigint(n))
+            .map_err(|m| ctx.value_error(m));
     }
     match (&v.payload, as_num(v)) {
         (Payload::Bool(b), _) => Ok(vm.int(*b as i64)),
@@ -118,10 +120,12 @@ fn str_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     match a.first() {
         None => Ok(ctx.vm.str("")),
         Some(v) => {
-            if let (Payload::Bytes(b), Some(_)) = (&v.payload, a.get(1).or(args.kwarg("encoding"))) {
+            if let (Payload::Bytes(b), Some(_)) = (&v.payload, a.get(1).or(args.kwarg("encoding")))
+            {
                 return match std::str::from_utf8(b) {
                     Ok(s) => Ok(ctx.vm.str(s)),
-                    Err(_) => Err(ctx.err(&ctx.vm.exc.unicode_decode_error, "'utf-8' codec can't decode bytes")),
+                    Err(_) => Err(ctx
+                        .err(&ctx.vm.exc.unicode_decode_error, "'utf-8' codec can't decode bytes")),
                 };
             }
             repr::str_obj(ctx, v)
@@ -157,7 +161,11 @@ fn tuple_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
 }
 
 /// Fills dict `d` from a mapping or an iterable of pairs (`dict(x)`, `d.update(x)`).
-pub fn update_from<B: Backend>(ctx: &mut Ctx<'_, B>, d: &PyRef<B>, src: &PyRef<B>) -> PyResult<B, ()> {
+pub fn update_from<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    d: &PyRef<B>,
+    src: &PyRef<B>,
+) -> PyResult<B, ()> {
     if let Payload::Dict(cell) = &src.payload {
         let entries: Vec<_> = src.read(cell, |t| t.iter().cloned().collect());
         for e in entries {

@@ -1,15 +1,15 @@
 //! Methods of the built-in classes, one file per class family, each with an `install` that
 //! stores its functions in the class dict.
 
+pub mod bytes;
 pub mod constructors;
-pub mod object;
 pub mod dict;
 pub mod list;
 pub mod numbers;
+pub mod object;
 pub mod set;
-pub mod views;
 pub mod str;
-pub mod bytes;
+pub mod views;
 
 use crate::backend::Backend;
 use crate::vm::Vm;
@@ -34,7 +34,11 @@ macro_rules! receiver {
         match $args.args.first().map(|o| (o, &o.payload)) {
             Some((o, $pat)) => (o, $out),
             _ => {
-                return Err($ctx.type_error(concat!("descriptor '", $name, "' requires a different object")));
+                return Err($ctx.type_error(concat!(
+                    "descriptor '",
+                    $name,
+                    "' requires a different object"
+                )));
             }
         }
     }};

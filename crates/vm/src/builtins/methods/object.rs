@@ -50,7 +50,11 @@ fn property_setter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
     property_with(ctx, args, true)
 }
 
-fn this<'a, B: Backend>(ctx: &Ctx<'_, B>, args: &Args<'a, B>, name: &str) -> PyResult<B, &'a PyRef<B>> {
+fn this<'a, B: Backend>(
+    ctx: &Ctx<'_, B>,
+    args: &Args<'a, B>,
+    name: &str,
+) -> PyResult<B, &'a PyRef<B>> {
     args.args.first().ok_or_else(|| {
         ctx.type_error(format!("descriptor '{name}' of 'object' object needs an argument"))
     })

@@ -1,11 +1,11 @@
 //! A small `math` module: constants and the common real functions.
 
+use crate::PyRef;
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
 use crate::ops::compare::{Num, as_num};
 use crate::vm::Vm;
-use crate::PyRef;
 
 pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     let put = |name: &str, v: f64| crate::ops::dicts::set_name(ns, vm.intern(name), vm.float(v));
@@ -41,7 +41,12 @@ fn sqrt<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     Ok(ctx.vm.float(x.sqrt()))
 }
 
-fn int_result<B: Backend>(ctx: &mut Ctx<'_, B>, args: &Args<'_, B>, name: &str, f: fn(f64) -> f64) -> PyResult<B> {
+fn int_result<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    args: &Args<'_, B>,
+    name: &str,
+    f: fn(f64) -> f64,
+) -> PyResult<B> {
     if let Some(Num::Int(_) | Num::Big(_)) = as_num(&args.args[0]) {
         return Ok(args.args[0].clone());
     }

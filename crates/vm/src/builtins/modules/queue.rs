@@ -30,7 +30,10 @@ pub struct QueueData<B: Backend> {
 }
 
 fn this<'a, B: Backend>(ctx: &Ctx<'_, B>, args: &Args<'a, B>) -> PyResult<B, &'a QueueData<B>> {
-    args.args.first().and_then(|o| data::<B, QueueData<B>>(o)).ok_or_else(|| ctx.type_error("descriptor requires a 'Queue' object"))
+    args.args
+        .first()
+        .and_then(|o| data::<B, QueueData<B>>(o))
+        .ok_or_else(|| ctx.type_error("descriptor requires a 'Queue' object"))
 }
 
 fn make<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, lifo: bool) -> PyResult<B> {
@@ -45,7 +48,10 @@ fn make<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, lifo: bool) -> PyRe
         maxsize,
         lifo,
     };
-    Ok(PyRef::new(Payload::Native(Box::new(NativeObj { class: args.args[0].clone(), data: Box::new(q) }))))
+    Ok(PyRef::new(Payload::Native(Box::new(NativeObj {
+        class: args.args[0].clone(),
+        data: Box::new(q),
+    }))))
 }
 
 fn queue_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -104,7 +110,12 @@ fn exc<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> crate::ctx::PyErr<B> {
     }
 }
 
-fn get_impl<B: Backend>(ctx: &mut Ctx<'_, B>, q: &QueueData<B>, block: bool, d: Option<Instant>) -> PyResult<B> {
+fn get_impl<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    q: &QueueData<B>,
+    block: bool,
+    d: Option<Instant>,
+) -> PyResult<B> {
     loop {
         let item = {
             let mut g = q.state.lock();
@@ -120,7 +131,13 @@ fn get_impl<B: Backend>(ctx: &mut Ctx<'_, B>, q: &QueueData<B>, block: bool, d: 
     }
 }
 
-fn put_impl<B: Backend>(ctx: &mut Ctx<'_, B>, q: &QueueData<B>, item: PyRef<B>, block: bool, d: Option<Instant>) -> PyResult<B, ()> {
+fn put_impl<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    q: &QueueData<B>,
+    item: PyRef<B>,
+    block: bool,
+    d: Option<Instant>,
+) -> PyResult<B, ()> {
     let mut item = Some(item);
     loop {
         {
@@ -211,7 +228,9 @@ fn q_full<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 /// Fills the `queue` module.
 pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     let put = |key: &str, v: PyRef<B>| crate::ops::dicts::set_name(ns, vm.intern(key), v);
-    for (name, ctor) in [("Queue", queue_new as crate::builtins::NativeFn<B>), ("LifoQueue", lifo_new)] {
+    for (name, ctor) in
+        [("Queue", queue_new as crate::builtins::NativeFn<B>), ("LifoQueue", lifo_new)]
+    {
         let cls = new_class::<B>(name, "queue", vm.object_type.clone(), Layout::Builtin);
         add(vm, &cls, "__new__", ctor);
         add(vm, &cls, "get", q_get);

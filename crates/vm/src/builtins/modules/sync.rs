@@ -39,7 +39,10 @@ fn receiver<'a, B: Backend, T: 'static>(
 }
 
 /// A wait deadline from Python's `timeout` argument (`None` or negative: wait forever).
-pub fn deadline<B: Backend>(ctx: &Ctx<'_, B>, t: Option<&PyRef<B>>) -> PyResult<B, Option<Instant>> {
+pub fn deadline<B: Backend>(
+    ctx: &Ctx<'_, B>,
+    t: Option<&PyRef<B>>,
+) -> PyResult<B, Option<Instant>> {
     let secs = match t.map(|v| (&v.payload, as_num(v))) {
         None | Some((Payload::None, _)) => return Ok(None),
         Some((_, Some(Num::Int(i)))) => i as f64,
@@ -79,7 +82,11 @@ fn arg<'a, B: Backend>(args: &Args<'a, B>, pos: usize, name: &str) -> Option<&'a
     args.positional().get(pos).or_else(|| args.kwarg(name))
 }
 
-fn flag<B: Backend>(ctx: &mut Ctx<'_, B>, v: Option<&PyRef<B>>, default: bool) -> PyResult<B, bool> {
+fn flag<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    v: Option<&PyRef<B>>,
+    default: bool,
+) -> PyResult<B, bool> {
     match v {
         Some(v) => is_true(ctx, v),
         None => Ok(default),
@@ -111,7 +118,12 @@ impl LockData {
     }
 
     /// Acquires, releasing the VM while blocked.
-    pub fn acquire<B: Backend>(&self, ctx: &mut Ctx<'_, B>, blocking: bool, deadline: Option<Instant>) -> bool {
+    pub fn acquire<B: Backend>(
+        &self,
+        ctx: &mut Ctx<'_, B>,
+        blocking: bool,
+        deadline: Option<Instant>,
+    ) -> bool {
         if self.try_acquire() {
             return true;
         }
@@ -195,7 +207,12 @@ pub struct RLockData {
 
 impl RLockData {
     /// Acquires (re-entrantly), releasing the VM while blocked.
-    pub fn acquire<B: Backend>(&self, ctx: &mut Ctx<'_, B>, blocking: bool, deadline: Option<Instant>) -> bool {
+    pub fn acquire<B: Backend>(
+        &self,
+        ctx: &mut Ctx<'_, B>,
+        blocking: bool,
+        deadline: Option<Instant>,
+    ) -> bool {
         let me = thread_ident();
         let take = move |s: &mut (u64, u64)| {
             if s.1 == 0 || s.0 == me {
@@ -434,7 +451,11 @@ pub struct SemaphoreData {
     bound: Option<i64>,
 }
 
-fn semaphore_make<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, bounded: bool) -> PyResult<B> {
+fn semaphore_make<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    args: Args<'_, B>,
+    bounded: bool,
+) -> PyResult<B> {
     args.check(ctx, "Semaphore", 1, 2, &["value"])?;
     let v = match arg(&args, 1, "value") {
         Some(v) => crate::ops::expect_int(ctx, v, "value")?,
@@ -443,7 +464,8 @@ fn semaphore_make<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, bounded: 
     if v < 0 {
         return Err(ctx.value_error("semaphore initial value must be >= 0"));
     }
-    let data = SemaphoreData { value: Mutex::new(v), cv: Condvar::new(), bound: bounded.then_some(v) };
+    let data =
+        SemaphoreData { value: Mutex::new(v), cv: Condvar::new(), bound: bounded.then_some(v) };
     Ok(native_obj(class_arg(&args), data))
 }
 
@@ -730,7 +752,11 @@ pub(super) fn install<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>, module: &str) {
     add(vm, &barrier, "abort", barrier_abort);
     add(vm, &barrier, "reset", barrier_reset);
     put("Barrier", &barrier);
-    let broken =
-        new_class::<B>("BrokenBarrierError", module, vm.exc.runtime_error.clone(), Layout::Exception);
+    let broken = new_class::<B>(
+        "BrokenBarrierError",
+        module,
+        vm.exc.runtime_error.clone(),
+        Layout::Exception,
+    );
     put("BrokenBarrierError", &broken);
 }

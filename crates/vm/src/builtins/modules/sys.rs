@@ -1,13 +1,13 @@
 //! The `sys` module.
 
 use super::{Stream, stream_object};
+use crate::PyRef;
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::ops::compare::{Num, as_num};
 use crate::ops::dicts;
 use crate::vm::Vm;
-use crate::PyRef;
 
 pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     let put = |name: &str, v: PyRef<B>| dicts::set_name(ns, vm.intern(name), v);
@@ -56,8 +56,8 @@ fn setrecursionlimit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
     if n < 1 {
         return Err(ctx.value_error("recursion limit must be greater or equal than 1"));
     }
-    // The Rust stack of every VM thread is sized for 20,000 Python frames.
-    let n = n.min(20_000) as u32;
+    // Deep recursion is also bounded by the thread's stack (`Ctx::stack_exhausted`).
+    let n = n.min(u32::MAX as i64) as u32;
     ctx.vm.recursion_limit.store(n, std::sync::atomic::Ordering::Relaxed);
     Ok(ctx.vm.none.clone())
 }

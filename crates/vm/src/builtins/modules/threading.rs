@@ -91,7 +91,7 @@ impl ThreadState {
     }
 }
 
-fn state<'a, B: Backend>(ctx: &mut Ctx<'_, B>, thread: &'a PyRef<B>) -> PyResult<B, PyRef<B>> {
+fn state<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>) -> PyResult<B, PyRef<B>> {
     match dicts::get_text(thread, "_state") {
         Some(s) if data::<B, ThreadState>(&s).is_some() => Ok(s),
         _ => Err(ctx.runtime_error("Thread.__init__() not called")),
@@ -103,11 +103,22 @@ fn set<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>, name: &str, v: PyRef<B>) {
 }
 
 fn thread_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "Thread.__init__", 1, 6, &["group", "target", "name", "args", "kwargs", "daemon"])?;
+    args.check(
+        ctx,
+        "Thread.__init__",
+        1,
+        6,
+        &["group", "target", "name", "args", "kwargs", "daemon"],
+    )?;
     let vm = ctx.vm;
     let this = &args.args[0];
     let pos = args.positional();
-    let get = |i: usize, n: &str| pos.get(i).or_else(|| args.kwarg(n)).filter(|v| !matches!(v.payload, Payload::None)).cloned();
+    let get = |i: usize, n: &str| {
+        pos.get(i)
+            .or_else(|| args.kwarg(n))
+            .filter(|v| !matches!(v.payload, Payload::None))
+            .cloned()
+    };
     let target = get(1, "target");
     let targs = get(3, "args").unwrap_or_else(|| vm.empty_tuple.clone());
     let kwargs = get(4, "kwargs").unwrap_or_else(|| vm.dict(Dict::new()));
@@ -171,7 +182,9 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     let vm = ctx.vm;
     let this = args.args[0].clone();
     let st_obj = state(ctx, &this)?;
-    let Some(st) = data::<B, ThreadState>(&st_obj) else { return Err(ctx.runtime_error("thread state")) };
+    let Some(st) = data::<B, ThreadState>(&st_obj) else {
+        return Err(ctx.runtime_error("thread state"));
+    };
     if st.started.swap(true, Ordering::Relaxed) {
         return Err(ctx.runtime_error("threads can only be started once"));
     }
@@ -245,7 +258,8 @@ fn report<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: PyRef<B>) {
         _ => false,
     };
     if custom && let Some(h) = hook {
-        let cls = new_class::<B>("_ExceptHookArgs", "threading", vm.object_type.clone(), Layout::Object);
+        let cls =
+            new_class::<B>("_ExceptHookArgs", "threading", vm.object_type.clone(), Layout::Object);
         let a = PyRef::new(Payload::Instance(Box::new(Instance {
             class: cls,
             dict: B::cell_new(Dict::new()),
@@ -270,7 +284,8 @@ fn thread_run<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     args.check(ctx, "run", 1, 1, &[])?;
     let this = &args.args[0];
     let vm = ctx.vm;
-    let Some(target) = dicts::get_text(this, "_target").filter(|t| !matches!(t.payload, Payload::None))
+    let Some(target) =
+        dicts::get_text(this, "_target").filter(|t| !matches!(t.payload, Payload::None))
     else {
         return Ok(vm.none.clone());
     };
@@ -292,7 +307,9 @@ fn thread_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
     args.check(ctx, "join", 1, 2, &["timeout"])?;
     let this = &args.args[0];
     let st_obj = state(ctx, this)?;
-    let Some(st) = data::<B, ThreadState>(&st_obj) else { return Err(ctx.runtime_error("thread state")) };
+    let Some(st) = data::<B, ThreadState>(&st_obj) else {
+        return Err(ctx.runtime_error("thread state"));
+    };
     if !st.started.load(Ordering::Relaxed) {
         return Err(ctx.runtime_error("cannot join thread before it is started"));
     }
@@ -311,7 +328,9 @@ fn thread_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
 fn thread_is_alive<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "is_alive", 1, 1, &[])?;
     let st_obj = state(ctx, &args.args[0])?;
-    let Some(st) = data::<B, ThreadState>(&st_obj) else { return Err(ctx.runtime_error("thread state")) };
+    let Some(st) = data::<B, ThreadState>(&st_obj) else {
+        return Err(ctx.runtime_error("thread state"));
+    };
     let alive = st.started.load(Ordering::Relaxed) && *st.phase.lock() != Phase::Finished;
     Ok(ctx.vm.bool(alive))
 }
@@ -365,7 +384,11 @@ fn report_default<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: &PyR
         .and_then(|n| crate::ops::as_str(&n).map(str::to_string))
         .unwrap_or_default();
     let text = crate::run::format_exception(ctx, exc);
-    super::write_stream(super::Stream::Stderr, &format!("Exception in thread {name}:\n{text}"), true);
+    super::write_stream(
+        super::Stream::Stderr,
+        &format!("Exception in thread {name}:\n{text}"),
+        true,
+    );
 }
 
 /// Waits for every non-daemon thread at interpreter exit. Returns `false` if daemon threads
@@ -432,7 +455,12 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     set(vm, &main, "ident", ident.clone());
     set(vm, &main, "native_id", ident.clone());
     set(vm, &main, "_target", vm.none.clone());
-    set(vm, &main, "_state", PyRef::new(Payload::Native(Box::new(NativeObj { class: state_class, data: Box::new(st) }))));
+    set(
+        vm,
+        &main,
+        "_state",
+        PyRef::new(Payload::Native(Box::new(NativeObj { class: state_class, data: Box::new(st) }))),
+    );
     let act = vm.dict(Dict::new());
     if let Payload::Dict(cell) = &act.payload
         && let Payload::Int(i) = ident.payload

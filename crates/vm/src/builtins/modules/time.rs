@@ -1,11 +1,11 @@
 //! The `time` module. `sleep` releases the VM (`allow_threads`).
 
+use crate::PyRef;
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
 use crate::ops::compare::{Num, as_num};
 use crate::vm::Vm;
-use crate::PyRef;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
