@@ -1572,3 +1572,17 @@ fn error_eq_hint_details() {
     err("1 = (a, b)[(,)]", literal_here, 1, 1);
     err("1 = (,)", "cannot assign to literal", 1, 1);
 }
+
+#[test]
+fn error_invalid_targets_stop_where_cpython_stops() {
+    err("f():", "invalid syntax", 1, 4);
+    err("True:", "invalid syntax", 1, 5);
+    err("b'x' += ", "invalid syntax", 1, 6);
+    err("x += ", "invalid syntax", 1, 6);
+    err("del +x", "cannot delete expression", 1, 5);
+    err("del a not in b", "cannot delete comparison", 1, 5);
+    err("del +[x for x in y if]", "invalid syntax", 1, 5);
+    err("del a, b.c + [1, 2 if]", "invalid syntax", 1, 12);
+    err("del a b", "invalid syntax", 1, 7);
+    err("del a, f(", "'(' was never closed", 1, 9);
+}

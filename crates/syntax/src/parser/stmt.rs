@@ -197,11 +197,41 @@ impl Parser<'_> {
     /// `del targets`.
     fn del_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
-        let (targets, _) = self.star_expr_list()?;
+        let m = self.mark();
+        let (targets, _) = match self.star_expr_list() {
+            Ok(list) => list,
+            Err(err) => return Err(self.del_error(m, err)),
+        };
         for target in &targets {
             self.check_delete(target)?;
         }
         Ok(StmtKind::Delete(targets))
+    }
+
+    /// The error for `del` targets that do not parse: CPython reports "invalid syntax" where its
+    /// `del` target grammar (primaries only) stops, before any error deeper in an expression.
+    #[cold]
+    fn del_error(&mut self, m: Mark, err: SyntaxError) -> SyntaxError {
+        if err.msg != "invalid syntax" {
+            return err;
+        }
+        let failed = self.mark();
+        self.reset(m);
+        while self.pos < failed.pos {
+            let start = self.tok().span;
+            match self.primary() {
+                Err(e) if e.span.start == start.start => return SyntaxError::new(e.msg, start),
+                Err(_) => return err,
+                Ok(_) => {}
+            }
+            if !self.eat(&TokenKind::Comma) {
+                if self.at_stmt_end() {
+                    return err;
+                }
+                return SyntaxError::new("invalid syntax", self.tok().span);
+            }
+        }
+        err
     }
 
     /// `import dotted [as name], ...`.
@@ -277,12 +307,17 @@ impl Parser<'_> {
             return self.annotated(first, bare_tuple);
         }
         if let Some(op) = aug_op(self.peek()) {
-            self.bump();
-            let value = self.assigned_value()?;
-            if !matches!(
-                first.kind,
-                ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
-            ) {
+            let valid = is_single_target(&first);
+            let op_span = self.bump().span;
+            let value = match self.assigned_value() {
+                Ok(value) => value,
+                // CPython only reads past the operator of a valid target.
+                Err(err) if !valid && err.msg == "invalid syntax" => {
+                    return Err(SyntaxError::new("invalid syntax", op_span));
+                }
+                Err(err) => return Err(err),
+            };
+            if !valid {
                 let name = expr_name(&first);
                 let msg = format!("'{name}' is an illegal expression for augmented assignment");
                 return Err(SyntaxError::new(msg, first.span));
@@ -354,8 +389,15 @@ impl Parser<'_> {
 
     /// `target: annotation [= value]`; the annotation is discarded (a bare one becomes `pass`).
     fn annotated(&mut self, target: Expr, bare_tuple: bool) -> PResult<StmtKind> {
-        self.bump();
-        self.expression()?;
+        let colon = self.bump().span;
+        match self.expression() {
+            Ok(_) => {}
+            // CPython only reads past the `:` of a valid target.
+            Err(err) if !is_single_target(&target) && err.msg == "invalid syntax" => {
+                return Err(SyntaxError::new("invalid syntax", colon));
+            }
+            Err(err) => return Err(err),
+        }
         let error = match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
             ExprKind::Tuple(items) => {
@@ -389,4 +431,9 @@ pub(super) fn body_end(bodies: &[&[Stmt]], default: u32) -> u32 {
 /// A statement node spanning `start..end`.
 pub(super) fn stmt(kind: StmtKind, start: u32, end: u32) -> Stmt {
     Stmt { kind, span: Span { start, end: end.max(start) } }
+}
+
+/// A name, attribute or subscript: the targets of augmented and annotated assignments.
+fn is_single_target(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. })
 }

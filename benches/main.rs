@@ -1,0 +1,17 @@
+//! `cargo bench`: gil-lab's criterion benchmarks, one module per topic, one group per workload.
+//!
+//! Each measurement runs a workload from `benches/workloads/` as a subprocess — `gillab run
+//! --backend NAME` for every registered backend, and `python3` as the reference row when it is
+//! installed — and sums the work-region times the workload reports itself (so interpreter
+//! start-up is excluded for both alike). Run one group with `cargo bench --bench main --
+//! countdown`.
+
+mod countdown;
+mod harness;
+
+criterion::criterion_group! {
+    name = benches;
+    config = criterion::Criterion::default().sample_size(10);
+    targets = countdown::bench
+}
+criterion::criterion_main!(benches);
