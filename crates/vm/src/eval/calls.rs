@@ -20,6 +20,25 @@ pub fn call<B: Backend>(
     let len = f.stack.len();
     let base = len - n - 2;
     let args_start = if f.stack[base + 1].is_some() { base + 1 } else { base + 2 };
+    if kwnames.is_none()
+        && let Some(Payload::Function(func)) = f.stack[base].as_ref().map(|c| &c.payload)
+        && let Payload::Code(code) = &func.code.payload
+        && code.is_simple(len - args_start)
+    {
+        // Python-to-Python call with exactly the positional parameters: the arguments move
+        // from this frame's stack into the callee's locals, as in CPython 3.11 (no count
+        // traffic, and `sys.getrefcount` inside the callee sees what CPython's does).
+        let callee = f.stack[base].clone().unwrap_or_else(|| super::stack_corrupt());
+        let Payload::Function(func) = &callee.payload else { super::stack_corrupt() };
+        let Payload::Code(code) = &func.code.payload else { super::stack_corrupt() };
+        let mut fast: Vec<Option<PyRef<B>>> = Vec::with_capacity(code.code.varnames.len());
+        fast.extend(f.stack.drain(args_start..));
+        fast.resize_with(code.code.varnames.len(), || None);
+        f.stack.truncate(base);
+        let result = super::run_frame(ctx, &callee, func, code, fast)?;
+        f.push(result);
+        return Ok(());
+    }
     let result = {
         let Some(callable) = &f.stack[base] else { super::stack_corrupt() };
         let args = as_refs(&f.stack[args_start..]);

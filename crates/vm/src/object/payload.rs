@@ -146,6 +146,19 @@ pub struct CodeRef<B: Backend> {
     pub max_stack: usize,
 }
 
+impl<B: Backend> CodeRef<B> {
+    /// Whether a call with `nargs` positional arguments binds them straight to the first
+    /// `nargs` locals (no defaults, keyword-only, `*args` or `**kwargs` involved).
+    #[inline]
+    pub fn is_simple(&self, nargs: usize) -> bool {
+        let co = &self.code;
+        co.argcount as usize == nargs
+            && co.kwonlyargcount == 0
+            && !co.flags.contains(gillab_compiler::CodeFlags::VARARGS)
+            && !co.flags.contains(gillab_compiler::CodeFlags::VARKEYWORDS)
+    }
+}
+
 /// A function defined in Python.
 pub struct Function<B: Backend> {
     /// The code object (a `Payload::Code`).

@@ -138,17 +138,10 @@ pub fn call_function<B: Backend>(
         return Err(ctx.type_error("function without code"));
     };
     let co = &code.code;
-    let mut fast: Vec<Option<PyRef<B>>> =
-        Vec::with_capacity(co.varnames.len() + co.stacksize as usize);
+    let mut fast: Vec<Option<PyRef<B>>> = Vec::with_capacity(co.varnames.len());
     fast.resize_with(co.varnames.len(), || None);
-    let argcount = co.argcount as usize;
     // The common case: positional arguments only, exactly as many as parameters.
-    if kwnames.is_empty()
-        && args.len() == argcount
-        && co.kwonlyargcount == 0
-        && !co.flags.contains(CodeFlags::VARARGS)
-        && !co.flags.contains(CodeFlags::VARKEYWORDS)
-    {
+    if kwnames.is_empty() && code.is_simple(args.len()) {
         for (slot, a) in fast.iter_mut().zip(args) {
             *slot = Some(a.clone());
         }
