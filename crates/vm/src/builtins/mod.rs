@@ -127,6 +127,7 @@ pub fn add_property<B: Backend>(
 pub fn install<B: Backend>(vm: &Vm<B>) {
     functions::install(vm);
     methods::install(vm);
+    modules::io::fill(vm, &vm.builtins);
     let b = &vm.builtins;
     let put = |name: &str, v: &PyRef<B>| dicts::set_name(b, vm.intern(name), v.clone());
     put("object", &vm.object_type);

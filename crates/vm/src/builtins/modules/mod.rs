@@ -1,7 +1,10 @@
 //! Built-in modules: `sys`, `time`, `dis`, `math`, and the standard streams.
 
+pub mod io;
 mod math;
+pub mod os;
 mod queue;
+pub mod socket;
 pub mod sync;
 mod sys;
 pub mod threading;
@@ -16,7 +19,8 @@ use crate::ops::{attr, call, dicts};
 use std::io::Write;
 
 /// Names of the modules implemented in Rust.
-pub const NAMES: &[&str] = &["sys", "time", "dis", "math", "threading", "queue"];
+pub const NAMES: &[&str] =
+    &["sys", "time", "dis", "math", "threading", "queue", "os", "socket", "native", "io"];
 
 /// Creates the built-in module `name`, or `None`.
 pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<PyRef<B>>> {
@@ -31,6 +35,9 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<
         "dis" => add(vm, ns, "dis", dis),
         "threading" => threading::fill(vm, ns),
         "queue" => queue::fill(vm, ns),
+        "os" => os::fill(vm, ns),
+        "socket" => socket::fill(vm, ns),
+        "io" => io::fill(vm, ns),
         _ => return Ok(None),
     }
     Ok(Some(m))
