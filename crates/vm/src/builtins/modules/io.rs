@@ -5,4 +5,4 @@ use crate::vm::Vm;
 use crate::PyRef;
 
 /// Fills the module namespace.
-pub(super) fn fill<B: Backend>(_vm: &Vm<B>, _ns: &PyRef<B>) {}
+pub(crate) fn fill<B: Backend>(_vm: &Vm<B>, _ns: &PyRef<B>) {}
