@@ -28,6 +28,28 @@ pub enum Command {
     Backends,
 }
 
+/// GIL hand-off policies (see `crates/backend-gil`).
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GilPolicy {
+    /// CPython 3.2+: drop requests after one switch interval, forced switching.
+    Interval,
+    /// Python 2: release and re-take every `--check-interval` checks.
+    Ticks,
+    /// `interval`, with threads returning from I/O served first.
+    IoPriority,
+}
+
+impl GilPolicy {
+    /// The name the backend reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            GilPolicy::Interval => "interval",
+            GilPolicy::Ticks => "ticks",
+            GilPolicy::IoPriority => "io-priority",
+        }
+    }
+}
+
 /// Arguments of `gillab run`.
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
@@ -37,6 +59,13 @@ pub struct RunArgs {
     /// GIL switch interval in seconds (CPython's `sys.setswitchinterval`).
     #[arg(long, default_value_t = 0.005)]
     pub switch_interval: f64,
+    /// GIL hand-off policy: `interval` (CPython 3.2+), `ticks` (Python 2), `io-priority`
+    /// (threads back from I/O are served first; the convoy-effect fix).
+    #[arg(long, value_enum, default_value_t = GilPolicy::Interval)]
+    pub gil_policy: GilPolicy,
+    /// Eval-breaker checks between forced releases under `--gil-policy ticks`.
+    #[arg(long, default_value_t = 100)]
+    pub check_interval: u32,
     /// Print the backend's counters as one JSON line on stderr at exit.
     #[arg(long)]
     pub stats: bool,
@@ -109,7 +138,8 @@ fn run(args: RunArgs) -> i32 {
     let options = RunOptions {
         backend: BackendOptions {
             switch_interval: args.switch_interval,
-            ..BackendOptions::default()
+            check_interval: args.check_interval.max(1),
+            gil_policy: args.gil_policy.name().to_string(),
         },
         argv,
         stats: args.stats,

@@ -20,6 +20,19 @@
 //! | true | clear | keeps running |
 //! | true | set | drops, waits for a switch, re-takes |
 //! | false | any | (no holder) the next waiter takes it and clears the request |
+//!
+//! Three hand-off policies (`--gil-policy`):
+//!
+//! - `interval` (default): the CPython 3.2+ algorithm above.
+//! - `ticks`: Python 2's. The holder releases and immediately re-takes the lock every
+//!   `--check-interval` eval-breaker checks (a check is a backward jump or a call, so the
+//!   default 100 is several hundred bytecodes in a tight loop); waiters never ask. On a
+//!   multi-core machine the releasing thread usually wins the lock straight back, which is the
+//!   "GIL battle" Beazley measured.
+//! - `io-priority`: `interval`, except that a thread coming back from blocking I/O
+//!   (`allow_threads`) sets the drop request at once instead of after a full interval, and
+//!   CPU-bound waiters stand aside while an I/O thread waits. This is the fix proposed for the
+//!   convoy effect (bpo-7946) that CPython never shipped.
 
 use gillab_vm::backend::{Backend, BackendOptions};
 use parking_lot::{Condvar, Mutex};
@@ -28,6 +41,38 @@ use std::ptr::NonNull;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+/// A GIL hand-off policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Policy {
+    /// CPython 3.2+: drop requests after one switch interval, forced switching.
+    Interval,
+    /// Python 2: release and re-take every N eval-breaker checks.
+    Ticks,
+    /// `Interval`, with threads returning from I/O served first.
+    IoPriority,
+}
+
+impl Policy {
+    /// Parses `interval`, `ticks`, `io-priority` (empty means `interval`).
+    pub fn parse(name: &str) -> Option<Policy> {
+        match name {
+            "" | "interval" => Some(Policy::Interval),
+            "ticks" => Some(Policy::Ticks),
+            "io-priority" => Some(Policy::IoPriority),
+            _ => None,
+        }
+    }
+
+    /// The policy's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Policy::Interval => "interval",
+            Policy::Ticks => "ticks",
+            Policy::IoPriority => "io-priority",
+        }
+    }
+}
+
 /// Lock state guarded by the mutex.
 struct State {
     locked: bool,
@@ -35,6 +80,8 @@ struct State {
     holder: u64,
     /// Number of times the lock passed to a different thread.
     switch_number: u64,
+    /// Threads back from I/O waiting for the lock (`io-priority`).
+    io_waiting: usize,
 }
 
 /// Counters reported by `--stats`.
@@ -44,6 +91,8 @@ struct Stats {
     switches: AtomicU64,
     forced_switches: AtomicU64,
     drop_requests: AtomicU64,
+    tick_releases: AtomicU64,
+    io_priority_requests: AtomicU64,
     wait_ns: AtomicU64,
 }
 
@@ -56,12 +105,16 @@ pub struct Gil {
     drop_request: AtomicBool,
     interval_ns: AtomicU64,
     next_id: AtomicU64,
+    policy: Policy,
+    check_interval: u32,
     stats: Stats,
 }
 
-/// Per-thread state: the thread's id in `State::holder`.
+/// Per-thread state: the thread's id in `State::holder`, and the checks left before a `ticks`
+/// release.
 pub struct GilThread {
     id: u64,
+    ticks: u32,
 }
 
 /// The `gil` backend's reference count: a plain integer, guarded by the GIL.
@@ -85,12 +138,27 @@ unsafe impl<T: Send> Sync for GilCell<T> {}
 unsafe impl<T: Send> Send for GilCell<T> {}
 
 impl Gil {
-    fn take(&self, me: u64) {
+    /// Takes the lock. `io` marks a thread coming back from blocking I/O.
+    fn take(&self, me: u64, io: bool) {
         self.stats.acquisitions.fetch_add(1, Ordering::Relaxed);
+        let io = io && self.policy == Policy::IoPriority;
+        let start = Instant::now();
         let mut st = self.state.lock();
-        if st.locked {
-            let start = Instant::now();
-            while st.locked {
+        let must_wait = |st: &State| st.locked || (!io && st.io_waiting > 0);
+        if must_wait(&st) {
+            if io {
+                st.io_waiting += 1;
+                // io-priority: ask the holder to hand over at its next check, now.
+                // Relaxed: a hint polled by the holder; the hand-off is ordered by the mutex.
+                self.drop_request.store(true, Ordering::Relaxed);
+                self.stats.io_priority_requests.fetch_add(1, Ordering::Relaxed);
+            }
+            while must_wait(&st) {
+                if self.policy == Policy::Ticks {
+                    // Python 2: waiters never ask; they wait to be signalled.
+                    self.cond.wait(&mut st);
+                    continue;
+                }
                 let saved = st.switch_number;
                 let interval = Duration::from_nanos(self.interval_ns.load(Ordering::Relaxed));
                 let timed_out = self.cond.wait_for(&mut st, interval).timed_out();
@@ -101,8 +169,12 @@ impl Gil {
                     self.stats.drop_requests.fetch_add(1, Ordering::Relaxed);
                 }
             }
-            self.stats.wait_ns.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            if io {
+                st.io_waiting -= 1;
+            }
         }
+        // Time to take the lock, including waiting for its mutex (contended under `ticks`).
+        self.stats.wait_ns.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
         st.locked = true;
         if st.holder != me {
             st.holder = me;
@@ -117,7 +189,12 @@ impl Gil {
     fn drop_gil(&self, me: u64, forced: bool) {
         let mut st = self.state.lock();
         st.locked = false;
-        self.cond.notify_one();
+        if st.io_waiting > 0 {
+            // Wake everyone: the I/O thread must get its chance, CPU waiters re-wait.
+            self.cond.notify_all();
+        } else {
+            self.cond.notify_one();
+        }
         if forced {
             // FORCE_SWITCHING: wait until another thread has taken the lock.
             self.stats.forced_switches.fetch_add(1, Ordering::Relaxed);
@@ -149,12 +226,19 @@ unsafe impl Backend for Gil {
 
     fn new(options: &BackendOptions) -> Gil {
         Gil {
-            state: Mutex::new(State { locked: false, holder: u64::MAX, switch_number: 0 }),
+            state: Mutex::new(State {
+                locked: false,
+                holder: u64::MAX,
+                switch_number: 0,
+                io_waiting: 0,
+            }),
             cond: Condvar::new(),
             switch_cond: Condvar::new(),
             drop_request: AtomicBool::new(false),
             interval_ns: AtomicU64::new((options.switch_interval * 1e9) as u64),
             next_id: AtomicU64::new(0),
+            policy: Policy::parse(&options.gil_policy).unwrap_or(Policy::Interval),
+            check_interval: options.check_interval.max(1),
             stats: Stats::default(),
         }
     }
@@ -217,8 +301,8 @@ unsafe impl Backend for Gil {
 
     fn attach(&self) -> GilThread {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        self.take(id);
-        GilThread { id }
+        self.take(id, false);
+        GilThread { id, ticks: self.check_interval }
     }
 
     fn detach(&self, thread: GilThread) {
@@ -226,23 +310,36 @@ unsafe impl Backend for Gil {
     }
 
     #[inline(always)]
-    fn breaker(&self, _thread: &mut GilThread) -> bool {
+    fn breaker(&self, thread: &mut GilThread) -> bool {
+        if self.policy == Policy::Ticks {
+            thread.ticks -= 1;
+            return thread.ticks == 0;
+        }
         // Relaxed: a hint; see `take`.
         self.drop_request.load(Ordering::Relaxed)
     }
 
     fn poll(&self, thread: &mut GilThread) {
+        if self.policy == Policy::Ticks {
+            // Python 2: release and re-take at once; no forced switch, so on a multi-core
+            // machine this thread usually wins the lock back.
+            thread.ticks = self.check_interval;
+            self.stats.tick_releases.fetch_add(1, Ordering::Relaxed);
+            self.drop_gil(thread.id, false);
+            self.take(thread.id, false);
+            return;
+        }
         // Relaxed: a hint; see `take`.
         if self.drop_request.load(Ordering::Relaxed) {
             self.drop_gil(thread.id, true);
-            self.take(thread.id);
+            self.take(thread.id, false);
         }
     }
 
     fn allow_threads<R>(&self, thread: &mut GilThread, f: impl FnOnce() -> R) -> R {
         self.drop_gil(thread.id, false);
         let r = f();
-        self.take(thread.id);
+        self.take(thread.id, true);
         r
     }
 
@@ -254,7 +351,11 @@ unsafe impl Backend for Gil {
             "gil_switches": get(&s.switches),
             "forced_switches": get(&s.forced_switches),
             "drop_requests": get(&s.drop_requests),
+            "tick_releases": get(&s.tick_releases),
+            "io_priority_requests": get(&s.io_priority_requests),
             "gil_wait_seconds": get(&s.wait_ns) as f64 / 1e9,
+            "gil_policy": self.policy.name(),
+            "switch_interval": self.switch_interval(),
         })
     }
 

@@ -1553,7 +1553,12 @@ fn error_eq_hint_details() {
     let hint = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
     err("if x = 1 +:\n    pass", hint, 1, 4);
     err("if (x = 1):\n    pass", hint, 1, 5);
-    err("if (x) = 1:\n    pass", "cannot assign to name here. Maybe you meant '==' instead of '='?", 1, 5);
+    err(
+        "if (x) = 1:\n    pass",
+        "cannot assign to name here. Maybe you meant '==' instead of '='?",
+        1,
+        5,
+    );
     err("[a] + 1 = 2", "cannot assign to expression", 1, 1);
     err("None + 1 = 2", "cannot assign to expression", 1, 1);
     err("(a, b).c = 1 == 2 = 3", "cannot assign to comparison", 1, 12);

@@ -142,7 +142,7 @@ struct Mark {
     tree: u32,
     /// Bracket depth.
     brackets: u32,
-    /// Whether deferred errors were already recorded.
+    /// Whether a symbol-table error was already recorded.
     had_symtable: bool,
     /// Whether a compiler-stage error was already recorded.
     had_compile: bool,

@@ -343,9 +343,9 @@ impl Parser<'_> {
         let first_eq = self.mark();
         let mut targets = vec![first];
         loop {
-            if let Some(target) = targets.last() {
+            if let (Some(first), Some(target)) = (targets.first(), targets.last()) {
                 if let Some(bad) = invalid_target(target, TargetUse::Store) {
-                    return Err(self.invalid_assignment(&targets[0], bare_tuple, first_eq, bad));
+                    return Err(self.invalid_assignment(first, bare_tuple, first_eq, bad));
                 }
                 self.check_star_targets(target);
             }
