@@ -114,7 +114,11 @@ pub fn main(cli: Cli) -> i32 {
             }
             0
         }
-        Command::Dis { file } => dis(&file),
+        // The compiler recurses over the syntax tree: give it the interpreter's stack.
+        Command::Dis { file } => std::thread::Builder::new()
+            .stack_size(gillab_vm::THREAD_STACK_SIZE)
+            .spawn(move || dis(&file))
+            .map_or(70, |h| h.join().unwrap_or(70)),
         Command::Run(args) => run(args),
     }
 }

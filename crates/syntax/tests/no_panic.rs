@@ -6,32 +6,9 @@
 use gillab_syntax::parse_module;
 use proptest::prelude::*;
 
-/// Pieces of Python syntax that, glued together at random, reach deep into the parser.
-#[rustfmt::skip]
-const FRAGMENTS: &[&str] = &[
-    // Keywords and soft keywords.
-    "if ", "elif ", "else", "while ", "for ", " in ", "not ", " and ", " or ", "is ", "def ",
-    "class ", "return", "pass", "break", "continue", "del ", "global ", "nonlocal ", "import ",
-    "from ", " as ", "try", "except", "finally", "with ", "raise ", "assert ", "lambda", "yield",
-    "async ", "await ", "match ", "case ", "None", "True", "False", "print ",
-    // Names and literals.
-    "x", "y", "f", "_", "a.b", "1", "0x1f", "1.5", "1e9", "10**100", "...",
-    // Brackets.
-    "(", ")", "[", "]", "{", "}", "()", "[]", "{}",
-    // Punctuation and operators.
-    ":", ",", ";", ".", "=", "==", "!=", "<", ">=", "+", "-", "*", "**", "/", "//", "%", "@",
-    "&", "|", "^", "~", "<<", ">>", "->", ":=", "+=", "**=", "//=", "@=", "*x", "**kw",
-    // Strings and f-strings.
-    "'s'", "\"t\"", "b'b'", "'''", "\"\"\"", "f'", "f\"", "f'{x}'", "f'{x!r:>{w}}'", "f'{x=}'",
-    "f'{", "{x", "}'", "'{}'", "\\", "#c",
-    // Layout.
-    "\n", "\n", "\n    ", "\n        ", "    ", "\t", "\r\n",
-];
-
-/// A string made of random fragments.
-fn pythonish() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|parts| parts.concat())
-}
+#[path = "common/fragments.rs"]
+mod fragments;
+use fragments::pythonish;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
