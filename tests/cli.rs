@@ -37,8 +37,11 @@ mod tempdir {
 
     impl Dir {
         pub fn new(name: &str, source: &str) -> Dir {
-            let dir = std::env::temp_dir()
-                .join(format!("gillab-cli-{}-{}", std::process::id(), name.replace('.', "_")));
+            let dir = std::env::temp_dir().join(format!(
+                "gillab-cli-{}-{}",
+                std::process::id(),
+                name.replace('.', "_")
+            ));
             std::fs::create_dir_all(&dir).expect("mkdir");
             std::fs::write(dir.join(name), source).expect("write");
             Dir(dir)
@@ -60,8 +63,10 @@ fn text(b: &[u8]) -> String {
 fn backends_lists_the_registry() {
     let out = gillab(&["backends"], &std::env::temp_dir());
     assert!(out.status.success());
-    let names: Vec<String> =
-        text(&out.stdout).lines().filter_map(|l| l.split_whitespace().next().map(str::to_string)).collect();
+    let names: Vec<String> = text(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
     let want: Vec<String> = gillab::backends().iter().map(|(n, _)| n.to_string()).collect();
     assert_eq!(names, want);
 }
