@@ -69,6 +69,8 @@ pub struct Vm<B: Backend> {
     this: std::sync::Weak<Vm<B>>,
     /// OS threads started by `threading.Thread.start`, joined at interpreter exit.
     pub os_threads: Mutex<Vec<OsThread>>,
+    /// The rayon pool of the `native` module (this VM's own, not rayon's global pool).
+    pub native_pool: std::sync::OnceLock<rayon::ThreadPool>,
 }
 
 /// An OS thread running a Python thread.
@@ -125,6 +127,7 @@ impl<B: Backend> Vm<B> {
             options,
             this: std::sync::Weak::new(),
             os_threads: Mutex::new(Vec::new()),
+            native_pool: std::sync::OnceLock::new(),
         };
         crate::builtins::install(&vm);
         vm.backend.detach(thread);

@@ -2,6 +2,7 @@
 
 pub mod io;
 mod math;
+mod native;
 pub mod os;
 mod queue;
 pub mod socket;
@@ -36,6 +37,7 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<
         "threading" => threading::fill(vm, ns),
         "queue" => queue::fill(vm, ns),
         "os" => os::fill(vm, ns),
+        "native" => native::fill(vm, ns),
         "socket" => socket::fill(vm, ns),
         "io" => io::fill(vm, ns),
         _ => return Ok(None),
