@@ -25,10 +25,10 @@
 //!
 //! - `interval` (default): the CPython 3.2+ algorithm above.
 //! - `ticks`: Python 2's. The holder releases and immediately re-takes the lock every
-//!   `--check-interval` eval-breaker checks (a check is a backward jump or a call, so the
-//!   default 100 is several hundred bytecodes in a tight loop); waiters never ask. On a
-//!   multi-core machine the releasing thread usually wins the lock straight back, which is the
-//!   "GIL battle" Beazley measured.
+//!   `--check-interval` bytecodes (default 100; the eval loop polls before every instruction
+//!   under this policy); waiters never ask. On a multi-core machine the releasing thread
+//!   usually wins the lock straight back, which is the "GIL battle" Beazley measured. Because
+//!   a switch can fall between any two instructions, `n += 1` on a global loses updates.
 //! - `io-priority`: `interval`, except that a thread coming back from blocking I/O
 //!   (`allow_threads`) sets the drop request at once instead of after a full interval, and
 //!   CPU-bound waiters stand aside while an I/O thread waits. This is the fix proposed for the
@@ -317,6 +317,10 @@ unsafe impl Backend for Gil {
         }
         // Relaxed: a hint; see `take`.
         self.drop_request.load(Ordering::Relaxed)
+    }
+
+    fn breaker_every_instruction(&self) -> bool {
+        self.policy == Policy::Ticks
     }
 
     fn poll(&self, thread: &mut GilThread) {

@@ -106,6 +106,11 @@ pub unsafe trait Backend: Send + Sync + Sized + 'static {
     /// The eval breaker's fast check, made at every backward jump and call: `true` when
     /// [`Backend::poll`] has work to do (a drop request, a repin, a tick count run out).
     fn breaker(&self, thread: &mut Self::Thread) -> bool;
+    /// Whether the eval loop must poll the breaker before every instruction (Python 2's "check
+    /// interval" counted bytecodes) rather than only at backward jumps and calls.
+    fn breaker_every_instruction(&self) -> bool {
+        false
+    }
     /// The eval breaker's slow path (the GIL hands itself over here).
     fn poll(&self, thread: &mut Self::Thread);
     /// Runs blocking work with the VM released (CPython's `Py_BEGIN_ALLOW_THREADS`). `f` must

@@ -30,6 +30,8 @@ pub struct Ctx<'vm, B: Backend> {
     /// For each running function that uses zero-argument `super()`: its `__class__` cell and
     /// its first argument.
     pub super_stack: Vec<(PyRef<B>, Option<PyRef<B>>)>,
+    /// `Backend::breaker_every_instruction`, read once.
+    pub breaker_every_instruction: bool,
     /// Lowest stack address Python frames may use on this thread (the stack grows down);
     /// deeper recursion raises `RecursionError` instead of overflowing the Rust stack.
     stack_floor: usize,
@@ -51,6 +53,7 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
             depth: 0,
             exc_info: None,
             super_stack: Vec::new(),
+            breaker_every_instruction: vm.backend.breaker_every_instruction(),
             stack_floor: top.saturating_sub(usable),
         }
     }

@@ -180,7 +180,11 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
     let instrs = &code.code.instructions[..];
     let consts = &code.consts[..];
     let names = &code.names[..];
+    let every_instruction = ctx.breaker_every_instruction;
     loop {
+        if every_instruction {
+            ctx.check_breaker();
+        }
         let Some(&ins) = instrs.get(f.pc) else {
             return Err(ctx.runtime_error("fell off the end of the bytecode"));
         };

@@ -44,13 +44,27 @@ pub(crate) fn params<'a, B: Backend>(
     names: &[&str],
     required: usize,
 ) -> PyResult<B, Vec<Option<&'a PyRef<B>>>> {
+    params_kw(ctx, args, skip, fname, names, required, names.len())
+}
+
+/// [`params`] where only the first `max_pos` parameters may be given by position (the rest
+/// are keyword-only, like `dir_fd`).
+pub(crate) fn params_kw<'a, B: Backend>(
+    ctx: &Ctx<'_, B>,
+    args: &Args<'a, B>,
+    skip: usize,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+    max_pos: usize,
+) -> PyResult<B, Vec<Option<&'a PyRef<B>>>> {
     let pos = args.positional().get(skip..).unwrap_or(&[]);
     if names.is_empty() && (!pos.is_empty() || !args.kwnames.is_empty()) {
         let n = pos.len() + args.kwnames.len();
         return Err(ctx.type_error(format!("{fname}() takes no arguments ({n} given)")));
     }
-    if pos.len() > names.len() {
-        let (n, max) = (pos.len(), names.len());
+    if pos.len() > max_pos {
+        let (n, max) = (pos.len(), max_pos);
         let msg = if required == max {
             format!("{fname}() takes exactly {max} positional argument{} ({n} given)", plural(max))
         } else {
@@ -89,7 +103,7 @@ pub(crate) fn params<'a, B: Backend>(
 }
 
 /// `None` for a missing or `None` argument.
-pub(crate) fn not_none<'a, B: Backend>(v: Option<&'a PyRef<B>>) -> Option<&'a PyRef<B>> {
+pub(crate) fn not_none<B: Backend>(v: Option<&PyRef<B>>) -> Option<&PyRef<B>> {
     v.filter(|v| !matches!(v.payload, Payload::None))
 }
 
@@ -350,7 +364,8 @@ fn oserror_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     }
     let none = vm.none.clone();
     let at = |i: usize| if structured { pos.get(i).cloned() } else { None };
-    for (name, v) in [("errno", at(0)), ("strerror", at(1)), ("filename", at(2)), ("filename2", at(4))]
+    for (name, v) in
+        [("errno", at(0)), ("strerror", at(1)), ("filename", at(2)), ("filename2", at(4))]
     {
         dicts::set_name(this, vm.intern(name), v.unwrap_or_else(|| none.clone()));
     }
@@ -364,9 +379,8 @@ fn oserror_str<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
     let Some(this) = args.args.first() else {
         return Err(ctx.type_error("descriptor '__str__' of 'OSError' object needs an argument"));
     };
-    let field = |name: &str| {
-        dicts::get_text(this, name).filter(|v| !matches!(v.payload, Payload::None))
-    };
+    let field =
+        |name: &str| dicts::get_text(this, name).filter(|v| !matches!(v.payload, Payload::None));
     let (errno, strerror, f1, f2) =
         (field("errno"), field("strerror"), field("filename"), field("filename2"));
     if let Some(f1) = f1 {
@@ -443,8 +457,7 @@ fn environ<B: Backend>(vm: &Vm<B>) -> PyRef<B> {
     for (k, v) in std::env::vars_os() {
         let k = vm.str(k.to_string_lossy().into_owned());
         let v = vm.str(v.to_string_lossy().into_owned());
-        // Keys are str, so hashing and equality never run Python code.
-        let _ = dicts::set_name(&d, k, v);
+        dicts::set_name(&d, k, v);
     }
     d
 }
@@ -487,6 +500,16 @@ fn os_chdir<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
     Ok(ctx.vm.none.clone())
 }
 
+/// `dir_fd` arguments are accepted only as `None`.
+fn no_dir_fd<B: Backend>(ctx: &Ctx<'_, B>, given: &[Option<&PyRef<B>>]) -> PyResult<B, ()> {
+    if given.iter().any(|v| not_none(*v).is_some()) {
+        return Err(
+            ctx.err(&ctx.vm.exc.not_implemented_error, "dir_fd unavailable on this platform")
+        );
+    }
+    Ok(())
+}
+
 /// Runs `op` on the single path argument of `fname`.
 fn path_op<B: Backend>(
     ctx: &mut Ctx<'_, B>,
@@ -495,7 +518,8 @@ fn path_op<B: Backend>(
     accepted: &str,
     op: fn(PathBuf) -> io::Result<()>,
 ) -> PyResult<B> {
-    let p = params(ctx, args, 0, fname, &["path", "dir_fd"], 1)?;
+    let p = params_kw(ctx, args, 0, fname, &["path", "dir_fd"], 1, 1)?;
+    no_dir_fd(ctx, &p[1..])?;
     let Some(v) = p[0] else { return Err(ctx.type_error(format!("{fname}() missing argument"))) };
     let path = fspath(ctx, v, Some((fname, accepted)))?;
     let target = path.path.clone();
@@ -504,25 +528,23 @@ fn path_op<B: Backend>(
 }
 
 fn os_remove<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    path_op(ctx, &args, "remove", "string, bytes or os.PathLike", |p| std::fs::remove_file(p))
+    path_op(ctx, &args, "remove", "string, bytes or os.PathLike", std::fs::remove_file::<PathBuf>)
 }
 
 fn os_unlink<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    path_op(ctx, &args, "unlink", "string, bytes or os.PathLike", |p| std::fs::remove_file(p))
+    path_op(ctx, &args, "unlink", "string, bytes or os.PathLike", std::fs::remove_file::<PathBuf>)
 }
 
 fn os_rmdir<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    path_op(ctx, &args, "rmdir", "string, bytes or os.PathLike", |p| std::fs::remove_dir(p))
+    path_op(ctx, &args, "rmdir", "string, bytes or os.PathLike", std::fs::remove_dir::<PathBuf>)
 }
 
 fn os_listdir<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let p = params(ctx, &args, 0, "listdir", &["path"], 0)?;
     let path = match not_none(p[0]) {
-        Some(v) => Some(fspath(
-            ctx,
-            v,
-            Some(("listdir", "string, bytes, os.PathLike, integer or None")),
-        )?),
+        Some(v) => {
+            Some(fspath(ctx, v, Some(("listdir", "string, bytes, os.PathLike, integer or None")))?)
+        }
         None => None,
     };
     let target = path.as_ref().map_or_else(|| PathBuf::from("."), |p| p.path.clone());
@@ -561,7 +583,8 @@ fn create_dir(path: &std::path::Path, mode: u32, recursive: bool) -> io::Result<
 }
 
 fn os_mkdir<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let p = params(ctx, &args, 0, "mkdir", &["path", "mode", "dir_fd"], 1)?;
+    let p = params_kw(ctx, &args, 0, "mkdir", &["path", "mode", "dir_fd"], 1, 2)?;
+    no_dir_fd(ctx, &p[2..])?;
     let Some(v) = p[0] else { return Err(ctx.type_error("mkdir() missing argument")) };
     let path = fspath(ctx, v, Some(("mkdir", "string, bytes or os.PathLike")))?;
     let mode = mode_arg(ctx, p[1])?;
@@ -599,7 +622,9 @@ fn os_makedirs<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
 const EEXIST: i32 = 17;
 
 fn rename_impl<B: Backend>(ctx: &mut Ctx<'_, B>, args: &Args<'_, B>, fname: &str) -> PyResult<B> {
-    let p = params(ctx, args, 0, fname, &["src", "dst", "src_dir_fd", "dst_dir_fd"], 2)?;
+    let names = ["src", "dst", "src_dir_fd", "dst_dir_fd"];
+    let p = params_kw(ctx, args, 0, fname, &names, 2, 2)?;
+    no_dir_fd(ctx, &p[2..])?;
     let (Some(s), Some(d)) = (p[0], p[1]) else {
         return Err(ctx.type_error(format!("{fname}() missing argument")));
     };
@@ -661,7 +686,9 @@ fn os_urandom<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     let n = n as usize;
     let data = blocking(ctx, move || {
         use std::io::Read;
-        let mut buf = vec![0u8; n];
+        let mut buf = Vec::new();
+        buf.try_reserve_exact(n).map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+        buf.resize(n, 0);
         std::fs::File::open("/dev/urandom")?.read_exact(&mut buf)?;
         Ok(buf)
     })

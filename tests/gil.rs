@@ -1,0 +1,99 @@
+//! The GIL's behaviour, observed from Python programs run by `gillab`: the GIL does not make
+//! `n += 1` atomic, a lock does, and a drop request is honoured so CPU-bound threads do not
+//! starve. Each run is bounded by a timeout; the racy test tries a bounded number of times.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn run(args: &[&str]) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gillab"))
+        .args(args)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("gillab {args:?} timed out");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().expect("output");
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn first_number(s: &str) -> u64 {
+    s.split_whitespace().next().and_then(|w| w.parse().ok()).expect("a count")
+}
+
+#[test]
+fn unlocked_increment_loses_updates_under_ticks() {
+    // Python 2's GIL (switches between any two bytecodes) with a check interval of 1.
+    let mut lost = false;
+    for _ in 0..5 {
+        let out = run(&[
+            "run", "--gil-policy", "ticks", "--check-interval", "1",
+            "examples/counter_unlocked.py", "4", "20000",
+        ]);
+        if first_number(&out) < 80_000 {
+            lost = true;
+            break;
+        }
+    }
+    assert!(lost, "no update was lost in 5 tries: the race was not reproduced");
+}
+
+#[test]
+fn locked_increment_never_loses_updates() {
+    for policy in ["interval", "ticks", "io-priority"] {
+        let out = run(&[
+            "run", "--gil-policy", policy, "--check-interval", "1", "--switch-interval", "0.0001",
+            "examples/counter_locked.py", "4", "5000",
+        ]);
+        assert_eq!(first_number(&out), 20_000, "{policy}: {out}");
+    }
+}
+
+#[test]
+fn drop_requests_keep_cpu_bound_threads_progressing() {
+    let dir = std::env::temp_dir().join(format!("gillab-gil-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let prog = dir.join("starve.py");
+    std::fs::write(
+        &prog,
+        "import threading, time\n\
+         stop = time.perf_counter() + 1.0\n\
+         gaps = {}\n\
+         def spin(name):\n\
+         \x20   last = time.perf_counter()\n\
+         \x20   worst = 0.0\n\
+         \x20   while True:\n\
+         \x20       now = time.perf_counter()\n\
+         \x20       worst = max(worst, now - last)\n\
+         \x20       last = now\n\
+         \x20       if now > stop:\n\
+         \x20           break\n\
+         \x20   gaps[name] = worst\n\
+         ts = [threading.Thread(target=spin, args=(i,)) for i in range(2)]\n\
+         for t in ts: t.start()\n\
+         for t in ts: t.join()\n\
+         print(gaps[0], gaps[1])\n",
+    )
+    .expect("write");
+    let out = run(&["run", "--switch-interval", "0.005", prog.to_str().expect("utf-8 path")]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let gaps: Vec<f64> = out.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    assert_eq!(gaps.len(), 2, "{out}");
+    for g in gaps {
+        // Each thread waits about one switch interval (5 ms) at a time; 250 ms leaves room for
+        // a loaded CI machine while still catching starvation (a starved thread waits ~1 s).
+        assert!(g < 0.25, "a thread waited {g:.3} s for the GIL: {out}");
+    }
+}
