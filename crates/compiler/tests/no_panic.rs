@@ -42,22 +42,8 @@ fn on_big_stack(f: impl FnOnce() + Send + 'static) {
 #[test]
 fn deepest_accepted_nesting_compiles() {
     on_big_stack(|| {
-        let mut src = String::new();
-        for depth in 0..99 {
-            src.push_str(&" ".repeat(depth));
-            src.push_str(["if x:\n", "for x in y:\n", "def f():\n", "try:\n"][depth % 4]);
-        }
-        let indent = " ".repeat(99);
-        for (open, close) in [("f(", ")"), ("a[", "]"), ("{1: ", "}"), ("(", ",)"), ("[", "]")] {
-            let expr = format!("{}1{}", open.repeat(195), close.repeat(195));
-            let mut text = format!("{src}{indent}x = {expr}\n");
-            for depth in (0..99).rev() {
-                if depth % 4 == 3 {
-                    text.push_str(&" ".repeat(depth));
-                    text.push_str("finally: pass\n");
-                }
-            }
-            assert!(compile_source(&text, "<deep>").is_ok(), "{open}");
+        for text in fragments::deepest_programs() {
+            assert!(compile_source(&text, "<deep>").is_ok(), "{}", &text[text.len() - 60..]);
         }
         for src in [
             format!("x = 1{}\n", " + 1".repeat(990)),

@@ -69,22 +69,8 @@ fn deep_nesting_is_an_error_not_a_crash() {
 fn nesting_up_to_the_limits_fits_the_stack() {
     // The most stack-hungry constructs, as deep as the lexer and parser allow, inside the deepest
     // indentation the lexer allows.
-    let mut src = String::new();
-    for depth in 0..99 {
-        src.push_str(&" ".repeat(depth));
-        src.push_str(["if x:\n", "for x in y:\n", "def f():\n", "try:\n"][depth % 4]);
-    }
-    let indent = " ".repeat(99);
-    for (open, close) in [("f(", ")"), ("a[", "]"), ("{1: ", "}"), ("(", ",)"), ("[", "]")] {
-        let expr = format!("{}1{}", open.repeat(195), close.repeat(195));
-        let mut text = format!("{src}{indent}x = {expr}\n");
-        for depth in (0..99).rev() {
-            if depth % 4 == 3 {
-                text.push_str(&" ".repeat(depth));
-                text.push_str("finally: pass\n");
-            }
-        }
-        assert!(survives(&text), "{open}");
+    for text in fragments::deepest_programs() {
+        assert!(survives(&text), "{}", &text[text.len() - 60..]);
     }
     let unary = format!("x = {}1", "-(".repeat(99)) + &")".repeat(99);
     assert!(survives(&unary));

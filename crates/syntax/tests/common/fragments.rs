@@ -29,3 +29,27 @@ pub const FRAGMENTS: &[&str] = &[
 pub fn pythonish() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|parts| parts.concat())
 }
+
+/// The deepest programs the lexer and parser accept: the most stack-hungry bracket kinds, 195
+/// deep, inside 99 nested blocks (`if`, `for`, `def`, `try`).
+pub fn deepest_programs() -> Vec<String> {
+    let mut head = String::new();
+    for depth in 0..99 {
+        head.push_str(&" ".repeat(depth));
+        head.push_str(["if x:\n", "for x in y:\n", "def f():\n", "try:\n"][depth % 4]);
+    }
+    let indent = " ".repeat(99);
+    let mut out = Vec::new();
+    for (open, close) in [("f(", ")"), ("a[", "]"), ("{1: ", "}"), ("(", ",)"), ("[", "]")] {
+        let expr = format!("{}1{}", open.repeat(195), close.repeat(195));
+        let mut text = format!("{head}{indent}x = {expr}\n");
+        for depth in (0..99).rev() {
+            if depth % 4 == 3 {
+                text.push_str(&" ".repeat(depth));
+                text.push_str("finally: pass\n");
+            }
+        }
+        out.push(text);
+    }
+    out
+}

@@ -113,7 +113,8 @@ fn build<B: Backend>(vm: &Vm<B>) -> PyRef<B> {
     let ns = &mo.dict;
     let put = |name: &str, v: PyRef<B>| dicts::set_name(ns, vm.intern(name), v);
     let base = new_class::<B>("IOBase", "io", vm.object_type.clone(), Layout::Builtin);
-    let methods: [(&'static str, NativeFn<B>); 22] = [
+    let methods: [(&'static str, NativeFn<B>); 21] = [
+        ("__new__", f_new),
         ("read", f_read),
         ("readline", f_readline),
         ("readlines", f_readlines),
@@ -134,8 +135,6 @@ fn build<B: Backend>(vm: &Vm<B>) -> PyRef<B> {
         ("__iter__", f_iter),
         ("__next__", f_next),
         ("__repr__", f_repr),
-        ("__del__", f_del),
-        ("detach", f_detach),
     ];
     for (name, f) in methods {
         add(vm, &base, name, f);
@@ -589,6 +588,15 @@ fn write_one<B: Backend>(
 // The methods.
 // ---------------------------------------------------------------------------------------------
 
+/// Calling a file class directly is not supported (only `open()` makes file objects).
+fn f_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let name = match args.args.first().map(|c| &c.payload) {
+        Some(Payload::Type(t)) => format!("{}.{}", t.module, t.name),
+        _ => "IOBase".to_string(),
+    };
+    Err(ctx.type_error(format!("gil-lab: cannot create '{name}' instances; use open()")))
+}
+
 fn f_read<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let d = this(ctx, &args)?;
     let p = params(ctx, &args, 1, "read", &["size"], 0)?;
@@ -868,16 +876,6 @@ fn f_repr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 /// The repr of a plain ASCII-ish setting (mode, encoding name).
 fn py_str_repr(s: &str) -> String {
     if s.contains('\'') && !s.contains('"') { format!("\"{s}\"") } else { format!("'{s}'") }
-}
-
-/// `__del__`: nothing to do (the Rust state closes the file when the object is freed).
-fn f_del<B: Backend>(ctx: &mut Ctx<'_, B>, _args: Args<'_, B>) -> PyResult<B> {
-    Ok(ctx.vm.none.clone())
-}
-
-fn f_detach<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let d = this(ctx, &args)?;
-    Err(unsupported(ctx, d, "detach"))
 }
 
 fn p_closed<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
