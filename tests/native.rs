@@ -1,0 +1,78 @@
+//! The `native` module: correct results, and the difference between releasing the VM
+//! (`hold=False`, like NumPy) and holding it (`hold=True`) while the Rust code runs.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn run_program(name: &str, source: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("gillab-native-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let file = dir.join("prog.py");
+    std::fs::write(&file, source).expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gillab"))
+        .args(["run", file.to_str().expect("utf-8")])
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("{name} timed out");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().expect("output");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn results_match_python() {
+    let out = run_program(
+        "results",
+        "import native\n\
+         print(native.sum_of_squares(0), native.sum_of_squares(10))\n\
+         print(native.sum_of_squares(100000) == sum(i * i for i in range(100000)))\n\
+         print(native.sum_of_squares(10, hold=True))\n\
+         data = bytes(range(256)) * 1000\n\
+         print(native.checksum(data) == native.checksum(data, hold=True) == native.checksum(data, 1))\n\
+         print(native.checksum(b'a') != native.checksum(b'b'))\n\
+         try:\n    native.sum_of_squares(-1)\nexcept ValueError as e:\n    print('ValueError', e)\n",
+    );
+    assert_eq!(out, "0 285\nTrue\n285\nTrue\nTrue\nValueError n must be >= 0\n");
+}
+
+#[test]
+fn releasing_lets_other_threads_run() {
+    // While a worker thread is inside the native call, the main thread spins and records the
+    // longest pause it saw. Released: pauses are about one switch interval. Held: the main
+    // thread is frozen for the whole call.
+    let out = run_program(
+        "release",
+        "import native, threading, time\n\
+         def gap_during(hold):\n\
+         \x20   done = []\n\
+         \x20   t = threading.Thread(target=lambda: (native.checksum(b'x' * 1000000, 300, hold=hold), done.append(1)))\n\
+         \x20   last = time.perf_counter()\n\
+         \x20   t.start()\n\
+         \x20   worst = 0.0\n\
+         \x20   while not done:\n\
+         \x20       now = time.perf_counter()\n\
+         \x20       worst = max(worst, now - last)\n\
+         \x20       last = now\n\
+         \x20   t.join()\n\
+         \x20   return worst\n\
+         released = gap_during(False)\n\
+         held = gap_during(True)\n\
+         print(released < held, held > 0.1, released < 0.1)\n\
+         print(released, held)\n",
+    );
+    let first = out.lines().next().unwrap_or("");
+    assert_eq!(first, "True True True", "{out}");
+}
