@@ -19,7 +19,7 @@ pub mod verify;
 
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{CodeRef, Function, Payload, PyRef};
+use crate::object::{CodeRef, Function, IterState, Payload, PyRef};
 use crate::ops::arith::{self, BinOp, UnaryOp};
 use crate::ops::compare::{self, CmpOp};
 use crate::ops::{attr, is_true, iter, seq};
@@ -317,6 +317,11 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                         0 | 13 => x.checked_add(*y),
                         10 | 23 => x.checked_sub(*y),
                         5 | 18 => x.checked_mul(*y),
+                        1 | 14 => Some(x & y),
+                        7 | 20 => Some(x | y),
+                        12 | 25 => Some(x ^ y),
+                        6 | 19 if *y > 0 => Some(x.rem_euclid(*y)),
+                        2 | 15 if *y > 0 => Some(x.div_euclid(*y)),
                         _ => None,
                     },
                     _ => None,
@@ -427,6 +432,30 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             }
             Op::ForIter => {
                 let it = f.top().clone();
+                // Fast path for `for i in range(...)` (CPython 3.12's FOR_ITER_RANGE).
+                if let Payload::Iter(cell) = &it.payload
+                    && let Some(next) = it.write(cell, |st| match st {
+                        IterState::Range(next, left, step) => {
+                            if *left <= 0 {
+                                return Some(None);
+                            }
+                            let v = *next;
+                            *left -= 1;
+                            *next = next.wrapping_add(*step);
+                            Some(Some(v))
+                        }
+                        _ => None,
+                    })
+                {
+                    match next {
+                        Some(v) => f.push(vm.int(v)),
+                        None => {
+                            drop(f.pop());
+                            f.pc = arg as usize;
+                        }
+                    }
+                    continue;
+                }
                 match iter::next(ctx, &it)? {
                     Some(v) => f.push(v),
                     None => {

@@ -188,6 +188,14 @@ pub fn unsupported<B: Backend>(
     ctx.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
 }
 
+fn big_ref<'a>(n: &Num<'a>) -> std::borrow::Cow<'a, BigInt> {
+    match n {
+        Num::Big(b) => std::borrow::Cow::Borrowed(*b),
+        Num::Int(i) => std::borrow::Cow::Owned(BigInt::from(*i)),
+        Num::Float(_) => std::borrow::Cow::Owned(BigInt::zero()),
+    }
+}
+
 fn to_big(n: &Num<'_>) -> BigInt {
     match n {
         Num::Int(i) => BigInt::from(*i),
@@ -254,7 +262,9 @@ fn numeric<B: Backend>(ctx: &mut Ctx<'_, B>, x: Num<'_>, y: Num<'_>, op: BinOp) 
     if is_float || op == BinOp::TrueDiv {
         return float_op(ctx, &x, &y, op);
     }
-    let (a, b) = (to_big(&x), to_big(&y));
+    // Borrow big operands instead of copying them (only a small operand is converted).
+    let (a, b) = (big_ref(&x), big_ref(&y));
+    let (a, b) = (&*a, &*b);
     let r = match op {
         BinOp::Add => a + b,
         BinOp::Sub => a - b,
@@ -266,13 +276,13 @@ fn numeric<B: Backend>(ctx: &mut Ctx<'_, B>, x: Num<'_>, y: Num<'_>, op: BinOp) 
             if b.is_zero() {
                 return Err(ctx.zero_division("integer division or modulo by zero"));
             }
-            a.div_floor(&b)
+            a.div_floor(b)
         }
         BinOp::Mod => {
             if b.is_zero() {
                 return Err(ctx.zero_division("integer modulo by zero"));
             }
-            a.mod_floor(&b)
+            a.mod_floor(b)
         }
         BinOp::LShift | BinOp::RShift => {
             if b.is_negative() {
@@ -290,7 +300,7 @@ fn numeric<B: Backend>(ctx: &mut Ctx<'_, B>, x: Num<'_>, y: Num<'_>, op: BinOp) 
             let Some(e) = b.to_u32() else {
                 return Err(ctx.overflow_error("exponent too large"));
             };
-            num_traits::pow(a, e as usize)
+            num_traits::pow(a.clone(), e as usize)
         }
         BinOp::MatMul | BinOp::TrueDiv => unreachable_op(),
     };

@@ -45,7 +45,11 @@ pub(super) fn resolve<B: Backend>(ctx: &mut Ctx<'_, B>, host: &PyRef<B>) -> PyRe
 }
 
 /// A port number, range-checked with CPython's message (`bind(): port must be 0-65535.`).
-pub(super) fn port<B: Backend>(ctx: &Ctx<'_, B>, port: &PyRef<B>, method: &str) -> PyResult<B, u16> {
+pub(super) fn port<B: Backend>(
+    ctx: &Ctx<'_, B>,
+    port: &PyRef<B>,
+    method: &str,
+) -> PyResult<B, u16> {
     let out_of_range = || ctx.overflow_error(format!("{method}(): port must be 0-65535."));
     let n = match &port.payload {
         Payload::BigInt(_) => return Err(out_of_range()),

@@ -34,7 +34,11 @@ pub(super) fn is_timeout(e: &io::Error, has_timeout: bool) -> bool {
 
 /// The exception for a failed socket call; `has_timeout` says whether the socket has a
 /// (positive) timeout, which turns "would block" into `TimeoutError("timed out")`.
-pub(super) fn sock_error<B: Backend>(ctx: &mut Ctx<'_, B>, e: &io::Error, has_timeout: bool) -> PyErr<B> {
+pub(super) fn sock_error<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    e: &io::Error,
+    has_timeout: bool,
+) -> PyErr<B> {
     if is_timeout(e, has_timeout) {
         return timed_out(ctx);
     }
