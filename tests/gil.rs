@@ -39,8 +39,14 @@ fn unlocked_increment_loses_updates_under_ticks() {
     let mut lost = false;
     for _ in 0..5 {
         let out = run(&[
-            "run", "--gil-policy", "ticks", "--check-interval", "1",
-            "examples/counter_unlocked.py", "4", "20000",
+            "run",
+            "--gil-policy",
+            "ticks",
+            "--check-interval",
+            "1",
+            "examples/counter_unlocked.py",
+            "4",
+            "20000",
         ]);
         if first_number(&out) < 80_000 {
             lost = true;
@@ -54,8 +60,16 @@ fn unlocked_increment_loses_updates_under_ticks() {
 fn locked_increment_never_loses_updates() {
     for policy in ["interval", "ticks", "io-priority"] {
         let out = run(&[
-            "run", "--gil-policy", policy, "--check-interval", "1", "--switch-interval", "0.0001",
-            "examples/counter_locked.py", "4", "5000",
+            "run",
+            "--gil-policy",
+            policy,
+            "--check-interval",
+            "1",
+            "--switch-interval",
+            "0.0001",
+            "examples/counter_locked.py",
+            "4",
+            "5000",
         ]);
         assert_eq!(first_number(&out), 20_000, "{policy}: {out}");
     }

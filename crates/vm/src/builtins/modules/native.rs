@@ -38,7 +38,11 @@ fn hold<B: Backend>(ctx: &mut Ctx<'_, B>, args: &Args<'_, B>) -> PyResult<B, boo
 }
 
 /// Runs `work` on the VM's pool, released unless `hold`.
-fn run<B: Backend, R: Send>(ctx: &mut Ctx<'_, B>, hold: bool, work: impl FnOnce() -> R + Send) -> R {
+fn run<B: Backend, R: Send>(
+    ctx: &mut Ctx<'_, B>,
+    hold: bool,
+    work: impl FnOnce() -> R + Send,
+) -> R {
     let p = pool(ctx.vm);
     if hold { p.install(work) } else { ctx.allow_threads(|| p.install(work)) }
 }

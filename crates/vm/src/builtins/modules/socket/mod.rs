@@ -95,6 +95,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     }
     put("has_ipv6", vm.bool(false));
     add(vm, ns, "create_connection", create_connection);
+    add(vm, ns, "socketpair", socketpair);
     add(vm, ns, "gethostbyname", gethostbyname);
     add(vm, ns, "getdefaulttimeout", getdefaulttimeout);
 }
@@ -140,12 +141,7 @@ fn create_connection<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
     };
     let source = get(2, "source_address").filter(|s| !matches!(s.payload, Payload::None)).cloned();
     let target = ctx.vm.tuple(vec![ctx.vm.str(ip.to_string()), ctx.vm.int(i64::from(port))]);
-    let cls = dicts::get_text(&ctx.vm.modules, "socket")
-        .and_then(|m| match &m.payload {
-            Payload::Module(mo) => dicts::get_text(&mo.dict, "socket"),
-            _ => None,
-        })
-        .ok_or_else(|| ctx.runtime_error("socket.socket is missing"))?;
+    let cls = module_socket_class(ctx)?;
     let sock = call::call(ctx, &cls, &[], &[])?;
     let Some(d) = object::socket_data(&sock) else {
         return Err(ctx.type_error("socket.socket() did not return a socket"));
@@ -166,6 +162,24 @@ fn create_connection<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
             Err(e)
         }
     }
+}
+
+/// `socketpair()`: two connected `AF_INET` stream sockets over loopback (CPython's are
+/// `AF_UNIX`); the `family`, `type` and `proto` arguments are accepted and ignored.
+fn socketpair<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "socketpair", 0, 3, &["family", "type", "proto"])?;
+    let cls = module_socket_class(ctx)?;
+    object::socketpair(ctx, &cls)
+}
+
+/// The module's `socket` class (looked up at call time, as CPython's Python code does).
+fn module_socket_class<B: Backend>(ctx: &Ctx<'_, B>) -> PyResult<B> {
+    dicts::get_text(&ctx.vm.modules, "socket")
+        .and_then(|m| match &m.payload {
+            Payload::Module(mo) => dicts::get_text(&mo.dict, "socket"),
+            _ => None,
+        })
+        .ok_or_else(|| ctx.runtime_error("socket.socket is missing"))
 }
 
 /// `gethostbyname(name) -> str`: the IPv4 address of an address literal or `localhost`.

@@ -695,6 +695,30 @@ pub(super) fn fill_class<B: Backend>(vm: &Vm<B>, cls: &PyRef<B>) {
     add_property(vm, cls, "timeout", sock_timeout);
 }
 
+/// `socketpair()`: two connected sockets. Made like CPython's fallback for systems without
+/// `AF_UNIX` pairs: a TCP connection over 127.0.0.1 through a temporary listener, so both
+/// sockets are `AF_INET`.
+pub(super) fn socketpair<B: Backend>(ctx: &mut Ctx<'_, B>, cls: &PyRef<B>) -> PyResult<B> {
+    let pair = ctx.allow_threads(|| -> io::Result<(Socket, Socket)> {
+        let listener = Socket::new(Domain::IPV4, Type::STREAM, None)?;
+        listener
+            .bind(&SockAddr::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0)))?;
+        listener.listen(1)?;
+        let a = Socket::new(Domain::IPV4, Type::STREAM, None)?;
+        a.connect(&listener.local_addr()?)?;
+        let (b, peer) = retry(|| listener.accept())?;
+        // Only the socket just connected may be the other end.
+        if peer.as_socket() != a.local_addr()?.as_socket() {
+            return Err(io::Error::new(io::ErrorKind::ConnectionAborted, "unexpected peer"));
+        }
+        Ok((a, b))
+    });
+    let (a, b) = pair.map_err(|e| sock_error(ctx, &e, false))?;
+    let wrap_one = |s| wrap(cls.clone(), SocketData::new(s, super::AF_INET, super::SOCK_STREAM, 0));
+    let (a, b) = (wrap_one(a), wrap_one(b));
+    Ok(ctx.vm.tuple(vec![a, b]))
+}
+
 /// The state of a socket object, if it is one.
 pub(super) fn socket_data<B: Backend>(o: &PyRef<B>) -> Option<&SocketData> {
     data::<B, SocketData>(o)
