@@ -63,9 +63,13 @@ pub struct RunArgs {
     /// (threads back from I/O are served first; the convoy-effect fix).
     #[arg(long, value_enum, default_value_t = GilPolicy::Interval)]
     pub gil_policy: GilPolicy,
-    /// Eval-breaker checks between forced releases under `--gil-policy ticks`.
+    /// Bytecodes between forced releases under `--gil-policy ticks`.
     #[arg(long, default_value_t = 100)]
     pub check_interval: u32,
+    /// Turn off the reference-count elision of fused int fast paths (every local and constant
+    /// read then pushes a counted reference, as a plain stack machine does).
+    #[arg(long)]
+    pub no_rc_elision: bool,
     /// Print the backend's counters as one JSON line on stderr at exit.
     #[arg(long)]
     pub stats: bool,
@@ -144,6 +148,7 @@ fn run(args: RunArgs) -> i32 {
             switch_interval: args.switch_interval,
             check_interval: args.check_interval.max(1),
             gil_policy: args.gil_policy.name().to_string(),
+            rc_elision: !args.no_rc_elision,
         },
         argv,
         stats: args.stats,

@@ -27,11 +27,19 @@ pub struct BackendOptions {
     pub check_interval: u32,
     /// GIL hand-off policy name (`interval`, `ticks`, `io-priority`); empty means the default.
     pub gil_policy: String,
+    /// Whether the eval loop may elide reference-count operations on locals and constants
+    /// (fused int fast paths, `eval::fuse`); `--no-rc-elision` clears it.
+    pub rc_elision: bool,
 }
 
 impl Default for BackendOptions {
     fn default() -> Self {
-        BackendOptions { switch_interval: 0.005, check_interval: 100, gil_policy: String::new() }
+        BackendOptions {
+            switch_interval: 0.005,
+            check_interval: 100,
+            gil_policy: String::new(),
+            rc_elision: true,
+        }
     }
 }
 

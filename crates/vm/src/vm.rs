@@ -69,6 +69,9 @@ pub struct Vm<B: Backend> {
     this: std::sync::Weak<Vm<B>>,
     /// OS threads started by `threading.Thread.start`, joined at interpreter exit.
     pub os_threads: Mutex<Vec<OsThread>>,
+    /// Whether the eval loop may run fused int fast paths that read locals and constants in
+    /// place instead of pushing counted references (`--no-rc-elision` turns it off).
+    pub rc_elision: bool,
     /// The rayon pool of the `native` module (this VM's own, not rayon's global pool).
     pub native_pool: std::sync::OnceLock<rayon::ThreadPool>,
 }
@@ -124,10 +127,11 @@ impl<B: Backend> Vm<B> {
             argv,
             script_dir,
             recursion_limit: AtomicU32::new(crate::RECURSION_LIMIT),
-            options,
             this: std::sync::Weak::new(),
             os_threads: Mutex::new(Vec::new()),
             native_pool: std::sync::OnceLock::new(),
+            rc_elision: options.rc_elision,
+            options,
         };
         crate::builtins::install(&vm);
         vm.backend.detach(thread);

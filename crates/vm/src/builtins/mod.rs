@@ -178,7 +178,15 @@ pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> Result<PyRe
     let consts = code.constants.iter().map(|c| constant(vm, c)).collect::<Result<_, _>>()?;
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let class_cell = code.freevar_names().iter().position(|n| n == "__class__");
-    Ok(PyRef::new(Payload::Code(Box::new(CodeRef { code, consts, names, class_cell, max_stack }))))
+    let fused = crate::eval::fuse::find(&code);
+    Ok(PyRef::new(Payload::Code(Box::new(CodeRef {
+        code,
+        consts,
+        names,
+        class_cell,
+        max_stack,
+        fused,
+    }))))
 }
 
 fn constant<B: Backend>(vm: &Vm<B>, c: &Constant) -> Result<PyRef<B>, String> {

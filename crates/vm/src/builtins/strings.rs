@@ -89,6 +89,37 @@ impl PercentArg for Prepared {
     }
 }
 
+/// `bytes % values`: formatted as text over Latin-1 (byte `n` is code point `n`), where a
+/// `bytes` argument's `%s` is its bytes, then encoded back.
+pub fn bytes_percent<B: Backend>(ctx: &mut Ctx<'_, B>, fmt_obj: &PyRef<B>, values: &PyRef<B>) -> PyResult<B> {
+    let Payload::Bytes(f) = &fmt_obj.payload else { return Err(ctx.type_error("format must be bytes")) };
+    let latin1 = |b: &[u8]| b.iter().map(|&c| c as char).collect::<String>();
+    let template = latin1(f);
+    let items: Vec<PyRef<B>> = match &values.payload {
+        Payload::Tuple(t) => t.to_vec(),
+        _ => vec![values.clone()],
+    };
+    let mut prepared = Vec::with_capacity(items.len());
+    for v in &items {
+        let mut p = prepare(ctx, v)?;
+        if let Payload::Bytes(b) = &v.payload {
+            p.str = latin1(b);
+        } else if matches!(v.payload, Payload::Str(_)) {
+            p.str = String::new();
+            p.int = Err(format!("%b requires a bytes-like object, not '{}'", p.type_name));
+        }
+        prepared.push(p);
+    }
+    let args: Vec<&dyn PercentArg> = prepared.iter().map(|p| p as &dyn PercentArg).collect();
+    match fmt::percent_format(&template.replace("%b", "%s"), &args) {
+        Ok(s) => {
+            let bytes: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+            Ok(PyRef::new(Payload::Bytes(bytes.into_boxed_slice())))
+        }
+        Err(e) => Err(kind_error(ctx, e.kind, e.msg)),
+    }
+}
+
 fn prepare<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, Prepared> {
     let tn = type_name(ctx.vm, v);
     let (int, float) = match as_num(v) {

@@ -13,6 +13,7 @@
 pub mod build;
 pub mod calls;
 pub mod exceptions;
+pub mod fuse;
 pub mod imports;
 pub mod names;
 pub mod verify;
@@ -181,6 +182,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
     let consts = &code.consts[..];
     let names = &code.names[..];
     let every_instruction = ctx.breaker_every_instruction;
+    let fused = if vm.rc_elision && !every_instruction { Some(&code.fused[..]) } else { None };
     loop {
         if every_instruction {
             ctx.check_breaker();
@@ -210,6 +212,35 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             // SAFETY: `verify` checked `arg < varnames.len() == fast.len()` for every
             // instruction that indexes locals (I6).
             Op::LoadFast => match unsafe { f.fast.get_unchecked(arg as usize) } {
+                Some(v) if fused.is_some() => {
+                    // A fused int pattern may start here (see `fuse`): run it in one step when
+                    // its operands are ints, else fall through to the plain LOAD_FAST.
+                    let x = match v.payload {
+                        Payload::Int(x) => Some(x),
+                        _ => None,
+                    };
+                    match (fused.and_then(|t| t[f.pc - 1]), x) {
+                        (Some(fuse::Fused::CompareJump { konst, cmp, jump_if, target, .. }), Some(x)) => {
+                            f.pc += 3;
+                            if fuse::int_compare(cmp, x, konst) == jump_if {
+                                f.pc = target as usize;
+                            }
+                        }
+                        (Some(fuse::Fused::BinopStore { konst, op, dest, .. }), Some(x))
+                            if let Some(r) = fuse::int_binop(op, x, konst) =>
+                        {
+                            f.pc += 3;
+                            let r = vm.int(r);
+                            // SAFETY: `dest` is a STORE_FAST argument, checked by `verify` (I6).
+                            let old = unsafe { f.fast.get_unchecked_mut(dest as usize) }.replace(r);
+                            drop(old);
+                        }
+                        _ => {
+                            let v = v.clone();
+                            f.push(v);
+                        }
+                    }
+                }
                 Some(v) => {
                     let v = v.clone();
                     f.push(v);

@@ -144,6 +144,8 @@ pub struct CodeRef<B: Backend> {
     pub class_cell: Option<usize>,
     /// The maximum value-stack depth, as computed by `eval::verify` (not by the compiler).
     pub max_stack: usize,
+    /// Fused int fast paths by instruction index (`eval::fuse`).
+    pub fused: Box<[Option<crate::eval::fuse::Fused>]>,
 }
 
 impl<B: Backend> CodeRef<B> {

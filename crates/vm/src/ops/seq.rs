@@ -441,6 +441,9 @@ pub fn sequence_op<B: Backend>(
         (Payload::Str(_), _, BinOp::Mod) => {
             return crate::builtins::strings::percent(ctx, a, b).map(Some);
         }
+        (Payload::Bytes(_), _, BinOp::Mod) => {
+            return crate::builtins::strings::bytes_percent(ctx, a, b).map(Some);
+        }
         (Payload::Bytes(x), Payload::Bytes(y), BinOp::Add) => {
             PyRef::new(Payload::Bytes([&x[..], &y[..]].concat().into_boxed_slice()))
         }

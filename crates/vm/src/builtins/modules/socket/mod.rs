@@ -1,7 +1,7 @@
 //! The `socket` module: TCP (and UDP) sockets over IPv4, enough for an echo server thread and
 //! its clients on loopback.
 //!
-//! `socket.socket` (`object.rs`) wraps a `socket2::Socket`; every call that can block
+//! `socket.socket` (`object.rs`, `options.rs`, `state.rs`) wraps a `socket2::Socket`; every call that can block
 //! (`accept`, `connect`, `send`, `sendall`, `recv`, `close`, `create_connection`) runs with the
 //! VM released (`Ctx::allow_threads`), its closure holding only Rust data (docs/safety.md, I1),
 //! so other Python threads run meanwhile — the I/O side of the GIL convoy effect.
@@ -13,6 +13,8 @@
 mod addr;
 mod error;
 mod object;
+mod options;
+mod state;
 
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
@@ -136,19 +138,19 @@ fn create_connection<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
         None => addr::port(ctx, port, "getaddrinfo")?,
     };
     let mode = match get(1, "timeout") {
-        Some(t) => Some(object::parse_timeout(ctx, t)?),
+        Some(t) => Some(state::parse_timeout(ctx, t)?),
         None => None,
     };
     let source = get(2, "source_address").filter(|s| !matches!(s.payload, Payload::None)).cloned();
     let target = ctx.vm.tuple(vec![ctx.vm.str(ip.to_string()), ctx.vm.int(i64::from(port))]);
     let cls = module_socket_class(ctx)?;
     let sock = call::call(ctx, &cls, &[], &[])?;
-    let Some(d) = object::socket_data(&sock) else {
+    let Some(d) = state::socket_data(&sock) else {
         return Err(ctx.type_error("socket.socket() did not return a socket"));
     };
     let result = (|| {
         if let Some(mode) = mode {
-            object::set_mode(ctx, d, mode)?;
+            state::set_mode(ctx, d, mode)?;
         }
         if let Some(src) = &source {
             object::bind(ctx, d, src)?;
