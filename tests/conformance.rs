@@ -11,8 +11,9 @@
 //! without removing its line also fails the suite.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod common;
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -51,33 +52,14 @@ pub fn run_fixture(backend: &str, fixture: &str) {
         args.push("--check-leaks");
     }
     args.push(&file);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gillab"))
-        .args(&args)
-        .current_dir(&dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn gillab");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait") {
-            break Some(s);
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let out = child.wait_with_output().expect("output");
+    let out = common::gillab_within(&args, &dir, TIMEOUT)
+        .unwrap_or_else(|| panic!("{backend}::{fixture}: timed out after {TIMEOUT:?}"));
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     let want_out = read(&dir, &format!("{fixture}.stdout"));
     let want_err = read(&dir, &format!("{fixture}.stderr"));
     let want_code: i32 = read(&dir, &format!("{fixture}.exit")).trim().parse().unwrap_or(0);
-    let code = status.and_then(|s| s.code());
+    let code = out.status.code();
     let ok = code == Some(want_code) && stdout == want_out && stderr == want_err;
     let xfail = expected_failure(backend, fixture);
     if xfail {
@@ -100,8 +82,7 @@ pub fn run_fixture(backend: &str, fixture: &str) {
                 })
         };
         panic!(
-            "{backend}::{fixture}: exit {code:?} (want {want_code}){}\nstdout: {}\nstderr: {}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
-            if status.is_none() { " TIMED OUT" } else { "" },
+            "{backend}::{fixture}: exit {code:?} (want {want_code})\nstdout: {}\nstderr: {}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
             if stdout == want_out { "ok".into() } else { first_diff(&stdout, &want_out) },
             if stderr == want_err { "ok".into() } else { first_diff(&stderr, &want_err) },
         );

@@ -7,8 +7,8 @@
 //! `parallel_sum_fork.py`, which need `multiprocessing`/`os.fork` (process sharding).
 
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+
+mod common;
 
 /// Replaces every number written with a decimal point or an exponent by `<t>`.
 fn mask(text: &str) -> String {
@@ -42,25 +42,9 @@ fn examples_print_what_cpython_prints() {
         let mut parts = line.split_whitespace();
         let name = parts.next().expect("file");
         let args: Vec<&str> = parts.collect();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gillab"))
-            .arg("run")
-            .arg(name)
-            .args(&args)
-            .current_dir(&dir)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        let start = Instant::now();
-        while child.try_wait().expect("wait").is_none() {
-            if start.elapsed() > Duration::from_secs(120) {
-                let _ = child.kill();
-                panic!("{name} timed out");
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let out = child.wait_with_output().expect("output");
+        let mut cmd = vec!["run", name];
+        cmd.extend(&args);
+        let out = common::gillab(&cmd, &dir);
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
         let want = std::fs::read_to_string(dir.join("expected").join(name.replace(".py", ".txt")))
             .expect("expected output");

@@ -1,35 +1,16 @@
 //! The `native` module: correct results, and the difference between releasing the VM
 //! (`hold=False`, like NumPy) and holding it (`hold=True`) while the Rust code runs.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
 fn run_program(name: &str, source: &str) -> String {
     let dir = std::env::temp_dir().join(format!("gillab-native-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("mkdir");
     let file = dir.join("prog.py");
     std::fs::write(&file, source).expect("write");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gillab"))
-        .args(["run", file.to_str().expect("utf-8")])
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > Duration::from_secs(120) {
-            let _ = child.kill();
-            panic!("{name} timed out");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let out = child.wait_with_output().expect("output");
+    let out = common::gillab_ok(&["run", file.to_str().expect("utf-8")]);
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    out
 }
 
 #[test]

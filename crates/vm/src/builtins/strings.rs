@@ -91,8 +91,14 @@ impl PercentArg for Prepared {
 
 /// `bytes % values`: formatted as text over Latin-1 (byte `n` is code point `n`), where a
 /// `bytes` argument's `%s` is its bytes, then encoded back.
-pub fn bytes_percent<B: Backend>(ctx: &mut Ctx<'_, B>, fmt_obj: &PyRef<B>, values: &PyRef<B>) -> PyResult<B> {
-    let Payload::Bytes(f) = &fmt_obj.payload else { return Err(ctx.type_error("format must be bytes")) };
+pub fn bytes_percent<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    fmt_obj: &PyRef<B>,
+    values: &PyRef<B>,
+) -> PyResult<B> {
+    let Payload::Bytes(f) = &fmt_obj.payload else {
+        return Err(ctx.type_error("format must be bytes"));
+    };
     let latin1 = |b: &[u8]| b.iter().map(|&c| c as char).collect::<String>();
     let template = latin1(f);
     let items: Vec<PyRef<B>> = match &values.payload {

@@ -61,7 +61,9 @@ pub fn find(code: &CodeObject) -> Box<[Option<Fused>]> {
         };
         let (third, fourth) = (ins[i + 2], ins[i + 3]);
         out[i] = match (third.op, fourth.op) {
-            (Opcode::CompareOp, Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue) if third.arg < 6 => {
+            (Opcode::CompareOp, Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue)
+                if third.arg < 6 =>
+            {
                 Some(Fused::CompareJump {
                     local: ins[i].arg,
                     konst: *konst,

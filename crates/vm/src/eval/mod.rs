@@ -220,7 +220,10 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                         _ => None,
                     };
                     match (fused.and_then(|t| t[f.pc - 1]), x) {
-                        (Some(fuse::Fused::CompareJump { konst, cmp, jump_if, target, .. }), Some(x)) => {
+                        (
+                            Some(fuse::Fused::CompareJump { konst, cmp, jump_if, target, .. }),
+                            Some(x),
+                        ) => {
                             f.pc += 3;
                             if fuse::int_compare(cmp, x, konst) == jump_if {
                                 f.pc = target as usize;
