@@ -112,3 +112,41 @@ pub fn int_compare(cmp: u8, a: i64, b: i64) -> bool {
         _ => a >= b,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Fused, find, int_binop, int_compare};
+    use gillab_compiler::{Constant, compile_source};
+
+    #[test]
+    fn finds_the_countdown_patterns() {
+        let module =
+            compile_source("def f(n):\n    while n > 0:\n        n -= 1\n", "t.py").expect("ok");
+        let Some(Constant::Code(f)) =
+            module.constants.iter().find(|c| matches!(c, Constant::Code(_)))
+        else {
+            panic!("no function")
+        };
+        let fused: Vec<Fused> = find(f).iter().flatten().copied().collect();
+        assert!(
+            fused
+                .iter()
+                .any(|x| matches!(x, Fused::CompareJump { konst: 0, cmp: 4, jump_if: false, .. })),
+            "{fused:?}"
+        );
+        assert!(
+            fused.iter().any(|x| matches!(x, Fused::BinopStore { konst: 1, op: 23, .. })),
+            "{fused:?}"
+        );
+    }
+
+    #[test]
+    fn int_ops_refuse_what_python_would_not_do_in_64_bits() {
+        assert_eq!(int_binop(0, i64::MAX, 1), None);
+        assert_eq!(int_binop(6, -7, 2), Some(1));
+        assert_eq!(int_binop(2, -7, 2), Some(-4));
+        assert_eq!(int_binop(2, 7, 0), None);
+        assert_eq!(int_binop(8, 2, 3), None);
+        assert!(int_compare(4, 1, 0) && !int_compare(0, 1, 0) && int_compare(5, 0, 0));
+    }
+}

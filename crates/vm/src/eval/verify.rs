@@ -98,3 +98,71 @@ pub fn verify(code: &CodeObject) -> Result<usize, String> {
     }
     Ok(max as usize)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::verify;
+    use gillab_compiler::{CodeObject, Instr, Opcode, compile_source};
+    use std::sync::Arc;
+
+    fn all_codes(code: &Arc<CodeObject>, out: &mut Vec<Arc<CodeObject>>) {
+        out.push(code.clone());
+        for c in &code.constants {
+            if let gillab_compiler::Constant::Code(inner) = c {
+                all_codes(inner, out);
+            }
+        }
+    }
+
+    #[test]
+    fn compiled_code_verifies_with_the_compilers_depth() {
+        let src = "def f(a, *b, **c):\n    try:\n        with open(a) as x, g() as y:\n            return [i * j for i in b for j in c if i]\n    except (KeyError, ValueError) as e:\n        raise RuntimeError from e\n    finally:\n        print(f'{a!r:>{3}}')\nclass C(object):\n    def m(self):\n        return super().m()\nwhile x:\n    for k, *v in y:\n        if k: break\n    else:\n        continue\n";
+        let code = compile_source(src, "t.py").expect("compiles");
+        let mut codes = Vec::new();
+        all_codes(&code, &mut codes);
+        for c in codes {
+            let depth = verify(&c).unwrap_or_else(|e| panic!("{}: {e}", c.qualname));
+            assert!(depth <= c.stacksize as usize, "{}: {depth} > {}", c.qualname, c.stacksize);
+        }
+    }
+
+    fn with_instructions(ins: Vec<Instr>) -> CodeObject {
+        let mut code = (*compile_source("pass\n", "t.py").expect("compiles")).clone();
+        code.lines = vec![1; ins.len()];
+        code.instructions = ins;
+        code
+    }
+
+    fn i(op: Opcode, arg: u32) -> Instr {
+        Instr { op, arg }
+    }
+
+    #[test]
+    fn rejects_out_of_range_arguments() {
+        let bad_const =
+            with_instructions(vec![i(Opcode::LoadConst, 99), i(Opcode::ReturnValue, 0)]);
+        assert!(verify(&bad_const).is_err());
+        let bad_local = with_instructions(vec![i(Opcode::LoadFast, 3), i(Opcode::ReturnValue, 0)]);
+        assert!(verify(&bad_local).is_err());
+        let bad_jump = with_instructions(vec![i(Opcode::JumpForward, 50)]);
+        assert!(verify(&bad_jump).is_err());
+    }
+
+    #[test]
+    fn rejects_underflow_inconsistency_and_falling_off() {
+        let underflow = with_instructions(vec![i(Opcode::PopTop, 0), i(Opcode::ReturnValue, 0)]);
+        assert!(verify(&underflow).unwrap_err().contains("underflow"));
+        let off_end = with_instructions(vec![i(Opcode::LoadConst, 0), i(Opcode::PopTop, 0)]);
+        assert!(verify(&off_end).unwrap_err().contains("falls off"));
+        // Two paths reach instruction 4 with depths 1 and 2.
+        let mismatch = with_instructions(vec![
+            i(Opcode::LoadConst, 0),
+            i(Opcode::LoadConst, 0),
+            i(Opcode::PopJumpIfFalse, 4),
+            i(Opcode::LoadConst, 0),
+            i(Opcode::ReturnValue, 0),
+        ]);
+        let e = verify(&mismatch).unwrap_err();
+        assert!(e.contains("inconsistent"), "{e}");
+    }
+}
