@@ -18,6 +18,7 @@ macro_rules! for_each_backend {
     ($callback:ident) => {
         $callback! {
             gil: gillab_backend_gil::Gil,
+            objlock: gillab_backend_objlock::ObjLock,
         }
     };
 }
