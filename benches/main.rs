@@ -7,11 +7,12 @@
 //! countdown`.
 
 mod countdown;
+mod hardware;
 mod harness;
 
 criterion::criterion_group! {
     name = benches;
     config = criterion::Criterion::default().sample_size(10);
-    targets = countdown::bench
+    targets = countdown::bench, hardware::bench
 }
 criterion::criterion_main!(benches);

@@ -19,6 +19,7 @@ macro_rules! for_each_backend {
         $callback! {
             gil: gillab_backend_gil::Gil,
             objlock: gillab_backend_objlock::ObjLock,
+            atomic: gillab_backend_atomic::Atomic,
         }
     };
 }

@@ -73,6 +73,7 @@ pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions
         let mut stats = vm.backend.stats();
         if let serde_json::Value::Object(map) = &mut stats {
             map.insert("backend".into(), B::NAME.into());
+            map.insert("refcount_ops".into(), crate::object::live::rc_ops().into());
         }
         eprintln!("{stats}");
     }

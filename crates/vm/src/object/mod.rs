@@ -100,6 +100,7 @@ impl<B: Backend> std::ops::Deref for PyRef<B> {
 impl<B: Backend> Clone for PyRef<B> {
     #[inline(always)]
     fn clone(&self) -> PyRef<B> {
+        live::rc_op();
         B::incref(&self.rc);
         PyRef { ptr: self.ptr, _owns: PhantomData }
     }
@@ -108,6 +109,7 @@ impl<B: Backend> Clone for PyRef<B> {
 impl<B: Backend> Drop for PyRef<B> {
     #[inline(always)]
     fn drop(&mut self) {
+        live::rc_op();
         if B::decref(&self.rc) {
             // SAFETY: `decref` returned true, so this was the last count (Backend contract 1);
             // `destroy::<B>` is this object's destructor and the pointer is not used again.
