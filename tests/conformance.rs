@@ -43,11 +43,18 @@ fn read(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap_or_default()
 }
 
-/// Runs one fixture on one backend and compares with CPython's recorded behaviour.
+/// Runs one fixture on one backend, in both eval-loop modes (fused int fast paths on, and
+/// `--no-rc-elision`), and compares with CPython's recorded behaviour.
 pub fn run_fixture(backend: &str, fixture: &str) {
+    run_fixture_mode(backend, fixture, &[]);
+    run_fixture_mode(backend, fixture, &["--no-rc-elision"]);
+}
+
+fn run_fixture_mode(backend: &str, fixture: &str, mode: &[&str]) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
     let file = format!("{fixture}.py");
     let mut args = vec!["run", "--backend", backend];
+    args.extend(mode);
     if !makes_cycles(fixture) {
         args.push("--check-leaks");
     }
@@ -82,7 +89,7 @@ pub fn run_fixture(backend: &str, fixture: &str) {
                 })
         };
         panic!(
-            "{backend}::{fixture}: exit {code:?} (want {want_code})\nstdout: {}\nstderr: {}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
+            "{backend}::{fixture} {mode:?}: exit {code:?} (want {want_code})\nstdout: {}\nstderr: {}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
             if stdout == want_out { "ok".into() } else { first_diff(&stdout, &want_out) },
             if stderr == want_err { "ok".into() } else { first_diff(&stderr, &want_err) },
         );
