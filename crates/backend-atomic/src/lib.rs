@@ -1,0 +1,757 @@
+//! The `atomic` backend: no GIL, reference counts updated with atomic compare-and-swap, a short
+//! per-object lock around each object's mutable contents, and frees deferred through
+//! epoch-based reclamation ([`crossbeam_epoch`]). It is the road from `objlock` towards a
+//! free-threaded VM whose reads of shared slots take no lock at all (see "Later" below).
+//!
+//! ## The algorithm
+//!
+//! - **Counts.** Every object header holds one [`AtomicIsize`] ([`RefCount`]). `incref` and
+//!   `decref` are explicit `compare_exchange_weak` retry loops (load, compute, CAS, and on
+//!   failure retry with the value the CAS saw); every failed CAS is counted as a retry. The
+//!   orderings are the classic `Arc` protocol: `incref` is `Relaxed`, `decref` is `Release`,
+//!   and the decrement that reaches zero is followed by an `Acquire` fence before the object is
+//!   freed. [`RefCount::try_incref`] increments only a count that is still positive: the
+//!   primitive a lock-free reader will use to turn a pointer it loaded into an owned
+//!   reference.
+//! - **Contents.** As in `objlock`: a `parking_lot` mutex per guarded cell, held for the
+//!   closure of `cell_read`/`cell_write` ([`LockedCell`]).
+//! - **Frees.** [`Backend::release`] does not destroy the object: it pins the calling thread in
+//!   the VM's epoch [`Collector`] and defers the destructor
+//!   (`guard.defer_unchecked(move || destroy(ptr))`). The destructor runs once every thread
+//!   that was pinned when it was deferred has unpinned, so a reader that loaded a pointer
+//!   under a pin may still dereference it until it unpins. Deferred destructors run when a
+//!   thread's pin collects (crossbeam does so every 128th pin), when a thread flushes in
+//!   [`Backend::poll`] (every [`REPIN_EVERY`] polls) or in [`Backend::detach`], and, for what
+//!   is still pending at the end, when the backend (and so its collector) is dropped, after
+//!   the VM's teardown has detached the last thread. One visible difference from freeing at
+//!   once: a dead container's references to its items are dropped only when its destructor
+//!   runs, so `sys.getrefcount` ([`Backend::refcount`]) first lets this thread's pending frees
+//!   finish, as far as the epoch allows, and then reads the count.
+//!
+//! Each VM's backend value owns one [`Collector`]. [`Backend::attach`] registers a
+//! [`LocalHandle`] for the calling thread and keeps it (and a clone of the collector) in a
+//! thread-local, because `release` is given no backend or thread state; so a thread may be
+//! attached to at most one `atomic` VM at a time (attach asserts it).
+//!
+//! ## The reference-count protocol
+//!
+//! | count | `incref` | `decref` | `try_incref` |
+//! |---|---|---|---|
+//! | `n > 1` | `n + 1` | `n - 1`, returns `false` | `n + 1`, returns `true` |
+//! | `1` | `2` | `0`, returns `true`: `Acquire` fence, then `release` defers the destructor | `2`, returns `true` (the reader now owns a count; the decref that would have been last is not) |
+//! | `0` (dead, memory kept until the grace period ends) | never (the caller would own a count) | never | stays `0`, returns `false` (counted in `try_incref_failures`) |
+//! | freed (destructor ran) | never | never | never: a reader only calls it under a pin taken before the object was unlinked, which delays the destructor |
+//!
+//! Zero is terminal: no operation ever moves a count from `0`, because `incref`/`decref` are
+//! only called by an owner of a count and `try_incref` refuses `0`. A CAS reads the latest
+//! value of the count in its modification order, so `try_incref` can never succeed after the
+//! decrement to zero, and `decref` returns `true` exactly once per object.
+//!
+//! ## Why there is no deadlock
+//!
+//! The same argument as `objlock`, with one lock fewer: counts take no lock at all, and
+//!
+//! 1. contents locks nest only in one direction: an iterator's lock may be held while its
+//!    container's is taken, never the reverse, and no other contents lock is taken inside a
+//!    contents guard (the VM copies out first);
+//! 2. no Python code runs under any lock (docs/safety.md, I3);
+//! 3. a deferred destructor may run inside any `release` or `poll` (when the pin collects),
+//!    i.e. possibly inside a contents guard. Destruction takes no contents lock (a payload is
+//!    dropped through its unique owner, `cell_get_mut`) and only decrements other objects'
+//!    counts and defers their frees, which take no lock either; crossbeam's queue is
+//!    lock-free.
+//!
+//! | operation | locks taken |
+//! |---|---|
+//! | incref / decref / try_incref | none (CAS loop) |
+//! | `cell_read` / `cell_write` | the object's contents lock for the closure's duration |
+//! | `release` | none (a pin and a push into the thread's bag of deferred functions) |
+//! | attach / detach / eval breaker | none |
+//! | `allow_threads` | none (there is nothing to release; the thread is never pinned across it) |
+//!
+//! ## Later: lock-free reads
+//!
+//! Reads of shared slots (list items, dict values, globals) will load the slot's pointer
+//! without the contents lock, under an epoch pin, and turn it into an owned reference with
+//! [`RefCount::try_incref`] (retrying the load when it fails: the slot was overwritten and
+//! the old value died). A writer swaps the slot under the contents lock and drops the old
+//! value, whose last decrement defers its destructor through the same collector. The pin
+//! keeps the memory valid between the load and the `try_incref`, and zero being terminal
+//! keeps a dying object from being resurrected. That is why frees are deferred already, and
+//! why a destructor's children are deferred too (see `EpochLocal::defer`).
+
+use crossbeam_epoch::{Collector, LocalHandle};
+use gillab_vm::backend::{Backend, BackendOptions};
+use parking_lot::RawMutex;
+use parking_lot::lock_api::RawMutex as _;
+use std::cell::{Cell as StdCell, RefCell, UnsafeCell};
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+// The count's atomics come from loom when the crate is model-checked (`.ci/loom`).
+#[cfg(loom)]
+use loom::sync::atomic::{AtomicIsize, fence};
+#[cfg(not(loom))]
+use std::sync::atomic::{AtomicIsize, fence};
+
+/// The eval breaker asks for [`Backend::poll`] once every this many checks (a power of two);
+/// `poll` then pins and flushes so that epochs advance and deferred frees run.
+pub const REPIN_EVERY: u32 = 128;
+
+/// How many flush-and-repin rounds [`Backend::detach`] does before unregistering: the global
+/// epoch advances at most once per round, and a bag of deferred frees runs two advances after
+/// it was sealed.
+const DETACH_FLUSHES: usize = 3;
+
+/// The most flush rounds [`Backend::refcount`] spends letting pending frees finish.
+const SETTLE_MAX_ROUNDS: usize = 64;
+
+/// Per-thread counters, flushed into the process totals when the thread exits (so the
+/// counting itself adds no shared-cache-line traffic).
+struct Counters {
+    acquisitions: StdCell<u64>,
+    contended: StdCell<u64>,
+    cas_retries: StdCell<u64>,
+    try_incref_failures: StdCell<u64>,
+    deferred_frees: StdCell<u64>,
+}
+
+static TOTAL_ACQUISITIONS: AtomicU64 = AtomicU64::new(0);
+static TOTAL_CONTENDED: AtomicU64 = AtomicU64::new(0);
+static TOTAL_CAS_RETRIES: AtomicU64 = AtomicU64::new(0);
+static TOTAL_TRY_INCREF_FAILURES: AtomicU64 = AtomicU64::new(0);
+static TOTAL_DEFERRED_FREES: AtomicU64 = AtomicU64::new(0);
+
+impl Counters {
+    /// This thread's counts, zeroed, in the order of [`Counters::totals`].
+    fn take(&self) -> [u64; 5] {
+        [
+            self.acquisitions.replace(0),
+            self.contended.replace(0),
+            self.cas_retries.replace(0),
+            self.try_incref_failures.replace(0),
+            self.deferred_frees.replace(0),
+        ]
+    }
+
+    fn totals() -> [&'static AtomicU64; 5] {
+        [
+            &TOTAL_ACQUISITIONS,
+            &TOTAL_CONTENDED,
+            &TOTAL_CAS_RETRIES,
+            &TOTAL_TRY_INCREF_FAILURES,
+            &TOTAL_DEFERRED_FREES,
+        ]
+    }
+}
+
+impl Drop for Counters {
+    fn drop(&mut self) {
+        for (total, n) in Counters::totals().into_iter().zip(self.take()) {
+            // Relaxed: read after the threads that touched them were joined.
+            total.fetch_add(n, Ordering::Relaxed);
+        }
+    }
+}
+
+thread_local! {
+    static COUNTERS: Counters = const {
+        Counters {
+            acquisitions: StdCell::new(0),
+            contended: StdCell::new(0),
+            cas_retries: StdCell::new(0),
+            try_incref_failures: StdCell::new(0),
+            deferred_frees: StdCell::new(0),
+        }
+    };
+}
+
+/// Adds `n` to one of this thread's counters (a no-op while the thread is exiting).
+#[inline(always)]
+fn count(field: fn(&Counters) -> &StdCell<u64>, n: u64) {
+    let _ = COUNTERS.try_with(|c| {
+        let cell = field(c);
+        cell.set(cell.get() + n);
+    });
+}
+
+/// Counts the failed CASes of one retry loop; kept off the uncontended path.
+#[cold]
+fn count_retries(n: u64) {
+    count(|c| &c.cas_retries, n);
+}
+
+#[inline(always)]
+fn lock(m: &RawMutex) {
+    if !m.try_lock() {
+        m.lock();
+        count(|c| &c.contended, 1);
+    }
+    count(|c| &c.acquisitions, 1);
+}
+
+/// A reference count: one atomic integer, updated by compare-and-swap retry loops.
+pub struct RefCount {
+    count: AtomicIsize,
+}
+
+impl RefCount {
+    /// A count of one, owned by the caller.
+    #[inline(always)]
+    #[allow(clippy::new_without_default)] // a count is created for an owner, never defaulted
+    pub fn new() -> RefCount {
+        RefCount { count: AtomicIsize::new(1) }
+    }
+
+    /// Adds one reference. The caller must own one already (the count is at least one).
+    #[inline(always)]
+    pub fn incref(&self) {
+        let mut cur = self.count.load(Ordering::Relaxed);
+        let mut retries = 0;
+        // Relaxed (success and failure): the caller owns a reference, so the object cannot be
+        // freed meanwhile, and a new reference is handed to another thread only through
+        // something that synchronises on its own (a contents lock, a thread start), as for
+        // `Arc::clone`. The increment itself publishes nothing.
+        while let Err(seen) =
+            self.count.compare_exchange_weak(cur, cur + 1, Ordering::Relaxed, Ordering::Relaxed)
+        {
+            cur = seen;
+            retries += 1;
+        }
+        if retries != 0 {
+            count_retries(retries);
+        }
+    }
+
+    /// Drops one reference owned by the caller; `true` when it was the last one, and the
+    /// object must now be released. Returns `true` exactly once per object.
+    #[inline(always)]
+    pub fn decref(&self) -> bool {
+        let mut cur = self.count.load(Ordering::Relaxed);
+        let mut retries = 0;
+        // Release on success: this thread's accesses to the object (and its writes to what it
+        // owned) must happen before whoever frees it, so every decrement publishes them; the
+        // freeing thread's Acquire fence below pairs with all of them (decrements are RMWs,
+        // so they form one release sequence). Relaxed on failure: a failed CAS only tells us
+        // the current value to retry with, and publishes nothing.
+        while let Err(seen) =
+            self.count.compare_exchange_weak(cur, cur - 1, Ordering::Release, Ordering::Relaxed)
+        {
+            cur = seen;
+            retries += 1;
+        }
+        if retries != 0 {
+            count_retries(retries);
+        }
+        if cur != 1 {
+            return false;
+        }
+        // Acquire: synchronises with every earlier Release decrement, so the destructor sees
+        // everything other owners did to the object before they let go (the `Arc` protocol).
+        fence(Ordering::Acquire);
+        true
+    }
+
+    /// Adds one reference only if the count is still positive: `true` when the caller now
+    /// owns a reference, `false` when the object is already dead (its count reached zero and
+    /// its destructor is deferred). Failures are counted in the `try_incref_failures` stat.
+    ///
+    /// This is the primitive for reading a pointer out of a shared slot without a lock: the
+    /// caller must hold an epoch pin taken before it loaded the pointer, so that the memory
+    /// stays valid until this returns even if the count reached zero meanwhile.
+    #[inline]
+    pub fn try_incref(&self) -> bool {
+        let mut cur = self.count.load(Ordering::Relaxed);
+        let mut retries = 0;
+        let ok = loop {
+            if cur <= 0 {
+                break false;
+            }
+            // Relaxed (success and failure), as in `incref`: the increment publishes nothing;
+            // the memory is kept valid by the caller's pin (crossbeam's pin and collect are
+            // SeqCst-fenced), and the object's contents are published to the reader by
+            // however it obtained the pointer. A CAS reads the latest value in the count's
+            // modification order, so success means the count was still positive then, and
+            // since zero is terminal the object was not dead.
+            match self.count.compare_exchange_weak(
+                cur,
+                cur + 1,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            ) {
+                Ok(_) => break true,
+                Err(seen) => {
+                    cur = seen;
+                    retries += 1;
+                }
+            }
+        };
+        if retries != 0 {
+            count_retries(retries);
+        }
+        if !ok {
+            count(|c| &c.try_incref_failures, 1);
+        }
+        ok
+    }
+
+    /// The current count (approximate while other threads change it).
+    pub fn get(&self) -> isize {
+        self.count.load(Ordering::Relaxed)
+    }
+}
+
+/// An object's contents guarded by their own lock.
+pub struct LockedCell<T> {
+    lock: RawMutex,
+    value: UnsafeCell<T>,
+}
+
+// SAFETY: `value` is only accessed with `lock` held (`cell_read`/`cell_write`) or through
+// `&mut self` (`cell_get_mut`), and `T: Send` (B2).
+unsafe impl<T: Send> Sync for LockedCell<T> {}
+// SAFETY: `T: Send`.
+unsafe impl<T: Send> Send for LockedCell<T> {}
+
+/// Unlocks `m` when dropped, so a panic inside a closure cannot leave a lock held.
+struct Unlock<'a>(&'a RawMutex);
+
+impl Drop for Unlock<'_> {
+    fn drop(&mut self) {
+        // SAFETY: an `Unlock` is only made right after this thread locked the mutex.
+        unsafe { self.0.unlock() }
+    }
+}
+
+/// An object whose count reached zero, with its destructor: what `release` defers.
+struct Job {
+    ptr: SendPtr,
+    destroy: unsafe fn(NonNull<u8>),
+}
+
+/// The object pointer of a [`Job`], which may run on another thread.
+struct SendPtr(NonNull<u8>);
+
+// SAFETY: the pointer is to an object whose count reached zero, so it is owned by the `Job`
+// alone; the VM's objects may be freed on any thread (a `PyRef` is `Send`, and `destroy`
+// touches only the object and the calling thread's free list).
+unsafe impl Send for SendPtr {}
+
+impl Job {
+    /// Runs the destructor.
+    ///
+    /// # Safety
+    /// Exactly once per object, and only when no attached thread can still reach the object
+    /// through a reference it loaded before the count reached zero (B3).
+    unsafe fn run(self) {
+        // SAFETY: the `Job` was built by `release` from an object whose `decref` returned
+        // true and its destructor (release's contract); the caller guarantees timing and
+        // uniqueness.
+        unsafe { (self.destroy)(self.ptr.0) }
+    }
+}
+
+/// The calling thread's registration with the collector of the VM it is attached to.
+struct EpochLocal {
+    /// The VM's collector, from `attach` until the end of `detach`: while it is set the thread
+    /// counts as attached, and a `release` must defer.
+    collector: RefCell<Option<Collector>>,
+    /// This thread's handle in that collector.
+    handle: RefCell<Option<LocalHandle>>,
+}
+
+thread_local! {
+    static EPOCH: EpochLocal =
+        const { EpochLocal { collector: RefCell::new(None), handle: RefCell::new(None) } };
+    /// Deferred destructors this thread has run (for [`EpochLocal::settle`]).
+    static DEFERRED_RUN: StdCell<u64> = const { StdCell::new(0) };
+}
+
+impl EpochLocal {
+    /// Defers `job` through this thread's handle; hands it back when the thread is not
+    /// attached (no collector), for the caller to run at once.
+    fn defer(&self, job: Job) -> Result<(), Job> {
+        loop {
+            // Only shared borrows are held while pinned: a pin may run deferred destructors,
+            // which release children and come back here.
+            if let Some(handle) = self.handle.borrow().as_ref() {
+                let guard = handle.pin();
+                // SAFETY: `job` holds only a pointer (wrapped as `Send`) and a function
+                // pointer: nothing borrowed from this stack, so it may run later on any thread
+                // (crossbeam's requirement). It runs once (the bag owns it) and only after
+                // every thread pinned now has unpinned; a thread that pins later cannot reach
+                // the object, whose count is zero and which no slot holds any more (B3).
+                unsafe {
+                    guard.defer_unchecked(move || {
+                        job.run();
+                        let _ = DEFERRED_RUN.try_with(|n| n.set(n.get() + 1));
+                    })
+                };
+                count(|c| &c.deferred_frees, 1);
+                return Ok(());
+            }
+            // No handle but a collector: `detach` is dropping this thread's handle, and that
+            // handle's last pin is running expired destructors. Other threads may still be
+            // attached, so the children those destructors release must be deferred too:
+            // register again (`detach` drops every handle it finds until none is left).
+            let fresh = self.collector.borrow().as_ref().map(Collector::register);
+            match fresh {
+                Some(handle) => *self.handle.borrow_mut() = Some(handle),
+                None => return Err(job),
+            }
+        }
+    }
+
+    /// Pins and flushes this thread's bag into the collector, which tries to advance the
+    /// epoch and runs the deferred destructors that have expired.
+    fn flush(&self, rounds: usize) {
+        if let Some(handle) = self.handle.borrow().as_ref() {
+            let mut guard = handle.pin();
+            for _ in 0..rounds {
+                guard.flush();
+                guard.repin();
+            }
+        }
+    }
+
+    /// Runs every deferred destructor that can run now: flushes and repins until a few rounds
+    /// in a row run nothing (a bag runs two epoch advances after it was sealed, and the epoch
+    /// advances at most once a round), or [`SETTLE_MAX_ROUNDS`] have passed. Destructors
+    /// release their children, which are deferred in turn and run in later rounds, so a whole
+    /// dead structure settles. Another thread that stays pinned (it is inside a `release`)
+    /// holds the epoch back; then this returns early, as an approximation.
+    fn settle(&self) {
+        let ran = || DEFERRED_RUN.try_with(StdCell::get).unwrap_or(0);
+        let mut idle = 0;
+        for _ in 0..SETTLE_MAX_ROUNDS {
+            let before = ran();
+            self.flush(1);
+            idle = if ran() == before { idle + 1 } else { 0 };
+            if idle == 3 {
+                break;
+            }
+        }
+    }
+}
+
+/// The backend: one epoch collector per VM.
+pub struct Atomic {
+    collector: Collector,
+}
+
+/// Per-thread state: the eval-breaker countdown (the epoch handle lives in a thread-local,
+/// where `release` can reach it).
+pub struct AtomicThread {
+    polls: u32,
+}
+
+// SAFETY: (1) counts are atomics updated only by CAS, so increments and decrements never race,
+// and `decref` returns true once, for the CAS that took the count from 1 to 0 (zero is terminal;
+// see the module docs). (2) Contents are guarded by a mutex held for the whole closure.
+// (3) `release` hands the destructor to the epoch collector exactly once; it runs after every
+// thread pinned at that time unpins. Today every reader also increments under the container's
+// contents lock before the writer that removes the value decrements it (as in `objlock`), so
+// no reference loaded before the count reached zero survives it; the pin additionally covers
+// lock-free readers. A thread with no collector in its thread-local frees at once: it is not
+// attached, which for the VM means a VM teardown after every thread detached (see `release`).
+// (4) Nothing here blocks: there is no global lock, and pins never wait.
+unsafe impl Backend for Atomic {
+    const NAME: &'static str = "atomic";
+    const DESCRIPTION: &'static str =
+        "no GIL; CAS reference counts, a lock on each object's contents, epoch-deferred frees";
+
+    type RefCount = RefCount;
+    type Cell<T: Send> = LockedCell<T>;
+    type Thread = AtomicThread;
+
+    fn new(_options: &BackendOptions) -> Atomic {
+        Atomic { collector: Collector::new() }
+    }
+
+    #[inline(always)]
+    fn rc_new() -> RefCount {
+        RefCount::new()
+    }
+
+    #[inline(always)]
+    fn incref(rc: &RefCount) {
+        rc.incref();
+    }
+
+    #[inline(always)]
+    fn decref(rc: &RefCount) -> bool {
+        rc.decref()
+    }
+
+    fn refcount(rc: &RefCount) -> isize {
+        // `sys.getrefcount` is the only caller. A dead container's references are dropped only
+        // when its deferred destructor runs, so a count read right after `del container` would
+        // still include them (CPython frees at once). Let this thread's pending frees that can
+        // run now finish first, so the count reflects live referrers only.
+        let _ = EPOCH.try_with(EpochLocal::settle);
+        rc.get()
+    }
+
+    #[inline(always)]
+    fn cell_new<T: Send>(value: T) -> LockedCell<T> {
+        LockedCell { lock: RawMutex::INIT, value: UnsafeCell::new(value) }
+    }
+
+    #[inline(always)]
+    fn cell_read<T: Send, R>(_rc: &RefCount, cell: &LockedCell<T>, f: impl FnOnce(&T) -> R) -> R {
+        lock(&cell.lock);
+        let _g = Unlock(&cell.lock);
+        // SAFETY: the contents lock is held for the whole closure (B2), and the closure does
+        // not access this cell again (docs/safety.md, I3).
+        f(unsafe { &*cell.value.get() })
+    }
+
+    #[inline(always)]
+    fn cell_write<T: Send, R>(
+        _rc: &RefCount,
+        cell: &LockedCell<T>,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> R {
+        lock(&cell.lock);
+        let _g = Unlock(&cell.lock);
+        // SAFETY: as in `cell_read`; the lock makes this the only access while `f` runs.
+        f(unsafe { &mut *cell.value.get() })
+    }
+
+    fn cell_get_mut<T: Send>(cell: &mut LockedCell<T>) -> &mut T {
+        cell.value.get_mut()
+    }
+
+    unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
+        let job = Job { ptr: SendPtr(ptr), destroy };
+        let undeferred = match EPOCH.try_with(|e| e.defer(job)) {
+            Ok(Ok(())) => None,
+            Ok(Err(job)) => Some(job),
+            // The thread-local is gone: the thread is exiting, so it is not attached either.
+            // `try_with` did not run the closure, so `job` was dropped unrun; rebuild it.
+            Err(_) => Some(Job { ptr: SendPtr(ptr), destroy }),
+        };
+        if let Some(job) = undeferred {
+            // SAFETY: `ptr`'s count just reached zero and `destroy` is its destructor
+            // (release's contract), and it was not deferred, so this is its only run. This
+            // thread has no collector, so it is not attached to any VM; the VM releases
+            // objects only from attached threads (I1) except when a backend is dropped, whose
+            // collector then runs its pending destructors, which release their children here.
+            // A collector is dropped only once no handle is registered in it, i.e. once every
+            // thread has detached, so no thread can reach the object (B3).
+            unsafe { job.run() }
+        }
+    }
+
+    fn attach(&self) -> AtomicThread {
+        EPOCH.with(|e| {
+            let mut collector = e.collector.borrow_mut();
+            assert!(
+                collector.is_none(),
+                "a thread may be attached to only one `atomic` VM at a time"
+            );
+            *e.handle.borrow_mut() = Some(self.collector.register());
+            *collector = Some(self.collector.clone());
+        });
+        AtomicThread { polls: 0 }
+    }
+
+    fn detach(&self, _thread: AtomicThread) {
+        let _ = EPOCH.try_with(|e| {
+            // Let the epoch advance a few times and run what has expired, while still
+            // registered (destructors that run defer their children through this handle).
+            e.flush(DETACH_FLUSHES);
+            // Unregister. Dropping a handle pins it a last time, which may run expired
+            // destructors; their children re-register (see `EpochLocal::defer`), so drop
+            // handles until none is left. Take each out first: no borrow may be held while
+            // one is dropped.
+            loop {
+                let handle = e.handle.borrow_mut().take();
+                match handle {
+                    Some(h) => drop(h),
+                    None => break,
+                }
+            }
+            e.collector.borrow_mut().take();
+        });
+    }
+
+    #[inline(always)]
+    fn breaker(&self, thread: &mut AtomicThread) -> bool {
+        thread.polls = thread.polls.wrapping_add(1);
+        thread.polls.is_multiple_of(REPIN_EVERY)
+    }
+
+    fn poll(&self, _thread: &mut AtomicThread) {
+        // Pin afresh (the thread is not pinned between releases) and flush: this thread's bag
+        // goes to the global queue, the epoch advances if every pinned thread has seen it,
+        // and up to a few bags of expired destructors run.
+        let _ = EPOCH.try_with(|e| e.flush(1));
+    }
+
+    fn allow_threads<R>(&self, _thread: &mut AtomicThread, f: impl FnOnce() -> R) -> R {
+        // No pin is held between operations, so a blocked thread never holds the epoch back.
+        f()
+    }
+
+    fn stats(&self) -> serde_json::Value {
+        let mine = COUNTERS.try_with(Counters::take).unwrap_or_default();
+        let mut all = [0u64; 5];
+        for ((sum, total), n) in all.iter_mut().zip(Counters::totals()).zip(mine) {
+            // Relaxed: see `Counters::drop`.
+            *sum = total.fetch_add(n, Ordering::Relaxed) + n;
+        }
+        let [acq, cont, retries, failures, deferred] = all;
+        serde_json::json!({
+            "cas_retries": retries,
+            "try_incref_failures": failures,
+            "deferred_frees": deferred,
+            "lock_acquisitions": acq,
+            "contended_acquisitions": cont,
+        })
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicUsize;
+
+    #[test]
+    fn counts_follow_the_protocol() {
+        let rc = RefCount::new();
+        assert_eq!(rc.get(), 1);
+        rc.incref();
+        assert!(rc.try_incref());
+        assert_eq!(rc.get(), 3);
+        assert!(!rc.decref());
+        assert!(!rc.decref());
+        assert!(rc.decref(), "the last decref reports zero");
+        assert_eq!(rc.get(), 0);
+        assert!(!rc.try_incref(), "a dead object cannot be revived");
+        assert_eq!(rc.get(), 0, "a failed try_incref leaves the count alone");
+    }
+
+    #[test]
+    fn try_incref_failures_are_counted() {
+        let before = COUNTERS.with(|c| c.try_incref_failures.get());
+        let rc = RefCount::new();
+        assert!(rc.decref());
+        assert!(!rc.try_incref());
+        assert!(!rc.try_incref());
+        assert_eq!(COUNTERS.with(|c| c.try_incref_failures.get()), before + 2);
+    }
+
+    #[test]
+    fn concurrent_updates_are_not_lost() {
+        let rc = Arc::new(RefCount::new());
+        let zeros = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    for _ in 0..100_000 {
+                        rc.incref();
+                        if rc.decref() {
+                            zeros.fetch_add(1, Ordering::Relaxed);
+                        }
+                        if rc.try_incref() && rc.decref() {
+                            zeros.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                });
+            }
+        });
+        assert_eq!(rc.get(), 1);
+        assert_eq!(zeros.load(Ordering::Relaxed), 0, "the owner's count kept it alive");
+        assert!(rc.decref());
+    }
+
+    static DESTROYED: AtomicUsize = AtomicUsize::new(0);
+
+    /// A stand-in destructor: frees a `Box<u64>` and counts.
+    unsafe fn destroy_box(ptr: NonNull<u8>) {
+        // SAFETY: the tests pass pointers from `Box::into_raw` of a `Box<u64>`, once each.
+        drop(unsafe { Box::from_raw(ptr.cast::<u64>().as_ptr()) });
+        DESTROYED.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn boxed() -> NonNull<u8> {
+        NonNull::from(Box::leak(Box::new(7u64))).cast()
+    }
+
+    /// Deferred frees all run by the time the backend is dropped, whatever thread deferred
+    /// them; frees on a thread that is not attached run at once. (One test, because the
+    /// destructor counter is shared.)
+    #[test]
+    fn releases_are_deferred_and_all_run_by_teardown() {
+        let start = DESTROYED.load(Ordering::Relaxed);
+        let backend = Atomic::new(&BackendOptions::default());
+        let n = 1000;
+        let deferred_before = COUNTERS.with(|c| c.deferred_frees.get());
+        std::thread::scope(|s| {
+            for _ in 0..3 {
+                s.spawn(|| {
+                    let mut t = backend.attach();
+                    for i in 0..n {
+                        // SAFETY: a fresh box, released once, with its destructor.
+                        unsafe { Atomic::release(boxed(), destroy_box) };
+                        if backend.breaker(&mut t) || i % 7 == 0 {
+                            backend.poll(&mut t);
+                        }
+                    }
+                    backend.detach(t);
+                });
+            }
+            let t = backend.attach();
+            // SAFETY: as above.
+            unsafe { Atomic::release(boxed(), destroy_box) };
+            assert_eq!(COUNTERS.with(|c| c.deferred_frees.get()), deferred_before + 1);
+            backend.detach(t);
+        });
+        drop(backend);
+        assert_eq!(DESTROYED.load(Ordering::Relaxed) - start, 3 * n + 1);
+
+        // Not attached: freed at once.
+        // SAFETY: as above.
+        unsafe { Atomic::release(boxed(), destroy_box) };
+        assert_eq!(DESTROYED.load(Ordering::Relaxed) - start, 3 * n + 2);
+    }
+
+    #[test]
+    #[should_panic(expected = "only one `atomic` VM")]
+    fn one_vm_per_thread() {
+        let a = Atomic::new(&BackendOptions::default());
+        let b = Atomic::new(&BackendOptions::default());
+        let _ta = a.attach();
+        let _tb = b.attach();
+    }
+
+    #[test]
+    fn breaker_fires_every_repin_interval() {
+        let backend = Atomic::new(&BackendOptions::default());
+        let mut t = AtomicThread { polls: 0 };
+        let fired = (0..REPIN_EVERY * 4).filter(|_| backend.breaker(&mut t)).count();
+        assert_eq!(fired, 4);
+    }
+
+    #[test]
+    fn stats_has_every_counter() {
+        let backend = Atomic::new(&BackendOptions::default());
+        let cell = Atomic::cell_new(5u32);
+        let rc = RefCount::new();
+        Atomic::cell_write(&rc, &cell, |v| *v += 1);
+        assert_eq!(Atomic::cell_read(&rc, &cell, |v| *v), 6);
+        let stats = backend.stats();
+        for key in [
+            "cas_retries",
+            "try_incref_failures",
+            "deferred_frees",
+            "lock_acquisitions",
+            "contended_acquisitions",
+        ] {
+            assert!(stats[key].is_u64(), "{key} missing from {stats}");
+        }
+        assert!(stats["lock_acquisitions"].as_u64().unwrap() >= 2);
+    }
+}
