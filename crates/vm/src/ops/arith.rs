@@ -109,6 +109,9 @@ pub fn binary_op<B: Backend>(
         }
     }
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+        if op == BinOp::MatMul {
+            return Err(unsupported(ctx, a, b, op, inplace));
+        }
         return numeric(ctx, x, y, op);
     }
     let a_user = super::has_dunders(a);
@@ -302,15 +305,12 @@ fn numeric<B: Backend>(ctx: &mut Ctx<'_, B>, x: Num<'_>, y: Num<'_>, op: BinOp) 
             };
             num_traits::pow(a.clone(), e as usize)
         }
-        BinOp::MatMul | BinOp::TrueDiv => unreachable_op(),
+        // `@` on numbers is rejected by `binary_op`, and `/` always goes to `float_op`.
+        BinOp::MatMul | BinOp::TrueDiv => return float_op(ctx, &x, &y, op),
     };
     Ok(vm.bigint(r))
 }
 
-fn unreachable_op() -> BigInt {
-    // `@` on numbers is rejected before reaching here and `/` always goes to `float_op`.
-    BigInt::zero()
-}
 
 fn float_op<B: Backend>(ctx: &mut Ctx<'_, B>, x: &Num<'_>, y: &Num<'_>, op: BinOp) -> PyResult<B> {
     if op == BinOp::TrueDiv
