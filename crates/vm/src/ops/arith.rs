@@ -311,7 +311,6 @@ fn numeric<B: Backend>(ctx: &mut Ctx<'_, B>, x: Num<'_>, y: Num<'_>, op: BinOp) 
     Ok(vm.bigint(r))
 }
 
-
 fn float_op<B: Backend>(ctx: &mut Ctx<'_, B>, x: &Num<'_>, y: &Num<'_>, op: BinOp) -> PyResult<B> {
     if op == BinOp::TrueDiv
         && let (Num::Big(_) | Num::Int(_), Num::Big(_) | Num::Int(_)) = (x, y)
