@@ -105,6 +105,11 @@ pub struct Gil {
     drop_request: AtomicBool,
     interval_ns: AtomicU64,
     next_id: AtomicU64,
+    /// Bumped with Release by every drop and read with Acquire by every take. The mutex
+    /// already orders one holder's accesses before the next holder's; this pair makes that
+    /// hand-off visible to ThreadSanitizer, which cannot see through `parking_lot`'s direct
+    /// hand-off of a lock to a parked thread.
+    handoffs: AtomicU64,
     policy: Policy,
     check_interval: u32,
     stats: Stats,
@@ -184,9 +189,13 @@ impl Gil {
         self.switch_cond.notify_all();
         // Relaxed: see above; a stale request only causes one extra cheap poll.
         self.drop_request.store(false, Ordering::Relaxed);
+        // Acquire: pairs with the Release in `drop_gil` (see the field's docs).
+        self.handoffs.load(Ordering::Acquire);
     }
 
     fn drop_gil(&self, me: u64, forced: bool) {
+        // Release: publishes this holder's accesses to the next (see `handoffs`).
+        self.handoffs.fetch_add(1, Ordering::Release);
         let mut st = self.state.lock();
         st.locked = false;
         if st.io_waiting > 0 {
@@ -237,6 +246,7 @@ unsafe impl Backend for Gil {
             drop_request: AtomicBool::new(false),
             interval_ns: AtomicU64::new((options.switch_interval * 1e9) as u64),
             next_id: AtomicU64::new(0),
+            handoffs: AtomicU64::new(0),
             policy: Policy::parse(&options.gil_policy).unwrap_or(Policy::Interval),
             check_interval: options.check_interval.max(1),
             stats: Stats::default(),

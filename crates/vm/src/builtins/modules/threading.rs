@@ -228,10 +228,13 @@ fn bootstrap<B: Backend>(vm: Arc<Vm<B>>, thread: PyRef<B>) {
     }
     let result = attr::getattr_str(&mut ctx, &thread, "run")
         .and_then(|run| call::call(&mut ctx, &run, &[], &[]));
-    if let Err(e) = result
-        && !isinstance(&vm, &e.0, &vm.exc.system_exit)
-    {
-        report(&mut ctx, &thread, e.0);
+    // Every object this thread holds must be released here, while it is still attached (I1):
+    // the value `run()` returned included (ThreadSanitizer caught it being dropped after
+    // detaching, at the end of this function).
+    match result {
+        Ok(value) => drop(value),
+        Err(e) if !isinstance(&vm, &e.0, &vm.exc.system_exit) => report(&mut ctx, &thread, e.0),
+        Err(e) => drop(e),
     }
     if let Ok(act) = active(&mut ctx) {
         let key = vm.int(ident as i64);
