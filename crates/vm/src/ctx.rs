@@ -155,6 +155,11 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
         self.err(&self.vm.exc.name_error, format!("name '{name}' is not defined"))
     }
 
+    /// `MemoryError()`, for an allocation that cannot succeed.
+    pub fn memory_error(&self) -> PyErr<B> {
+        PyErr(self.new_exception(&self.vm.exc.memory_error, vec![]))
+    }
+
     /// `StopIteration()`
     pub fn stop_iteration(&self) -> PyErr<B> {
         PyErr(self.new_exception(&self.vm.exc.stop_iteration, vec![]))

@@ -128,6 +128,7 @@ exception_types! {
     indentation_error => "IndentationError": syntax_error,
     tab_error => "TabError": indentation_error,
     eof_error => "EOFError": exception,
+    memory_error => "MemoryError": exception,
 }
 
 /// Creates a class object.

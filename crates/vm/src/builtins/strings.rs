@@ -55,7 +55,7 @@ fn kind_error<B: Backend>(ctx: &Ctx<'_, B>, kind: &str, msg: String) -> crate::c
     let class = match kind {
         "ValueError" => &exc.value_error,
         "OverflowError" => &exc.overflow_error,
-        "MemoryError" => &exc.overflow_error,
+        "MemoryError" => return ctx.memory_error(),
         _ => &exc.type_error,
     };
     ctx.err(class, msg)

@@ -519,16 +519,51 @@ pub fn sequence_op<B: Backend>(
     }))
 }
 
+/// Reserves room for `n` items of `T`, or raises `MemoryError` (instead of aborting the
+/// process, as an infallible allocation would).
+pub fn reserve<B: Backend, T>(ctx: &Ctx<'_, B>, n: usize) -> PyResult<B, Vec<T>> {
+    let mut v = Vec::new();
+    match v.try_reserve_exact(n) {
+        Ok(()) => Ok(v),
+        Err(_) => Err(ctx.memory_error()),
+    }
+}
+
 fn repeat<B: Backend>(ctx: &mut Ctx<'_, B>, seq: &PyRef<B>, n: i64, inplace: bool) -> PyResult<B> {
     let vm = ctx.vm;
     let n = n.max(0) as usize;
+    fn total<B: Backend>(ctx: &Ctx<'_, B>, len: usize, n: usize) -> PyResult<B, usize> {
+        len.checked_mul(n).ok_or_else(|| ctx.memory_error())
+    }
     Ok(match &seq.payload {
-        Payload::Str(s) => vm.str(s.as_str().repeat(n)),
-        Payload::Bytes(b) => PyRef::new(Payload::Bytes(b.repeat(n).into_boxed_slice())),
-        Payload::Tuple(t) => vm.tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
+        Payload::Str(s) => {
+            let text = s.as_str();
+            let mut out: Vec<u8> = reserve(ctx, total(ctx, text.len(), n)?)?;
+            for _ in 0..n {
+                out.extend_from_slice(text.as_bytes());
+            }
+            vm.str(String::from_utf8(out).unwrap_or_default())
+        }
+        Payload::Bytes(b) => {
+            let mut out: Vec<u8> = reserve(ctx, total(ctx, b.len(), n)?)?;
+            for _ in 0..n {
+                out.extend_from_slice(b);
+            }
+            PyRef::new(Payload::Bytes(out.into_boxed_slice()))
+        }
+        Payload::Tuple(t) => {
+            let mut out = reserve(ctx, total(ctx, t.len(), n)?)?;
+            for _ in 0..n {
+                out.extend(t.iter().cloned());
+            }
+            vm.tuple(out)
+        }
         Payload::List(l) => {
             let items = seq.read(l, |v| v.clone());
-            let out: Vec<_> = items.iter().cloned().cycle().take(items.len() * n).collect();
+            let mut out = reserve(ctx, total(ctx, items.len(), n)?)?;
+            for _ in 0..n {
+                out.extend(items.iter().cloned());
+            }
             if inplace {
                 let old = seq.write(l, |v| std::mem::replace(v, out));
                 drop(old);

@@ -238,7 +238,9 @@ fn bytes_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
             if *n < 0 {
                 return Err(ctx.value_error("negative count"));
             }
-            vec![0; *n as usize]
+            let mut v = crate::ops::seq::reserve(ctx, *n as usize)?;
+            v.resize(*n as usize, 0u8);
+            v
         }
         Some((v, _)) => {
             let mut out = Vec::new();

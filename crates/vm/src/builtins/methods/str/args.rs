@@ -285,7 +285,8 @@ pub(crate) fn join_items<B: Backend>(
 
 /// A string that grew too large to allocate.
 pub(crate) fn too_long<B: Backend>(ctx: &Ctx<'_, B>) -> PyErr<B> {
-    ctx.overflow_error("result is too long")
+    // CPython's allocation fails first: `MemoryError` with no message.
+    ctx.memory_error()
 }
 
 // ---------------------------------------------------------------------------------------------
