@@ -72,6 +72,26 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
         (&here as *const u8 as usize) < self.stack_floor
     }
 
+    /// Enters a recursive operation on nested containers (repr, comparison, hashing), which
+    /// shares the recursion limit with Python calls as in CPython (`Py_EnterRecursiveCall`);
+    /// `what` completes the `RecursionError` message. Pair with [`Ctx::leave_recursive`].
+    pub fn enter_recursive(&mut self, what: &str) -> PyResult<B, ()> {
+        let limit = self.vm.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+        if self.depth >= limit || self.stack_exhausted() {
+            return Err(self.err(
+                &self.vm.exc.recursion_error,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leaves what [`Ctx::enter_recursive`] entered.
+    pub fn leave_recursive(&mut self) {
+        self.depth -= 1;
+    }
+
     /// Polls the eval breaker (backward jumps and calls).
     #[inline(always)]
     pub fn check_breaker(&mut self) {

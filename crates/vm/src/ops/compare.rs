@@ -139,6 +139,13 @@ pub fn num_cmp(a: &Num<'_>, b: &Num<'_>) -> Option<Ordering> {
 /// Equality of built-in values decided without Python code; `None` if either side (or an
 /// element of a tuple) needs `__eq__`.
 pub fn eq_builtin<B: Backend>(a: &PyRef<B>, b: &PyRef<B>) -> Option<bool> {
+    eq_builtin_depth(a, b, 0)
+}
+
+/// Nested tuples deeper than this are left to the guarded comparison path.
+const EQ_FAST_DEPTH: u32 = 64;
+
+fn eq_builtin_depth<B: Backend>(a: &PyRef<B>, b: &PyRef<B>, depth: u32) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
@@ -153,8 +160,11 @@ pub fn eq_builtin<B: Backend>(a: &PyRef<B>, b: &PyRef<B>) -> Option<bool> {
             if x.len() != y.len() {
                 return Some(false);
             }
+            if depth >= EQ_FAST_DEPTH {
+                return None;
+            }
             for (p, q) in x.iter().zip(y.iter()) {
-                if !eq_builtin(p, q)? {
+                if !eq_builtin_depth(p, q, depth + 1)? {
                     return Some(false);
                 }
             }
@@ -202,6 +212,18 @@ fn seq_items<B: Backend>(obj: &PyRef<B>) -> Option<Vec<PyRef<B>>> {
 }
 
 fn compare_seqs<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    x: &[PyRef<B>],
+    y: &[PyRef<B>],
+    op: CmpOp,
+) -> PyResult<B, bool> {
+    ctx.enter_recursive(" in comparison")?;
+    let r = compare_seqs_inner(ctx, x, y, op);
+    ctx.leave_recursive();
+    r
+}
+
+fn compare_seqs_inner<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     x: &[PyRef<B>],
     y: &[PyRef<B>],
@@ -425,14 +447,23 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
         Payload::None => 0x5f3759df,
         Payload::Bytes(b) => crate::object::str::hash_str(&String::from_utf8_lossy(b)) ^ 0x5bd1e995,
         Payload::Tuple(items) => {
-            // CPython's xxHash-based tuple hash.
+            // CPython's xxHash-based tuple hash (CPython does not guard this recursion and
+            // crashes on very deep tuples; here it is a RecursionError).
+            ctx.enter_recursive("")?;
             let mut acc: u64 = 2870177450012600261;
             for it in items.iter() {
-                let h = hash(ctx, it)? as u64;
+                let h = match hash(ctx, it) {
+                    Ok(h) => h as u64,
+                    Err(e) => {
+                        ctx.leave_recursive();
+                        return Err(e);
+                    }
+                };
                 acc = acc.wrapping_add(h.wrapping_mul(14029467366897019727));
                 acc = acc.rotate_left(31);
                 acc = acc.wrapping_mul(11400714785074694791);
             }
+            ctx.leave_recursive();
             acc = acc.wrapping_add((items.len() as u64) ^ (2870177450012600261 ^ 3527539));
             let h = acc as i64;
             if h == -1 { 1546275796 } else { h }

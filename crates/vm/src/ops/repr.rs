@@ -42,6 +42,19 @@ fn join_reprs<B: Backend>(ctx: &mut Ctx<'_, B>, items: &[PyRef<B>]) -> PyResult<
 
 /// `repr(obj)`.
 pub fn repr<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, String> {
+    if matches!(
+        obj.payload,
+        Payload::Tuple(_) | Payload::List(_) | Payload::Dict(_) | Payload::Set(_)
+    ) {
+        ctx.enter_recursive(" while getting the repr of an object")?;
+        let r = repr_inner(ctx, obj);
+        ctx.leave_recursive();
+        return r;
+    }
+    repr_inner(ctx, obj)
+}
+
+fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, String> {
     let vm = ctx.vm;
     Ok(match &obj.payload {
         Payload::None => "None".into(),
