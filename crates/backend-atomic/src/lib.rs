@@ -82,9 +82,7 @@
 
 use crossbeam_epoch::{Collector, LocalHandle};
 use gillab_vm::backend::{Backend, BackendOptions};
-use parking_lot::RawMutex;
-use parking_lot::lock_api::RawMutex as _;
-use std::cell::{Cell as StdCell, RefCell, UnsafeCell};
+use std::cell::{Cell as StdCell, RefCell};
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -109,39 +107,27 @@ const SETTLE_MAX_ROUNDS: usize = 64;
 /// Per-thread counters, flushed into the process totals when the thread exits (so the
 /// counting itself adds no shared-cache-line traffic).
 struct Counters {
-    acquisitions: StdCell<u64>,
-    contended: StdCell<u64>,
     cas_retries: StdCell<u64>,
     try_incref_failures: StdCell<u64>,
     deferred_frees: StdCell<u64>,
 }
 
-static TOTAL_ACQUISITIONS: AtomicU64 = AtomicU64::new(0);
-static TOTAL_CONTENDED: AtomicU64 = AtomicU64::new(0);
 static TOTAL_CAS_RETRIES: AtomicU64 = AtomicU64::new(0);
 static TOTAL_TRY_INCREF_FAILURES: AtomicU64 = AtomicU64::new(0);
 static TOTAL_DEFERRED_FREES: AtomicU64 = AtomicU64::new(0);
 
 impl Counters {
     /// This thread's counts, zeroed, in the order of [`Counters::totals`].
-    fn take(&self) -> [u64; 5] {
+    fn take(&self) -> [u64; 3] {
         [
-            self.acquisitions.replace(0),
-            self.contended.replace(0),
             self.cas_retries.replace(0),
             self.try_incref_failures.replace(0),
             self.deferred_frees.replace(0),
         ]
     }
 
-    fn totals() -> [&'static AtomicU64; 5] {
-        [
-            &TOTAL_ACQUISITIONS,
-            &TOTAL_CONTENDED,
-            &TOTAL_CAS_RETRIES,
-            &TOTAL_TRY_INCREF_FAILURES,
-            &TOTAL_DEFERRED_FREES,
-        ]
+    fn totals() -> [&'static AtomicU64; 3] {
+        [&TOTAL_CAS_RETRIES, &TOTAL_TRY_INCREF_FAILURES, &TOTAL_DEFERRED_FREES]
     }
 }
 
@@ -157,8 +143,6 @@ impl Drop for Counters {
 thread_local! {
     static COUNTERS: Counters = const {
         Counters {
-            acquisitions: StdCell::new(0),
-            contended: StdCell::new(0),
             cas_retries: StdCell::new(0),
             try_incref_failures: StdCell::new(0),
             deferred_frees: StdCell::new(0),
@@ -179,15 +163,6 @@ fn count(field: fn(&Counters) -> &StdCell<u64>, n: u64) {
 #[cold]
 fn count_retries(n: u64) {
     count(|c| &c.cas_retries, n);
-}
-
-#[inline(always)]
-fn lock(m: &RawMutex) {
-    if !m.try_lock() {
-        m.lock();
-        count(|c| &c.contended, 1);
-    }
-    count(|c| &c.acquisitions, 1);
 }
 
 /// A reference count: one atomic integer, updated by compare-and-swap retry loops.
@@ -307,27 +282,8 @@ impl RefCount {
     }
 }
 
-/// An object's contents guarded by their own lock.
-pub struct LockedCell<T> {
-    lock: RawMutex,
-    value: UnsafeCell<T>,
-}
-
-// SAFETY: `value` is only accessed with `lock` held (`cell_read`/`cell_write`) or through
-// `&mut self` (`cell_get_mut`), and `T: Send` (B2).
-unsafe impl<T: Send> Sync for LockedCell<T> {}
-// SAFETY: `T: Send`.
-unsafe impl<T: Send> Send for LockedCell<T> {}
-
-/// Unlocks `m` when dropped, so a panic inside a closure cannot leave a lock held.
-struct Unlock<'a>(&'a RawMutex);
-
-impl Drop for Unlock<'_> {
-    fn drop(&mut self) {
-        // SAFETY: an `Unlock` is only made right after this thread locked the mutex.
-        unsafe { self.0.unlock() }
-    }
-}
+/// An object's contents guarded by their own lock: `objlock`'s cell, reused as it is.
+pub use gillab_backend_objlock::LockedCell;
 
 /// An object whose count reached zero, with its destructor: what `release` defers.
 struct Job {
@@ -500,16 +456,12 @@ unsafe impl Backend for Atomic {
 
     #[inline(always)]
     fn cell_new<T: Send>(value: T) -> LockedCell<T> {
-        LockedCell { lock: RawMutex::INIT, value: UnsafeCell::new(value) }
+        LockedCell::new(value)
     }
 
     #[inline(always)]
     fn cell_read<T: Send, R>(_rc: &RefCount, cell: &LockedCell<T>, f: impl FnOnce(&T) -> R) -> R {
-        lock(&cell.lock);
-        let _g = Unlock(&cell.lock);
-        // SAFETY: the contents lock is held for the whole closure (B2), and the closure does
-        // not access this cell again (docs/safety.md, I3).
-        f(unsafe { &*cell.value.get() })
+        cell.read(f)
     }
 
     #[inline(always)]
@@ -518,14 +470,11 @@ unsafe impl Backend for Atomic {
         cell: &LockedCell<T>,
         f: impl FnOnce(&mut T) -> R,
     ) -> R {
-        lock(&cell.lock);
-        let _g = Unlock(&cell.lock);
-        // SAFETY: as in `cell_read`; the lock makes this the only access while `f` runs.
-        f(unsafe { &mut *cell.value.get() })
+        cell.write(f)
     }
 
     fn cell_get_mut<T: Send>(cell: &mut LockedCell<T>) -> &mut T {
-        cell.value.get_mut()
+        cell.get_mut()
     }
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
@@ -602,12 +551,13 @@ unsafe impl Backend for Atomic {
 
     fn stats(&self) -> serde_json::Value {
         let mine = COUNTERS.try_with(Counters::take).unwrap_or_default();
-        let mut all = [0u64; 5];
+        let mut all = [0u64; 3];
         for ((sum, total), n) in all.iter_mut().zip(Counters::totals()).zip(mine) {
             // Relaxed: see `Counters::drop`.
             *sum = total.fetch_add(n, Ordering::Relaxed) + n;
         }
-        let [acq, cont, retries, failures, deferred] = all;
+        let [retries, failures, deferred] = all;
+        let (acq, cont) = gillab_backend_objlock::lock_counts();
         serde_json::json!({
             "cas_retries": retries,
             "try_incref_failures": failures,

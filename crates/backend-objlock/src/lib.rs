@@ -83,10 +83,58 @@ unsafe impl Sync for RefCount {}
 // SAFETY: as for `Sync`; the cell holds a plain integer.
 unsafe impl Send for RefCount {}
 
-/// An object's contents guarded by their own lock.
+/// An object's contents guarded by their own lock. Also the `atomic` backend's cell type (it
+/// keeps `objlock`'s contents locking and changes only the counts).
 pub struct LockedCell<T> {
     lock: RawMutex,
     value: UnsafeCell<T>,
+}
+
+impl<T> LockedCell<T> {
+    /// Wraps `value`.
+    #[inline(always)]
+    pub const fn new(value: T) -> LockedCell<T> {
+        LockedCell { lock: RawMutex::INIT, value: UnsafeCell::new(value) }
+    }
+
+    /// Runs `f` with shared access, holding the lock for the closure's duration.
+    #[inline(always)]
+    pub fn read<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        lock(&self.lock);
+        let _g = Unlock(&self.lock);
+        // SAFETY: the contents lock is held for the whole closure (O1), and the closure does
+        // not access this cell again (docs/safety.md, I3).
+        f(unsafe { &*self.value.get() })
+    }
+
+    /// Runs `f` with exclusive access, holding the lock for the closure's duration.
+    #[inline(always)]
+    pub fn write<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        lock(&self.lock);
+        let _g = Unlock(&self.lock);
+        // SAFETY: as in `read`; the lock makes this the only access while `f` runs.
+        f(unsafe { &mut *self.value.get() })
+    }
+
+    /// Exclusive access through a unique borrow (no lock needed).
+    #[inline(always)]
+    pub fn get_mut(&mut self) -> &mut T {
+        self.value.get_mut()
+    }
+}
+
+/// Lock acquisitions and contended acquisitions so far in this process (this thread's pending
+/// counts plus every exited thread's), for `--stats`.
+pub fn lock_counts() -> (u64, u64) {
+    let (mut acq, mut cont) = (0, 0);
+    let _ = COUNTERS.try_with(|c| {
+        acq = c.acquisitions.replace(0);
+        cont = c.contended.replace(0);
+    });
+    // Relaxed: see `Counters::drop`.
+    let acq = TOTAL_ACQUISITIONS.fetch_add(acq, Ordering::Relaxed) + acq;
+    let cont = TOTAL_CONTENDED.fetch_add(cont, Ordering::Relaxed) + cont;
+    (acq, cont)
 }
 
 // SAFETY: `value` is only accessed with `lock` held (`cell_read`/`cell_write`) or through
@@ -165,16 +213,12 @@ unsafe impl Backend for ObjLock {
 
     #[inline(always)]
     fn cell_new<T: Send>(value: T) -> LockedCell<T> {
-        LockedCell { lock: RawMutex::INIT, value: UnsafeCell::new(value) }
+        LockedCell::new(value)
     }
 
     #[inline(always)]
     fn cell_read<T: Send, R>(_rc: &RefCount, cell: &LockedCell<T>, f: impl FnOnce(&T) -> R) -> R {
-        lock(&cell.lock);
-        let _g = Unlock(&cell.lock);
-        // SAFETY: the contents lock is held for the whole closure (O1), and the closure does
-        // not access this cell again (docs/safety.md, I3).
-        f(unsafe { &*cell.value.get() })
+        cell.read(f)
     }
 
     #[inline(always)]
@@ -183,14 +227,11 @@ unsafe impl Backend for ObjLock {
         cell: &LockedCell<T>,
         f: impl FnOnce(&mut T) -> R,
     ) -> R {
-        lock(&cell.lock);
-        let _g = Unlock(&cell.lock);
-        // SAFETY: as in `cell_read`; the lock makes this the only access while `f` runs.
-        f(unsafe { &mut *cell.value.get() })
+        cell.write(f)
     }
 
     fn cell_get_mut<T: Send>(cell: &mut LockedCell<T>) -> &mut T {
-        cell.value.get_mut()
+        cell.get_mut()
     }
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
@@ -216,14 +257,7 @@ unsafe impl Backend for ObjLock {
     }
 
     fn stats(&self) -> serde_json::Value {
-        let (mut acq, mut cont) = (0, 0);
-        let _ = COUNTERS.try_with(|c| {
-            acq = c.acquisitions.replace(0);
-            cont = c.contended.replace(0);
-        });
-        // Relaxed: see `Counters::drop`.
-        let acq = TOTAL_ACQUISITIONS.fetch_add(acq, Ordering::Relaxed) + acq;
-        let cont = TOTAL_CONTENDED.fetch_add(cont, Ordering::Relaxed) + cont;
+        let (acq, cont) = lock_counts();
         serde_json::json!({ "lock_acquisitions": acq, "contended_acquisitions": cont })
     }
 }
