@@ -35,7 +35,7 @@ pub fn call<B: Backend>(
         fast.extend(f.stack.drain(args_start..));
         fast.resize_with(code.code.varnames.len(), || None);
         f.stack.truncate(base);
-        let result = super::run_frame(ctx, &callee, func, code, fast)?;
+        let result = super::run_frame(ctx, func, code, fast)?;
         f.push(result);
         return Ok(());
     }

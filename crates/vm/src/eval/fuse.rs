@@ -84,7 +84,8 @@ pub fn find(code: &CodeObject) -> Box<[Option<Fused>]> {
     out.into_boxed_slice()
 }
 
-/// `a op b` for `BINARY_OP`'s argument, when it stays a 64-bit int without raising.
+/// `a op b` for `BINARY_OP`'s argument, when it stays a 64-bit int without raising (also the
+/// eval loop's plain `BINARY_OP` int fast path).
 #[inline(always)]
 pub fn int_binop(op: u8, a: i64, b: i64) -> Option<i64> {
     match op {

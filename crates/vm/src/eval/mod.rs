@@ -106,7 +106,6 @@ pub fn as_refs<B: Backend>(slots: &[Option<PyRef<B>>]) -> &[PyRef<B>] {
 /// Runs a Python function's code with its arguments already bound into `fast`.
 pub fn run_frame<B: Backend>(
     ctx: &mut Ctx<'_, B>,
-    _fobj: &PyRef<B>,
     func: &Function<B>,
     code: &CodeRef<B>,
     fast: Vec<Option<PyRef<B>>>,
@@ -347,17 +346,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 let b = f.pop();
                 let a = f.pop();
                 let fast = match (&a.payload, &b.payload) {
-                    (Payload::Int(x), Payload::Int(y)) => match arg {
-                        0 | 13 => x.checked_add(*y),
-                        10 | 23 => x.checked_sub(*y),
-                        5 | 18 => x.checked_mul(*y),
-                        1 | 14 => Some(x & y),
-                        7 | 20 => Some(x | y),
-                        12 | 25 => Some(x ^ y),
-                        6 | 19 if *y > 0 => Some(x.rem_euclid(*y)),
-                        2 | 15 if *y > 0 => Some(x.div_euclid(*y)),
-                        _ => None,
-                    },
+                    (Payload::Int(x), Payload::Int(y)) => fuse::int_binop(arg as u8, *x, *y),
                     _ => None,
                 };
                 let r = match fast {
@@ -399,14 +388,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 let a = f.pop();
                 let r = match (&a.payload, &b.payload) {
                     (Payload::Int(x), Payload::Int(y)) => {
-                        let t = match arg {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        };
+                        let t = fuse::int_compare(arg as u8, *x, *y);
                         // Fused with a following conditional jump (CPython 3.11 specialises
                         // the same pair as COMPARE_OP_INT_JUMP): no bool object is made. The
                         // bytecode is unchanged; the jump executes as its own step would.

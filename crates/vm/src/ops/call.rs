@@ -21,7 +21,7 @@ pub fn call<B: Backend>(
     kwnames: &[PyRef<B>],
 ) -> PyResult<B> {
     match &f.payload {
-        Payload::Function(func) => call_function(ctx, f, func, args, kwnames),
+        Payload::Function(func) => call_function(ctx, func, args, kwnames),
         Payload::Builtin(b) => match &b.bound {
             None => (b.func)(ctx, Args { args, kwnames }),
             Some(recv) => {
@@ -129,7 +129,6 @@ fn instantiate<B: Backend>(
 /// Calls a Python function: binds the arguments into a new frame and runs it.
 pub fn call_function<B: Backend>(
     ctx: &mut Ctx<'_, B>,
-    fobj: &PyRef<B>,
     func: &Function<B>,
     args: &[PyRef<B>],
     kwnames: &[PyRef<B>],
@@ -148,7 +147,7 @@ pub fn call_function<B: Backend>(
     } else {
         bind_args(ctx, func, co, &mut fast, args, kwnames)?;
     }
-    crate::eval::run_frame(ctx, fobj, func, code, fast)
+    crate::eval::run_frame(ctx, func, code, fast)
 }
 
 fn fn_name<B: Backend>(func: &Function<B>) -> String {
