@@ -20,6 +20,7 @@ macro_rules! for_each_backend {
             gil: gillab_backend_gil::Gil,
             objlock: gillab_backend_objlock::ObjLock,
             atomic: gillab_backend_atomic::Atomic,
+            biased: gillab_backend_biased::Biased,
         }
     };
 }

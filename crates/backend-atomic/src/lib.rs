@@ -396,6 +396,14 @@ impl EpochLocal {
     }
 }
 
+/// Lets the calling thread's pending deferred frees that can run now finish (a bounded number
+/// of flush rounds; see `EpochLocal::settle`). `sys.getrefcount` calls it through
+/// [`Backend::refcount`]; the `biased` backend, which frees through this crate's epochs, calls
+/// it directly.
+pub fn settle_deferred_frees() {
+    let _ = EPOCH.try_with(EpochLocal::settle);
+}
+
 /// The backend: one epoch collector per VM.
 pub struct Atomic {
     collector: Collector,
@@ -450,7 +458,7 @@ unsafe impl Backend for Atomic {
         // when its deferred destructor runs, so a count read right after `del container` would
         // still include them (CPython frees at once). Let this thread's pending frees that can
         // run now finish first, so the count reflects live referrers only.
-        let _ = EPOCH.try_with(EpochLocal::settle);
+        settle_deferred_frees();
         rc.get()
     }
 

@@ -138,6 +138,22 @@ impl<B: Backend> Object<B> {
     }
 }
 
+/// Releases the object whose header's count is `rc`, as dropping its last [`PyRef`] does: for
+/// a backend that learns an object is dead away from any `PyRef` (the `biased` backend's merge
+/// queue, which holds pointers to counts).
+///
+/// [`Object`] is `repr(C)` with the count first, so the count's address is the object's.
+///
+/// # Safety
+/// `rc` must be the count of a live `Object<B>` whose references are all gone (the backend's
+/// protocol established that its count reached zero, once), and nothing may use it afterwards.
+pub unsafe fn release_by_header<B: Backend>(rc: NonNull<B::RefCount>) {
+    const { assert!(std::mem::offset_of!(Object<B>, rc) == 0) };
+    // SAFETY: the count is the object's first field (checked above), so `rc` is the object's
+    // address; the caller guarantees this is its one release, after its last reference.
+    unsafe { B::release(rc.cast(), destroy::<B>) }
+}
+
 /// Destructions deeper than this are queued instead of recursing.
 const TRASHCAN_DEPTH: u32 = 64;
 
