@@ -26,6 +26,32 @@ pub enum Command {
     },
     /// List the backends.
     Backends,
+    /// Run the benchmark matrix (workloads × backends × threads, CPython as reference) and
+    /// write records and a report (`results/<machine-label>/REPORT.md`).
+    Compare(crate::compare::CompareArgs),
+    /// Regenerate REPORT.md, report.json and the plots from recorded benchmark results.
+    Report(crate::compare::ReportArgs),
+    /// Serve as a worker process of `multiprocessing` and the `shard` backend (internal: the
+    /// parent starts it and talks NDJSON over its stdin/stdout).
+    #[command(hide = true)]
+    Worker(WorkerArgs),
+}
+
+/// Arguments of the hidden `gillab worker`.
+#[derive(clap::Args, Debug)]
+pub struct WorkerArgs {
+    /// Starting a thread while the module body runs is the bootstrapping error (the parent
+    /// runs on the `shard` backend, where threads are processes).
+    #[arg(long)]
+    pub thread_guard: bool,
+    /// GIL switch interval in seconds.
+    #[arg(long, default_value_t = 0.005)]
+    pub switch_interval: f64,
+    /// The program (the parent's).
+    pub file: PathBuf,
+    /// `sys.argv[1:]`.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
 }
 
 /// GIL hand-off policies (see `crates/backend-gil`).
@@ -124,6 +150,9 @@ pub fn main(cli: Cli) -> i32 {
             .spawn(move || dis(&file))
             .map_or(70, |h| h.join().unwrap_or(70)),
         Command::Run(args) => run(args),
+        Command::Compare(args) => crate::compare::compare(args),
+        Command::Report(args) => crate::compare::report(args),
+        Command::Worker(args) => worker(args),
     }
 }
 
@@ -154,7 +183,28 @@ fn run(args: RunArgs) -> i32 {
         stats: args.stats,
         check_leaks: args.check_leaks,
     };
-    with_backend(&args.backend, Run { path: &args.file, options }).unwrap_or(2)
+    // Workers for `multiprocessing` (every backend) and for `shard`'s threads start lazily.
+    let mut worker_flags = vec!["--switch-interval".to_string(), args.switch_interval.to_string()];
+    if args.backend == "shard" {
+        worker_flags.push("--thread-guard".into());
+    }
+    let host = gillab_shard::Host::new(args.file.clone(), options.argv.clone(), worker_flags);
+    gillab_vm::procs::set_host(host.clone());
+    let status = with_backend(&args.backend, Run { path: &args.file, options }).unwrap_or(2);
+    host.shutdown();
+    status
+}
+
+fn worker(args: WorkerArgs) -> i32 {
+    let mut argv = vec![args.file.to_string_lossy().to_string()];
+    argv.extend(args.args);
+    let options = BackendOptions { switch_interval: args.switch_interval, ..Default::default() };
+    gillab_shard::worker::worker_main(gillab_shard::worker::WorkerArgs {
+        program: args.file,
+        argv,
+        options,
+        thread_guard: args.thread_guard,
+    })
 }
 
 fn dis(file: &Path) -> i32 {

@@ -4,6 +4,8 @@
 //! Adding a backend is one line in [`for_each_backend!`] (see `docs/adding-a-backend.md`).
 
 pub mod cli;
+pub mod compare;
+pub mod workloads;
 
 use gillab_vm::Backend;
 
@@ -21,6 +23,7 @@ macro_rules! for_each_backend {
             objlock: gillab_backend_objlock::ObjLock,
             atomic: gillab_backend_atomic::Atomic,
             biased: gillab_backend_biased::Biased,
+            shard: gillab_shard::Shard,
         }
     };
 }
@@ -53,6 +56,21 @@ macro_rules! registry_fns {
 
 for_each_backend!(registry_fns);
 
+/// Whether Python threads on backend `name` share the interpreter's memory (false for `shard`,
+/// whose threads run in worker processes: `Backend::REMOTE_THREADS`), i.e. whether programs
+/// that communicate through shared objects between threads can run on it. `None` for an
+/// unknown backend.
+pub fn threads_share_memory(name: &str) -> Option<bool> {
+    struct Shares;
+    impl WithBackend for Shares {
+        type Output = bool;
+        fn run<B: Backend>(self) -> bool {
+            !B::REMOTE_THREADS
+        }
+    }
+    with_backend(name, Shares)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +89,13 @@ mod tests {
             assert_eq!(with_backend(name, Name), Some(name));
         }
         assert_eq!(with_backend("no-such-backend", Name), None);
+    }
+
+    #[test]
+    fn only_shard_runs_threads_in_other_processes() {
+        for (name, _) in backends() {
+            assert_eq!(threads_share_memory(name), Some(name != "shard"), "{name}");
+        }
+        assert_eq!(threads_share_memory("no-such-backend"), None);
     }
 }

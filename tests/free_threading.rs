@@ -1,16 +1,27 @@
 //! Stress tests in the style of CPython's `test_free_threading`: many threads hammer one shared
 //! list, dict, global or instance, and invariants are checked at the end. Every program runs
-//! on every registered backend (on `gil` they must pass too), with `--check-leaks`, bounded by
-//! a timeout so a deadlock fails the test instead of hanging CI.
+//! on every registered backend whose threads share memory (on `gil` they must pass too; not
+//! on `shard`, whose threads are processes with their own copies: `tests/multiprocessing.rs`
+//! covers it), with `--check-leaks`, bounded by a timeout so a deadlock fails the test instead
+//! of hanging CI.
 
 use std::path::Path;
 use std::time::Duration;
 
 mod common;
 
+/// The registered backends whose Python threads share one interpreter's objects.
+fn shared_memory_backends() -> Vec<&'static str> {
+    gillab::backends()
+        .into_iter()
+        .map(|(n, _)| n)
+        .filter(|n| gillab::threads_share_memory(n) == Some(true))
+        .collect()
+}
+
 fn stress(program: &str, want: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (backend, _) in gillab::backends() {
+    for backend in shared_memory_backends() {
         let file = format!("tests/stress/{program}");
         let out = common::gillab_within(
             &["run", "--backend", backend, "--check-leaks", &file],
@@ -57,7 +68,7 @@ fn shared_instance_attributes() {
 #[test]
 fn unlocked_increment_loses_updates_without_a_gil() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (backend, _) in gillab::backends().into_iter().filter(|(n, _)| *n != "gil") {
+    for backend in shared_memory_backends().into_iter().filter(|n| *n != "gil") {
         let mut lost = false;
         for _ in 0..5 {
             let out = common::gillab(

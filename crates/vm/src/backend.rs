@@ -63,6 +63,11 @@ pub unsafe trait Backend: Send + Sync + Sized + 'static {
     /// One line for `gillab backends`.
     const DESCRIPTION: &'static str;
 
+    /// Whether `threading.Thread.start` runs the target in a worker process (through the
+    /// installed [`crate::procs::ProcessHost`]) instead of an OS thread of this interpreter:
+    /// true only for the process-sharding backend.
+    const REMOTE_THREADS: bool = false;
+
     /// The reference-count cell in each object header.
     type RefCount: Send + Sync;
     /// Guarded storage for an object's mutable contents.

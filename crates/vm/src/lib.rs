@@ -23,6 +23,7 @@ pub mod eval;
 pub mod fmt;
 pub mod object;
 pub mod ops;
+pub mod procs;
 pub mod run;
 pub mod types;
 pub mod vm;

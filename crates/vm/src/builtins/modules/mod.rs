@@ -2,6 +2,7 @@
 
 pub mod io;
 mod math;
+pub mod multiprocessing;
 mod native;
 pub mod os;
 mod queue;
@@ -20,8 +21,20 @@ use crate::ops::{attr, call, dicts};
 use std::io::Write;
 
 /// Names of the modules implemented in Rust.
-pub const NAMES: &[&str] =
-    &["sys", "time", "dis", "math", "threading", "queue", "os", "socket", "native", "io"];
+pub const NAMES: &[&str] = &[
+    "sys",
+    "time",
+    "dis",
+    "math",
+    "threading",
+    "queue",
+    "os",
+    "socket",
+    "native",
+    "io",
+    "multiprocessing",
+    "_multiprocessing",
+];
 
 /// Creates the built-in module `name`, or `None`.
 pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<PyRef<B>>> {
@@ -40,6 +53,8 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<
         "native" => native::fill(vm, ns),
         "socket" => socket::fill(vm, ns),
         "io" => io::fill(vm, ns),
+        "_multiprocessing" => multiprocessing::fill(vm, ns),
+        "multiprocessing" => multiprocessing::fill_python(ctx, &m)?,
         _ => return Ok(None),
     }
     Ok(Some(m))
@@ -63,6 +78,11 @@ pub enum Stream {
 
 /// Writes `text` to the stream.
 pub fn write_stream(stream: Stream, text: &str, flush: bool) {
+    // A worker process's streams are captured and sent to its parent as messages.
+    if let Some(sink) = crate::procs::output_sink() {
+        sink(stream == Stream::Stderr, text);
+        return;
+    }
     // Output errors (a closed pipe) are ignored, as CPython ignores them at exit.
     match stream {
         Stream::Stdout => {

@@ -198,11 +198,18 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     let name = dicts::get_text(&this, "name")
         .and_then(|n| crate::ops::as_str(&n).map(str::to_string))
         .unwrap_or_default();
+    let remote = match start_remote(ctx, &this) {
+        Ok(r) => r,
+        Err(e) => {
+            st.started.store(false, Ordering::Relaxed);
+            return Err(e);
+        }
+    };
     let done = st.done.clone();
     // The thread object moves into the new thread untouched; it is used there only once that
     // thread has attached (docs/safety.md, I1).
     let moved = this.clone();
-    let handle = vm.backend.spawn(name, Box::new(move || bootstrap(vm_arc, moved)));
+    let handle = vm.backend.spawn(name, Box::new(move || bootstrap(vm_arc, moved, remote)));
     let handle = match handle {
         Ok(h) => h,
         Err(e) => return Err(ctx.runtime_error(format!("can't start new thread: {e}"))),
@@ -213,8 +220,55 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     Ok(vm.none.clone())
 }
 
-/// The body of every Python thread's OS thread.
-fn bootstrap<B: Backend>(vm: Arc<Vm<B>>, thread: PyRef<B>) {
+/// On a backend whose threads are processes (`Backend::REMOTE_THREADS`), sends the thread's
+/// target to a worker and returns the job to wait for; `None` runs the thread here. A worker
+/// still running the module body (no `__main__` guard) refuses, with CPython's error.
+fn start_remote<B: Backend>(ctx: &mut Ctx<'_, B>, this: &PyRef<B>) -> PyResult<B, Option<u64>> {
+    use crate::procs::{self, Role};
+    if procs::role() == Role::Bootstrapping && procs::thread_guard() {
+        return Err(ctx.runtime_error(procs::BOOTSTRAP_ERROR));
+    }
+    if !B::REMOTE_THREADS || procs::role() != Role::Main {
+        return Ok(None);
+    }
+    let Some(host) = procs::host() else { return Ok(None) };
+    let vm = ctx.vm;
+    let thread_class = module_attr(ctx, "Thread")?;
+    let base_run = attr::getattr_str(ctx, &thread_class, "run")?;
+    let own_run = attr::getattr_str(ctx, &crate::ops::type_of(vm, this), "run")?;
+    if !own_run.is(&base_run) {
+        return Err(ctx.type_error(format!(
+            "cannot pickle '{}' object: the {} backend runs thread targets in worker processes, \
+             and a Thread subclass that overrides run() cannot be sent to one",
+            crate::ops::type_name(vm, this),
+            B::NAME
+        )));
+    }
+    let call = super::multiprocessing::thread_call(ctx, this)?;
+    match ctx.allow_threads(|| host.thread_start(call)) {
+        Ok(job) => Ok(Some(job)),
+        Err(err) => {
+            let exc = super::multiprocessing::rebuild_exception(ctx, &err);
+            Err(crate::ctx::PyErr(exc))
+        }
+    }
+}
+
+/// Waits for a remote thread's job; the report to print if it raised or its worker was lost.
+fn remote_wait<B: Backend>(ctx: &mut Ctx<'_, B>, job: u64) -> Option<String> {
+    use crate::procs::Outcome;
+    let host = crate::procs::host()?;
+    let result = ctx.allow_threads(|| host.wait(job, None))?;
+    match result.outcome {
+        Outcome::Returned(_) => None,
+        Outcome::Raised(err) => Some(err.traceback),
+        Outcome::Lost(msg) => Some(format!("RuntimeError: {msg}\n")),
+    }
+}
+
+/// The body of every Python thread's OS thread (for a remote thread, the local stand-in that
+/// waits for its job).
+fn bootstrap<B: Backend>(vm: Arc<Vm<B>>, thread: PyRef<B>, remote: Option<u64>) {
     let mut ctx = Ctx::attach(&vm);
     let ident = thread_ident();
     set(&vm, &thread, "ident", vm.int(ident as i64));
@@ -226,8 +280,23 @@ fn bootstrap<B: Backend>(vm: Arc<Vm<B>>, thread: PyRef<B>) {
     if let Some(st) = st_obj.as_ref().and_then(|s| data::<B, ThreadState>(s)) {
         st.set_phase(Phase::Running);
     }
-    let result = attr::getattr_str(&mut ctx, &thread, "run")
-        .and_then(|run| call::call(&mut ctx, &run, &[], &[]));
+    let result = match remote {
+        None => attr::getattr_str(&mut ctx, &thread, "run")
+            .and_then(|run| call::call(&mut ctx, &run, &[], &[])),
+        Some(job) => {
+            if let Some(text) = remote_wait(&mut ctx, job) {
+                let name = dicts::get_text(&thread, "name")
+                    .and_then(|n| crate::ops::as_str(&n).map(str::to_string))
+                    .unwrap_or_default();
+                super::write_stream(
+                    super::Stream::Stderr,
+                    &format!("Exception in thread {name}:\n{text}"),
+                    true,
+                );
+            }
+            Ok(vm.none.clone())
+        }
+    };
     // Every object this thread holds must be released here, while it is still attached (I1):
     // the value `run()` returned included (ThreadSanitizer caught it being dropped after
     // detaching, at the end of this function).

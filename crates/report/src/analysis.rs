@@ -1,0 +1,258 @@
+//! From records to the numbers the report prints: per-workload rows with throughput, speedup
+//! over the same backend at one thread, and cost relative to the `gil` backend at one thread.
+
+use crate::record::{CPYTHON, Record};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The reference backend for "cost relative to gil at 1 thread".
+pub const BASELINE: &str = "gil";
+/// The process backend: a GIL per worker process, so not "a GIL" in the claims' sense.
+pub const PROCESSES: &str = "shard";
+/// The GIL policy a backend runs with unless told otherwise.
+pub const DEFAULT_POLICY: &str = "interval";
+
+/// The record set, with lookups the tables, plots and claims share.
+#[derive(Debug, Clone)]
+pub struct Data {
+    /// Usable records (failed ones are kept apart in `failed`).
+    pub records: Vec<Record>,
+    /// Configurations that could not be measured.
+    pub failed: Vec<Record>,
+}
+
+/// One table row: a record with the ratios derived from the others.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// `backend` or `backend/policy`.
+    pub variant: String,
+    /// Backend.
+    pub backend: String,
+    /// GIL policy, if any.
+    pub policy: Option<String>,
+    /// Threads.
+    pub threads: u32,
+    /// Median seconds.
+    pub median_s: f64,
+    /// Fastest sample.
+    pub min_s: f64,
+    /// Slowest sample.
+    pub max_s: f64,
+    /// Samples taken.
+    pub samples: usize,
+    /// Operations per second at the median.
+    pub ops_per_s: f64,
+    /// Throughput over the same variant's throughput at one thread.
+    pub speedup: Option<f64>,
+    /// Time per operation over `gil`'s at one thread (default policy).
+    pub vs_gil_1: Option<f64>,
+    /// Whether the workload's correctness check passed.
+    pub correct: bool,
+    /// The workload's extra numbers (medians).
+    pub metrics: BTreeMap<String, f64>,
+    /// Largest value of each extra number.
+    pub metrics_max: BTreeMap<String, f64>,
+    /// Backend counters (medians).
+    pub stats: BTreeMap<String, f64>,
+}
+
+impl Data {
+    /// Splits `records` into usable and failed ones. When a configuration was measured twice
+    /// (say by `compare` and by `cargo bench`), the later record wins.
+    pub fn new(records: Vec<Record>) -> Data {
+        let mut latest: BTreeMap<(String, String, Option<String>, u32), Record> = BTreeMap::new();
+        for r in records {
+            latest.insert((r.workload.clone(), r.backend.clone(), r.policy.clone(), r.threads), r);
+        }
+        let (records, failed) = latest.into_values().partition(Record::ok);
+        Data { records, failed }
+    }
+
+    /// Workloads in the records, in the catalog's order where known.
+    pub fn workloads(&self) -> Vec<String> {
+        const ORDER: [&str; 8] = [
+            "countdown",
+            "shared_read",
+            "counter",
+            "io_sleep",
+            "io_file",
+            "convoy",
+            "native",
+            "spawn",
+        ];
+        let mut w: Vec<String> = self.records.iter().map(|r| r.workload.clone()).collect();
+        w.sort_by_key(|n| (ORDER.iter().position(|o| o == n).unwrap_or(ORDER.len()), n.clone()));
+        w.dedup();
+        w
+    }
+
+    /// Records of `workload`.
+    pub fn of<'a, 'w>(
+        &'a self,
+        workload: &'w str,
+    ) -> impl Iterator<Item = &'a Record> + use<'a, 'w> {
+        self.records.iter().filter(move |r| r.workload == workload)
+    }
+
+    /// The record of `workload` for `variant` at `threads`.
+    pub fn get(&self, workload: &str, variant: &str, threads: u32) -> Option<&Record> {
+        self.of(workload).find(|r| r.variant() == variant && r.threads == threads)
+    }
+
+    /// Variants measured on `workload`: backends in the order they first appear, CPython last.
+    pub fn variants(&self, workload: &str) -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for r in self.of(workload) {
+            let name = r.variant();
+            if !v.contains(&name) {
+                v.push(name);
+            }
+        }
+        v.sort_by_key(|n| n.starts_with(CPYTHON));
+        v
+    }
+
+    /// The variant that runs `backend` as configured by default: no policy or the default one.
+    pub fn default_variant(&self, workload: &str, backend: &str) -> Option<String> {
+        let mut found: Vec<&Record> = self.of(workload).filter(|r| r.backend == backend).collect();
+        found.sort_by_key(|r| r.policy.as_ref().is_some_and(|p| p != DEFAULT_POLICY));
+        found.first().map(|r| r.variant())
+    }
+
+    /// Variants of GIL runtimes at their default policy: backends reporting a GIL policy
+    /// (except the process backend, whose workers each have their own), and CPython.
+    pub fn gil_variants(&self, workload: &str) -> Vec<String> {
+        self.variants(workload)
+            .into_iter()
+            .filter(|v| v == CPYTHON || v.ends_with(&format!("/{DEFAULT_POLICY}")))
+            .filter(|v| !v.starts_with(&format!("{PROCESSES}/")))
+            .collect()
+    }
+
+    /// Variants without a GIL (backends that report no policy; CPython excluded).
+    pub fn free_variants(&self, workload: &str) -> Vec<String> {
+        let gil_backends: Vec<&str> =
+            self.of(workload).filter(|r| r.policy.is_some()).map(|r| r.backend.as_str()).collect();
+        self.variants(workload)
+            .into_iter()
+            .filter(|v| v != CPYTHON && !v.contains('/') && !gil_backends.contains(&v.as_str()))
+            .collect()
+    }
+
+    /// Thread counts measured for `workload`, ascending.
+    pub fn threads(&self, workload: &str) -> Vec<u32> {
+        let mut t: Vec<u32> = self.of(workload).map(|r| r.threads).collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    }
+
+    /// Seconds per operation of `r`.
+    pub fn per_op(r: &Record) -> f64 {
+        r.median / r.ops.max(1) as f64
+    }
+
+    /// Throughput of `variant` at `threads` over its throughput at one thread.
+    pub fn speedup(&self, workload: &str, variant: &str, threads: u32) -> Option<f64> {
+        let one = self.get(workload, variant, 1)?;
+        let n = self.get(workload, variant, threads)?;
+        Some(Self::per_op(one) / Self::per_op(n))
+    }
+
+    /// Time per operation of `r` over `gil`'s (default policy) at one thread on its workload.
+    pub fn vs_gil_1(&self, r: &Record) -> Option<f64> {
+        let base = self.default_variant(&r.workload, BASELINE)?;
+        let b = self.get(&r.workload, &base, 1)?;
+        Some(Self::per_op(r) / Self::per_op(b))
+    }
+
+    /// The rows of `workload`'s table, variant by variant, threads ascending.
+    pub fn rows(&self, workload: &str) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for variant in self.variants(workload) {
+            for threads in self.threads(workload) {
+                let Some(r) = self.get(workload, &variant, threads) else { continue };
+                rows.push(Row {
+                    variant: variant.clone(),
+                    backend: r.backend.clone(),
+                    policy: r.policy.clone(),
+                    threads,
+                    median_s: r.median,
+                    min_s: r.min,
+                    max_s: r.max,
+                    samples: r.samples.len(),
+                    ops_per_s: r.ops as f64 / r.median,
+                    speedup: self.speedup(workload, &variant, threads),
+                    vs_gil_1: self.vs_gil_1(r),
+                    correct: r.correct,
+                    metrics: r.metrics.clone(),
+                    metrics_max: r.metrics_max.clone(),
+                    stats: r.stats.clone(),
+                });
+            }
+        }
+        rows
+    }
+}
+
+/// Geometric mean of positive values (`None` if there are none).
+pub fn geomean(v: &[f64]) -> Option<f64> {
+    let v: Vec<f64> = v.iter().copied().filter(|x| *x > 0.0 && x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    Some((v.iter().map(|x| x.ln()).sum::<f64>() / v.len() as f64).exp())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::record::{Config, Provenance, Sample};
+
+    /// A record of `workload` on `backend` (`backend/policy` gives a policy) at `threads`
+    /// taking `secs` for `ops` operations.
+    pub fn rec(workload: &str, variant: &str, threads: u32, secs: f64, ops: u64) -> Record {
+        let (backend, policy) = match variant.split_once('/') {
+            Some((b, p)) => (b, Some(p.to_string())),
+            None => (variant, None),
+        };
+        let config = Config {
+            workload: workload.into(),
+            backend: backend.into(),
+            policy,
+            threads,
+            size: ops,
+        };
+        let by = Provenance {
+            machine: "test".into(),
+            commit: "abc".into(),
+            date: "2026-01-01T00:00:00Z".into(),
+            source: "compare".into(),
+        };
+        let s = Sample { elapsed: secs, ops, correct: true, ..Sample::default() };
+        Record::new(&config, &[s], None, &by)
+    }
+
+    #[test]
+    fn speedup_and_relative_cost() {
+        let d = Data::new(vec![
+            rec("countdown", "gil/interval", 1, 1.0, 100),
+            rec("countdown", "gil/interval", 2, 1.0, 100),
+            rec("countdown", "atomic", 1, 2.0, 100),
+            rec("countdown", "atomic", 2, 1.0, 100),
+            rec("spawn", "gil/interval", 1, 1.0, 10),
+            rec("spawn", "gil/interval", 2, 1.0, 20),
+        ]);
+        assert_eq!(d.speedup("countdown", "gil/interval", 2), Some(1.0));
+        assert_eq!(d.speedup("countdown", "atomic", 2), Some(2.0));
+        // Twice the operations in the same time: throughput doubled.
+        assert_eq!(d.speedup("spawn", "gil/interval", 2), Some(2.0));
+        let rows = d.rows("countdown");
+        assert_eq!(rows.len(), 4);
+        let a1 = rows.iter().find(|r| r.variant == "atomic" && r.threads == 1).unwrap();
+        assert_eq!(a1.vs_gil_1, Some(2.0));
+        assert_eq!(d.gil_variants("countdown"), vec!["gil/interval".to_string()]);
+        assert_eq!(d.free_variants("countdown"), vec!["atomic".to_string()]);
+        assert_eq!(geomean(&[1.0, 4.0]), Some(2.0));
+    }
+}

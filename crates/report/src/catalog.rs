@@ -1,0 +1,178 @@
+//! The workload catalog: every file in `benches/workloads/`, embedded in the binary (so
+//! `gillab compare` runs from any folder), with its sizes and what its numbers mean. The
+//! comparison, the criterion benches and the report all read this one list.
+
+/// One workload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Workload {
+    /// Name (the file is `<name>.py`).
+    pub name: &'static str,
+    /// One line for the report.
+    pub about: &'static str,
+    /// What one operation is.
+    pub unit: &'static str,
+    /// Size for `gillab compare` (and `cargo bench` with `GILLAB_BENCH_FULL=1`).
+    pub size: u64,
+    /// Size for `gillab compare --quick` and `cargo bench`.
+    pub quick_size: u64,
+    /// Whether CPython runs it meaningfully (the `native` module is gil-lab's own).
+    pub cpython: bool,
+    /// Whether every GIL policy is measured (otherwise only the default one).
+    pub all_policies: bool,
+    /// Whether 0 threads is a meaningful point (convoy: the server without CPU-bound load).
+    pub zero_threads: bool,
+    /// Whether its threads must share memory (a global counter, a socket, a stop flag), so
+    /// that it cannot run where threads are worker processes.
+    pub shared_memory: bool,
+    /// The Python source.
+    pub source: &'static str,
+}
+
+impl Workload {
+    /// The file name.
+    pub fn file(&self) -> String {
+        format!("{}.py", self.name)
+    }
+}
+
+macro_rules! src {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../benches/workloads/", $name, ".py"))
+    };
+}
+
+/// Every workload, in report order.
+pub const CATALOG: &[Workload] = &[
+    Workload {
+        name: "countdown",
+        about: "CPU-bound, private data: `while n > 0: n -= 1` with COUNT split over N threads.",
+        unit: "iterations",
+        size: 30_000_000,
+        quick_size: 10_000_000,
+        cpython: true,
+        all_policies: true,
+        zero_threads: false,
+        shared_memory: false,
+        source: src!("countdown"),
+    },
+    Workload {
+        name: "shared_read",
+        about: "N threads read the value in every object of one shared list (one-element lists): reference-count traffic on shared objects.",
+        unit: "element visits",
+        size: 10_000_000,
+        quick_size: 3_000_000,
+        cpython: true,
+        all_policies: false,
+        zero_threads: false,
+        shared_memory: false,
+        source: src!("shared_read"),
+    },
+    Workload {
+        name: "counter",
+        about: "N threads increment one global, first under a `threading.Lock`, then without one (lost updates counted).",
+        unit: "increments",
+        size: 3_000_000,
+        quick_size: 1_000_000,
+        cpython: true,
+        all_policies: false,
+        zero_threads: false,
+        shared_memory: true,
+        source: src!("counter"),
+    },
+    Workload {
+        name: "io_sleep",
+        about: "N threads each sleep 1 ms many times (total sleeps fixed).",
+        unit: "sleeps",
+        size: 300,
+        quick_size: 100,
+        cpython: true,
+        all_policies: false,
+        zero_threads: false,
+        shared_memory: false,
+        source: src!("io_sleep"),
+    },
+    Workload {
+        name: "io_file",
+        about: "N threads read a 1 MiB file in 64 KiB chunks (from the page cache).",
+        unit: "chunk reads",
+        size: 60_000,
+        quick_size: 20_000,
+        cpython: true,
+        all_policies: false,
+        zero_threads: false,
+        shared_memory: false,
+        source: src!("io_file"),
+    },
+    Workload {
+        name: "convoy",
+        about: "An echo server thread on loopback answers a client while K CPU-bound threads spin (Beazley, bpo-7946); threads = K.",
+        unit: "requests",
+        size: 200,
+        quick_size: 50,
+        cpython: true,
+        all_policies: true,
+        zero_threads: true,
+        shared_memory: true,
+        source: src!("convoy"),
+    },
+    Workload {
+        name: "native",
+        about: "N threads call the rayon-backed `native.sum_of_squares`, releasing the interpreter, then holding it (`hold=True`).",
+        unit: "elements summed",
+        size: 600_000_000,
+        quick_size: 200_000_000,
+        cpython: false,
+        all_policies: false,
+        zero_threads: false,
+        shared_memory: false,
+        source: src!("native"),
+    },
+    Workload {
+        name: "spawn",
+        about: "Start and join N threads (worker processes on a process backend), repeated for a number of rounds.",
+        unit: "threads started and joined",
+        size: 1_000,
+        quick_size: 300,
+        cpython: true,
+        all_policies: false,
+        zero_threads: false,
+        shared_memory: false,
+        source: src!("spawn"),
+    },
+];
+
+/// The workload called `name`.
+pub fn find(name: &str) -> Option<&'static Workload> {
+    CATALOG.iter().find(|w| w.name == name)
+}
+
+/// The catalog's names, comma-separated (for error messages).
+pub fn names() -> String {
+    CATALOG.iter().map(|w| w.name).collect::<Vec<_>>().join(", ")
+}
+
+/// Writes every workload's source into `dir` (created if needed) and returns it.
+pub fn materialize(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for w in CATALOG {
+        std::fs::write(dir.join(w.file()), w.source)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_workload_is_guarded_and_prints_json() {
+        for w in CATALOG {
+            assert!(w.source.contains("if __name__ == \"__main__\":"), "{}", w.name);
+            assert!(w.source.contains(&format!("\"workload\": \"{}\"", w.name)), "{}", w.name);
+            assert!(w.source.contains("time.perf_counter()"), "{}", w.name);
+            assert!(w.quick_size <= w.size && w.quick_size > 0, "{}", w.name);
+        }
+        assert!(find("countdown").is_some() && find("nope").is_none());
+        assert!(names().starts_with("countdown, shared_read"));
+    }
+}

@@ -1,0 +1,35 @@
+import sys
+import threading
+import time
+from multiprocessing import Pool, Process
+
+
+def square(x):
+    return x * x
+
+
+def spin():
+    while True:
+        pass
+
+
+if __name__ == "__main__":
+    with Pool(2) as pool:
+        print(pool.map(square, range(5)))
+    pool = Pool(2)
+    print(pool.apply(square, (3,)))
+    pool.close()
+    pool.join()
+    p = Process(target=square, args=(2,))
+    p.start()
+    p.join()
+    print("finished, scan now")
+    sys.stdout.flush()
+    time.sleep(1.5)
+    # Left running on purpose: a pool never closed and a process-backed daemon thread.
+    left = Pool(2)
+    left.apply(square, (1,))  # a worker is ready: the next job starts at once
+    left.apply_async(spin)
+    t = threading.Thread(target=spin, daemon=True)
+    t.start()
+    print("exiting")
