@@ -10,15 +10,6 @@ import threading
 import time
 
 
-def countdown(stop):
-    n = 0
-    while not stop:
-        n += 1
-        if n % 1000 == 0 and stop:
-            break
-    return n
-
-
 def spin(stop):
     while not stop:
         for _ in range(1000):
