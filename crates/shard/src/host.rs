@@ -20,7 +20,10 @@ use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, Weak};
+// parking_lot rather than std: its lock is compiled with the rest of the crate graph, so
+// ThreadSanitizer (`.ci/tsan`) sees its synchronisation; std's prebuilt futex lock it does not.
+use parking_lot::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
 /// Longest line accepted from a worker (a longer one is a protocol violation).
@@ -196,7 +199,7 @@ impl Host {
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+        self.inner.lock()
     }
 
     /// Waits (releasing the lock) until `f` gives a value or the deadline passes.
@@ -211,13 +214,13 @@ impl Host {
                 return (g, Some(v));
             }
             match deadline {
-                None => g = self.cv.wait(g).unwrap_or_else(|e| e.into_inner()),
+                None => self.cv.wait(&mut g),
                 Some(d) => {
                     let now = Instant::now();
                     if now >= d {
                         return (g, None);
                     }
-                    g = self.cv.wait_timeout(g, d - now).unwrap_or_else(|e| e.into_inner()).0;
+                    let _ = self.cv.wait_for(&mut g, d - now);
                 }
             }
         }
@@ -584,13 +587,14 @@ impl ProcessHost for Host {
 
     fn pool_join(&self, pool: u64) {
         let g = self.lock();
-        let _ = self.wait_until(g, None, |i| {
+        let (g, _) = self.wait_until(g, None, |i| {
             let Some(p) = i.pools.get(&pool) else { return Some(()) };
             p.workers
                 .iter()
                 .all(|w| i.workers.get(w).is_none_or(|s| s.exit_code.is_some()))
                 .then_some(())
         });
+        drop(g);
     }
 
     fn thread_start(&self, call: Call) -> Result<u64, Box<RemoteError>> {

@@ -12,9 +12,10 @@ use gillab_backend_gil::Gil;
 use gillab_vm::BackendOptions;
 use gillab_vm::builtins::modules::multiprocessing::worker::{self, WorkerLink};
 use gillab_vm::procs::{self, Call, JobKind, Outcome, RemoteError};
+use parking_lot::Mutex;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// What `gillab worker` was started with.
 #[derive(Debug, Clone)]
@@ -65,7 +66,7 @@ impl Writer {
 
     /// Buffers `text` and sends every completed line.
     fn output(&self, is_stderr: bool, text: &str) {
-        let mut p = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        let mut p = self.out.lock();
         let (buf, stream) = if is_stderr {
             (&mut p.stderr, StreamName::Stderr)
         } else {
@@ -83,7 +84,7 @@ impl Writer {
 
     /// Sends any unfinished lines, then `msg`.
     fn send(&self, msg: &FromWorker) {
-        let mut p = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        let mut p = self.out.lock();
         p.flush_partial();
         Writer::send_locked(msg);
     }
@@ -159,6 +160,6 @@ pub fn worker_main(args: WorkerArgs) -> i32 {
         _ => 70,
     };
     // Whatever is left of an unfinished line goes out before the process ends.
-    writer.out.lock().unwrap_or_else(|e| e.into_inner()).flush_partial();
+    writer.out.lock().flush_partial();
     status
 }
