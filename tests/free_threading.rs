@@ -85,3 +85,39 @@ fn unlocked_increment_loses_updates_without_a_gil() {
         assert!(lost, "{backend}: no update lost in 5 tries of 4 x 50000 unlocked increments");
     }
 }
+
+/// `--stats` reports each backend's own counters; under `biased`, objects the main thread made
+/// and another thread dropped are queued to the main thread and every one is merged by the
+/// end of the run.
+#[test]
+fn stats_count_what_each_backend_does() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for backend in shared_memory_backends() {
+        let out = common::gillab(
+            &["run", "--backend", backend, "--stats", "--check-leaks", "tests/stress/handoff.py"],
+            root,
+        );
+        assert!(out.status.success(), "{backend}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0", "{backend}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stats: serde_json::Value =
+            serde_json::from_str(stderr.lines().last().expect("a stats line")).expect("json");
+        let count = |key: &str| {
+            stats[key].as_u64().unwrap_or_else(|| panic!("{backend}: no {key} in {stats}"))
+        };
+        assert!(count("refcount_ops") > 1000, "{backend}: {stats}");
+        match backend {
+            "gil" => assert!(count("gil_switches") >= 1),
+            "objlock" => assert!(count("lock_acquisitions") > count("contended_acquisitions")),
+            "atomic" => {
+                let _ = (count("cas_retries"), count("try_incref_failures"));
+                assert!(count("deferred_frees") >= 1000, "{stats}");
+            }
+            "biased" => {
+                assert!(count("queued") >= 1000, "{stats}");
+                assert_eq!(count("merges"), count("queued"), "{stats}");
+            }
+            _ => {}
+        }
+    }
+}
