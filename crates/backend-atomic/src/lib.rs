@@ -69,16 +69,18 @@
 //! | attach / detach / eval breaker | none |
 //! | `allow_threads` | none (there is nothing to release; the thread is never pinned across it) |
 //!
-//! ## Later: lock-free reads
+//! ## Not built yet: lock-free reads
 //!
-//! Reads of shared slots (list items, dict values, globals) will load the slot's pointer
+//! Reads of shared slots (list items, dict values, globals) could load the slot's pointer
 //! without the contents lock, under an epoch pin, and turn it into an owned reference with
 //! [`RefCount::try_incref`] (retrying the load when it fails: the slot was overwritten and
 //! the old value died). A writer swaps the slot under the contents lock and drops the old
 //! value, whose last decrement defers its destructor through the same collector. The pin
 //! keeps the memory valid between the load and the `try_incref`, and zero being terminal
 //! keeps a dying object from being resurrected. That is why frees are deferred already, and
-//! why a destructor's children are deferred too (see `EpochLocal::defer`).
+//! why a destructor's children are deferred too (see `EpochLocal::defer`). What is missing is
+//! a container layout whose item arrays are themselves freed through the epoch (a writer may
+//! reallocate a list's `Vec` under a lock-free reader): `docs/backends.md`.
 
 use crossbeam_epoch::{Collector, LocalHandle};
 use gillab_vm::backend::{Backend, BackendOptions};
