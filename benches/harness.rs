@@ -56,7 +56,7 @@ fn setup() -> Result<Setup, String> {
         Ok(v) => v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
         Err(_) => gillab::backends().into_iter().map(|(n, _)| n.to_string()).collect(),
     };
-    let backends = harness.backend_infos(&names)?;
+    let backends = gillab::workloads::backend_infos(&names)?;
     let version = cpython_version();
     let cpython =
         version.is_some() && std::env::var("GILLAB_BENCH_CPYTHON").map_or(true, |v| v != "0");

@@ -122,7 +122,7 @@ fn parse_sizes(
     Ok(out)
 }
 
-fn plan(args: &CompareArgs, harness: &Harness, cpython: bool) -> Result<Vec<Job>, String> {
+fn plan(args: &CompareArgs, cpython: bool) -> Result<Vec<Job>, String> {
     let selected: Vec<&'static Workload> = if args.workloads.is_empty() {
         CATALOG.iter().collect()
     } else {
@@ -158,7 +158,7 @@ fn plan(args: &CompareArgs, harness: &Harness, cpython: bool) -> Result<Vec<Job>
         Some(s) => parse_sizes(s, &selected)?,
         None => BTreeMap::new(),
     };
-    let infos = harness.backend_infos(&chosen)?;
+    let infos = crate::workloads::backend_infos(&chosen)?;
     let policies: Vec<&str> = GilPolicy::value_variants().iter().map(|p| p.name()).collect();
     let only = args.gil_policy.map(GilPolicy::name);
     let mut out = Vec::new();
@@ -259,7 +259,7 @@ fn compare_inner(args: &CompareArgs) -> Result<i32, String> {
         dir: dir.path().to_path_buf(),
         timeout: Duration::from_secs(args.timeout.max(1)),
     };
-    let plans = plan(args, &harness, cpython)?;
+    let plans = plan(args, cpython)?;
     let samples = args.samples.unwrap_or(if args.quick { 3 } else { 5 }).max(1);
     let mut machine = Machine::detect(Path::new("."));
     machine.cpython = if cpython { cpy_version } else { None };

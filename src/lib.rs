@@ -56,6 +56,21 @@ macro_rules! registry_fns {
 
 for_each_backend!(registry_fns);
 
+/// The GIL hand-off policy backend `name` runs under by default (what its `--stats` counters
+/// report as `gil_policy`), or `None` for a backend without a GIL or an unknown name: how the
+/// benchmarks find which backends take `--gil-policy`, without a list of names.
+pub fn gil_policy(name: &str) -> Option<String> {
+    struct Policy;
+    impl WithBackend for Policy {
+        type Output = Option<String>;
+        fn run<B: Backend>(self) -> Option<String> {
+            let stats = B::new(&gillab_vm::BackendOptions::default()).stats();
+            stats.get("gil_policy")?.as_str().map(str::to_string)
+        }
+    }
+    with_backend(name, Policy).flatten()
+}
+
 /// Whether Python threads on backend `name` share the interpreter's memory (false for `shard`,
 /// whose threads run in worker processes: `Backend::REMOTE_THREADS`), i.e. whether programs
 /// that communicate through shared objects between threads can run on it. `None` for an
@@ -97,5 +112,14 @@ mod tests {
             assert_eq!(threads_share_memory(name), Some(name != "shard"), "{name}");
         }
         assert_eq!(threads_share_memory("no-such-backend"), None);
+    }
+
+    #[test]
+    fn only_gil_backends_report_a_policy() {
+        assert_eq!(gil_policy("gil").as_deref(), Some("interval"));
+        assert_eq!(gil_policy("shard").as_deref(), Some("interval"));
+        for name in ["objlock", "atomic", "biased", "no-such-backend"] {
+            assert_eq!(gil_policy(name), None, "{name}");
+        }
     }
 }

@@ -76,20 +76,7 @@ pub struct Harness {
     pub timeout: Duration,
 }
 
-/// Whether `backend` runs `threading.Thread` targets in worker processes (no shared memory
-/// between a program's threads); false for unknown names.
-pub fn remote_threads(backend: &str) -> bool {
-    struct Remote;
-    impl crate::WithBackend for Remote {
-        type Output = bool;
-        fn run<B: gillab_vm::Backend>(self) -> bool {
-            B::REMOTE_THREADS
-        }
-    }
-    crate::with_backend(backend, Remote).unwrap_or(false)
-}
-
-/// A backend to compare, with whether it takes `--gil-policy` (see [`Harness::gil_policy_of`]).
+/// A backend to compare, with whether it takes `--gil-policy` (see [`crate::gil_policy`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackendInfo {
     /// Registry name.
@@ -98,6 +85,22 @@ pub struct BackendInfo {
     pub has_policy: bool,
     /// Whether its threads are worker processes.
     pub remote_threads: bool,
+}
+
+/// Describes each of `names`: whether it has a GIL policy and whether its threads are worker
+/// processes (both read from the backend types through the registry).
+pub fn backend_infos(names: &[String]) -> Result<Vec<BackendInfo>, String> {
+    names
+        .iter()
+        .map(|n| {
+            let shares = crate::threads_share_memory(n).ok_or(format!("unknown backend '{n}'"))?;
+            Ok(BackendInfo {
+                name: n.clone(),
+                has_policy: crate::gil_policy(n).is_some(),
+                remote_threads: !shares,
+            })
+        })
+        .collect()
 }
 
 /// The runners of workload `w`: each backend (the baseline GIL backend under every policy in
@@ -180,37 +183,6 @@ pub fn parse_threads(text: &str) -> Result<Vec<u32>, String> {
 }
 
 impl Harness {
-    /// Runs the `gillab` binary on a trivial program with `--stats` and returns the GIL
-    /// policy the backend reports, if it has one (how the comparison finds which backends
-    /// take `--gil-policy`, without a list of names).
-    pub fn gil_policy_of(&self, backend: &str) -> Result<Option<String>, String> {
-        let probe = self.dir.join("probe_stats.py");
-        std::fs::write(&probe, "pass\n").map_err(|e| format!("{}: {e}", probe.display()))?;
-        let mut cmd = Command::new(&self.exe);
-        cmd.args(["run", "--backend", backend, "--stats"]).arg(&probe);
-        let (status, _, err) = run_bounded(cmd, self.timeout)?;
-        if !status {
-            return Err(format!("`gillab run --backend {backend}` failed: {}", last_lines(&err)));
-        }
-        let sample =
-            Sample::parse("{\"elapsed\": 0, \"ops\": 0}", Some(&err)).map_err(|e| e.to_string())?;
-        Ok(sample.policy)
-    }
-
-    /// Describes each of `names` (probing it for a GIL policy).
-    pub fn backend_infos(&self, names: &[String]) -> Result<Vec<BackendInfo>, String> {
-        names
-            .iter()
-            .map(|n| {
-                Ok(BackendInfo {
-                    name: n.clone(),
-                    has_policy: self.gil_policy_of(n)?.is_some(),
-                    remote_threads: remote_threads(n),
-                })
-            })
-            .collect()
-    }
-
     /// Runs `w` once with `size` and `threads` under `runner`.
     pub fn run_once(
         &self,

@@ -4,7 +4,7 @@
 
 mod common;
 
-use gillab::workloads::{Harness, Runner, WorkloadDir, cpython_version, remote_threads};
+use gillab::workloads::{Harness, Runner, WorkloadDir, cpython_version};
 use gillab_report::catalog::{self, CATALOG, Workload};
 use std::path::Path;
 use std::time::Duration;
@@ -57,10 +57,10 @@ fn every_workload_runs_on_every_backend() {
     let mut failures = Vec::new();
     let mut runs = 0;
     for (backend, _) in gillab::backends() {
-        let policy = h.gil_policy_of(backend).unwrap();
+        let policy = gillab::gil_policy(backend);
         let runner = Runner::Backend { name: backend.to_string(), policy };
         for w in CATALOG {
-            if w.shared_memory && remote_threads(backend) {
+            if w.shared_memory && gillab::threads_share_memory(backend) == Some(false) {
                 continue;
             }
             let threads = if w.zero_threads { 1 } else { 2 };

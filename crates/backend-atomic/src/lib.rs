@@ -464,28 +464,7 @@ unsafe impl Backend for Atomic {
         rc.get()
     }
 
-    #[inline(always)]
-    fn cell_new<T: Send>(value: T) -> LockedCell<T> {
-        LockedCell::new(value)
-    }
-
-    #[inline(always)]
-    fn cell_read<T: Send, R>(_rc: &RefCount, cell: &LockedCell<T>, f: impl FnOnce(&T) -> R) -> R {
-        cell.read(f)
-    }
-
-    #[inline(always)]
-    fn cell_write<T: Send, R>(
-        _rc: &RefCount,
-        cell: &LockedCell<T>,
-        f: impl FnOnce(&mut T) -> R,
-    ) -> R {
-        cell.write(f)
-    }
-
-    fn cell_get_mut<T: Send>(cell: &mut LockedCell<T>) -> &mut T {
-        cell.get_mut()
-    }
+    gillab_backend_objlock::locked_cell_methods!(RefCount);
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
         let job = Job { ptr: SendPtr(ptr), destroy };

@@ -161,28 +161,7 @@ unsafe impl Backend for Biased {
         rc.get()
     }
 
-    #[inline(always)]
-    fn cell_new<T: Send>(value: T) -> LockedCell<T> {
-        LockedCell::new(value)
-    }
-
-    #[inline(always)]
-    fn cell_read<T: Send, R>(_rc: &RefCount, cell: &LockedCell<T>, f: impl FnOnce(&T) -> R) -> R {
-        cell.read(f)
-    }
-
-    #[inline(always)]
-    fn cell_write<T: Send, R>(
-        _rc: &RefCount,
-        cell: &LockedCell<T>,
-        f: impl FnOnce(&mut T) -> R,
-    ) -> R {
-        cell.write(f)
-    }
-
-    fn cell_get_mut<T: Send>(cell: &mut LockedCell<T>) -> &mut T {
-        cell.get_mut()
-    }
+    gillab_backend_objlock::locked_cell_methods!(RefCount);
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
         // SAFETY: the VM's objects start with their count (`release_by_header`), and the
@@ -241,10 +220,12 @@ unsafe impl Backend for Biased {
 
     #[inline(always)]
     fn breaker(&self, thread: &mut BiasedThread) -> bool {
-        let repin = self.inner.breaker(&mut thread.inner);
-        thread.repin_due |= repin;
+        if self.inner.breaker(&mut thread.inner) {
+            thread.repin_due = true;
+            return true;
+        }
         // Relaxed: a hint; the queued objects are handed over under the registry lock.
-        repin || thread.pending.load(Ordering::Relaxed)
+        thread.pending.load(Ordering::Relaxed)
     }
 
     fn poll(&self, thread: &mut BiasedThread) {

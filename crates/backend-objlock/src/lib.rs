@@ -123,6 +123,43 @@ impl<T> LockedCell<T> {
     }
 }
 
+/// Expands, inside an `unsafe impl Backend` whose `Cell<T>` is [`LockedCell<T>`], to the four
+/// contents methods (`cell_new`, `cell_read`, `cell_write`, `cell_get_mut`): the cell's own
+/// lock is held for the closure, whatever the count type `$rc` is. `objlock`, `atomic` and
+/// `biased` differ only in their counts and share these.
+#[macro_export]
+macro_rules! locked_cell_methods {
+    ($rc:ty) => {
+        #[inline(always)]
+        fn cell_new<T: Send>(value: T) -> $crate::LockedCell<T> {
+            $crate::LockedCell::new(value)
+        }
+
+        #[inline(always)]
+        fn cell_read<T: Send, R>(
+            _rc: &$rc,
+            cell: &$crate::LockedCell<T>,
+            f: impl FnOnce(&T) -> R,
+        ) -> R {
+            cell.read(f)
+        }
+
+        #[inline(always)]
+        fn cell_write<T: Send, R>(
+            _rc: &$rc,
+            cell: &$crate::LockedCell<T>,
+            f: impl FnOnce(&mut T) -> R,
+        ) -> R {
+            cell.write(f)
+        }
+
+        #[inline(always)]
+        fn cell_get_mut<T: Send>(cell: &mut $crate::LockedCell<T>) -> &mut T {
+            cell.get_mut()
+        }
+    };
+}
+
 /// Lock acquisitions and contended acquisitions so far in this process (this thread's pending
 /// counts plus every exited thread's), for `--stats`.
 pub fn lock_counts() -> (u64, u64) {
@@ -211,28 +248,7 @@ unsafe impl Backend for ObjLock {
         unsafe { *rc.count.get() }
     }
 
-    #[inline(always)]
-    fn cell_new<T: Send>(value: T) -> LockedCell<T> {
-        LockedCell::new(value)
-    }
-
-    #[inline(always)]
-    fn cell_read<T: Send, R>(_rc: &RefCount, cell: &LockedCell<T>, f: impl FnOnce(&T) -> R) -> R {
-        cell.read(f)
-    }
-
-    #[inline(always)]
-    fn cell_write<T: Send, R>(
-        _rc: &RefCount,
-        cell: &LockedCell<T>,
-        f: impl FnOnce(&mut T) -> R,
-    ) -> R {
-        cell.write(f)
-    }
-
-    fn cell_get_mut<T: Send>(cell: &mut LockedCell<T>) -> &mut T {
-        cell.get_mut()
-    }
+    crate::locked_cell_methods!(RefCount);
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
         // SAFETY: forwarded from the caller; see the trait impl's safety comment (3).
