@@ -213,9 +213,10 @@ unsafe impl Backend for Biased {
         // detach in `Vm::new`, before the thread that runs the program attaches again) stays
         // owned by it and takes the owner path once it attaches again.
         ME.with(|m| m.set(UNATTACHED));
-        flush_counters();
         self.inner.detach(thread.inner);
         ME.with(|m| m.set(thread.id));
+        // Last: the destructors `atomic`'s detach ran may have queued objects too.
+        flush_counters();
     }
 
     #[inline(always)]
