@@ -66,6 +66,16 @@ fn shared_instance_attributes() {
 }
 
 #[test]
+fn slice_assignment_racing_a_shrink_never_panics() {
+    stress("slice_race.py", "True []");
+}
+
+#[test]
+fn dict_values_stay_with_their_keys_while_the_table_compacts() {
+    stress("dict_revalidate.py", "True []");
+}
+
+#[test]
 fn unlocked_increment_loses_updates_without_a_gil() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for backend in shared_memory_backends().into_iter().filter(|n| *n != "gil") {

@@ -26,36 +26,52 @@ pub fn table<B: Backend>(obj: &PyRef<B>) -> Option<&B::Cell<Dict<B>>> {
     }
 }
 
-/// Finds `key` (with `hash`) in the table of `obj`: its dense position.
-pub fn find<B: Backend>(
+/// Looks `key` up under the guard, deciding equality without Python code: `Some(position)`
+/// when decided, `None` when some stored key with the same hash needs a Python `__eq__`.
+fn probe<B: Backend>(d: &Dict<B>, key: &PyRef<B>, hash: i64) -> Option<Option<usize>> {
+    let mut undecided = false;
+    let pos = d.find(hash, |k| match key_eq_fast(k, key) {
+        Some(eq) => eq,
+        None => {
+            undecided = true;
+            false
+        }
+    });
+    if pos.is_some() || !undecided { Some(pos) } else { None }
+}
+
+/// The stored key equal to `key` by Python `__eq__`, compared outside the guard (the
+/// comparison may run any Python code, including code that mutates this table). The caller
+/// finds it again by identity under the guard where it acts: positions read under one guard are
+/// never used under another (`docs/safety.md`, rule G1).
+fn equal_stored_key<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    cell: &B::Cell<Dict<B>>,
+    key: &PyRef<B>,
+    hash: i64,
+) -> PyResult<B, Option<PyRef<B>>> {
+    let candidates = obj.read(cell, |d| d.same_hash(hash));
+    for cand in candidates {
+        if compare::eq(ctx, &cand, key)? {
+            return Ok(Some(cand));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether the table of `obj` holds `key` (with `hash`).
+pub fn has_key<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     obj: &PyRef<B>,
     key: &PyRef<B>,
     hash: i64,
-) -> PyResult<B, Option<usize>> {
-    let Some(cell) = table(obj) else { return Ok(None) };
-    let mut undecided = false;
-    let pos = obj.read(cell, |d| {
-        d.find(hash, |k| match key_eq_fast(k, key) {
-            Some(eq) => eq,
-            None => {
-                undecided = true;
-                false
-            }
-        })
-    });
-    if pos.is_some() || !undecided {
-        return Ok(pos);
+) -> PyResult<B, bool> {
+    let Some(cell) = table(obj) else { return Ok(false) };
+    if let Some(pos) = obj.read(cell, |d| probe(d, key, hash)) {
+        return Ok(pos.is_some());
     }
-    // Some stored key with the same hash needs a Python `__eq__`: compare outside the guard,
-    // then find the matching stored key again by identity.
-    let candidates = obj.read(cell, |d| d.same_hash(hash));
-    for cand in candidates {
-        if compare::eq(ctx, &cand, key)? {
-            return Ok(obj.read(cell, |d| d.find(hash, |k| k.is(&cand))));
-        }
-    }
-    Ok(None)
+    Ok(equal_stored_key(ctx, obj, cell, key, hash)?.is_some())
 }
 
 /// `d[key]` lookup: the value, or `None` if absent.
@@ -65,9 +81,16 @@ pub fn get<B: Backend>(
     key: &PyRef<B>,
 ) -> PyResult<B, Option<PyRef<B>>> {
     let hash = compare::hash(ctx, key)?;
-    let Some(pos) = find(ctx, obj, key, hash)? else { return Ok(None) };
-    let cell = table(obj).expect("checked by find");
-    Ok(obj.read(cell, |d| d.get_at(pos).and_then(|e| e.value.clone())))
+    let Some(cell) = table(obj) else { return Ok(None) };
+    let value_at = |d: &Dict<B>, pos: Option<usize>| {
+        pos.and_then(|p| d.get_at(p)).and_then(|e| e.value.clone())
+    };
+    if let Some(v) = obj.read(cell, |d| probe(d, key, hash).map(|pos| value_at(d, pos))) {
+        return Ok(v);
+    }
+    let Some(stored) = equal_stored_key(ctx, obj, cell, key, hash)? else { return Ok(None) };
+    // Gone since the comparison: the lookup is ordered after the removal.
+    Ok(obj.read(cell, |d| value_at(d, d.find(hash, |k| k.is(&stored)))))
 }
 
 /// `d[key] = value` (or `s.add(key)` with `value == None`).
@@ -78,36 +101,97 @@ pub fn set<B: Backend>(
     value: Option<PyRef<B>>,
 ) -> PyResult<B, ()> {
     let hash = compare::hash(ctx, &key)?;
-    let pos = find(ctx, obj, &key, hash)?;
     let Some(cell) = table(obj) else { return Ok(()) };
-    let replaced = obj.write(cell, |d| match pos {
-        // Another thread may have removed it meanwhile: then the position holds nothing and
-        // the key is added again.
-        Some(p) if d.get_at(p).is_some() => (d.set_at(p, value), None),
-        _ => d.insert(hash, key, value, |k| key_eq_fast_identity(k)),
+    // Found or absent, decided and acted on in one critical section; the replaced value (and,
+    // when undecided, the key and value themselves) come back out to be released unguarded.
+    let first = obj.write(cell, |d| match probe(d, &key, hash) {
+        Some(Some(p)) => Ok(d.set_at(p, value)),
+        Some(None) => {
+            d.push_new(hash, key, value);
+            Ok(None)
+        }
+        None => Err((key, value)),
+    });
+    let (key, value) = match first {
+        Ok(replaced) => {
+            drop(replaced);
+            return Ok(());
+        }
+        Err(kv) => kv,
+    };
+    let stored = equal_stored_key(ctx, obj, cell, &key, hash)?;
+    let replaced = obj.write(cell, |d| {
+        match stored.as_ref().and_then(|s| d.find(hash, |k| k.is(s))) {
+            Some(p) => (d.set_at(p, value), Some(key)),
+            // Absent, or removed since the comparison: added as a new key. An equal key added
+            // meanwhile by another thread is a Python-level race; the table then holds both,
+            // as a racing free-threaded CPython may, and stays consistent.
+            None => {
+                d.push_new(hash, key, value);
+                (None, None)
+            }
+        }
     });
     drop(replaced);
     Ok(())
 }
 
-fn key_eq_fast_identity<B: Backend>(_: &PyRef<B>) -> bool {
-    // Used only after `find` established absence: a concurrent insert of an equal key is a
-    // Python-level race, and the table then keeps both (as a racing free-threaded CPython
-    // may); it never corrupts the table.
-    false
+/// `d.setdefault(key, default)`: the value stored under `key`, storing `default` first if the
+/// key is absent — decided and done in one critical section, so two racing calls agree on one
+/// value.
+pub fn set_default<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    key: PyRef<B>,
+    default: PyRef<B>,
+) -> PyResult<B, PyRef<B>> {
+    let hash = compare::hash(ctx, &key)?;
+    let Some(cell) = table(obj) else { return Ok(default) };
+    let fill = |d: &mut Dict<B>, pos: Option<usize>, key: PyRef<B>, default: PyRef<B>| match pos
+        .and_then(|p| d.get_at(p))
+    {
+        Some(e) => (e.value.clone().unwrap_or_else(|| default.clone()), Some((key, default))),
+        None => {
+            d.push_new(hash, key, Some(default.clone()));
+            (default, None)
+        }
+    };
+    let first = obj.write(cell, |d| match probe(d, &key, hash) {
+        Some(pos) => Ok(fill(d, pos, key, default)),
+        None => Err((key, default)),
+    });
+    let (key, default) = match first {
+        Ok((value, unused)) => {
+            drop(unused);
+            return Ok(value);
+        }
+        Err(kd) => kd,
+    };
+    let stored = equal_stored_key(ctx, obj, cell, &key, hash)?;
+    let (value, unused) = obj.write(cell, |d| {
+        let pos = stored.as_ref().and_then(|s| d.find(hash, |k| k.is(s)));
+        fill(d, pos, key, default)
+    });
+    drop(unused);
+    Ok(value)
 }
 
-/// `del d[key]` / `s.discard(key)`: the removed entry's value, or `Err(())`-like `None` if
-/// absent (the caller raises `KeyError` where Python does).
+/// `del d[key]` / `s.discard(key)`: the removed entry, or `None` if absent (the caller raises
+/// `KeyError` where Python does).
 pub fn remove<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     obj: &PyRef<B>,
     key: &PyRef<B>,
 ) -> PyResult<B, Option<crate::object::dict::Entry<B>>> {
     let hash = compare::hash(ctx, key)?;
-    let Some(pos) = find(ctx, obj, key, hash)? else { return Ok(None) };
-    let cell = table(obj).expect("checked by find");
-    Ok(obj.write(cell, |d| d.remove_at(pos)))
+    let Some(cell) = table(obj) else { return Ok(None) };
+    if let Some(entry) =
+        obj.write(cell, |d| probe(d, key, hash).map(|p| p.and_then(|p| d.remove_at(p))))
+    {
+        return Ok(entry);
+    }
+    let Some(stored) = equal_stored_key(ctx, obj, cell, key, hash)? else { return Ok(None) };
+    Ok(obj.write(cell, |d| d.find(hash, |k| k.is(&stored)).and_then(|p| d.remove_at(p))))
 }
 
 /// Lookup of a str key in a namespace dict (globals, class and instance dicts) by text.

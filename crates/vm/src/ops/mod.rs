@@ -1,3 +1,4 @@
+#![warn(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 //! Operations on objects that the eval loop and the builtins share: type queries, truth,
 //! attribute access, calls, iteration, arithmetic, comparison, hashing, `repr`/`str`.
 //!

@@ -47,56 +47,126 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
     (0..len).contains(&j).then_some(j as usize)
 }
 
-/// Resolves `slice(start, stop, step)` against `len`: (start, stop, step, count).
-pub fn slice_indices<B: Backend>(
-    ctx: &Ctx<'_, B>,
-    s: &[PyRef<B>; 3],
-    len: usize,
-) -> PyResult<B, (i64, i64, i64, usize)> {
-    let get = |o: &PyRef<B>| -> PyResult<B, Option<i64>> {
-        match &o.payload {
-            Payload::None => Ok(None),
+/// A slice's bounds resolved to integers but not yet to a length: CPython's `PySlice_Unpack`.
+///
+/// Resolving may call Python code (`__index__`), so it happens before any guard is taken;
+/// [`SliceSpec::adjust`] (CPython's `PySlice_AdjustIndices`) is pure and runs against the
+/// length read under the same guard as the access it bounds (`docs/safety.md`, rule G1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SliceSpec {
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+}
+
+impl SliceSpec {
+    /// Resolves `slice(start, stop, step)`; raises for a zero step or non-integer bounds.
+    pub fn new<B: Backend>(ctx: &mut Ctx<'_, B>, s: &[PyRef<B>; 3]) -> PyResult<B, SliceSpec> {
+        let step = Self::bound(ctx, &s[2])?.unwrap_or(1);
+        if step == 0 {
+            return Err(ctx.value_error("slice step cannot be zero"));
+        }
+        Ok(SliceSpec { start: Self::bound(ctx, &s[0])?, stop: Self::bound(ctx, &s[1])?, step })
+    }
+
+    /// One bound: `None`, an int (a big one saturates, as CPython clamps), or an object with
+    /// `__index__`.
+    fn bound<B: Backend>(ctx: &mut Ctx<'_, B>, o: &PyRef<B>) -> PyResult<B, Option<i64>> {
+        let index = match &o.payload {
+            Payload::None => return Ok(None),
+            Payload::Instance(_) => match super::attr::call_dunder(ctx, o, "__index__", &[])? {
+                Some(v) if matches!(v.payload, Payload::Int(_) | Payload::BigInt(_)) => v,
+                Some(v) => {
+                    return Err(ctx.type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        type_name(ctx.vm, &v)
+                    )));
+                }
+                None => o.clone(),
+            },
+            _ => o.clone(),
+        };
+        match &index.payload {
             Payload::BigInt(b) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
                 i64::MIN / 2
             } else {
                 i64::MAX / 2
             })),
-            _ => index_value(ctx, o).map(Some).map_err(|_| {
+            _ => index_value(ctx, &index).map(Some).map_err(|_| {
                 ctx.type_error("slice indices must be integers or None or have an __index__ method")
             }),
         }
-    };
-    let step = get(&s[2])?.unwrap_or(1);
-    if step == 0 {
-        return Err(ctx.value_error("slice step cannot be zero"));
     }
-    let len = len as i64;
-    let clamp = |v: Option<i64>, default: i64| -> i64 {
-        match v {
-            None => default,
-            Some(v) => {
-                let v = if v < 0 { v + len } else { v };
-                if step > 0 { v.clamp(0, len) } else { v.clamp(-1, len - 1) }
+
+    /// The bounds against a sequence of `len` items: (start, stop, step, count). Every index
+    /// `start + k * step` for `k < count` is within `0..len`.
+    pub fn adjust(self, len: usize) -> (i64, i64, i64, usize) {
+        let step = self.step;
+        let len = len as i64;
+        let clamp = |v: Option<i64>, default: i64| -> i64 {
+            match v {
+                None => default,
+                Some(v) => {
+                    let v = if v < 0 { v + len } else { v };
+                    if step > 0 { v.clamp(0, len) } else { v.clamp(-1, len - 1) }
+                }
             }
-        }
-    };
-    let (start, stop) = if step > 0 {
-        (clamp(get(&s[0])?, 0), clamp(get(&s[1])?, len))
+        };
+        let (start, stop) = if step > 0 {
+            (clamp(self.start, 0), clamp(self.stop, len))
+        } else {
+            (clamp(self.start, len - 1), clamp(self.stop, -1))
+        };
+        let count = if step > 0 {
+            if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+        } else if start > stop {
+            ((start - stop - 1) / (-step) + 1) as usize
+        } else {
+            0
+        };
+        (start, stop, step, count)
+    }
+}
+
+/// Resolves `slice(start, stop, step)` against `len`: (start, stop, step, count). Only for
+/// immutable sequences; a mutable one must [`SliceSpec::adjust`] under its guard.
+pub fn slice_indices<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    s: &[PyRef<B>; 3],
+    len: usize,
+) -> PyResult<B, (i64, i64, i64, usize)> {
+    Ok(SliceSpec::new(ctx, s)?.adjust(len))
+}
+
+/// The `count` items a slice selects from `start` by `step`, as produced by
+/// [`SliceSpec::adjust`], in slice order.
+fn slice_iter<T>(
+    items: &mut [T],
+    start: i64,
+    step: i64,
+    count: usize,
+) -> Box<dyn Iterator<Item = &mut T> + '_> {
+    let stride = step.unsigned_abs() as usize;
+    if count == 0 {
+        Box::new(std::iter::empty())
+    } else if step > 0 {
+        Box::new(items.iter_mut().skip(start as usize).step_by(stride).take(count))
     } else {
-        (clamp(get(&s[0])?, len - 1), clamp(get(&s[1])?, -1))
-    };
-    let count = if step > 0 {
-        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
-    } else if start > stop {
-        ((start - stop - 1) / (-step) + 1) as usize
-    } else {
-        0
-    };
-    Ok((start, stop, step, count))
+        let from_end = items.len().saturating_sub(start as usize + 1);
+        Box::new(items.iter_mut().rev().skip(from_end).step_by(stride).take(count))
+    }
 }
 
 fn slice_of<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
-    (0..count).map(|k| items[(start + k as i64 * step) as usize].clone()).collect()
+    let stride = step.unsigned_abs() as usize;
+    if count == 0 {
+        Vec::new()
+    } else if step > 0 {
+        items.iter().skip(start as usize).step_by(stride).take(count).cloned().collect()
+    } else {
+        let from_end = items.len().saturating_sub(start as usize + 1);
+        items.iter().rev().skip(from_end).step_by(stride).take(count).cloned().collect()
+    }
 }
 
 /// `obj[key]`.
@@ -108,13 +178,14 @@ pub fn getitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>)
     match &obj.payload {
         Payload::List(l) => {
             let i = seq_index(ctx, key, "list")?;
-            obj.read(l, |v| norm_index(i, v.len()).map(|j| v[j].clone()))
+            obj.read(l, |v| norm_index(i, v.len()).and_then(|j| v.get(j)).cloned())
                 .ok_or_else(|| ctx.index_error("list index out of range"))
         }
         Payload::Tuple(t) => {
             let i = seq_index(ctx, key, "tuple")?;
             norm_index(i, t.len())
-                .map(|j| t[j].clone())
+                .and_then(|j| t.get(j))
+                .cloned()
                 .ok_or_else(|| ctx.index_error("tuple index out of range"))
         }
         Payload::Str(s) => {
@@ -131,7 +202,8 @@ pub fn getitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>)
         Payload::Bytes(b) => {
             let i = seq_index(ctx, key, "byte")?;
             norm_index(i, b.len())
-                .map(|j| vm.int(b[j] as i64))
+                .and_then(|j| b.get(j))
+                .map(|&x| vm.int(x as i64))
                 .ok_or_else(|| ctx.index_error("index out of range"))
         }
         Payload::Range(r) => {
@@ -178,9 +250,12 @@ fn get_slice<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, s: &[PyRef<B>; 3]
     let vm = ctx.vm;
     match &obj.payload {
         Payload::List(l) => {
-            let items = obj.read(l, |v| v.clone());
-            let (start, _, step, n) = slice_indices(ctx, s, items.len())?;
-            Ok(vm.list(slice_of(&items, start, step, n)))
+            let spec = SliceSpec::new(ctx, s)?;
+            let items = obj.read(l, |v| {
+                let (start, _, step, n) = spec.adjust(v.len());
+                slice_of(v, start, step, n)
+            });
+            Ok(vm.list(items))
         }
         Payload::Tuple(t) => {
             let (start, _, step, n) = slice_indices(ctx, s, t.len())?;
@@ -226,44 +301,14 @@ pub fn setitem<B: Backend>(
     match &obj.payload {
         Payload::List(l) => {
             if let Payload::Slice(s) = &key.payload {
-                let new = to_vec(ctx, &value).map_err(|e| {
-                    if super::isinstance(ctx.vm, &e.0, &ctx.vm.exc.type_error) {
-                        ctx.type_error("can only assign an iterable")
-                    } else {
-                        e
-                    }
-                })?;
-                let len = obj.read(l, |v| v.len());
-                let (start, stop, step, n) = slice_indices(ctx, s, len)?;
-                if step == 1 {
-                    let stop = stop.max(start);
-                    let removed: Vec<_> = obj.write(l, |v| {
-                        let (a, b) = (start as usize, (stop as usize).min(v.len()));
-                        v.splice(a..b.max(a), new).collect()
-                    });
-                    drop(removed);
-                    return Ok(());
-                }
-                if new.len() != n {
-                    return Err(ctx.value_error(format!(
-                        "attempt to assign sequence of size {} to extended slice of size {n}",
-                        new.len()
-                    )));
-                }
-                let old: Vec<_> = obj.write(l, |v| {
-                    new.into_iter()
-                        .enumerate()
-                        .map(|(k, x)| {
-                            std::mem::replace(&mut v[(start + k as i64 * step) as usize], x)
-                        })
-                        .collect()
-                });
-                drop(old);
-                return Ok(());
+                return set_list_slice(ctx, obj, l, s, &value);
             }
             let i = seq_index(ctx, key, "list")?;
-            let old = obj
-                .write(l, |v| norm_index(i, v.len()).map(|j| std::mem::replace(&mut v[j], value)));
+            let old = obj.write(l, |v| {
+                norm_index(i, v.len())
+                    .and_then(|j| v.get_mut(j))
+                    .map(|slot| std::mem::replace(slot, value))
+            });
             match old {
                 Some(o) => {
                     drop(o);
@@ -289,6 +334,82 @@ pub fn setitem<B: Backend>(
     }
 }
 
+/// `L[a:b] = value` and `L[a:b:c] = value`. The bounds are adjusted to the length under the
+/// same guard as the splice (rule G1 of `docs/safety.md`): another thread may have shrunk or
+/// grown the list since the slice was resolved.
+fn set_list_slice<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    l: &<B as Backend>::Cell<Vec<PyRef<B>>>,
+    s: &[PyRef<B>; 3],
+    value: &PyRef<B>,
+) -> PyResult<B, ()> {
+    let spec = SliceSpec::new(ctx, s)?;
+    let new = to_vec(ctx, value).map_err(|e| {
+        if super::isinstance(ctx.vm, &e.0, &ctx.vm.exc.type_error) {
+            ctx.type_error("can only assign an iterable")
+        } else {
+            e
+        }
+    })?;
+    // The replaced items (or, on a size mismatch, the new ones) come back out so that they are
+    // released after the guard is left.
+    let outcome = obj.write(l, |v| {
+        let (start, stop, step, n) = spec.adjust(v.len());
+        if step == 1 {
+            let (a, b) = (start as usize, stop.max(start) as usize);
+            return Ok(v.splice(a..b, new).collect::<Vec<_>>());
+        }
+        if new.len() != n {
+            return Err((new, n));
+        }
+        Ok(slice_iter(v, start, step, n)
+            .zip(new)
+            .map(|(slot, x)| std::mem::replace(slot, x))
+            .collect())
+    });
+    match outcome {
+        Ok(old) => {
+            drop(old);
+            Ok(())
+        }
+        Err((new, n)) => {
+            let got = new.len();
+            drop(new);
+            Err(ctx.value_error(format!(
+                "attempt to assign sequence of size {got} to extended slice of size {n}"
+            )))
+        }
+    }
+}
+
+/// Removes the items a slice selects, adjusted against the list's length now; returns them so
+/// that they are released outside the guard.
+fn delete_slice<T>(v: &mut Vec<T>, spec: SliceSpec) -> Vec<T> {
+    let (start, stop, step, n) = spec.adjust(v.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    if step == 1 {
+        return v.drain(start as usize..stop as usize).collect();
+    }
+    // Walk upwards whatever the step's sign: the lowest selected index and a positive stride.
+    let (lo, stride) =
+        if step > 0 { (start, step) } else { (start + (n as i64 - 1) * step, -step) };
+    let mut out = Vec::with_capacity(n);
+    let mut keep = Vec::with_capacity(v.len() - n);
+    for (i, x) in std::mem::take(v).into_iter().enumerate() {
+        let i = i as i64;
+        if i >= lo && (i - lo) % stride == 0 && out.len() < n {
+            out.push(x);
+        } else {
+            keep.push(x);
+        }
+    }
+    *v = keep;
+    out
+}
+
 /// `del obj[key]`.
 pub fn delitem<B: Backend>(
     ctx: &mut Ctx<'_, B>,
@@ -298,20 +419,8 @@ pub fn delitem<B: Backend>(
     match &obj.payload {
         Payload::List(l) => {
             if let Payload::Slice(s) = &key.payload {
-                let len = obj.read(l, |v| v.len());
-                let (start, _, step, n) = slice_indices(ctx, s, len)?;
-                let mut idx: Vec<usize> =
-                    (0..n).map(|k| (start + k as i64 * step) as usize).collect();
-                idx.sort_unstable();
-                let removed: Vec<_> = obj.write(l, |v| {
-                    let mut out = Vec::with_capacity(idx.len());
-                    for &i in idx.iter().rev() {
-                        if i < v.len() {
-                            out.push(v.remove(i));
-                        }
-                    }
-                    out
-                });
+                let spec = SliceSpec::new(ctx, s)?;
+                let removed = obj.write(l, |v| delete_slice(v, spec));
                 drop(removed);
                 return Ok(());
             }
@@ -368,7 +477,7 @@ pub fn contains<B: Backend>(
         },
         Payload::Dict(_) | Payload::Set(_) => {
             let hash = compare::hash(ctx, item)?;
-            Ok(dicts::find(ctx, container, item, hash)?.is_some())
+            dicts::has_key(ctx, container, item, hash)
         }
         Payload::Range(r) => match compare::as_num(item) {
             Some(compare::Num::Int(i)) => Ok(if r.step > 0 {
@@ -470,6 +579,24 @@ pub fn sequence_op<B: Backend>(
             Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
             BinOp::Mul,
         ) if repeat_count(a).is_some() => repeat(ctx, b, repeat_count(a).unwrap_or(0), false)?,
+        (Payload::Set(_), Payload::Set(y), BinOp::Or | BinOp::Sub | BinOp::Xor) if inplace => {
+            // Element by element, each step one critical section (CPython's set_update_internal,
+            // set_difference_update, set_symmetric_difference_update): an element another
+            // thread adds meanwhile is never lost to a wholesale replacement.
+            let right: Vec<_> = b.read(y, |d| d.iter().map(|e| e.key.clone()).collect());
+            for k in right {
+                match op {
+                    BinOp::Or => dicts::set(ctx, a, k, None)?,
+                    BinOp::Sub => drop(dicts::remove(ctx, a, &k)?),
+                    _ => {
+                        if dicts::remove(ctx, a, &k)?.is_none() {
+                            dicts::set(ctx, a, k, None)?;
+                        }
+                    }
+                }
+            }
+            a.clone()
+        }
         (Payload::Set(x), Payload::Set(y), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
             let left: Vec<_> = a.read(x, |d| d.iter().map(|e| e.key.clone()).collect());
             let right: Vec<_> = b.read(y, |d| d.iter().map(|e| e.key.clone()).collect());

@@ -100,12 +100,8 @@ fn popitem<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 fn setdefault<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "setdefault")?;
     let a = arity(ctx, &args, "dict", "setdefault", Sig::Var(1, 2))?;
-    if let Some(v) = dicts::get(ctx, o, &a[0])? {
-        return Ok(v);
-    }
     let default = a.get(1).cloned().unwrap_or_else(|| ctx.vm.none.clone());
-    dicts::set(ctx, o, a[0].clone(), Some(default.clone()))?;
-    Ok(default)
+    dicts::set_default(ctx, o, a[0].clone(), default)
 }
 
 fn update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
