@@ -163,7 +163,7 @@ fn run_streaming(
 }
 
 #[test]
-fn killed_worker_raises_in_the_parent_within_a_second() {
+fn killed_worker_raises_in_the_parent_long_before_its_job_would_end() {
     let pidfile = std::env::temp_dir().join(format!("gillab-kill-{}.pid", std::process::id()));
     let _ = std::fs::remove_file(&pidfile);
     let path = pidfile.to_string_lossy().to_string();
@@ -195,7 +195,10 @@ fn killed_worker_raises_in_the_parent_within_a_second() {
     assert!(status.success(), "{out}\n{err}");
     assert!(out.contains("was killed by signal 9 while running a job\nagain kept\n"), "{out}");
     let delay = reported_at.expect("reported") - killed_at.expect("killed");
-    assert!(delay < Duration::from_secs(1), "took {delay:?} to notice the killed worker");
+    // The job would sleep for 60 s: a parent that noticed only when the job ended, or never,
+    // fails here. Noticing is an event (end of file on the worker's pipe), not a timed wait,
+    // so the bound is a fraction of the job, not a latency target.
+    assert!(delay < Duration::from_secs(20), "took {delay:?} to notice the killed worker");
 }
 
 /// Pids of the processes whose parent is `parent`, with their state letter.
@@ -225,30 +228,58 @@ fn alive(pid: u32) -> bool {
 
 #[test]
 fn no_zombie_or_orphan_processes_after_a_run() {
-    for backend in ["gil", "shard"] {
+    // Busy workers the program leaves behind at exit: the unclosed pool's one started worker,
+    // and on `shard` also the worker running the daemon thread.
+    for (backend, busy) in [("gil", 1), ("shard", 2)] {
+        let flag =
+            std::env::temp_dir().join(format!("gillab-zombies-{}-{backend}", std::process::id()));
+        let flag_s = flag.to_string_lossy().to_string();
+        let touch = |suffix: &str| {
+            std::fs::write(format!("{flag_s}{suffix}"), "").expect("write flag file");
+        };
         let mut seen_workers = Vec::new();
         let mut during = None;
         let (out, err, status) = run_streaming(
-            &["run", "--backend", backend, "zombies.py"],
-            Duration::from_secs(60),
+            &["run", "--backend", backend, "zombies.py", &flag_s],
+            Duration::from_secs(120),
             |line, pid| {
                 if line == "finished, scan now" {
-                    // Every worker so far has exited: none may be left unreaped (a zombie).
-                    std::thread::sleep(Duration::from_millis(300));
-                    during = Some(children_of(pid));
+                    // Every worker so far has finished: each must be reaped, not left a zombie.
+                    // Reaping may lag the print, so poll; the deadline only catches a zombie
+                    // that stays.
+                    let deadline = Instant::now() + Duration::from_secs(30);
+                    let mut left = children_of(pid);
+                    while !left.is_empty() && Instant::now() < deadline {
+                        std::thread::sleep(Duration::from_millis(10));
+                        left = children_of(pid);
+                    }
+                    during = Some(left);
+                    touch(".scanned");
                 }
                 if line == "exiting" {
-                    std::thread::sleep(Duration::from_millis(200));
-                    seen_workers = children_of(pid).into_iter().map(|(p, _)| p).collect();
+                    // The program waits for us: wait until its busy workers have all started.
+                    let deadline = Instant::now() + Duration::from_secs(30);
+                    loop {
+                        seen_workers = children_of(pid).into_iter().map(|(p, _)| p).collect();
+                        if seen_workers.len() >= busy || Instant::now() > deadline {
+                            break;
+                        }
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    touch(".seen");
                 }
             },
         );
+        for suffix in [".scanned", ".seen"] {
+            let _ = std::fs::remove_file(format!("{flag_s}{suffix}"));
+        }
         assert!(status.success(), "{backend}: {out}\n{err}");
         let during = during.expect("scanned");
         assert!(during.is_empty(), "{backend}: children left after their work: {during:?}");
-        assert!(!seen_workers.is_empty(), "{backend}: the busy workers were not seen");
+        assert!(seen_workers.len() >= busy, "{backend}: busy workers seen: {seen_workers:?}");
         // The run has exited: the busy workers it left were killed and reaped, not orphaned.
-        let deadline = Instant::now() + Duration::from_secs(5);
+        // The deadline is a hang guard: a worker killed at exit disappears at once.
+        let deadline = Instant::now() + Duration::from_secs(30);
         while seen_workers.iter().any(|p| alive(*p)) && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -269,7 +300,8 @@ fn missing_main_guard_raises_cpythons_runtime_error() {
             "{backend} {file}: {stderr}"
         );
         assert!(stderr.contains("if __name__ == '__main__':"), "{stderr}");
-        assert!(start.elapsed() < Duration::from_secs(20), "{file} took {:?}", start.elapsed());
+        // A hang guard: the error is raised before any worker starts work.
+        assert!(start.elapsed() < Duration::from_secs(60), "{file} took {:?}", start.elapsed());
     }
 }
 

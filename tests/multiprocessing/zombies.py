@@ -1,3 +1,4 @@
+import os
 import sys
 import threading
 import time
@@ -6,6 +7,14 @@ from multiprocessing import Pool, Process
 
 def square(x):
     return x * x
+
+
+def wait_for(path):
+    # The test creates `path` once it has looked at this process's children: an event, not a
+    # sleep, so a slow or loaded machine cannot make the test look too early or too late.
+    deadline = time.monotonic() + 120
+    while not os.path.exists(path) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def spin():
@@ -25,7 +34,7 @@ if __name__ == "__main__":
     p.join()
     print("finished, scan now")
     sys.stdout.flush()
-    time.sleep(1.5)
+    wait_for(sys.argv[1] + ".scanned")
     # Left running on purpose: a pool never closed and a process-backed daemon thread.
     left = Pool(2)
     left.apply(square, (1,))  # a worker is ready: the next job starts at once
@@ -33,3 +42,5 @@ if __name__ == "__main__":
     t = threading.Thread(target=spin, daemon=True)
     t.start()
     print("exiting")
+    sys.stdout.flush()
+    wait_for(sys.argv[1] + ".seen")

@@ -64,13 +64,27 @@ const ALL: [BinOp; 13] = [
 impl BinOp {
     /// Decodes `BINARY_OP`'s argument into the operator and whether it is in-place.
     pub fn from_arg(arg: u32) -> (BinOp, bool) {
-        let i = (arg % 13) as usize;
-        (ALL[i], arg >= 13)
+        let op = ALL.get((arg % 13) as usize).copied().unwrap_or(BinOp::Add);
+        (op, arg >= 13)
     }
 
     /// The operator text (`+`).
     pub fn symbol(self) -> &'static str {
-        ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"][self as usize]
+        match self {
+            BinOp::Add => "+",
+            BinOp::And => "&",
+            BinOp::FloorDiv => "//",
+            BinOp::LShift => "<<",
+            BinOp::MatMul => "@",
+            BinOp::Mul => "*",
+            BinOp::Mod => "%",
+            BinOp::Or => "|",
+            BinOp::Pow => "**",
+            BinOp::RShift => ">>",
+            BinOp::Sub => "-",
+            BinOp::TrueDiv => "/",
+            BinOp::Xor => "^",
+        }
     }
 
     fn names(self) -> (&'static str, &'static str, &'static str) {

@@ -42,11 +42,25 @@ impl CmpOp {
 
     /// The operator text.
     pub fn symbol(self) -> &'static str {
-        ["<", "<=", "==", "!=", ">", ">="][self as usize]
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
     }
 
     fn dunder(self) -> &'static str {
-        ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][self as usize]
+        match self {
+            CmpOp::Lt => "__lt__",
+            CmpOp::Le => "__le__",
+            CmpOp::Eq => "__eq__",
+            CmpOp::Ne => "__ne__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::Ge => "__ge__",
+        }
     }
 
     fn reflected(self) -> CmpOp {

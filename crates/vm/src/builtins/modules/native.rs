@@ -64,9 +64,13 @@ fn sum_of_squares<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResu
 /// in parallel chunks and combined in order, repeated `rounds` times (for a tunable cost).
 fn checksum<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "checksum", 1, 2, &["rounds", "hold"])?;
-    let data: Vec<u8> = match &args.args[0].payload {
-        Payload::Bytes(b) => b.to_vec(),
-        Payload::Str(s) => s.as_str().as_bytes().to_vec(),
+    // Borrowed, not copied: the contents of `bytes` and `str` never change, and the caller's
+    // argument holds a count on the object for the whole call, so the released section may
+    // read them while other threads run (docs/safety.md, I1). A copy here would be made with
+    // the VM held, pausing every other thread for the length of the copy.
+    let data: &[u8] = match &args.args[0].payload {
+        Payload::Bytes(b) => b,
+        Payload::Str(s) => s.as_str().as_bytes(),
         _ => return Err(ctx.type_error("checksum() argument must be bytes")),
     };
     let rounds = match args.positional().get(1).or_else(|| args.kwarg("rounds")) {
