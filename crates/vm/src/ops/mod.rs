@@ -8,6 +8,7 @@ pub mod arith;
 pub mod attr;
 pub mod call;
 pub mod compare;
+pub mod descr;
 pub mod dicts;
 pub mod iter;
 pub mod repr;
