@@ -95,3 +95,44 @@ macro_rules! backend_tests {
 }
 
 gillab::for_each_backend!(backend_tests);
+
+/// A cause chain as long as a program likes is printed in full, in linear time, without
+/// recursing once per link (CPython's recursive printer crashes on one this long).
+#[test]
+fn a_long_exception_chain_is_printed() {
+    let dir = std::env::temp_dir().join(format!("gillab-recursion-chain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let program = "last = ValueError(-1)\nfor i in range(100000):\n    try:\n        \
+                   raise ValueError(i) from last\n    except ValueError as e:\n        \
+                   last = e\nraise last\n";
+    std::fs::write(dir.join("prog.py"), program).expect("write");
+    // The report is about 20 MB: it goes to a file, as a pipe nobody reads would block it.
+    let err = std::fs::File::create(dir.join("stderr")).expect("create");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gillab"))
+        .args(["run", "prog.py"])
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(err)
+        .spawn()
+        .expect("spawn");
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            let _ = std::fs::remove_dir_all(&dir);
+            panic!("timed out");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stderr = std::fs::read_to_string(dir.join("stderr")).expect("read");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(status.code(), Some(1));
+    assert!(stderr.starts_with("ValueError: -1\n\nThe above exception was the direct cause"));
+    assert_eq!(stderr.matches("\nThe above exception was the direct cause").count(), 100_000);
+    assert!(stderr.ends_with("    raise ValueError(i) from last\nValueError: 99999\n"));
+}
