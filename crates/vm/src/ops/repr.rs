@@ -83,17 +83,40 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
             });
         }
         Payload::List(l) => {
-            let items = obj.read(l, |v| v.clone());
-            return guarded(obj, "[...]", || Ok(format!("[{}]", join_reprs(ctx, &items)?)));
-        }
-        Payload::Dict(d) => {
-            let entries: Vec<_> = obj.read(d, |d| d.iter().cloned().collect());
-            return guarded(obj, "{...}", || {
-                let mut out = String::from("{");
-                for (i, e) in entries.iter().enumerate() {
+            if obj.read(l, |v| v.is_empty()) {
+                return Ok("[]".into());
+            }
+            // As CPython's `list_repr`: by index, re-reading the list at every step, since an
+            // element's repr may change it (the lock is never held while Python code runs).
+            return guarded(obj, "[...]", || {
+                let mut out = String::from("[");
+                let mut i = 0;
+                while let Some(item) = obj.read(l, |v| v.get(i).cloned()) {
                     if i > 0 {
                         out.push_str(", ");
                     }
+                    out.push_str(&repr(ctx, &item)?);
+                    i += 1;
+                }
+                out.push(']');
+                Ok(out)
+            });
+        }
+        Payload::Dict(d) => {
+            // As CPython's `dict_repr`: entry by entry (`PyDict_Next`), re-reading the table
+            // at every step, since a key's or value's repr may change it.
+            return guarded(obj, "{...}", || {
+                let mut out = String::from("{");
+                let mut pos = 0;
+                let mut first = true;
+                while let Some((e, next)) =
+                    obj.read(d, |d| d.entry_from(pos).map(|(e, next)| (e.clone(), next)))
+                {
+                    if !first {
+                        out.push_str(", ");
+                    }
+                    first = false;
+                    pos = next;
                     out.push_str(&repr(ctx, &e.key)?);
                     out.push_str(": ");
                     match &e.value {
