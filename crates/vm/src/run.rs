@@ -22,16 +22,25 @@ pub struct RunOptions {
     pub check_leaks: bool,
 }
 
-/// Runs `path` as `__main__` on backend `B` and returns the process exit status.
+/// Runs `path` as `__main__` on backend `B` and returns the process exit status. A file that
+/// cannot be decoded (not UTF-8 and no other encoding declared) is CPython's `SyntaxError`.
 pub fn run_file<B: Backend>(path: &Path, options: &RunOptions) -> i32 {
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
+    let filename = path.to_string_lossy().to_string();
+    let source = match std::fs::read(path) {
+        Ok(bytes) => {
+            match crate::source::decode(&bytes, &filename, crate::source::Origin::Script) {
+                Ok(s) => s,
+                Err(report) => {
+                    eprint!("{report}");
+                    return 1;
+                }
+            }
+        }
         Err(e) => {
             eprintln!("gillab: can't open file '{}': {e}", path.display());
             return 2;
         }
     };
-    let filename = path.to_string_lossy().to_string();
     run_source::<B>(&source, &filename, options)
 }
 
