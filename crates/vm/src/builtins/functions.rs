@@ -383,8 +383,10 @@ fn all<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     any_all(ctx, args, false)
 }
 
+/// The classes in `isinstance`/`issubclass`'s second argument; nested tuples count against the
+/// recursion limit, as in CPython (" in __instancecheck__").
 fn class_list<B: Backend>(
-    ctx: &Ctx<'_, B>,
+    ctx: &mut Ctx<'_, B>,
     c: &PyRef<B>,
     fname: &str,
 ) -> PyResult<B, Vec<PyRef<B>>> {
@@ -392,8 +394,16 @@ fn class_list<B: Backend>(
         Payload::Type(_) => Ok(vec![c.clone()]),
         Payload::Tuple(t) => {
             let mut out = Vec::new();
+            let what = if fname == "isinstance" {
+                " in __instancecheck__"
+            } else {
+                " in __subclasscheck__"
+            };
             for x in t.iter() {
-                out.extend(class_list(ctx, x, fname)?);
+                ctx.enter_recursive(what)?;
+                let r = class_list(ctx, x, fname);
+                ctx.leave_recursive();
+                out.extend(r?);
             }
             Ok(out)
         }
