@@ -1,4 +1,4 @@
-# Checks: repr and comparison of very deeply nested containers, and isinstance/issubclass with deeply nested tuples, raise RecursionError (as CPython), never crash.
+# Checks: repr and comparison of very deeply nested containers (lists, dicts), and isinstance/issubclass with deeply nested tuples, raise RecursionError (as CPython), never crash.
 l = []
 for _ in range(100000):
     l = [l]
@@ -25,3 +25,13 @@ for check in (lambda: isinstance(1, t), lambda: issubclass(bool, t)):
     except RecursionError as e:
         print("RecursionError", e)
 print(isinstance(1, (str, (float, (int,)))), issubclass(bool, ((str,), int)))
+a = {}
+b = {}
+for _ in range(100000):
+    a = {"k": a}
+    b = {"k": b}
+try:
+    print(a == b)
+except RecursionError as e:
+    print("RecursionError", e)
+print({"k": {"j": [1]}} == {"k": {"j": [1]}}, {"k": {"j": 1}} != {"k": {"j": 2}})
