@@ -2,6 +2,7 @@
 
 use crate::{WithBackend, backends, with_backend};
 use clap::{Parser, Subcommand};
+use gillab_vm::source::Origin;
 use gillab_vm::{Backend, BackendOptions, RunOptions};
 use std::path::{Path, PathBuf};
 
@@ -162,7 +163,18 @@ fn run(args: RunArgs) -> i32 {
         eprintln!("gillab: unknown backend '{}' (choose from: {})", args.backend, names.join(", "));
         return 2;
     }
-    if !args.file.is_file() {
+    // A directory runs its `__main__.py`, as in CPython (`sys.argv[0]` stays the directory).
+    let program = if args.file.is_dir() {
+        let main = args.file.join("__main__.py");
+        if !main.is_file() {
+            eprintln!("gillab: can't find '__main__' module in '{}'", args.file.display());
+            return 1;
+        }
+        main
+    } else {
+        args.file.clone()
+    };
+    if !program.is_file() {
         eprintln!("gillab: can't open file '{}': No such file or directory", args.file.display());
         return 2;
     }
@@ -188,9 +200,9 @@ fn run(args: RunArgs) -> i32 {
     if args.backend == "shard" {
         worker_flags.push("--thread-guard".into());
     }
-    let host = gillab_shard::Host::new(args.file.clone(), options.argv.clone(), worker_flags);
+    let host = gillab_shard::Host::new(program.clone(), options.argv.clone(), worker_flags);
     gillab_vm::procs::set_host(host.clone());
-    let status = with_backend(&args.backend, Run { path: &args.file, options }).unwrap_or(2);
+    let status = with_backend(&args.backend, Run { path: &program, options }).unwrap_or(2);
     host.shutdown();
     status
 }
@@ -208,14 +220,20 @@ fn worker(args: WorkerArgs) -> i32 {
 }
 
 fn dis(file: &Path) -> i32 {
-    let source = match std::fs::read_to_string(file) {
-        Ok(s) => s,
+    let filename = file.to_string_lossy();
+    let source = match std::fs::read(file) {
+        Ok(bytes) => match gillab_vm::source::decode(&bytes, &filename, Origin::Script) {
+            Ok(s) => s,
+            Err(report) => {
+                eprint!("{report}");
+                return 1;
+            }
+        },
         Err(e) => {
             eprintln!("gillab: can't open file '{}': {e}", file.display());
             return 2;
         }
     };
-    let filename = file.to_string_lossy();
     match gillab_compiler::compile_source(&source, &filename) {
         Ok(code) => {
             print!("{}", gillab_compiler::dis::disassemble(&code));

@@ -141,3 +141,61 @@ fn program_reads_stdin_free_and_flushes_output_on_exit() {
     assert_eq!(text(&out.stdout), "no newline");
     let _ = std::io::stdout().flush();
 }
+
+#[test]
+fn a_directory_runs_its_main_module_or_says_it_has_none() {
+    let d = scratch("dirs.py", "");
+    std::fs::create_dir_all(d.0.join("app")).expect("mkdir");
+    std::fs::create_dir_all(d.0.join("empty")).expect("mkdir");
+    std::fs::write(
+        d.0.join("app/__main__.py"),
+        "import sys\nprint(sys.argv, __name__, __file__)\n",
+    )
+    .expect("write");
+    let out = gillab(&["run", "empty"], &d.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "gillab: can't find '__main__' module in 'empty'\n");
+    assert_eq!(text(&out.stdout), "");
+    let out = gillab(&["run", "app", "x"], &d.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "['app', 'x'] __main__ app/__main__.py\n");
+}
+
+#[test]
+fn source_that_is_not_utf8_is_a_syntax_error_unless_its_encoding_is_declared() {
+    let d = scratch("encodings.py", "");
+    let write = |name: &str, bytes: &[u8]| std::fs::write(d.0.join(name), bytes).expect("write");
+    write("bad.py", b"print(1)\nx = '\xff'\n");
+    for cmd in ["run", "dis"] {
+        let out = gillab(&[cmd, "bad.py"], &d.0);
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        assert_eq!(text(&out.stdout), "", "{cmd}");
+        assert_eq!(
+            text(&out.stderr),
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file bad.py on line 2, but no \
+             encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+            "{cmd}"
+        );
+    }
+    // PEP 263: a declaration on the first two lines is honoured, a byte-order mark skipped.
+    write("latin.py", b"#!/usr/bin/env python\n# -*- coding: latin-1 -*-\nprint('\xe9')\n");
+    write("bom.py", b"\xef\xbb\xbfprint('bom')\n");
+    for (name, want) in [("latin.py", "\u{e9}\n"), ("bom.py", "bom\n")] {
+        let out = gillab(&["run", name], &d.0);
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stdout), want);
+    }
+    write("unknown.py", b"# coding: no-such-codec\nprint(1)\n");
+    let out = gillab(&["run", "unknown.py"], &d.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "SyntaxError: encoding problem: no-such-codec\n");
+    // An imported module that is not UTF-8 is a SyntaxError at the import, not a missing module.
+    write("badmod.py", b"x = 1\n\xff\n");
+    write(
+        "main.py",
+        b"try:\n    import badmod\nexcept SyntaxError as e:\n    print('SyntaxError')\n",
+    );
+    let out = gillab(&["run", "main.py"], &d.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "SyntaxError\n");
+}

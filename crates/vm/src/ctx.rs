@@ -78,13 +78,16 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
     pub fn enter_recursive(&mut self, what: &str) -> PyResult<B, ()> {
         let limit = self.vm.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
         if self.depth >= limit || self.stack_exhausted() {
-            return Err(self.err(
-                &self.vm.exc.recursion_error,
-                format!("maximum recursion depth exceeded{what}"),
-            ));
+            return Err(self.recursion_error(what));
         }
         self.depth += 1;
         Ok(())
+    }
+
+    /// `RecursionError("maximum recursion depth exceeded" + what)`.
+    #[cold]
+    pub fn recursion_error(&self, what: &str) -> PyErr<B> {
+        self.err(&self.vm.exc.recursion_error, format!("maximum recursion depth exceeded{what}"))
     }
 
     /// Leaves what [`Ctx::enter_recursive`] entered.

@@ -25,6 +25,7 @@ pub mod object;
 pub mod ops;
 pub mod procs;
 pub mod run;
+pub mod source;
 pub mod types;
 pub mod vm;
 

@@ -22,16 +22,25 @@ pub struct RunOptions {
     pub check_leaks: bool,
 }
 
-/// Runs `path` as `__main__` on backend `B` and returns the process exit status.
+/// Runs `path` as `__main__` on backend `B` and returns the process exit status. A file that
+/// cannot be decoded (not UTF-8 and no other encoding declared) is CPython's `SyntaxError`.
 pub fn run_file<B: Backend>(path: &Path, options: &RunOptions) -> i32 {
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
+    let filename = path.to_string_lossy().to_string();
+    let source = match std::fs::read(path) {
+        Ok(bytes) => {
+            match crate::source::decode(&bytes, &filename, crate::source::Origin::Script) {
+                Ok(s) => s,
+                Err(report) => {
+                    eprint!("{report}");
+                    return 1;
+                }
+            }
+        }
         Err(e) => {
             eprintln!("gillab: can't open file '{}': {e}", path.display());
             return 2;
         }
     };
-    let filename = path.to_string_lossy().to_string();
     run_source::<B>(&source, &filename, options)
 }
 
@@ -155,26 +164,42 @@ fn system_exit_status<B: Backend>(ctx: &mut Ctx<'_, B>, e: &PyRef<B>) -> i32 {
 }
 
 /// The full CPython-style report for an exception, with its cause/context chain.
+///
+/// The chain is walked in a loop, not by recursion: a program can build one as long as it
+/// likes (CPython's recursive printer crashes on a long one).
 pub fn format_exception<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>) -> String {
-    let mut seen = Vec::new();
-    format_chain(ctx, exc, &mut seen)
+    // `links[i + 1]` is the cause or context of `links[i]`; each carries the line printed
+    // between its own report and the next newer one.
+    let mut links: Vec<(PyRef<B>, &str)> = vec![(exc.clone(), "")];
+    let mut seen = std::collections::HashSet::from([exc.addr()]);
+    while let Some((last, _)) = links.last() {
+        let Payload::Instance(inst) = &last.payload else { break };
+        let Some(st) = &inst.exc else { break };
+        let (cause, context, suppress) =
+            last.read(st, |s| (s.cause.clone(), s.context.clone(), s.suppress_context));
+        let next = if let Some(c) = cause.filter(|c| !seen.contains(&c.addr())) {
+            (c, "\nThe above exception was the direct cause of the following exception:\n\n")
+        } else if let Some(c) = context.filter(|c| !suppress && !seen.contains(&c.addr())) {
+            (c, "\nDuring handling of the above exception, another exception occurred:\n\n")
+        } else {
+            break;
+        };
+        seen.insert(next.0.addr());
+        links.push(next);
+    }
+    let mut out = String::new();
+    for (exc, separator) in links.iter().rev() {
+        format_one(ctx, exc, &mut out);
+        out.push_str(separator);
+    }
+    out
 }
 
-fn format_chain<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>, seen: &mut Vec<usize>) -> String {
-    seen.push(exc.addr());
-    let mut out = String::new();
-    let Payload::Instance(inst) = &exc.payload else { return out };
-    let Some(st) = &inst.exc else { return out };
-    let (cause, context, suppress, tb) = exc.read(st, |s| {
-        (s.cause.clone(), s.context.clone(), s.suppress_context, s.traceback.clone())
-    });
-    if let Some(c) = cause.filter(|c| !seen.contains(&c.addr())) {
-        out.push_str(&format_chain(ctx, &c, seen));
-        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-    } else if let Some(c) = context.filter(|c| !suppress && !seen.contains(&c.addr())) {
-        out.push_str(&format_chain(ctx, &c, seen));
-        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-    }
+/// One exception's traceback and `Type: message` line.
+fn format_one<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>, out: &mut String) {
+    let Payload::Instance(inst) = &exc.payload else { return };
+    let Some(st) = &inst.exc else { return };
+    let tb = exc.read(st, |s| s.traceback.clone());
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         // As CPython: a run of identical entries prints three times, then a count.
@@ -197,7 +222,7 @@ fn format_chain<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>, seen: &mut Vec
                     continue;
                 }
             } else {
-                flush(&mut out, repeats);
+                flush(out, repeats);
                 last = Some(key);
                 repeats = 1;
             }
@@ -211,11 +236,10 @@ fn format_chain<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>, seen: &mut Vec
                 out.push_str(&format!("    {line}\n"));
             }
         }
-        flush(&mut out, repeats);
+        flush(out, repeats);
     }
     out.push_str(&exception_line(ctx, exc));
     out.push('\n');
-    out
 }
 
 /// `Type: message` (or just `Type`), with the module prefix for classes outside `__main__`.

@@ -219,17 +219,21 @@ fn sum<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 }
 
 /// Sorts `items` stably by `key` (or the items themselves), `reverse` keeping stability.
+/// `after_python` runs after every key call and comparison (each may have run Python code).
 pub fn sort_values<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     items: Vec<PyRef<B>>,
     key: Option<&PyRef<B>>,
     reverse: bool,
+    mut after_python: impl FnMut(),
 ) -> PyResult<B, Vec<PyRef<B>>> {
     let keys = match key {
         Some(k) => {
             let mut ks = Vec::with_capacity(items.len());
             for it in &items {
-                ks.push(call::call(ctx, k, std::slice::from_ref(it), &[])?);
+                let r = call::call(ctx, k, std::slice::from_ref(it), &[]);
+                after_python();
+                ks.push(r?);
             }
             ks
         }
@@ -243,7 +247,9 @@ pub fn sort_values<B: Backend>(
         if err.is_some() {
             return false;
         }
-        match compare::lt(ctx, &keys[a], &keys[b]) {
+        let r = compare::lt(ctx, &keys[a], &keys[b]);
+        after_python();
+        match r {
             Ok(r) => r,
             Err(e) => {
                 err = Some(e);
@@ -304,7 +310,7 @@ fn sorted<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         Some(r) => is_true(ctx, r)?,
         None => false,
     };
-    let out = sort_values(ctx, items, key, reverse)?;
+    let out = sort_values(ctx, items, key, reverse, || {})?;
     Ok(ctx.vm.list(out))
 }
 
@@ -377,8 +383,10 @@ fn all<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     any_all(ctx, args, false)
 }
 
+/// The classes in `isinstance`/`issubclass`'s second argument; nested tuples count against the
+/// recursion limit, as in CPython (" in __instancecheck__").
 fn class_list<B: Backend>(
-    ctx: &Ctx<'_, B>,
+    ctx: &mut Ctx<'_, B>,
     c: &PyRef<B>,
     fname: &str,
 ) -> PyResult<B, Vec<PyRef<B>>> {
@@ -386,8 +394,16 @@ fn class_list<B: Backend>(
         Payload::Type(_) => Ok(vec![c.clone()]),
         Payload::Tuple(t) => {
             let mut out = Vec::new();
+            let what = if fname == "isinstance" {
+                " in __instancecheck__"
+            } else {
+                " in __subclasscheck__"
+            };
             for x in t.iter() {
-                out.extend(class_list(ctx, x, fname)?);
+                ctx.enter_recursive(what)?;
+                let r = class_list(ctx, x, fname);
+                ctx.leave_recursive();
+                out.extend(r?);
             }
             Ok(out)
         }

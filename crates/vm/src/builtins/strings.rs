@@ -17,6 +17,17 @@ pub fn ascii(s: &str) -> String {
 /// `format(value, spec)`.
 pub fn format_value<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, spec: &str) -> PyResult<B> {
     let vm = ctx.vm;
+    // An instance's `__format__` is called for every spec, the empty one included.
+    if let Payload::Instance(_) = &v.payload
+        && let Some(r) = attr::call_dunder(ctx, v, "__format__", &[vm.str(spec)])?
+    {
+        if !matches!(r.payload, Payload::Str(_)) {
+            return Err(
+                ctx.type_error(format!("__format__ must return a str, not {}", type_name(vm, &r)))
+            );
+        }
+        return Ok(r);
+    }
     if spec.is_empty() {
         return repr::str_obj(ctx, v);
     }
@@ -31,15 +42,6 @@ pub fn format_value<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, spec: &str) 
         (_, Some(Num::Big(b))) => fmt::format_int(b, &parsed?),
         (_, Some(Num::Float(f))) => fmt::format_float(f, &parsed?),
         (Payload::Str(s), _) => fmt::format_str(s.as_str(), &parsed?),
-        (Payload::Instance(_), _) => {
-            if let Some(r) = attr::call_dunder(ctx, v, "__format__", &[vm.str(spec)])? {
-                return Ok(r);
-            }
-            return Err(ctx.type_error(format!(
-                "unsupported format string passed to {}.__format__",
-                type_name(vm, v)
-            )));
-        }
         _ => {
             return Err(ctx.type_error(format!(
                 "unsupported format string passed to {}.__format__",

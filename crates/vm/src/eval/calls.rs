@@ -196,5 +196,6 @@ pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
         let old = class_cell.write(c, |slot| slot.replace(cls.clone()));
         drop(old);
     }
+    crate::ops::descr::set_names(ctx, &cls)?;
     Ok(cls)
 }

@@ -81,10 +81,13 @@ pub fn import_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B
         return Ok(m);
     }
     let file = vm.script_dir.join(format!("{}.py", name.replace('.', "/")));
-    let Ok(source) = std::fs::read_to_string(&file) else {
+    let Ok(bytes) = std::fs::read(&file) else {
         return Err(ctx.err(&vm.exc.module_not_found_error, format!("No module named '{name}'")));
     };
     let filename = file.to_string_lossy().to_string();
+    // Like a compile error, the SyntaxError carries its whole report.
+    let source = crate::source::decode(&bytes, &filename, crate::source::Origin::Import)
+        .map_err(|report| ctx.err(&vm.exc.syntax_error, report))?;
     let m = new_module(vm, name);
     dicts::set_name(&vm.modules, vm.intern(name), m.clone());
     if let Err(e) = exec_source(ctx, &source, &filename, &m) {

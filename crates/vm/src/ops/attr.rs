@@ -2,7 +2,7 @@
 //! calling dunder methods of instances.
 
 use super::dicts;
-use super::{call, type_name, type_of};
+use super::{call, descr, type_name, type_of};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::object::str::hash_str;
@@ -10,6 +10,15 @@ use crate::object::{BuiltinFn, Payload, PyRef, Wrapper};
 
 /// Looks `name` up in `cls` and its bases (single inheritance: the base chain is the MRO).
 pub fn lookup_in_type<B: Backend>(cls: &PyRef<B>, name: &str, hash: i64) -> Option<PyRef<B>> {
+    lookup_with_owner(cls, name, hash).map(|(v, _)| v)
+}
+
+/// [`lookup_in_type`], also saying whether the class it was found in is a built-in one.
+fn lookup_with_owner<B: Backend>(
+    cls: &PyRef<B>,
+    name: &str,
+    hash: i64,
+) -> Option<(PyRef<B>, bool)> {
     let mut cur = Some(cls);
     while let Some(c) = cur {
         let Payload::Type(t) = &c.payload else { return None };
@@ -18,7 +27,7 @@ pub fn lookup_in_type<B: Backend>(cls: &PyRef<B>, name: &str, hash: i64) -> Opti
                 d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
             d.get_at(pos).and_then(|e| e.value.clone())
         }) {
-            return Some(v);
+            return Some((v, t.module == "builtins"));
         }
         cur = t.base.as_ref();
     }
@@ -34,22 +43,70 @@ pub fn lookup_special<B: Backend>(
     lookup_in_type(&type_of(ctx.vm, obj), name, hash_str(name))
 }
 
-/// Calls `type(obj).name(obj, *args)` if the class defines it (for instances of Python classes
-/// and native objects); `None` if it does not.
+/// Calls the special method `type(obj).name` with `args` if the class defines it; `None` if it
+/// does not. See [`call_special`] for how it is called.
+///
+/// A built-in method inherited from a built-in class runs directly, as a C slot does in
+/// CPython, without counting a call against the recursion limit (every path by which it can
+/// reach Python code again counts: `repr`/`str`, comparisons of containers, [`call::call`]);
+/// the stack guard still applies. Anything found in a Python class's dict is called through
+/// [`call::call`], which counts.
 pub fn call_dunder<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     obj: &PyRef<B>,
     name: &str,
     args: &[PyRef<B>],
 ) -> PyResult<B, Option<PyRef<B>>> {
-    let Some(f) = lookup_special(ctx, obj, name) else { return Ok(None) };
-    let mut full = Vec::with_capacity(args.len() + 1);
-    full.push(obj.clone());
-    full.extend(args.iter().cloned());
-    call::call(ctx, &f, &full, &[]).map(Some)
+    let cls = type_of(ctx.vm, obj);
+    let Some((f, builtin_owner)) = lookup_with_owner(&cls, name, hash_str(name)) else {
+        return Ok(None);
+    };
+    if builtin_owner
+        && let Payload::Builtin(b) = &f.payload
+        && b.bound.is_none()
+    {
+        if ctx.stack_exhausted() {
+            return Err(ctx.recursion_error(" while calling a Python object"));
+        }
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend(args.iter().cloned());
+        return (b.func)(ctx, crate::builtins::Args { args: &full, kwnames: &[] }).map(Some);
+    }
+    call_special(ctx, f, obj, &cls, args, &[]).map(Some)
 }
 
-fn bind<B: Backend>(
+/// Calls `f`, the special method found on `obj`'s class `cls`, as CPython's slots do: a
+/// function or built-in method is called with `obj` first; anything else is bound by the
+/// descriptor protocol (a `staticmethod`, a `property`, an object with `__get__`) or, lacking
+/// `__get__`, called as it is, without `obj` (so `C.__call__ = C()` recurses as in CPython,
+/// without growing the argument list).
+pub fn call_special<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: PyRef<B>,
+    obj: &PyRef<B>,
+    cls: &PyRef<B>,
+    args: &[PyRef<B>],
+    kwnames: &[PyRef<B>],
+) -> PyResult<B> {
+    let method = match &f.payload {
+        Payload::Function(_) => true,
+        Payload::Builtin(b) => b.bound.is_none(),
+        _ => false,
+    };
+    if method {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend(args.iter().cloned());
+        return call::call(ctx, &f, &full, kwnames);
+    }
+    let bound = bind(ctx, f, obj, cls)?;
+    call::call(ctx, &bound, args, kwnames)
+}
+
+/// The value of class attribute `attr` read through `obj` (of class `cls`): functions and
+/// built-in methods become bound methods, and descriptors give what their `__get__` returns.
+pub(crate) fn bind<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     attr: PyRef<B>,
     obj: &PyRef<B>,
@@ -73,6 +130,10 @@ fn bind<B: Backend>(
                 Some(g) => call::call(ctx, g, std::slice::from_ref(obj), &[])?,
                 None => return Err(ctx.attribute_error("unreadable attribute")),
             },
+        },
+        Payload::Instance(_) => match descr::getter(&attr) {
+            Some(get) => descr::call_get(ctx, &get, &attr, Some(obj), cls)?,
+            None => attr,
         },
         _ => attr,
     })
@@ -168,6 +229,7 @@ pub fn getattr_opt<B: Backend>(
                     }
                     Wrapper::Property { .. } => attr.clone(),
                 },
+                Payload::Instance(_) => descr::get_from_class(ctx, attr, obj)?,
                 _ => attr,
             }))
         }
@@ -184,66 +246,89 @@ pub fn getattr_opt<B: Backend>(
                 return Ok(Some(type_of(vm, obj)));
             }
             let cls = type_of(vm, obj);
-            let class_attr = lookup_in_type(&cls, name, hash);
-            if let Some(a) = &class_attr
-                && matches!(&a.payload, Payload::Wrapper(w) if matches!(**w, Wrapper::Property { .. }))
-            {
-                return bind(ctx, a.clone(), obj, &cls).map(Some);
-            }
-            if let Payload::Instance(inst) = &obj.payload {
-                let found = obj.read(&inst.dict, |d| {
-                    let pos = d.find(
-                        hash,
-                        |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name),
-                    )?;
-                    d.get_at(pos).and_then(|e| e.value.clone())
-                });
-                if found.is_some() {
-                    return Ok(found);
+            let getattr_hook = match &obj.payload {
+                Payload::Instance(_) => {
+                    lookup_in_type(&cls, "__getattr__", hash_str("__getattr__"))
                 }
-                if let Some(exc) = &inst.exc {
-                    let special = match name {
-                        "value" => super::isinstance(vm, obj, &vm.exc.stop_iteration),
-                        "code" => super::isinstance(vm, obj, &vm.exc.system_exit),
-                        _ => false,
-                    };
-                    let v = obj.read(exc, |e| match name {
-                        "args" => Some(Some(e.args.clone())),
-                        "__cause__" => Some(e.cause.clone()),
-                        "__context__" => Some(e.context.clone()),
-                        "__suppress_context__" => Some(Some(vm.bool(e.suppress_context))),
-                        "__traceback__" => {
-                            Some(e.traceback.last().map(|t| traceback_object(vm, t.line)))
-                        }
-                        "value" | "code" if special => match &e.args.payload {
-                            Payload::Tuple(t) if t.len() == 1 => Some(Some(t[0].clone())),
-                            Payload::Tuple(t) if t.is_empty() => Some(None),
-                            _ => Some(Some(e.args.clone())),
-                        },
-                        _ => None,
-                    });
-                    if let Some(v) = v {
-                        return Ok(Some(v.unwrap_or_else(|| vm.none.clone())));
-                    }
-                }
+                _ => None,
+            };
+            // `__getattr__` runs when the attribute is missing, also when a property or
+            // descriptor raised `AttributeError` (CPython's `slot_tp_getattr_hook`).
+            match generic_getattr(ctx, obj, &cls, name, hash) {
+                Ok(None) => {}
+                Err(e)
+                    if getattr_hook.is_some()
+                        && super::isinstance(vm, &e.0, &vm.exc.attribute_error) => {}
+                found => return found,
             }
-            if let Some(v) = special_attr(ctx, obj, name) {
-                return Ok(Some(v));
-            }
-            match class_attr {
-                Some(a) => bind(ctx, a, obj, &cls).map(Some),
-                None => {
-                    if let Payload::Instance(_) = &obj.payload
-                        && let Some(ga) =
-                            lookup_in_type(&cls, "__getattr__", hash_str("__getattr__"))
-                    {
-                        let n = vm.str(name);
-                        return call::call(ctx, &ga, &[obj.clone(), n], &[]).map(Some);
-                    }
-                    Ok(None)
-                }
+            match getattr_hook {
+                Some(ga) => call::call(ctx, &ga, &[obj.clone(), vm.str(name)], &[]).map(Some),
+                None => Ok(None),
             }
         }
+    }
+}
+
+/// `PyObject_GenericGetAttr` for everything but modules, classes and `super`: data
+/// descriptors, then the instance dict (and exception fields), then the class attribute
+/// (bound, or through its `__get__`).
+fn generic_getattr<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    cls: &PyRef<B>,
+    name: &str,
+    hash: i64,
+) -> PyResult<B, Option<PyRef<B>>> {
+    let vm = ctx.vm;
+    let class_attr = lookup_in_type(cls, name, hash);
+    if let Some(a) = &class_attr
+        && descr::is_data(a)
+        && (matches!(a.payload, Payload::Wrapper(_)) || descr::getter(a).is_some())
+    {
+        return bind(ctx, a.clone(), obj, cls).map(Some);
+    }
+    if let Payload::Instance(inst) = &obj.payload {
+        let found = obj.read(&inst.dict, |d| {
+            let pos =
+                d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
+            d.get_at(pos).and_then(|e| e.value.clone())
+        });
+        if found.is_some() {
+            return Ok(found);
+        }
+        if let Some(exc) = &inst.exc {
+            let special = match name {
+                "value" => super::isinstance(vm, obj, &vm.exc.stop_iteration),
+                "code" => super::isinstance(vm, obj, &vm.exc.system_exit),
+                _ => false,
+            };
+            let v = obj.read(exc, |e| match name {
+                "args" => Some(Some(e.args.clone())),
+                "__cause__" => Some(e.cause.clone()),
+                "__context__" => Some(e.context.clone()),
+                "__suppress_context__" => Some(Some(vm.bool(e.suppress_context))),
+                "__traceback__" => Some(e.traceback.last().map(|t| traceback_object(vm, t.line))),
+                "value" | "code" if special => match &e.args.payload {
+                    Payload::Tuple(t) => match &t[..] {
+                        [only] => Some(Some(only.clone())),
+                        [] => Some(None),
+                        _ => Some(Some(e.args.clone())),
+                    },
+                    _ => Some(Some(e.args.clone())),
+                },
+                _ => None,
+            });
+            if let Some(v) = v {
+                return Ok(Some(v.unwrap_or_else(|| vm.none.clone())));
+            }
+        }
+    }
+    if let Some(v) = special_attr(ctx, obj, name) {
+        return Ok(Some(v));
+    }
+    match class_attr {
+        Some(a) => bind(ctx, a, obj, cls).map(Some),
+        None => Ok(None),
     }
 }
 
@@ -279,9 +364,14 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
         (Payload::Range(r), "start") => Some(vm.int(r.start)),
         (Payload::Range(r), "stop") => Some(vm.int(r.stop)),
         (Payload::Range(r), "step") => Some(vm.int(r.step)),
-        (Payload::Slice(s), "start") => Some(s[0].clone()),
-        (Payload::Slice(s), "stop") => Some(s[1].clone()),
-        (Payload::Slice(s), "step") => Some(s[2].clone()),
+        (Payload::Slice(s), "start" | "stop" | "step") => {
+            let [start, stop, step] = &**s;
+            Some(match name {
+                "start" => start.clone(),
+                "stop" => stop.clone(),
+                _ => step.clone(),
+            })
+        }
         (Payload::Int(_) | Payload::BigInt(_) | Payload::Bool(_), "real" | "numerator") => {
             Some(obj.clone())
         }
@@ -338,6 +428,29 @@ pub fn setattr<B: Backend>(
     name: &PyRef<B>,
     value: PyRef<B>,
 ) -> PyResult<B, ()> {
+    if let Some((f, cls)) = user_hook(obj, "__setattr__") {
+        return call_special(ctx, f, obj, &cls, &[name.clone(), value], &[]).map(drop);
+    }
+    generic_setattr(ctx, obj, name, value)
+}
+
+/// A `__setattr__`/`__delattr__` that a Python class (not `object`) defines for `obj`, with
+/// the class.
+fn user_hook<B: Backend>(obj: &PyRef<B>, hook: &str) -> Option<(PyRef<B>, PyRef<B>)> {
+    let Payload::Instance(inst) = &obj.payload else { return None };
+    match lookup_with_owner(&inst.class, hook, hash_str(hook)) {
+        Some((f, false)) => Some((f, inst.class.clone())),
+        _ => None,
+    }
+}
+
+/// `object.__setattr__(obj, name, value)`: data descriptors, then the instance dict.
+pub fn generic_setattr<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+    value: PyRef<B>,
+) -> PyResult<B, ()> {
     let Payload::Str(s) = &name.payload else {
         return Err(ctx.type_error("attribute name must be string"));
     };
@@ -345,17 +458,21 @@ pub fn setattr<B: Backend>(
     match &obj.payload {
         Payload::Instance(inst) => {
             let cls = inst.class.clone();
-            if let Some(a) = lookup_in_type(&cls, text, s.hash())
-                && let Payload::Wrapper(w) = &a.payload
-                && let Wrapper::Property { fset, .. } = &**w
-            {
-                return match fset {
-                    Some(f) => call::call(ctx, f, &[obj.clone(), value], &[]).map(drop),
-                    None => Err(ctx.attribute_error(format!(
-                        "property '{text}' of '{}' object has no setter",
-                        type_name(ctx.vm, obj)
-                    ))),
-                };
+            if let Some(a) = lookup_in_type(&cls, text, s.hash()) {
+                if let Payload::Wrapper(w) = &a.payload
+                    && let Wrapper::Property { fset, .. } = &**w
+                {
+                    return match fset {
+                        Some(f) => call::call(ctx, f, &[obj.clone(), value], &[]).map(drop),
+                        None => Err(ctx.attribute_error(format!(
+                            "property '{text}' of '{}' object has no setter",
+                            type_name(ctx.vm, obj)
+                        ))),
+                    };
+                }
+                if let Some(r) = descr::set(ctx, &a, obj, Some(value.clone())) {
+                    return r;
+                }
             }
             if let Some(exc) = &inst.exc {
                 match text {
@@ -406,10 +523,37 @@ pub fn delattr<B: Backend>(
     obj: &PyRef<B>,
     name: &PyRef<B>,
 ) -> PyResult<B, ()> {
+    if let Some((f, cls)) = user_hook(obj, "__delattr__") {
+        return call_special(ctx, f, obj, &cls, std::slice::from_ref(name), &[]).map(drop);
+    }
+    generic_delattr(ctx, obj, name)
+}
+
+/// `object.__delattr__(obj, name)`: data descriptors, then the instance dict.
+pub fn generic_delattr<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+) -> PyResult<B, ()> {
     let Payload::Str(s) = &name.payload else {
         return Err(ctx.type_error("attribute name must be string"));
     };
     let text = s.as_str();
+    if let Payload::Instance(inst) = &obj.payload
+        && let Some(a) = lookup_in_type(&inst.class, text, s.hash())
+    {
+        if let Payload::Wrapper(w) = &a.payload
+            && let Wrapper::Property { .. } = &**w
+        {
+            return Err(ctx.attribute_error(format!(
+                "property '{text}' of '{}' object has no deleter",
+                type_name(ctx.vm, obj)
+            )));
+        }
+        if let Some(r) = descr::set(ctx, &a, obj, None) {
+            return r;
+        }
+    }
     let removed = match &obj.payload {
         Payload::Instance(_) => dicts::del_name(obj, text),
         Payload::Module(m) => dicts::del_name(&m.dict, text),

@@ -4,16 +4,28 @@
 //!
 //! Arguments use the vectorcall convention: `args` holds the positional values followed by the
 //! keyword values, and `kwnames` names the last `kwnames.len()` of them.
+// Argument binding indexes the new frame's fast locals, which are sized from the verified code
+// object (I6) and not yet visible to any other thread: no concurrent change can invalidate an
+// index, unlike the shared containers the rest of `ops` works on.
+#![allow(clippy::indexing_slicing)]
 
 use super::{as_str, type_name};
 use crate::backend::Backend;
 use crate::builtins::Args;
 use crate::ctx::{Ctx, PyResult};
 use crate::object::dict::Dict;
+use crate::object::str::hash_str;
 use crate::object::{ExcState, Function, Instance, Layout, Payload, PyRef};
 use gillab_compiler::CodeFlags;
 
 /// Calls `f(*args)` with `kwnames` naming the trailing keyword values.
+///
+/// This is the one door through which native code calls anything back (dunder methods, sort
+/// keys, `map` callbacks, `__init__`, property getters, ...), so it is where recursion that
+/// never runs a Python frame is counted: every call of a non-function (a built-in, a class,
+/// an object with `__call__`) counts against the recursion limit and the stack guard, as
+/// `_Py_EnterRecursiveCall(" while calling a Python object")` does in CPython. Python
+/// functions are counted by their frame (`eval::run`), bound methods by what they call.
 pub fn call<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     f: &PyRef<B>,
@@ -22,6 +34,29 @@ pub fn call<B: Backend>(
 ) -> PyResult<B> {
     match &f.payload {
         Payload::Function(func) => call_function(ctx, func, args, kwnames),
+        Payload::Method(m) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(m.1.clone());
+            full.extend_from_slice(args);
+            call(ctx, &m.0, &full, kwnames)
+        }
+        _ => {
+            ctx.enter_recursive(" while calling a Python object")?;
+            let r = call_native(ctx, f, args, kwnames);
+            ctx.leave_recursive();
+            r
+        }
+    }
+}
+
+/// [`call`] for everything but Python functions and bound methods, inside the guard.
+fn call_native<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: &PyRef<B>,
+    args: &[PyRef<B>],
+    kwnames: &[PyRef<B>],
+) -> PyResult<B> {
+    match &f.payload {
         Payload::Builtin(b) => match &b.bound {
             None => (b.func)(ctx, Args { args, kwnames }),
             Some(recv) => {
@@ -31,21 +66,11 @@ pub fn call<B: Backend>(
                 (b.func)(ctx, Args { args: &full, kwnames })
             }
         },
-        Payload::Method(m) => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(m.1.clone());
-            full.extend_from_slice(args);
-            call(ctx, &m.0, &full, kwnames)
-        }
         Payload::Type(_) => instantiate(ctx, f, args, kwnames),
         Payload::Instance(_) | Payload::Native(_) => {
-            match super::attr::lookup_special(ctx, f, "__call__") {
-                Some(c) => {
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(f.clone());
-                    full.extend_from_slice(args);
-                    call(ctx, &c, &full, kwnames)
-                }
+            let cls = super::type_of(ctx.vm, f);
+            match super::attr::lookup_in_type(&cls, "__call__", hash_str("__call__")) {
+                Some(c) => super::attr::call_special(ctx, c, f, &cls, args, kwnames),
                 None => Err(not_callable(ctx, f)),
             }
         }
@@ -68,8 +93,7 @@ fn instantiate<B: Backend>(
     let Payload::Type(t) = &cls.payload else { return Err(not_callable(ctx, cls)) };
     // A built-in constructor anywhere up the chain (a subclass of a native class included).
     if t.layout == Layout::Builtin || t.module == "builtins" && t.layout == Layout::Object {
-        if let Some(new) =
-            super::attr::lookup_in_type(cls, "__new__", crate::object::str::hash_str("__new__"))
+        if let Some(new) = super::attr::lookup_in_type(cls, "__new__", hash_str("__new__"))
             && let Payload::Builtin(b) = &new.payload
         {
             let mut full = Vec::with_capacity(args.len() + 1);
@@ -96,20 +120,13 @@ fn instantiate<B: Backend>(
         dict: B::cell_new(Dict::new()),
         exc,
     })));
-    let init =
-        super::attr::lookup_in_type(cls, "__init__", crate::object::str::hash_str("__init__"));
-    let object_init = super::attr::lookup_in_type(
-        &ctx.vm.object_type,
-        "__init__",
-        crate::object::str::hash_str("__init__"),
-    );
+    let init = super::attr::lookup_in_type(cls, "__init__", hash_str("__init__"));
+    let object_init =
+        super::attr::lookup_in_type(&ctx.vm.object_type, "__init__", hash_str("__init__"));
     let is_object_init = |i: &PyRef<B>| object_init.as_ref().is_some_and(|o| o.is(i));
     match init {
         Some(init) if !is_object_init(&init) => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(inst.clone());
-            full.extend_from_slice(args);
-            let r = call(ctx, &init, &full, kwnames)?;
+            let r = super::attr::call_special(ctx, init, &inst, cls, args, kwnames)?;
             if !matches!(r.payload, Payload::None) {
                 return Err(ctx.type_error(format!(
                     "__init__() should return None, not '{}'",

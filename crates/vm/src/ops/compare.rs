@@ -280,8 +280,12 @@ fn compare_builtin<B: Backend>(
             Some(compare_seqs(ctx, &x, &y, op)?)
         }
         (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            let r = dict_eq(ctx, a, b)?;
-            Some(r == (op == CmpOp::Eq))
+            // Values may be dicts nested without bound: counted as CPython counts every
+            // comparison.
+            ctx.enter_recursive(" in comparison")?;
+            let r = dict_eq(ctx, a, b);
+            ctx.leave_recursive();
+            Some(r? == (op == CmpOp::Eq))
         }
         (Payload::Set(_), Payload::Set(_)) => Some(super::seq::set_compare(ctx, a, b, op)?),
         _ if matches!(op, CmpOp::Eq | CmpOp::Ne) && !same_kind => {

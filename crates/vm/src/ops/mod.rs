@@ -1,14 +1,22 @@
-#![warn(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 //! Operations on objects that the eval loop and the builtins share: type queries, truth,
 //! attribute access, calls, iteration, arithmetic, comparison, hashing, `repr`/`str`.
 //!
+//! These modules act on objects other threads may be changing, so they index nothing: a length
+//! read under one guard is stale under the next (`docs/safety.md`, rule G1), and an index
+//! that is out of range must be a Python `IndexError`, never a Rust panic. The compiler holds
+//! them to it (`clippy::indexing_slicing`, `unwrap_used` and `expect_used` are denied here);
+//! `call`, which binds arguments into a frame only its own thread can see, is the one
+//! exception.
+//!
 //! They take a [`Ctx`] because any of them may run Python code (a user `__eq__`, `__len__`,
 //! `__iter__`) or raise.
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod arith;
 pub mod attr;
 pub mod call;
 pub mod compare;
+pub mod descr;
 pub mod dicts;
 pub mod iter;
 pub mod repr;

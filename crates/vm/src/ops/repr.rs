@@ -8,10 +8,12 @@ use crate::ctx::{Ctx, PyResult};
 use crate::fmt::{bytes_repr, float_repr, str_repr};
 use crate::object::{Payload, PyRef, Wrapper};
 use std::cell::RefCell;
+use std::collections::HashSet;
 
 thread_local! {
-    /// Containers whose repr is being built on this thread (CPython's `Py_ReprEnter`).
-    static IN_REPR: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    /// Containers whose repr is being built on this thread (CPython's `Py_ReprEnter`); a set,
+    /// so that a deeply nested repr (with a raised recursion limit) stays linear.
+    static IN_REPR: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
 }
 
 fn guarded<B: Backend>(
@@ -20,12 +22,11 @@ fn guarded<B: Backend>(
     f: impl FnOnce() -> PyResult<B, String>,
 ) -> PyResult<B, String> {
     let addr = obj.addr();
-    if IN_REPR.with(|s| s.borrow().contains(&addr)) {
+    if !IN_REPR.with(|s| s.borrow_mut().insert(addr)) {
         return Ok(placeholder.to_string());
     }
-    IN_REPR.with(|s| s.borrow_mut().push(addr));
     let r = f();
-    IN_REPR.with(|s| s.borrow_mut().retain(|&a| a != addr));
+    IN_REPR.with(|s| s.borrow_mut().remove(&addr));
     r
 }
 
@@ -40,16 +41,21 @@ fn join_reprs<B: Backend>(ctx: &mut Ctx<'_, B>, items: &[PyRef<B>]) -> PyResult<
     Ok(out)
 }
 
-/// `repr(obj)`.
+/// `repr(obj)`. Like CPython's `PyObject_Repr`, it counts against the recursion limit: a repr
+/// may recurse without running any Python frame (nested containers, an exception whose
+/// argument is itself).
 pub fn repr<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, String> {
-    if matches!(
-        obj.payload,
-        Payload::Tuple(_) | Payload::List(_) | Payload::Dict(_) | Payload::Set(_)
-    ) {
-        ctx.enter_recursive(" while getting the repr of an object")?;
-        let r = repr_inner(ctx, obj);
-        ctx.leave_recursive();
-        return r;
+    ctx.enter_recursive(" while getting the repr of an object")?;
+    let r = repr_inner(ctx, obj);
+    ctx.leave_recursive();
+    r
+}
+
+/// `repr(obj)` without counting against the recursion limit: what `object.__str__` calls, as
+/// CPython's `object_str` calls the type's `tp_repr` directly.
+pub fn repr_slot<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, String> {
+    if ctx.stack_exhausted() {
+        return Err(ctx.recursion_error(" while getting the repr of an object"));
     }
     repr_inner(ctx, obj)
 }
@@ -77,17 +83,40 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
             });
         }
         Payload::List(l) => {
-            let items = obj.read(l, |v| v.clone());
-            return guarded(obj, "[...]", || Ok(format!("[{}]", join_reprs(ctx, &items)?)));
-        }
-        Payload::Dict(d) => {
-            let entries: Vec<_> = obj.read(d, |d| d.iter().cloned().collect());
-            return guarded(obj, "{...}", || {
-                let mut out = String::from("{");
-                for (i, e) in entries.iter().enumerate() {
+            if obj.read(l, |v| v.is_empty()) {
+                return Ok("[]".into());
+            }
+            // As CPython's `list_repr`: by index, re-reading the list at every step, since an
+            // element's repr may change it (the lock is never held while Python code runs).
+            return guarded(obj, "[...]", || {
+                let mut out = String::from("[");
+                let mut i = 0;
+                while let Some(item) = obj.read(l, |v| v.get(i).cloned()) {
                     if i > 0 {
                         out.push_str(", ");
                     }
+                    out.push_str(&repr(ctx, &item)?);
+                    i += 1;
+                }
+                out.push(']');
+                Ok(out)
+            });
+        }
+        Payload::Dict(d) => {
+            // As CPython's `dict_repr`: entry by entry (`PyDict_Next`), re-reading the table
+            // at every step, since a key's or value's repr may change it.
+            return guarded(obj, "{...}", || {
+                let mut out = String::from("{");
+                let mut pos = 0;
+                let mut first = true;
+                while let Some((e, next)) =
+                    obj.read(d, |d| d.entry_from(pos).map(|(e, next)| (e.clone(), next)))
+                {
+                    if !first {
+                        out.push_str(", ");
+                    }
+                    first = false;
+                    pos = next;
                     out.push_str(&repr(ctx, &e.key)?);
                     out.push_str(": ");
                     match &e.value {
@@ -180,8 +209,10 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
             if let Some(exc) = &inst.exc {
                 let args = obj.read(exc, |e| e.args.clone());
                 let inner = match &args.payload {
-                    Payload::Tuple(t) if t.len() == 1 => repr(ctx, &t[0])?,
-                    Payload::Tuple(t) => join_reprs(ctx, t)?,
+                    Payload::Tuple(t) => match &t[..] {
+                        [only] => repr(ctx, only)?,
+                        _ => join_reprs(ctx, t)?,
+                    },
                     _ => String::new(),
                 };
                 return Ok(format!("{}({inner})", class_name(&inst.class)));
@@ -211,13 +242,25 @@ fn str_of_result<B: Backend>(ctx: &Ctx<'_, B>, r: &PyRef<B>) -> PyResult<B, Stri
     }
 }
 
-/// `str(obj)`.
+/// `str(obj)`. Like CPython's `PyObject_Str`, the str of an instance counts against the
+/// recursion limit (an exception whose argument is itself recurses natively).
 pub fn str<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, String> {
     match &obj.payload {
         Payload::Str(s) => Ok(s.as_str().to_string()),
+        Payload::Instance(_) => {
+            ctx.enter_recursive(" while getting the str of an object")?;
+            let r = instance_str(ctx, obj);
+            ctx.leave_recursive();
+            r
+        }
+        _ => repr(ctx, obj),
+    }
+}
+
+fn instance_str<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, String> {
+    match &obj.payload {
         Payload::Instance(inst) => {
-            if let Some(f) = super::attr::lookup_special(ctx, obj, "__str__") {
-                let r = super::call::call(ctx, &f, std::slice::from_ref(obj), &[])?;
+            if let Some(r) = call_dunder(ctx, obj, "__str__", &[])? {
                 return str_of_result(ctx, &r);
             }
             if let Some(exc) = &inst.exc {
@@ -228,10 +271,11 @@ pub fn str<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, Stri
                 return match &args.payload {
                     Payload::Tuple(t) if t.is_empty() => Ok(String::new()),
                     Payload::Tuple(t) if t.len() == 1 => {
+                        let only = t.first().unwrap_or(&args);
                         if super::isinstance(ctx.vm, obj, &ctx.vm.exc.key_error) {
-                            repr(ctx, &t[0])
+                            repr(ctx, only)
                         } else {
-                            str(ctx, &t[0])
+                            str(ctx, only)
                         }
                     }
                     _ => repr(ctx, &args),

@@ -29,6 +29,17 @@ pub fn to_vec<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, V
     match &obj.payload {
         Payload::Tuple(t) => Ok(t.to_vec()),
         Payload::List(l) => Ok(obj.read(l, |v| v.clone())),
+        Payload::Range(r) => {
+            // Sized up front, as CPython's `__length_hint__` does: a range too long to hold
+            // is a `MemoryError` at once rather than memory growing until the process dies.
+            let mut out = reserve(ctx, r.len().max(0) as usize)?;
+            let mut v = r.start;
+            for _ in 0..r.len() {
+                out.push(ctx.vm.int(v));
+                v = v.wrapping_add(r.step);
+            }
+            Ok(out)
+        }
         _ => {
             let it = iter::get_iter(ctx, obj)?;
             let mut out = Vec::new();
@@ -523,12 +534,9 @@ fn contains_in<B: Backend>(
     Ok(false)
 }
 
-fn repeat_count<B: Backend>(b: &PyRef<B>) -> Option<i64> {
-    match &b.payload {
-        Payload::Int(i) => Some(*i),
-        Payload::Bool(v) => Some(*v as i64),
-        _ => None,
-    }
+/// Whether `b` can be a repetition count (an int or a bool).
+fn is_repeat_count<B: Backend>(b: &PyRef<B>) -> bool {
+    matches!(b.payload, Payload::Int(_) | Payload::Bool(_) | Payload::BigInt(_))
 }
 
 /// Sequence and set operators on built-in types; `None` when not applicable.
@@ -573,12 +581,12 @@ pub fn sequence_op<B: Backend>(
             Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
             _,
             BinOp::Mul,
-        ) if repeat_count(b).is_some() => repeat(ctx, a, repeat_count(b).unwrap_or(0), inplace)?,
+        ) if is_repeat_count(b) => repeat(ctx, a, b, inplace)?,
         (
             _,
             Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
             BinOp::Mul,
-        ) if repeat_count(a).is_some() => repeat(ctx, b, repeat_count(a).unwrap_or(0), false)?,
+        ) if is_repeat_count(a) => repeat(ctx, b, a, false)?,
         (Payload::Set(_), Payload::Set(y), BinOp::Or | BinOp::Sub | BinOp::Xor) if inplace => {
             // Element by element, each step one critical section (CPython's set_update_internal,
             // set_difference_update, set_symmetric_difference_update): an element another
@@ -656,48 +664,96 @@ pub fn reserve<B: Backend, T>(ctx: &Ctx<'_, B>, n: usize) -> PyResult<B, Vec<T>>
     }
 }
 
-fn repeat<B: Backend>(ctx: &mut Ctx<'_, B>, seq: &PyRef<B>, n: i64, inplace: bool) -> PyResult<B> {
+/// `seq * count`. As CPython: a count beyond a `Py_ssize_t` is an `OverflowError`; an empty
+/// sequence or a count <= 0 gives an empty result at once (whatever the count); a result longer
+/// than `sys.maxsize` items is an `OverflowError` for `str` and `bytes` and a `MemoryError` for
+/// `list` and `tuple`, as is one that cannot be allocated.
+fn repeat<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    seq: &PyRef<B>,
+    count: &PyRef<B>,
+    inplace: bool,
+) -> PyResult<B> {
     let vm = ctx.vm;
+    let n = match &count.payload {
+        Payload::Int(i) => *i,
+        Payload::Bool(v) => *v as i64,
+        _ => return Err(ctx.overflow_error("cannot fit 'int' into an index-sized integer")),
+    };
     let n = n.max(0) as usize;
-    fn total<B: Backend>(ctx: &Ctx<'_, B>, len: usize, n: usize) -> PyResult<B, usize> {
-        len.checked_mul(n).ok_or_else(|| ctx.memory_error())
+    /// `len * n` items, or the error for a result longer than `sys.maxsize`.
+    fn total<B: Backend>(
+        ctx: &Ctx<'_, B>,
+        len: usize,
+        n: usize,
+        too_long: Option<&str>,
+    ) -> PyResult<B, usize> {
+        match len.checked_mul(n).filter(|&t| t <= isize::MAX as usize) {
+            Some(t) => Ok(t),
+            None => Err(match too_long {
+                Some(msg) => ctx.overflow_error(msg),
+                None => ctx.memory_error(),
+            }),
+        }
     }
     Ok(match &seq.payload {
         Payload::Str(s) => {
             let text = s.as_str();
-            let mut out: Vec<u8> = reserve(ctx, total(ctx, text.len(), n)?)?;
+            let n = if text.is_empty() { 0 } else { n };
+            total(ctx, s.char_len(), n, Some("repeated string is too long"))?;
+            let mut out: Vec<u8> = reserve(ctx, total(ctx, text.len(), n, None)?)?;
             for _ in 0..n {
                 out.extend_from_slice(text.as_bytes());
             }
             vm.str(String::from_utf8(out).unwrap_or_default())
         }
         Payload::Bytes(b) => {
-            let mut out: Vec<u8> = reserve(ctx, total(ctx, b.len(), n)?)?;
+            let n = if b.is_empty() { 0 } else { n };
+            let mut out: Vec<u8> =
+                reserve(ctx, total(ctx, b.len(), n, Some("repeated bytes are too long"))?)?;
             for _ in 0..n {
                 out.extend_from_slice(b);
             }
             PyRef::new(Payload::Bytes(out.into_boxed_slice()))
         }
         Payload::Tuple(t) => {
-            let mut out = reserve(ctx, total(ctx, t.len(), n)?)?;
+            let n = if t.is_empty() { 0 } else { n };
+            let mut out = reserve(ctx, total(ctx, t.len(), n, None)?)?;
             for _ in 0..n {
                 out.extend(t.iter().cloned());
             }
             vm.tuple(out)
         }
+        Payload::List(l) if inplace => {
+            // `L *= n` reads and replaces the items in one critical section (rule G1): an item
+            // another thread appends meanwhile is repeated too, never lost.
+            let grown = seq.write(l, |v| {
+                let n = if v.is_empty() { 0 } else { n };
+                let len = v.len();
+                let total = len.checked_mul(n).filter(|&t| t <= isize::MAX as usize)?;
+                if n == 0 {
+                    return Some(std::mem::take(v));
+                }
+                v.try_reserve_exact(total - len).ok()?;
+                for _ in 1..n {
+                    v.extend_from_within(..len);
+                }
+                Some(Vec::new())
+            });
+            match grown {
+                Some(removed) => drop(removed),
+                None => return Err(ctx.memory_error()),
+            }
+            seq.clone()
+        }
         Payload::List(l) => {
             let items = seq.read(l, |v| v.clone());
-            let mut out = reserve(ctx, total(ctx, items.len(), n)?)?;
+            let n = if items.is_empty() { 0 } else { n };
+            let mut out = reserve(ctx, total(ctx, items.len(), n, None)?)?;
             for _ in 0..n {
                 out.extend(items.iter().cloned());
             }
-            if inplace {
-                let old = seq.write(l, |v| std::mem::replace(v, out));
-                drop(old);
-                seq.clone()
-            } else {
-                vm.list(out)
-            }
+            vm.list(out)
         }
         _ => return Err(ctx.type_error("can't multiply sequence")),
     })

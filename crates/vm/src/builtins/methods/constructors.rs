@@ -242,6 +242,9 @@ fn bytes_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
             v.resize(*n as usize, 0u8);
             v
         }
+        Some((_, Payload::BigInt(_))) => {
+            return Err(ctx.overflow_error("cannot fit 'int' into an index-sized integer"));
+        }
         Some((v, _)) => {
             let mut out = Vec::new();
             for x in seq::to_vec(ctx, v)? {

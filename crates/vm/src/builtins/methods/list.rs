@@ -185,15 +185,21 @@ fn sort<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         }
     }
     // As in CPython the list is empty while it is being sorted: key functions and comparisons
-    // see `[]`, and anything they add is discarded with a ValueError.
+    // see `[]`, and anything they do to it is discarded with a ValueError. CPython detects any
+    // reallocation of the emptied list; here the list is left with no capacity, so anything
+    // that ever stored an item shows as a capacity, even if the length is back to 0 (an append
+    // then a pop). It is checked after every call into Python, so that a later call emptying
+    // the list again (`clear`) cannot hide an earlier one's change.
     let items = o.write(cell, std::mem::take);
-    let result = functions::sort_values(ctx, items.clone(), key, reverse);
+    let mut modified = false;
+    let watch = || modified |= o.read(cell, |v| v.capacity() != 0);
+    let result = functions::sort_values(ctx, items.clone(), key, reverse, watch);
     let (new, outcome) = match result {
         Ok(sorted) => (sorted, Ok(())),
         Err(e) => (items, Err(e)),
     };
     let meddled = o.write(cell, |v| std::mem::replace(v, new));
-    let modified = !meddled.is_empty();
+    let modified = modified || meddled.capacity() != 0;
     drop(meddled);
     outcome?;
     if modified {

@@ -15,6 +15,8 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, o, "__eq__", object_eq);
     add(vm, o, "__ne__", object_ne);
     add(vm, o, "__hash__", object_hash);
+    add(vm, o, "__setattr__", object_setattr);
+    add(vm, o, "__delattr__", object_delattr);
     let e = &vm.exc.base_exception;
     add(vm, e, "__init__", exc_init);
     add(vm, e, "__str__", exc_str);
@@ -88,8 +90,21 @@ fn object_repr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
 
 fn object_str<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let o = this(ctx, &args, "__str__")?;
-    let s = repr::repr(ctx, o)?;
+    let s = repr::repr_slot(ctx, o)?;
     Ok(ctx.vm.str(s))
+}
+
+fn object_setattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "__setattr__", 3, 3, &[])?;
+    let a = args.args;
+    crate::ops::attr::generic_setattr(ctx, &a[0], &a[1], a[2].clone())?;
+    Ok(ctx.vm.none.clone())
+}
+
+fn object_delattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "__delattr__", 2, 2, &[])?;
+    crate::ops::attr::generic_delattr(ctx, &args.args[0], &args.args[1])?;
+    Ok(ctx.vm.none.clone())
 }
 
 fn object_eq<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

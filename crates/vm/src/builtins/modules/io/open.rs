@@ -17,6 +17,9 @@ use std::sync::atomic::AtomicBool;
 /// `EISDIR` (the same number on Linux, macOS and the BSDs).
 const EISDIR: i32 = 21;
 
+/// `EBADF` (the same number on Linux, macOS and the BSDs).
+const EBADF: i32 = 9;
+
 /// What a mode string asks for.
 #[derive(Default)]
 struct Mode {
@@ -102,7 +105,23 @@ pub(super) fn io_open<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> Py
         }
     }
     let unsupported = module_attr(ctx, module, "UnsupportedOperation")?;
-    if matches!(file.payload, Payload::Int(_) | Payload::Bool(_)) {
+    let fd = match &file.payload {
+        Payload::Int(i) => i32::try_from(*i).ok(),
+        Payload::Bool(b) => Some(*b as i32),
+        _ => None,
+    };
+    if let Some(fd) = fd {
+        // CPython's FileIO checks these before anything else about a descriptor.
+        if fd < 0 {
+            return Err(ctx.value_error("negative file descriptor"));
+        }
+        let target = format!("/dev/fd/{fd}");
+        if os::blocking(ctx, move || std::fs::metadata(target)).is_err() {
+            let e = std::io::Error::from_raw_os_error(EBADF);
+            return Err(os::os_error(ctx, &e, None, None));
+        }
+        // Wrapping a descriptor that another object may own (and close) would break Rust's
+        // I/O safety, so an open descriptor is refused.
         return Err(ctx.err(&unsupported, "gil-lab: open() of a file descriptor is not supported"));
     }
     let path = os::fspath(ctx, file, None)?;

@@ -33,8 +33,23 @@ pub fn worker_main<B: Backend>(
     link: &dyn WorkerLink,
 ) -> i32 {
     let filename = path.to_string_lossy().to_string();
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
+    let source = match std::fs::read(path) {
+        Ok(bytes) => {
+            match crate::source::decode(&bytes, &filename, crate::source::Origin::Script) {
+                Ok(s) => s,
+                Err(report) => {
+                    let message = report.trim_end().rsplit('\n').next().unwrap_or("");
+                    link.boot_failed(RemoteError {
+                        module: "builtins".into(),
+                        qualname: "SyntaxError".into(),
+                        args: None,
+                        message: message.trim_start_matches("SyntaxError: ").to_string(),
+                        traceback: report,
+                    });
+                    return 1;
+                }
+            }
+        }
         Err(e) => {
             link.boot_failed(RemoteError {
                 module: "builtins".into(),
