@@ -294,10 +294,10 @@ pub enum IterState<B: Backend> {
     Str(PyRef<B>, usize),
     /// Over bytes.
     Bytes(PyRef<B>, usize),
-    /// Over a dict's keys, values or items: the dict, the next dense position, the size it
-    /// had when iteration started (a change raises `RuntimeError`), and what to yield.
-    Dict(PyRef<B>, usize, u64, DictIterKind),
-    /// Over a snapshot of values (sets, `reversed`, eager generator expressions).
+    /// Over a dict's keys, values or items, or a set's elements: the dict or set, the next
+    /// dense position, what the table must still look like, and what to yield.
+    Dict(PyRef<B>, usize, TableExpect, DictIterKind),
+    /// Over a snapshot of values (`reversed`, eager generator expressions).
     Seq(Vec<PyRef<B>>, usize),
     /// `enumerate(it, start)`.
     Enumerate(PyRef<B>, i64),
@@ -309,6 +309,25 @@ pub enum IterState<B: Backend> {
     Filter(PyRef<B>, PyRef<B>),
     /// Exhausted.
     Done,
+}
+
+/// What a dict or set iterator checks at every step, as CPython's `di_used` and `len` do: the
+/// table's size when iteration started (a different size raises "changed size during
+/// iteration"), and how many entries are left to yield (one more from a dict, whose keys were
+/// replaced at the same size, raises "dictionary keys changed during iteration").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableExpect {
+    /// The size at the start.
+    pub used: usize,
+    /// Entries not yet yielded.
+    pub left: usize,
+}
+
+impl TableExpect {
+    /// What an iterator over a table of `len` entries expects.
+    pub fn new(len: usize) -> TableExpect {
+        TableExpect { used: len, left: len }
+    }
 }
 
 /// What a dict iterator yields.

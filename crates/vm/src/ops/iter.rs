@@ -5,7 +5,7 @@ use super::attr::call_dunder;
 use super::{is_true, type_name};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{DictIterKind, IterState, Payload, PyRef};
+use crate::object::{DictIterKind, IterState, Payload, PyRef, TableExpect};
 
 /// Wraps an iterator state in an object.
 pub fn new_iter<B: Backend>(state: IterState<B>) -> PyRef<B> {
@@ -20,13 +20,9 @@ pub fn get_iter<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B>
         Payload::Str(_) => new_iter(IterState::Str(obj.clone(), 0)),
         Payload::Bytes(_) => new_iter(IterState::Bytes(obj.clone(), 0)),
         Payload::Range(r) => new_iter(IterState::Range(r.start, r.len(), r.step)),
-        Payload::Dict(d) => {
-            let v = obj.read(d, |d| d.version());
-            new_iter(IterState::Dict(obj.clone(), 0, v, DictIterKind::Keys))
-        }
-        Payload::Set(d) => {
-            let keys = obj.read(d, |d| d.iter().map(|e| e.key.clone()).collect());
-            new_iter(IterState::Seq(keys, 0))
+        Payload::Dict(d) | Payload::Set(d) => {
+            let expect = TableExpect::new(obj.read(d, |d| d.len()));
+            new_iter(IterState::Dict(obj.clone(), 0, expect, DictIterKind::Keys))
         }
         Payload::Iter(_) => obj.clone(),
         Payload::Instance(_) | Payload::Native(_) => {
@@ -88,7 +84,7 @@ pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Opti
             Err(e) => Err(e),
         };
     };
-    let mut size_changed = false;
+    let mut changed = None;
     let step = it.write(cell, |st| match st {
         IterState::List(list, i) => {
             let Payload::List(l) = &list.payload else { return Step::Done };
@@ -142,23 +138,37 @@ pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Opti
                 None => Step::Done,
             }
         }
-        IterState::Dict(d, pos, version, kind) => {
-            let Payload::Dict(table) = &d.payload else { return Step::Done };
+        IterState::Dict(d, pos, expect, kind) => {
+            let (table, is_set) = match &d.payload {
+                Payload::Dict(t) => (t, false),
+                Payload::Set(t) => (t, true),
+                _ => return Step::Done,
+            };
+            // The check and the read are one critical section (rule G1).
             let r = d.read(table, |t| {
-                if t.version() != *version {
-                    return Err(());
+                if t.len() != expect.used {
+                    return Err(if is_set {
+                        "Set changed size during iteration"
+                    } else {
+                        "dictionary changed size during iteration"
+                    });
                 }
-                Ok(t.entry_from(*pos).map(|(e, next)| (e.key.clone(), e.value.clone(), next)))
+                let found = t.entry_from(*pos);
+                if found.is_some() && expect.left == 0 && !is_set {
+                    return Err("dictionary keys changed during iteration");
+                }
+                Ok(found.map(|(e, next)| (e.key.clone(), e.value.clone(), next)))
             });
             match r {
-                Err(()) => {
-                    size_changed = true;
+                Err(message) => {
+                    changed = Some(message);
                     *st = IterState::Done;
                     Step::Done
                 }
                 Ok(None) => Step::Done,
                 Ok(Some((k, v, next))) => {
                     *pos = next;
+                    expect.left = expect.left.saturating_sub(1);
                     let v = v.unwrap_or_else(|| vm.none.clone());
                     Step::Value(match kind {
                         DictIterKind::Keys => k,
@@ -181,8 +191,8 @@ pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Opti
         | IterState::Map(..)
         | IterState::Filter(..) => Step::Delegate,
     });
-    if size_changed {
-        return Err(ctx.runtime_error("dictionary changed size during iteration"));
+    if let Some(message) = changed {
+        return Err(ctx.runtime_error(message));
     }
     match step {
         Step::Value(v) => Ok(Some(v)),

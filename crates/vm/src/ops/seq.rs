@@ -29,6 +29,11 @@ pub fn to_vec<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, V
     match &obj.payload {
         Payload::Tuple(t) => Ok(t.to_vec()),
         Payload::List(l) => Ok(obj.read(l, |v| v.clone())),
+        // One read, as CPython's `list(d)` runs no bytecode while it copies: a concurrent
+        // insert or delete is before or after the copy, never a "changed size" error.
+        Payload::Dict(d) | Payload::Set(d) => {
+            Ok(obj.read(d, |t| t.iter().map(|e| e.key.clone()).collect()))
+        }
         Payload::Range(r) => {
             // Sized up front, as CPython's `__length_hint__` does: a range too long to hold
             // is a `MemoryError` at once rather than memory growing until the process dies.

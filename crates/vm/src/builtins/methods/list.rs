@@ -184,6 +184,13 @@ fn sort<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
             }
         }
     }
+    // Without a key, a list of numbers only or of strings only is sorted in one critical
+    // section, since no Python code can run: atomic, as under CPython (whose sort of such a list
+    // runs no bytecode and so never switches threads), so a racing append is neither lost nor
+    // reported as a modification.
+    if key.is_none() && o.write(cell, |v| sort_plain(v, reverse)) {
+        return Ok(ctx.vm.none.clone());
+    }
     // As in CPython the list is empty while it is being sorted: key functions and comparisons
     // see `[]`, and anything they do to it is discarded with a ValueError. CPython detects any
     // reallocation of the emptied list; here the list is left with no capacity, so anything
@@ -206,6 +213,35 @@ fn sort<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         return Err(ctx.value_error("list modified during sort"));
     }
     Ok(ctx.vm.none.clone())
+}
+
+/// Sorts `v` stably if every item is a number (no NaN) or every item is a `str`, comparing
+/// without Python code; `false` (and `v` untouched) otherwise.
+fn sort_plain<B: Backend>(v: &mut [PyRef<B>], reverse: bool) -> bool {
+    use std::cmp::Ordering;
+    let order = |o: Ordering| if reverse { o.reverse() } else { o };
+    let all_str = v.iter().all(|x| matches!(x.payload, Payload::Str(_)));
+    if all_str {
+        // `str`'s order (UTF-8 bytes) is Python's code-point order.
+        v.sort_by(|a, b| match (&a.payload, &b.payload) {
+            (Payload::Str(x), Payload::Str(y)) => order(x.as_str().cmp(y.as_str())),
+            _ => Ordering::Equal,
+        });
+        return true;
+    }
+    let plain = v.iter().all(|x| match compare::as_num(x) {
+        Some(compare::Num::Float(f)) => !f.is_nan(),
+        Some(_) => true,
+        None => false,
+    });
+    if !plain {
+        return false;
+    }
+    v.sort_by(|a, b| match (compare::as_num(a), compare::as_num(b)) {
+        (Some(x), Some(y)) => order(compare::num_cmp(&x, &y).unwrap_or(Ordering::Equal)),
+        _ => Ordering::Equal,
+    });
+    true
 }
 
 fn reverse<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

@@ -15,7 +15,7 @@ use super::set;
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{DictIterKind, IterState, Layout, NativeObj, Payload, PyRef};
+use crate::object::{DictIterKind, IterState, Layout, NativeObj, Payload, PyRef, TableExpect};
 use crate::ops::{compare, dicts, iter, repr, seq};
 use crate::types::new_type;
 use crate::vm::Vm;
@@ -148,8 +148,8 @@ fn view_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
 fn view_iter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (_, v, _) = this(ctx, &args, "__iter__", Sig::NoArgs)?;
     let Payload::Dict(cell) = &v.dict.payload else { return Err(ctx.type_error("not a dict")) };
-    let version = v.dict.read(cell, |d| d.version());
-    Ok(iter::new_iter(IterState::Dict(v.dict.clone(), 0, version, v.kind)))
+    let expect = TableExpect::new(v.dict.read(cell, |d| d.len()));
+    Ok(iter::new_iter(IterState::Dict(v.dict.clone(), 0, expect, v.kind)))
 }
 
 fn view_len<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
