@@ -73,9 +73,11 @@ pub struct Summary {
     pub programs: u64,
     /// Runs done (python3 runs included).
     pub runs: u64,
+    /// Runs that failed (each distinct failure of a program on a backend is recorded once).
+    pub failed_runs: u64,
     /// Seconds taken.
     pub seconds: f64,
-    /// Every failed run.
+    /// Every recorded failure (the first of each distinct kind per program and backend).
     pub failures: Vec<Failure>,
 }
 
@@ -85,6 +87,7 @@ struct Shared {
     next: AtomicU64,
     stop: AtomicBool,
     runs: AtomicU64,
+    failed_runs: AtomicU64,
     programs: AtomicU64,
     failures: Mutex<Vec<Failure>>,
 }
@@ -107,6 +110,7 @@ pub fn fuzz(cfg: Config, log: &(dyn Fn(&str) + Sync)) -> anyhow::Result<Summary>
         next: AtomicU64::new(0),
         stop: AtomicBool::new(false),
         runs: AtomicU64::new(0),
+        failed_runs: AtomicU64::new(0),
         programs: AtomicU64::new(0),
         failures: Mutex::new(Vec::new()),
     });
@@ -135,6 +139,7 @@ pub fn fuzz(cfg: Config, log: &(dyn Fn(&str) + Sync)) -> anyhow::Result<Summary>
     Ok(Summary {
         programs: shared.programs.load(Ordering::Relaxed),
         runs: shared.runs.load(Ordering::Relaxed),
+        failed_runs: shared.failed_runs.load(Ordering::Relaxed),
         seconds: shared.start.elapsed().as_secs_f64(),
         failures,
     })
@@ -156,22 +161,21 @@ fn worker(sh: &Shared, dir: &Path, log: &(dyn Fn(&str) + Sync)) -> anyhow::Resul
         let file = dir.join("prog.py");
         std::fs::write(&file, &prog.source)?;
         let mut rng = crate::Rng::seed_from_u64(seed ^ 0x5eed_f1a6);
-        let mut failed: Vec<String> = Vec::new();
+        // Signatures already recorded for this program, per backend: a run that fails only in
+        // ways already recorded is counted but not recorded again.
+        let mut seen: Vec<(String, String)> = Vec::new();
         if let Some(py) = &cfg.cpython {
             // A switch interval of 5 µs: CPython's threads then interleave about as finely as
             // gil-lab's free-threaded ones.
             let args = vec!["prog.py".to_string(), CPYTHON_SWITCH_INTERVAL.to_string()];
             let out = runner::run(py, &args, dir, cfg.timeout)?;
             sh.runs.fetch_add(1, Ordering::Relaxed);
-            record(sh, &prog, "cpython", 0, &[], &out, log)?;
+            record(sh, &prog, "cpython", 0, &[], &out, &mut seen, log)?;
         }
         for r in 0..cfg.runs {
             for backend in &cfg.backends {
                 if sh.out_of_time() {
                     return Ok(());
-                }
-                if failed.contains(backend) {
-                    continue;
                 }
                 let flags = runner::variant_flags(backend, &mut rng);
                 let mut args = vec!["run".to_string(), "--backend".to_string(), backend.clone()];
@@ -179,15 +183,15 @@ fn worker(sh: &Shared, dir: &Path, log: &(dyn Fn(&str) + Sync)) -> anyhow::Resul
                 args.extend(["--check-leaks".to_string(), "prog.py".to_string()]);
                 let out = runner::run(&cfg.gillab, &args, dir, cfg.timeout)?;
                 sh.runs.fetch_add(1, Ordering::Relaxed);
-                if record(sh, &prog, backend, r, &flags, &out, log)? {
-                    failed.push(backend.clone());
-                }
+                record(sh, &prog, backend, r, &flags, &out, &mut seen, log)?;
             }
         }
     }
 }
 
-/// Checks one run; a failure is saved, logged and kept. Returns whether it failed.
+/// Checks one run; a failure with a finding not yet recorded for this program and backend is
+/// saved, logged and kept.
+#[allow(clippy::too_many_arguments)]
 fn record(
     sh: &Shared,
     prog: &Program,
@@ -195,11 +199,24 @@ fn record(
     run: usize,
     flags: &[String],
     out: &oracle::Outcome,
+    seen: &mut Vec<(String, String)>,
     log: &(dyn Fn(&str) + Sync),
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<()> {
     let findings = oracle::check(prog.threads, out);
     if findings.is_empty() {
-        return Ok(false);
+        return Ok(());
+    }
+    sh.failed_runs.fetch_add(1, Ordering::Relaxed);
+    let mut new = false;
+    for f in &findings {
+        let key = (backend.to_string(), f.signature());
+        if !seen.contains(&key) {
+            seen.push(key);
+            new = true;
+        }
+    }
+    if !new {
+        return Ok(());
     }
     let cfg = &sh.cfg;
     let at = sh.start.elapsed().as_secs_f64();
@@ -238,7 +255,7 @@ fn record(
         sh.stop.store(true, Ordering::Relaxed);
     }
     sh.failures.lock().expect("failures").push(f);
-    Ok(true)
+    Ok(())
 }
 
 /// Commands that reproduce a failure: the fuzzer on that one program, and the saved program
@@ -281,7 +298,7 @@ pub fn render_summary(cfg: &Config, s: &Summary) -> String {
     let mut out = String::new();
     let n = cfg.backends.len() + usize::from(cfg.cpython.is_some());
     out.push_str(&format!(
-        "threadfuzz: {} programs x {} backends x {} runs per program: {} runs in {:.1}s (seeds {}..{}), {} failed\n",
+        "threadfuzz: {} programs x {} backends x {} runs per program: {} runs in {:.1}s (seeds {}..{}), {} failed ({} distinct failures recorded)\n",
         s.programs,
         n,
         cfg.runs,
@@ -289,6 +306,7 @@ pub fn render_summary(cfg: &Config, s: &Summary) -> String {
         s.seconds,
         cfg.seed,
         cfg.seed.wrapping_add(s.programs),
+        s.failed_runs,
         s.failures.len()
     ));
     if s.failures.is_empty() {

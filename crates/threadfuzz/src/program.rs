@@ -66,9 +66,9 @@ fn pick_groups(rng: &mut Rng) -> Vec<Group> {
     loop {
         let mut gs: Vec<Group> = Group::ALL
             .into_iter()
-            .filter(|g| rng.random_bool(if *g == Group::List { 0.7 } else { 0.3 }))
+            .filter(|g| rng.random_bool(if *g == Group::List { 0.85 } else { 0.25 }))
             .collect();
-        gs.truncate(4);
+        gs.truncate(3);
         if !gs.is_empty() {
             return gs;
         }
@@ -92,7 +92,7 @@ pub fn generate(seed: u64, opts: &GenOptions) -> Program {
     let mut rng = Rng::seed_from_u64(seed);
     let max = opts.max_threads.clamp(2, MAX_THREADS);
     let threads = rng.random_range(2..=max);
-    let rounds = rng.random_range(3..=10);
+    let rounds = rng.random_range(4..=16);
     let cap = rng.random_range(12..=40);
     let groups = match &opts.groups {
         Some(g) if !g.is_empty() => g.clone(),

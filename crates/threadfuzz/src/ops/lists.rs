@@ -6,8 +6,9 @@
 use super::{Block, Emit, Group, OpSpec, block, one};
 use crate::allow::*;
 
+/// The list an op works on, and the other one: mostly `L0`, so that threads meet on it.
 fn lists(e: &mut Emit<'_>) -> (&'static str, &'static str) {
-    if e.chance(0.5) { ("L0", "L1") } else { ("L1", "L0") }
+    if e.chance(0.7) { ("L0", "L1") } else { ("L1", "L0") }
 }
 
 /// `del L[CAP:]` after an op that grows `l`, so that `a.extend(b)` racing `b.extend(a)` stays
@@ -319,7 +320,7 @@ pub fn specs() -> Vec<OpSpec> {
         l("list.setslice", 6, &[], setslice),
         l("list.setslice_ext", 5, &[EXT_SLICE_SIZE], setslice_ext),
         l("list.delslice", 4, &[], delslice),
-        l("list.sort_key", 2, &[MODIFIED_DURING_SORT], sort_key),
+        l("list.sort_key", 3, &[MODIFIED_DURING_SORT], sort_key),
         l("list.sort", 1, &[], sort),
         l("list.reverse", 1, &[], reverse),
         l("list.clear", 1, &[], clear),
