@@ -266,7 +266,7 @@ pub fn reproduce(cfg: &Config, f: &Failure) -> Vec<String> {
         cfg.gillab.display(),
         f.backend,
         f.seed,
-        cfg.runs.max(20),
+        cfg.runs.max(200),
         cfg.generator.max_threads
     );
     if let Some(g) = &cfg.generator.groups {
@@ -296,12 +296,12 @@ pub fn reproduce(cfg: &Config, f: &Failure) -> Vec<String> {
 /// failures with their reproduction commands.
 pub fn render_summary(cfg: &Config, s: &Summary) -> String {
     let mut out = String::new();
-    let n = cfg.backends.len() + usize::from(cfg.cpython.is_some());
     out.push_str(&format!(
-        "threadfuzz: {} programs x {} backends x {} runs per program: {} runs in {:.1}s (seeds {}..{}), {} failed ({} distinct failures recorded)\n",
+        "threadfuzz: {} programs x {} backends x {} runs per program{}: {} runs in {:.1}s (seeds {}..{}), {} failed ({} distinct failures recorded)\n",
         s.programs,
-        n,
+        cfg.backends.len(),
         cfg.runs,
+        if cfg.cpython.is_some() { " (+1 python3 run each)" } else { "" },
         s.runs,
         s.seconds,
         cfg.seed,
