@@ -90,6 +90,9 @@ struct Shared {
     failed_runs: AtomicU64,
     programs: AtomicU64,
     failures: Mutex<Vec<Failure>>,
+    /// (backend, signature) of every failure logged so far: later ones of a kind are saved
+    /// and counted, not logged.
+    kinds: Mutex<Vec<(String, String)>>,
 }
 
 impl Shared {
@@ -99,7 +102,8 @@ impl Shared {
     }
 }
 
-/// Runs the session; `log` gets a line per failure as it is found.
+/// Runs the session; `log` gets a line for the first failure of each kind (backend and
+/// signature of its first finding) as it is found.
 pub fn fuzz(cfg: Config, log: &(dyn Fn(&str) + Sync)) -> anyhow::Result<Summary> {
     std::fs::create_dir_all(&cfg.out)?;
     let scratch = tempfile::tempdir()?;
@@ -113,6 +117,7 @@ pub fn fuzz(cfg: Config, log: &(dyn Fn(&str) + Sync)) -> anyhow::Result<Summary>
         failed_runs: AtomicU64::new(0),
         programs: AtomicU64::new(0),
         failures: Mutex::new(Vec::new()),
+        kinds: Mutex::new(Vec::new()),
     });
     let errors: Mutex<Vec<anyhow::Error>> = Mutex::new(Vec::new());
     std::thread::scope(|s| {
@@ -243,14 +248,25 @@ fn record(
         out.code, out.signal, out.timed_out, out.stdout, out.stderr
     ));
     std::fs::write(&logf, text)?;
-    log(&format!(
-        "FAIL at {at:.1}s: seed {} on {backend} (run {} of {}{}): {}",
-        f.seed,
-        run + 1,
-        cfg.runs,
-        if flags.is_empty() { String::new() } else { format!(", {}", flags.join(" ")) },
-        f.findings[0]
-    ));
+    let first_of_kind = {
+        let key = (f.backend.clone(), f.findings[0].signature());
+        let mut kinds = sh.kinds.lock().expect("kinds");
+        let new = !kinds.contains(&key);
+        if new {
+            kinds.push(key);
+        }
+        new
+    };
+    if first_of_kind {
+        log(&format!(
+            "FAIL at {at:.1}s: seed {} on {backend} (run {} of {}{}): {}",
+            f.seed,
+            run + 1,
+            cfg.runs,
+            if flags.is_empty() { String::new() } else { format!(", {}", flags.join(" ")) },
+            f.findings[0]
+        ));
+    }
     if cfg.fail_fast {
         sh.stop.store(true, Ordering::Relaxed);
     }
@@ -329,8 +345,9 @@ pub fn render_summary(cfg: &Config, s: &Summary) -> String {
             fs[0].at
         ));
     }
-    out.push_str("first failures:\n");
-    for f in s.failures.iter().take(10) {
+    out.push_str("the first failure of each kind:\n");
+    for (_, _, fs) in groups.iter().take(20) {
+        let f = fs[0];
         out.push_str(&format!(
             "- seed {} on {} (run {}), at {:.1}s\n",
             f.seed,
@@ -346,8 +363,6 @@ pub fn render_summary(cfg: &Config, s: &Summary) -> String {
         }
         out.push_str(&format!("    output: {}\n", f.log.display()));
     }
-    if s.failures.len() > 10 {
-        out.push_str(&format!("({} more in {})\n", s.failures.len() - 10, cfg.out.display()));
-    }
+    out.push_str(&format!("every failing program and its output: {}\n", cfg.out.display()));
     out
 }

@@ -122,6 +122,8 @@ fn real_main() -> anyhow::Result<i32> {
             gillab.display()
         );
     }
+    // Runs start in a scratch directory: the binary must not be named relative to this one.
+    let gillab = std::fs::canonicalize(&gillab)?;
     let all = runner::backends(&gillab)?;
     let backends = match cli.backends {
         Some(b) => {
