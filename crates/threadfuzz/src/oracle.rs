@@ -151,10 +151,13 @@ fn process_findings(out: &Outcome) -> Vec<Finding> {
             format!("killed by signal {sig} ({})", signal_name(sig)),
         ));
     } else if out.code != Some(0) && !found.iter().any(|f| f.kind == Kind::Leak) {
-        found.push(Finding::new(
-            Kind::Crash,
-            format!("exit status {}", out.code.map_or("?".into(), |c| c.to_string())),
-        ));
+        let code = out.code.map_or("?".into(), |c| c.to_string());
+        // The last line of stderr is usually what went wrong (a traceback's exception line).
+        let detail = match lines.iter().rev().find(|l| !l.trim().is_empty()) {
+            Some(last) if found.is_empty() => format!("exit status {code}: {}", clip(last.trim())),
+            _ => format!("exit status {code}"),
+        };
+        found.push(Finding::new(Kind::Crash, detail));
     }
     if found.is_empty() && !err.trim().is_empty() {
         let first: Vec<&str> = lines.iter().take(6).copied().collect();

@@ -120,6 +120,14 @@ fn a_signal_an_exit_status_and_stray_stderr_are_crashes() {
     o.signal = None;
     o.code = Some(1);
     assert!(check(2, &o).iter().any(|f| f.detail == "exit status 1"));
+    o.stderr =
+        "Traceback (most recent call last):\n  ...\nNameError: name 'x' is not defined\n".into();
+    assert!(
+        check(2, &o)
+            .iter()
+            .any(|f| f.detail == "exit status 1: NameError: name 'x' is not defined")
+    );
+    o.stderr.clear();
     o.code = Some(0);
     o.stderr = "Exception in thread Thread-1:\nTraceback (most recent call last):\n".into();
     assert!(
