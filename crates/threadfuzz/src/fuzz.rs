@@ -244,8 +244,8 @@ fn record(
         text.push_str(&format!("  {x}\n"));
     }
     text.push_str(&format!(
-        "\nexit status: {:?}, signal: {:?}, timed out: {}\n\n--- stdout ---\n{}\n--- stderr ---\n{}",
-        out.code, out.signal, out.timed_out, out.stdout, out.stderr
+        "\nexit status: {:?}, signal: {:?}, timed out: {}, killed after a panic: {}\n\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        out.code, out.signal, out.timed_out, out.killed_after_panic, out.stdout, out.stderr
     ));
     std::fs::write(&logf, text)?;
     let first_of_kind = {
