@@ -20,9 +20,14 @@ fn shared_memory_backends() -> Vec<&'static str> {
 }
 
 fn stress(program: &str, want: &str) {
+    stress_file(&format!("tests/stress/{program}"), want);
+}
+
+fn stress_file(file: &str, want: &str) {
+    let program = file;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for backend in shared_memory_backends() {
-        let file = format!("tests/stress/{program}");
+        let file = file.to_string();
         let out = common::gillab_within(
             &["run", "--backend", backend, "--check-leaks", &file],
             root,
@@ -73,6 +78,22 @@ fn slice_assignment_racing_a_shrink_never_panics() {
 #[test]
 fn dict_values_stay_with_their_keys_while_the_table_compacts() {
     stress("dict_revalidate.py", "True []");
+}
+
+/// The races the concurrency fuzzer found (`crates/threadfuzz/repro/`, `docs/testing.md`),
+/// each cut down to a program that showed it in a few runs.
+#[test]
+fn races_found_by_the_fuzzer_stay_fixed() {
+    for (program, want) in [
+        ("slice_shrink.py", "done True"),
+        ("sort_nokey.py", "True 0 []"),
+        ("dict_copy.py", "[]"),
+        ("dict_get.py", "0 []"),
+        ("dict_remove.py", "True True"),
+        ("set_remove.py", "True True"),
+    ] {
+        stress_file(&format!("crates/threadfuzz/repro/{program}"), want);
+    }
 }
 
 #[test]
