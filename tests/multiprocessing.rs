@@ -289,6 +289,44 @@ fn no_zombie_or_orphan_processes_after_a_run() {
 }
 
 #[test]
+fn daemonic_process_is_killed_at_exit_and_non_daemonic_is_joined() {
+    for (backend, _) in gillab::backends() {
+        let flag = std::env::temp_dir()
+            .join(format!("gillab-daemon-exit-{}-{backend}", std::process::id()));
+        let _ = std::fs::remove_file(&flag);
+        let flag_arg = flag.to_string_lossy().into_owned();
+        let mut daemon_pid = None;
+        let start = Instant::now();
+        let (out, err, status) = run_streaming(
+            &["run", "--backend", backend, "daemon_exit.py", &flag_arg],
+            Duration::from_secs(60),
+            |line, _| {
+                if let Some(p) = line.strip_prefix("daemon pid ") {
+                    daemon_pid = p.parse::<u32>().ok();
+                }
+            },
+        );
+        let took = start.elapsed();
+        let _ = std::fs::remove_file(&flag);
+        assert!(status.success(), "{backend}: {out}\n{err}");
+        // The daemon was running its endless target when the program exited...
+        assert!(out.contains("daemon running True True\n"), "{backend}: {out}");
+        assert!(out.contains("AssertionError: process has already started\n"), "{backend}: {out}");
+        // ... and the non-daemonic process was still waited for.
+        assert!(out.ends_with("exiting\nnon-daemon done 1\n"), "{backend}: {out}");
+        // Before the fix the exit waited for the daemon for ever.
+        assert!(took < Duration::from_secs(10), "{backend}: exit took {took:?}");
+        let pid = daemon_pid.unwrap_or_else(|| panic!("{backend}: no daemon pid in {out}"));
+        // Killed and reaped by the run, not orphaned.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while alive(pid) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(!alive(pid), "{backend}: the daemonic process {pid} outlived the run");
+    }
+}
+
+#[test]
 fn missing_main_guard_raises_cpythons_runtime_error() {
     for (backend, file) in [("shard", "noguard.py"), ("gil", "noguard_pool.py")] {
         let start = Instant::now();

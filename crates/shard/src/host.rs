@@ -36,8 +36,8 @@ enum PoolKind {
     Pool,
     /// The shard backend's remote threads (grows on demand).
     Threads,
-    /// One `multiprocessing.Process`.
-    Process,
+    /// One `multiprocessing.Process`; `true` for a daemonic one (killed at exit).
+    Process { daemon: bool },
 }
 
 struct WorkerSlot {
@@ -373,7 +373,7 @@ impl Host {
                 slot.ready = true;
                 let error = RemoteError::from(error);
                 if let Some(p) = g.pools.get_mut(&pool) {
-                    if p.kind == PoolKind::Process {
+                    if matches!(p.kind, PoolKind::Process { .. }) {
                         // As CPython's child does, the traceback goes to stderr; exit code 1.
                         gillab_vm::builtins::modules::write_stream(
                             gillab_vm::builtins::modules::Stream::Stderr,
@@ -439,30 +439,43 @@ impl Host {
         self.cv.notify_all();
     }
 
-    /// Ends every worker at interpreter exit: idle ones are asked to exit, processes are
-    /// waited for (CPython joins non-daemonic children at exit), busy pool and thread workers
-    /// are killed after a grace second; every child is reaped before this returns.
+    /// Ends every worker at interpreter exit, as CPython's `multiprocessing.util._exit_function`
+    /// does: daemonic processes are killed at once, the other processes are waited for
+    /// (CPython joins non-daemonic children at exit); then idle workers are asked to exit, and
+    /// busy pool and thread workers are killed after a grace second. Every child is reaped
+    /// before this returns.
     pub fn shutdown(&self) {
         let mut g = self.lock();
         g.closing = true;
+        let process_pools: Vec<(u64, bool)> = g
+            .pools
+            .iter()
+            .filter_map(|(id, p)| match p.kind {
+                PoolKind::Process { daemon } => Some((*id, daemon)),
+                _ => None,
+            })
+            .collect();
+        // Idle workers are asked to exit; not a process's, which may still be starting up and
+        // is sent its job once ready (it exits by itself after that job).
         for slot in g.workers.values_mut() {
-            if slot.busy.is_none() {
+            if slot.busy.is_none() && !process_pools.iter().any(|(p, _)| *p == slot.pool) {
                 slot.stdin = None;
             }
         }
         let grace = Instant::now() + Duration::from_secs(1);
-        let process_pools: Vec<u64> = g
-            .pools
-            .iter()
-            .filter(|(_, p)| p.kind == PoolKind::Process)
-            .map(|(id, _)| *id)
-            .collect();
-        let processes: Vec<u64> = g
+        let processes: Vec<(u64, bool)> = g
             .workers
             .iter()
-            .filter(|(_, s)| process_pools.contains(&s.pool))
-            .map(|(id, _)| *id)
+            .filter_map(|(id, s)| {
+                process_pools.iter().find(|(p, _)| *p == s.pool).map(|(_, d)| (*id, *d))
+            })
             .collect();
+        for (id, daemon) in &processes {
+            if *daemon {
+                self.kill(&mut g, *id);
+            }
+        }
+        let processes: Vec<u64> = processes.into_iter().map(|(id, _)| id).collect();
         let (g, _) = self.wait_until(g, None, |i| {
             let done =
                 processes.iter().all(|w| i.workers.get(w).is_none_or(|s| s.exit_code.is_some()));
@@ -665,9 +678,9 @@ impl ProcessHost for Host {
         Ok(id)
     }
 
-    fn process_start(&self, call: Call, name: &str) -> Result<u64, String> {
+    fn process_start(&self, call: Call, name: &str, daemon: bool) -> Result<u64, String> {
         let mut g = self.lock();
-        let pool = Host::new_pool(&mut g, PoolKind::Process);
+        let pool = Host::new_pool(&mut g, PoolKind::Process { daemon });
         let worker = self.spawn_worker(&mut g, pool)?;
         let id = g.id();
         let kind = JobKind::Process { name: name.to_string() };

@@ -108,8 +108,10 @@ pub trait ProcessHost: Send + Sync {
     /// returns once the worker has run the program's module body. An error is the text of the
     /// exception the worker's module body raised (the missing `__main__` guard).
     fn thread_start(&self, call: Call) -> Result<u64, Box<RemoteError>>;
-    /// Starts one worker process that runs `call` and exits (`multiprocessing.Process`).
-    fn process_start(&self, call: Call, name: &str) -> Result<u64, String>;
+    /// Starts one worker process that runs `call` and exits (`multiprocessing.Process`). A
+    /// `daemon` process is killed at interpreter exit (CPython terminates daemonic children);
+    /// the others are waited for.
+    fn process_start(&self, call: Call, name: &str, daemon: bool) -> Result<u64, String>;
     /// The exit code of a process (negative: killed by that signal), or `None` while it runs
     /// (after waiting up to `timeout`; `None` waits for ever).
     fn process_wait(&self, id: u64, timeout: Option<Duration>) -> Option<i32>;

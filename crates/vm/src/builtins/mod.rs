@@ -123,6 +123,22 @@ pub fn add_property<B: Backend>(
     dicts::set_name(class, vm.intern(name), prop);
 }
 
+/// Stores a property with a built-in getter and setter (`setter(self, value)`) in a class
+/// dict.
+pub fn add_property_rw<B: Backend>(
+    vm: &Vm<B>,
+    class: &PyRef<B>,
+    name: &'static str,
+    getter: NativeFn<B>,
+    setter: NativeFn<B>,
+) {
+    let prop = PyRef::new(Payload::Wrapper(Box::new(crate::object::Wrapper::Property {
+        fget: Some(native(name, getter)),
+        fset: Some(native(name, setter)),
+    })));
+    dicts::set_name(class, vm.intern(name), prop);
+}
+
 /// Builds the `builtins` namespace and the methods of the built-in classes.
 pub fn install<B: Backend>(vm: &Vm<B>) {
     functions::install(vm);

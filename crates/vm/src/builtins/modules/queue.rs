@@ -4,7 +4,7 @@
 //! `get`/`put`/`join` waits with the VM released on the queue's Rust condition variables,
 //! looking only at counts, and re-checks after re-attaching (another thread may have won).
 
-use super::sync::{data, deadline};
+use super::sync::{data, queue_deadline};
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
@@ -87,17 +87,24 @@ fn wait<B: Backend>(
     })
 }
 
+/// `(block, timeout)` of `get`/`put`, read as CPython's `queue.Queue` does: with `block` false
+/// the timeout is ignored; with `block` true a negative one raises `ValueError`. `check` is
+/// false for `put` on an unbounded queue, which never reads them.
 fn blocking_args<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     args: &Args<'_, B>,
     first: usize,
+    check: bool,
 ) -> PyResult<B, (bool, Option<Instant>)> {
     let pos = args.positional();
     let block = match pos.get(first).or_else(|| args.kwarg("block")) {
         Some(b) => is_true(ctx, b)?,
         None => true,
     };
-    let d = deadline(ctx, pos.get(first + 1).or_else(|| args.kwarg("timeout")))?;
+    if !block || !check {
+        return Ok((block, None));
+    }
+    let d = queue_deadline(ctx, pos.get(first + 1).or_else(|| args.kwarg("timeout")))?;
     Ok((block, d))
 }
 
@@ -162,7 +169,7 @@ fn put_impl<B: Backend>(
 fn q_get<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "get", 1, 3, &["block", "timeout"])?;
     let q = this(ctx, &args)?;
-    let (block, d) = blocking_args(ctx, &args, 1)?;
+    let (block, d) = blocking_args(ctx, &args, 1, true)?;
     get_impl(ctx, q, block, d)
 }
 
@@ -175,7 +182,7 @@ fn q_get_nowait<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
 fn q_put<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "put", 2, 4, &["block", "timeout"])?;
     let q = this(ctx, &args)?;
-    let (block, d) = blocking_args(ctx, &args, 2)?;
+    let (block, d) = blocking_args(ctx, &args, 2, q.maxsize > 0)?;
     put_impl(ctx, q, args.args[1].clone(), block, d)?;
     Ok(ctx.vm.none.clone())
 }
@@ -188,6 +195,7 @@ fn q_put_nowait<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
 }
 
 fn q_task_done<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "task_done", 1, 1, &[])?;
     let q = this(ctx, &args)?;
     {
         let mut g = q.state.lock();
@@ -202,24 +210,28 @@ fn q_task_done<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
 }
 
 fn q_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "join", 1, 1, &[])?;
     let q = this(ctx, &args)?;
     wait(ctx, q, None, |_, unfinished| unfinished == 0);
     Ok(ctx.vm.none.clone())
 }
 
 fn q_qsize<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "qsize", 1, 1, &[])?;
     let q = this(ctx, &args)?;
     let n = q.state.lock().items.len();
     Ok(ctx.vm.int(n as i64))
 }
 
 fn q_empty<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "empty", 1, 1, &[])?;
     let q = this(ctx, &args)?;
     let e = q.state.lock().items.is_empty();
     Ok(ctx.vm.bool(e))
 }
 
 fn q_full<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "full", 1, 1, &[])?;
     let q = this(ctx, &args)?;
     let full = q.maxsize > 0 && q.state.lock().items.len() >= q.maxsize;
     Ok(ctx.vm.bool(full))

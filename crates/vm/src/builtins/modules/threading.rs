@@ -13,7 +13,7 @@ use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
 use crate::object::dict::Dict;
 use crate::object::{Instance, Layout, NativeObj, Payload, PyRef};
-use crate::ops::{attr, call, dicts, isinstance};
+use crate::ops::{attr, call, dicts};
 use crate::types::new_class;
 use crate::vm::{OsThread, Vm};
 use parking_lot::{Condvar, Mutex};
@@ -53,16 +53,18 @@ enum Phase {
     Finished,
 }
 
-/// Start/finish signalling for one Python thread.
+/// Start/finish signalling for one Python thread. It is shared with the thread's OS thread,
+/// which signals `Finished` only after it has released every object it held and detached, so
+/// that `join()` returns, as CPython's does, once nothing of the thread is left (the thread
+/// object's references to its arguments included).
 #[derive(Default)]
-pub struct ThreadState {
-    started: AtomicBool,
+struct Signal {
     phase: Mutex<Phase>,
     cv: Condvar,
     done: Arc<AtomicBool>,
 }
 
-impl ThreadState {
+impl Signal {
     fn set_phase(&self, p: Phase) {
         *self.phase.lock() = p;
         if p == Phase::Finished {
@@ -91,10 +93,27 @@ impl ThreadState {
     }
 }
 
+/// A Python thread's native state (in the thread object's `_state`).
+#[derive(Default)]
+pub struct ThreadState {
+    started: AtomicBool,
+    signal: Arc<Signal>,
+}
+
 fn state<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>) -> PyResult<B, PyRef<B>> {
+    state_or(ctx, thread, |ctx| ctx.runtime_error("Thread.__init__() not called"))
+}
+
+/// The thread's state, or `missing`'s error when `Thread.__init__` was not called (CPython's
+/// message and class differ from method to method).
+fn state_or<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    thread: &PyRef<B>,
+    missing: impl FnOnce(&Ctx<'_, B>) -> crate::ctx::PyErr<B>,
+) -> PyResult<B, PyRef<B>> {
     match dicts::get_text(thread, "_state") {
         Some(s) if data::<B, ThreadState>(&s).is_some() => Ok(s),
-        _ => Err(ctx.runtime_error("Thread.__init__() not called")),
+        _ => Err(missing(ctx)),
     }
 }
 
@@ -119,11 +138,15 @@ fn thread_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
             .filter(|v| !matches!(v.payload, Payload::None))
             .cloned()
     };
-    let target = get(1, "target");
-    let targs = get(3, "args").unwrap_or_else(|| vm.empty_tuple.clone());
-    let kwargs = get(4, "kwargs").unwrap_or_else(|| vm.dict(Dict::new()));
-    let name = match get(2, "name") {
-        Some(n) => n,
+    // `pos[0]` is `self`.
+    if get(1, "group").is_some() {
+        return Err(ctx.err(&vm.exc.assertion_error, "group argument must be None for now"));
+    }
+    let target = get(2, "target");
+    let targs = get(4, "args").unwrap_or_else(|| vm.empty_tuple.clone());
+    let kwargs = get(5, "kwargs").unwrap_or_else(|| vm.dict(Dict::new()));
+    let name = match get(3, "name") {
+        Some(n) => crate::ops::repr::str(ctx, &n).map(|s| vm.str(s))?,
         None => {
             let ns = module_dict(ctx)?;
             let n = match dicts::get_text(&ns, "_counter") {
@@ -144,9 +167,13 @@ fn thread_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
             vm.str(format!("Thread-{n}{suffix}"))
         }
     };
+    // As in CPython: stored as given; by default, the creating thread's.
     let daemon = match args.kwarg("daemon").filter(|v| !matches!(v.payload, Payload::None)) {
-        Some(d) => crate::ops::is_true(ctx, d)?,
-        None => false,
+        Some(d) => d.clone(),
+        None => {
+            let me = current_thread(ctx, Args { args: &[], kwnames: &[] })?;
+            dicts::get_text(&me, "_daemonic").unwrap_or_else(|| vm.bool(false))
+        }
     };
     let state_class = module_attr(ctx, "_ThreadState")?;
     let st = PyRef::new(Payload::Native(Box::new(NativeObj {
@@ -157,7 +184,7 @@ fn thread_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
     set(vm, this, "_args", targs);
     set(vm, this, "_kwargs", kwargs);
     set(vm, this, "name", name);
-    set(vm, this, "daemon", vm.bool(daemon));
+    set(vm, this, "_daemonic", daemon);
     set(vm, this, "ident", vm.none.clone());
     set(vm, this, "native_id", vm.none.clone());
     set(vm, this, "_state", st);
@@ -181,7 +208,7 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     args.check(ctx, "start", 1, 1, &[])?;
     let vm = ctx.vm;
     let this = args.args[0].clone();
-    let st_obj = state(ctx, &this)?;
+    let st_obj = state_or(ctx, &this, |ctx| ctx.runtime_error("thread.__init__() not called"))?;
     let Some(st) = data::<B, ThreadState>(&st_obj) else {
         return Err(ctx.runtime_error("thread state"));
     };
@@ -191,7 +218,7 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     let Some(vm_arc) = vm.shared() else {
         return Err(ctx.runtime_error("this interpreter cannot start threads"));
     };
-    let daemon = match dicts::get_text(&this, "daemon") {
+    let daemon = match dicts::get_text(&this, "_daemonic") {
         Some(d) => crate::ops::is_true(ctx, &d)?,
         None => false,
     };
@@ -205,7 +232,7 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
             return Err(e);
         }
     };
-    let done = st.done.clone();
+    let done = st.signal.done.clone();
     // The thread object moves into the new thread untouched; it is used there only once that
     // thread has attached (docs/safety.md, I1).
     let moved = this.clone();
@@ -216,7 +243,7 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     };
     vm.os_threads.lock().unwrap_or_else(|e| e.into_inner()).push(OsThread { handle, daemon, done });
     // Like CPython, `start` returns once the thread is running (its ident is then set).
-    ctx.allow_threads(|| st.wait_for(|p| p != Phase::New, None));
+    ctx.allow_threads(|| st.signal.wait_for(|p| p != Phase::New, None));
     Ok(vm.none.clone())
 }
 
@@ -254,16 +281,50 @@ fn start_remote<B: Backend>(ctx: &mut Ctx<'_, B>, this: &PyRef<B>) -> PyResult<B
     }
 }
 
-/// Waits for a remote thread's job; the report to print if it raised or its worker was lost.
-fn remote_wait<B: Backend>(ctx: &mut Ctx<'_, B>, job: u64) -> Option<String> {
+/// Waits for a remote thread's job and reports how it ended as a local thread's would: an
+/// exception goes to a replaced `threading.excepthook` (rebuilt in this process), or else is
+/// printed with the worker's traceback (`SystemExit` silently ends the thread); a lost worker
+/// is reported as a `RuntimeError`.
+fn remote_finish<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, job: u64) {
     use crate::procs::Outcome;
-    let host = crate::procs::host()?;
-    let result = ctx.allow_threads(|| host.wait(job, None))?;
-    match result.outcome {
-        Outcome::Returned(_) => None,
-        Outcome::Raised(err) => Some(err.traceback),
-        Outcome::Lost(msg) => Some(format!("RuntimeError: {msg}\n")),
-    }
+    let Some(host) = crate::procs::host() else { return };
+    let Some(result) = ctx.allow_threads(|| host.wait(job, None)) else { return };
+    let text = match result.outcome {
+        Outcome::Returned(_) => return,
+        Outcome::Raised(err) => {
+            if custom_hook(ctx).is_some() {
+                let exc = super::multiprocessing::rebuild_exception(ctx, &err);
+                report(ctx, thread, exc);
+                return;
+            }
+            if err.module == "builtins" && err.qualname == "SystemExit" {
+                return;
+            }
+            // The worker imported the program as `__mp_main__`, so it names the program's
+            // exception classes `__mp_main__.Name`; a thread of this program names them as
+            // `__main__`'s, bare. Exception lines are the only unindented ones.
+            err.traceback
+                .split_inclusive('\n')
+                .map(|l| l.strip_prefix("__mp_main__.").unwrap_or(l))
+                .collect()
+        }
+        Outcome::Lost(msg) => {
+            if custom_hook(ctx).is_some() {
+                let exc = ctx.new_exception(&ctx.vm.exc.runtime_error, vec![ctx.vm.str(msg)]);
+                report(ctx, thread, exc);
+                return;
+            }
+            format!("RuntimeError: {msg}\n")
+        }
+    };
+    let name = dicts::get_text(thread, "name")
+        .and_then(|n| crate::ops::as_str(&n).map(str::to_string))
+        .unwrap_or_default();
+    super::write_stream(
+        super::Stream::Stderr,
+        &format!("Exception in thread {name}:\n{text}"),
+        true,
+    );
 }
 
 /// The body of every Python thread's OS thread (for a remote thread, the local stand-in that
@@ -273,37 +334,27 @@ fn bootstrap<B: Backend>(vm: Arc<Vm<B>>, thread: PyRef<B>, remote: Option<u64>) 
     let ident = thread_ident();
     set(&vm, &thread, "ident", vm.int(ident as i64));
     set(&vm, &thread, "native_id", vm.int(ident as i64));
-    let st_obj = dicts::get_text(&thread, "_state");
+    let signal = dicts::get_text(&thread, "_state")
+        .and_then(|s| data::<B, ThreadState>(&s).map(|st| st.signal.clone()));
     if let Ok(act) = active(&mut ctx) {
         let _ = dicts::set(&mut ctx, &act, vm.int(ident as i64), Some(thread.clone()));
     }
-    if let Some(st) = st_obj.as_ref().and_then(|s| data::<B, ThreadState>(s)) {
-        st.set_phase(Phase::Running);
+    if let Some(sig) = &signal {
+        sig.set_phase(Phase::Running);
     }
-    let result = match remote {
-        None => attr::getattr_str(&mut ctx, &thread, "run")
-            .and_then(|run| call::call(&mut ctx, &run, &[], &[])),
-        Some(job) => {
-            if let Some(text) = remote_wait(&mut ctx, job) {
-                let name = dicts::get_text(&thread, "name")
-                    .and_then(|n| crate::ops::as_str(&n).map(str::to_string))
-                    .unwrap_or_default();
-                super::write_stream(
-                    super::Stream::Stderr,
-                    &format!("Exception in thread {name}:\n{text}"),
-                    true,
-                );
+    match remote {
+        None => {
+            let result = attr::getattr_str(&mut ctx, &thread, "run")
+                .and_then(|run| call::call(&mut ctx, &run, &[], &[]));
+            // Every object this thread holds must be released here, while it is still
+            // attached (I1): the value `run()` returned included (ThreadSanitizer caught it
+            // being dropped after detaching, at the end of this function).
+            match result {
+                Ok(value) => drop(value),
+                Err(e) => report(&mut ctx, &thread, e.0),
             }
-            Ok(vm.none.clone())
         }
-    };
-    // Every object this thread holds must be released here, while it is still attached (I1):
-    // the value `run()` returned included (ThreadSanitizer caught it being dropped after
-    // detaching, at the end of this function).
-    match result {
-        Ok(value) => drop(value),
-        Err(e) if !isinstance(&vm, &e.0, &vm.exc.system_exit) => report(&mut ctx, &thread, e.0),
-        Err(e) => drop(e),
+        Some(job) => remote_finish(&mut ctx, &thread, job),
     }
     if let Ok(act) = active(&mut ctx) {
         let key = vm.int(ident as i64);
@@ -311,25 +362,29 @@ fn bootstrap<B: Backend>(vm: Arc<Vm<B>>, thread: PyRef<B>, remote: Option<u64>) 
         drop(removed);
     }
     ctx.exc_info = None;
-    if let Some(st) = st_obj.as_ref().and_then(|s| data::<B, ThreadState>(s)) {
-        st.set_phase(Phase::Finished);
-    }
-    drop(st_obj);
     drop(thread);
+    // Detaching lets the backend finish what it deferred (the `atomic` epochs push this
+    // thread's pending frees where other threads can run them); only then is the thread
+    // finished for `join()`.
     drop(ctx);
+    if let Some(sig) = signal {
+        sig.set_phase(Phase::Finished);
+    }
 }
 
-/// Reports an uncaught exception: `threading.excepthook(args)` if the program replaced it,
-/// else CPython's `Exception in thread NAME:` and the traceback on stderr.
+/// The program's replacement for `threading.excepthook`, if it made one.
+fn custom_hook<B: Backend>(ctx: &mut Ctx<'_, B>) -> Option<PyRef<B>> {
+    let hook = module_attr(ctx, "excepthook").ok()?;
+    let default = module_attr(ctx, "__excepthook__").ok()?;
+    (!hook.is(&default)).then_some(hook)
+}
+
+/// Reports an uncaught exception: `threading.excepthook(args)` if the program replaced it
+/// (called for `SystemExit` too, as CPython does), else the default hook: CPython's
+/// `Exception in thread NAME:` and the traceback on stderr, nothing for `SystemExit`.
 fn report<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: PyRef<B>) {
     let vm = ctx.vm;
-    let hook = module_attr(ctx, "excepthook").ok();
-    let default = module_attr(ctx, "__excepthook__").ok();
-    let custom = match (&hook, &default) {
-        (Some(h), Some(d)) => !h.is(d),
-        _ => false,
-    };
-    if custom && let Some(h) = hook {
+    if let Some(h) = custom_hook(ctx) {
         let cls =
             new_class::<B>("_ExceptHookArgs", "threading", vm.object_type.clone(), Layout::Object);
         let a = PyRef::new(Payload::Instance(Box::new(Instance {
@@ -346,6 +401,10 @@ fn report<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: PyRef<B>) {
             let text = crate::run::format_exception(ctx, &e.0);
             super::write_stream(super::Stream::Stderr, &text, true);
         }
+        return;
+    }
+    // The default hook ignores exactly `SystemExit` (not its subclasses).
+    if crate::ops::type_of(vm, &exc).is(&vm.exc.system_exit) {
         return;
     }
     super::write_stream(super::Stream::Stdout, "", true);
@@ -392,18 +451,46 @@ fn thread_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
         return Err(ctx.runtime_error("cannot join current thread"));
     }
     let timeout = args.positional().get(1).or_else(|| args.kwarg("timeout"));
-    let d = sync::deadline(ctx, timeout)?;
-    ctx.allow_threads(|| st.wait_for(|p| p == Phase::Finished, d));
+    // CPython: `max(timeout, 0)` first (a non-number fails even for an ended thread), then
+    // `lock.acquire(True, timeout)` only while the thread runs.
+    sync::join_timeout(ctx, timeout)?;
+    if *st.signal.phase.lock() == Phase::Finished {
+        return Ok(ctx.vm.none.clone());
+    }
+    let d = sync::join_deadline(ctx, timeout)?;
+    let sig = &st.signal;
+    ctx.allow_threads(|| sig.wait_for(|p| p == Phase::Finished, d));
+    Ok(ctx.vm.none.clone())
+}
+
+/// `Thread.daemon`.
+fn thread_daemon_get<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "daemon", 1, 1, &[])?;
+    dicts::get_text(&args.args[0], "_daemonic")
+        .ok_or_else(|| ctx.err(&ctx.vm.exc.assertion_error, "Thread.__init__() not called"))
+}
+
+/// `Thread.daemon = value`: only before `start()`.
+fn thread_daemon_set<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "daemon", 2, 2, &[])?;
+    let this = &args.args[0];
+    let st_obj = state(ctx, this)?;
+    if data::<B, ThreadState>(&st_obj).is_some_and(|st| st.started.load(Ordering::Relaxed)) {
+        return Err(ctx.runtime_error("cannot set daemon status of active thread"));
+    }
+    set(ctx.vm, this, "_daemonic", args.args[1].clone());
     Ok(ctx.vm.none.clone())
 }
 
 fn thread_is_alive<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "is_alive", 1, 1, &[])?;
-    let st_obj = state(ctx, &args.args[0])?;
+    let st_obj = state_or(ctx, &args.args[0], |ctx| {
+        ctx.err(&ctx.vm.exc.assertion_error, "Thread.__init__() not called")
+    })?;
     let Some(st) = data::<B, ThreadState>(&st_obj) else {
         return Err(ctx.runtime_error("thread state"));
     };
-    let alive = st.started.load(Ordering::Relaxed) && *st.phase.lock() != Phase::Finished;
+    let alive = st.started.load(Ordering::Relaxed) && *st.signal.phase.lock() != Phase::Finished;
     Ok(ctx.vm.bool(alive))
 }
 
@@ -445,6 +532,10 @@ fn enumerate<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
 fn excepthook<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "excepthook", 1, 1, &[])?;
     let a = &args.args[0];
+    let exc_type = attr::getattr_str(ctx, a, "exc_type")?;
+    if exc_type.is(&ctx.vm.exc.system_exit) {
+        return Ok(ctx.vm.none.clone());
+    }
     let exc = attr::getattr_str(ctx, a, "exc_value")?;
     let thread = attr::getattr_str(ctx, a, "thread")?;
     report_default(ctx, &thread, &exc);
@@ -497,6 +588,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, &thread, "run", thread_run);
     add(vm, &thread, "join", thread_join);
     add(vm, &thread, "is_alive", thread_is_alive);
+    crate::builtins::add_property_rw(vm, &thread, "daemon", thread_daemon_get, thread_daemon_set);
     put("Thread", thread.clone());
     let state_class =
         new_class::<B>("_ThreadState", "threading", vm.object_type.clone(), Layout::Builtin);
@@ -507,8 +599,10 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "main_thread", main_thread);
     add(vm, ns, "active_count", active_count);
     add(vm, ns, "enumerate", enumerate);
-    add(vm, ns, "excepthook", excepthook);
-    add(vm, ns, "__excepthook__", excepthook);
+    // One object under both names, so that a program's replacement is told apart by identity.
+    let hook = crate::builtins::native("excepthook", excepthook);
+    put("excepthook", hook.clone());
+    put("__excepthook__", hook);
     put("TIMEOUT_MAX", vm.float(9223372036.0));
     sync::install(vm, ns, "threading");
 
@@ -520,10 +614,10 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     })));
     let st = ThreadState::default();
     st.started.store(true, Ordering::Relaxed);
-    *st.phase.lock() = Phase::Running;
+    *st.signal.phase.lock() = Phase::Running;
     let ident = vm.int(thread_ident() as i64);
     set(vm, &main, "name", vm.str("MainThread"));
-    set(vm, &main, "daemon", vm.bool(false));
+    set(vm, &main, "_daemonic", vm.bool(false));
     set(vm, &main, "ident", ident.clone());
     set(vm, &main, "native_id", ident.clone());
     set(vm, &main, "_target", vm.none.clone());

@@ -4,7 +4,6 @@ use crate::PyRef;
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
-use crate::ops::compare::{Num, as_num};
 use crate::vm::Vm;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -49,20 +48,13 @@ fn monotonic_ns<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
 
 fn sleep<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "sleep", 1, 1, &[])?;
-    let secs = match as_num(&args.args[0]) {
-        Some(Num::Int(i)) => i as f64,
-        Some(Num::Float(f)) => f,
-        _ => {
-            return Err(ctx.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::ops::type_name(ctx.vm, &args.args[0])
-            )));
-        }
-    };
-    if secs < 0.0 || secs.is_nan() {
+    // As CPython: seconds to whole nanoseconds first (NaN, overflow and type errors), so no
+    // value reaches `Duration` that it cannot hold.
+    let ns = super::sync::time_ns(ctx, &args.args[0])?;
+    if ns < 0 {
         return Err(ctx.value_error("sleep length must be non-negative"));
     }
-    let d = Duration::from_secs_f64(secs);
+    let d = Duration::from_nanos(ns as u64);
     ctx.allow_threads(|| std::thread::sleep(d));
     Ok(ctx.vm.none.clone())
 }

@@ -194,14 +194,15 @@ fn process_kill<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     pool_op(ctx, args, "process_kill", |h, id| h.process_kill(id))
 }
 
-/// `process_start(target, args, kwargs, name)`.
+/// `process_start(target, args, kwargs, name, daemon)`.
 fn process_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "process_start", 4, 4, &[])?;
+    args.check(ctx, "process_start", 5, 5, &[])?;
     let h = host(ctx)?;
     let target = Some(&args.args[0]).filter(|t| !matches!(t.payload, Payload::None));
     let call = wire::make_call(ctx, target, &args.args[1], Some(&args.args[2]), CallMode::Single)?;
     let name = ops::as_str(&args.args[3]).unwrap_or("Process").to_string();
-    let id = ctx.allow_threads(|| h.process_start(call, &name));
+    let daemon = ops::is_true(ctx, &args.args[4])?;
+    let id = ctx.allow_threads(|| h.process_start(call, &name, daemon));
     id.map(|id| ctx.vm.int(id as i64)).map_err(|e| ctx.err(&ctx.vm.exc.os_error, e))
 }
 

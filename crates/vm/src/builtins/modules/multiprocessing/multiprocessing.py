@@ -192,6 +192,8 @@ class Process:
     _count = 0
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, daemon=None):
+        if group is not None:
+            raise AssertionError("group argument must be None for now")
         Process._count += 1
         self._target = target
         self._args = tuple(args)
@@ -199,13 +201,29 @@ class Process:
         if name is None:
             name = "Process-" + str(Process._count)
         self.name = name
-        self.daemon = bool(daemon)
         self._id = None
+        self._daemonic = False
+        if daemon is not None:
+            self.daemon = daemon
+
+    @property
+    def daemon(self):
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        # CPython: a daemonic child is terminated when the parent exits, and the flag is
+        # fixed once the process has started.
+        if self._id is not None:
+            raise AssertionError("process has already started")
+        self._daemonic = daemonic
 
     def start(self):
         if self._id is not None:
             raise AssertionError("cannot start a process twice")
-        self._id = _mp.process_start(self._target, self._args, self._kwargs, self.name)
+        self._id = _mp.process_start(
+            self._target, self._args, self._kwargs, self.name, self._daemonic
+        )
 
     def join(self, timeout=None):
         if self._id is None:

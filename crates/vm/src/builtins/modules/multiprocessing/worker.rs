@@ -134,8 +134,8 @@ fn serve<B: Backend>(ctx: &mut Ctx<'_, B>, link: &dyn WorkerLink) -> i32 {
                 Err(e) => Outcome::Raised(remote_error(ctx, &e.0)),
             },
             (JobKind::Thread, Ok(_)) => Outcome::Returned(serde_json::Value::Null),
-            // A thread's `SystemExit` ends only the thread, silently.
-            (JobKind::Thread, Err(e)) if is_exit(&e) => Outcome::Returned(serde_json::Value::Null),
+            // A thread's `SystemExit` ends only the thread; it goes back like any exception,
+            // for the parent's `threading.excepthook` (whose default ignores it).
             (_, Err(e)) => Outcome::Raised(remote_error(ctx, &e.0)),
         };
         ctx.exc_info = None;
