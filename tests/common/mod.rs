@@ -16,10 +16,23 @@ pub fn gillab_within(args: &[&str], dir: &Path, timeout: Duration) -> Option<Out
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn gillab");
+    // The pipes are drained while the child runs: a child that writes more than a pipe holds
+    // (64 KiB) would otherwise block on its write and look like a hang.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
     let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return Some(child.wait_with_output().expect("output"));
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
         }
         if start.elapsed() > timeout {
             let _ = child.kill();
@@ -27,7 +40,10 @@ pub fn gillab_within(args: &[&str], dir: &Path, timeout: Duration) -> Option<Out
             return None;
         }
         std::thread::sleep(Duration::from_millis(5));
-    }
+    };
+    let stdout = out.join().unwrap_or_default();
+    let stderr = err.join().unwrap_or_default();
+    Some(Output { status, stdout, stderr })
 }
 
 /// Runs `gillab ARGS` in `dir` with a two-minute limit; panics on a timeout.
