@@ -68,9 +68,7 @@ pub fn call_dunder<B: Backend>(
         if ctx.stack_exhausted() {
             return Err(ctx.recursion_error(" while calling a Python object"));
         }
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend(args.iter().cloned());
+        let full = call::prepend(obj, args);
         return (b.func)(ctx, crate::builtins::Args { args: &full, kwnames: &[] }).map(Some);
     }
     call_special(ctx, f, obj, &cls, args, &[]).map(Some)
@@ -95,9 +93,7 @@ pub fn call_special<B: Backend>(
         _ => false,
     };
     if method {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend(args.iter().cloned());
+        let full = call::prepend(obj, args);
         return call::call(ctx, &f, &full, kwnames);
     }
     let bound = bind(ctx, f, obj, cls)?;

@@ -35,9 +35,7 @@ pub fn call<B: Backend>(
     match &f.payload {
         Payload::Function(func) => call_function(ctx, func, args, kwnames),
         Payload::Method(m) => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(m.1.clone());
-            full.extend_from_slice(args);
+            let full = prepend(&m.1, args);
             call(ctx, &m.0, &full, kwnames)
         }
         _ => {
@@ -47,6 +45,15 @@ pub fn call<B: Backend>(
             r
         }
     }
+}
+
+/// `[first, *rest]`: the argument vector of a call that passes a receiver first (a bound
+/// method's `self`, a class to `__new__`, the object to its special method).
+pub fn prepend<B: Backend>(first: &PyRef<B>, rest: &[PyRef<B>]) -> Vec<PyRef<B>> {
+    let mut full = Vec::with_capacity(rest.len() + 1);
+    full.push(first.clone());
+    full.extend_from_slice(rest);
+    full
 }
 
 /// [`call`] for everything but Python functions and bound methods, inside the guard.
@@ -60,9 +67,7 @@ fn call_native<B: Backend>(
         Payload::Builtin(b) => match &b.bound {
             None => (b.func)(ctx, Args { args, kwnames }),
             Some(recv) => {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(recv.clone());
-                full.extend_from_slice(args);
+                let full = prepend(recv, args);
                 (b.func)(ctx, Args { args: &full, kwnames })
             }
         },
@@ -96,9 +101,7 @@ fn instantiate<B: Backend>(
         if let Some(new) = super::attr::lookup_in_type(cls, "__new__", hash_str("__new__"))
             && let Payload::Builtin(b) = &new.payload
         {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(cls.clone());
-            full.extend_from_slice(args);
+            let full = prepend(cls, args);
             return (b.func)(ctx, Args { args: &full, kwnames });
         }
         if t.layout == Layout::Builtin {
