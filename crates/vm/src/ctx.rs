@@ -87,7 +87,10 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
     /// `RecursionError("maximum recursion depth exceeded" + what)`.
     #[cold]
     pub fn recursion_error(&self, what: &str) -> PyErr<B> {
-        self.err(&self.vm.exc.recursion_error, format!("maximum recursion depth exceeded{what}"))
+        self.err(
+            &self.vm.core.exc.recursion_error,
+            format!("maximum recursion depth exceeded{what}"),
+        )
     }
 
     /// Leaves what [`Ctx::enter_recursive`] entered.
@@ -135,57 +138,57 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
 
     /// `TypeError(msg)`
     pub fn type_error(&self, msg: impl Into<String>) -> PyErr<B> {
-        self.err(&self.vm.exc.type_error, msg)
+        self.err(&self.vm.core.exc.type_error, msg)
     }
 
     /// `ValueError(msg)`
     pub fn value_error(&self, msg: impl Into<String>) -> PyErr<B> {
-        self.err(&self.vm.exc.value_error, msg)
+        self.err(&self.vm.core.exc.value_error, msg)
     }
 
     /// `IndexError(msg)`
     pub fn index_error(&self, msg: impl Into<String>) -> PyErr<B> {
-        self.err(&self.vm.exc.index_error, msg)
+        self.err(&self.vm.core.exc.index_error, msg)
     }
 
     /// `OverflowError(msg)`
     pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr<B> {
-        self.err(&self.vm.exc.overflow_error, msg)
+        self.err(&self.vm.core.exc.overflow_error, msg)
     }
 
     /// `ZeroDivisionError(msg)`
     pub fn zero_division(&self, msg: impl Into<String>) -> PyErr<B> {
-        self.err(&self.vm.exc.zero_division_error, msg)
+        self.err(&self.vm.core.exc.zero_division_error, msg)
     }
 
     /// `RuntimeError(msg)`
     pub fn runtime_error(&self, msg: impl Into<String>) -> PyErr<B> {
-        self.err(&self.vm.exc.runtime_error, msg)
+        self.err(&self.vm.core.exc.runtime_error, msg)
     }
 
     /// `AttributeError(msg)`
     pub fn attribute_error(&self, msg: impl Into<String>) -> PyErr<B> {
-        self.err(&self.vm.exc.attribute_error, msg)
+        self.err(&self.vm.core.exc.attribute_error, msg)
     }
 
     /// `KeyError(key)`
     pub fn key_error(&self, key: PyRef<B>) -> PyErr<B> {
-        PyErr(self.new_exception(&self.vm.exc.key_error, vec![key]))
+        PyErr(self.new_exception(&self.vm.core.exc.key_error, vec![key]))
     }
 
     /// `NameError: name 'x' is not defined`
     pub fn name_error(&self, name: &str) -> PyErr<B> {
-        self.err(&self.vm.exc.name_error, format!("name '{name}' is not defined"))
+        self.err(&self.vm.core.exc.name_error, format!("name '{name}' is not defined"))
     }
 
     /// `MemoryError()`, for an allocation that cannot succeed.
     pub fn memory_error(&self) -> PyErr<B> {
-        PyErr(self.new_exception(&self.vm.exc.memory_error, vec![]))
+        PyErr(self.new_exception(&self.vm.core.exc.memory_error, vec![]))
     }
 
     /// `StopIteration()`
     pub fn stop_iteration(&self) -> PyErr<B> {
-        PyErr(self.new_exception(&self.vm.exc.stop_iteration, vec![]))
+        PyErr(self.new_exception(&self.vm.core.exc.stop_iteration, vec![]))
     }
 }
 

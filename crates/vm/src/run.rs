@@ -54,10 +54,10 @@ pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions
     let status = {
         let mut ctx = Ctx::attach(&vm);
         let main = new_module(&vm, "__main__");
-        dicts::set_name(&vm.modules, vm.intern("__main__"), main.clone());
+        dicts::set_name(&vm.core.modules, vm.intern("__main__"), main.clone());
         if let Payload::Module(m) = &main.payload {
             dicts::set_name(&m.dict, vm.intern("__file__"), vm.str(filename));
-            dicts::set_name(&m.dict, vm.intern("__builtins__"), vm.builtins.clone());
+            dicts::set_name(&m.dict, vm.intern("__builtins__"), vm.core.builtins.clone());
         }
         let result = exec_source(&mut ctx, source, filename, &main);
         let status = match result {
@@ -66,7 +66,7 @@ pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions
         };
         drop(main);
         // Like CPython's `threading._shutdown`: wait for the non-daemon threads.
-        let threads_done = dicts::get_text(&vm.modules, "threading").is_none()
+        let threads_done = dicts::get_text(&vm.core.modules, "threading").is_none()
             || crate::builtins::modules::threading::shutdown(&mut ctx);
         (status, threads_done)
     };
@@ -100,10 +100,10 @@ pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions
 /// Prints an uncaught exception (or handles `SystemExit`) and returns the exit status.
 pub fn handle_uncaught<B: Backend>(ctx: &mut Ctx<'_, B>, e: PyErr<B>) -> i32 {
     let vm = ctx.vm;
-    if ops::isinstance(vm, &e.0, &vm.exc.system_exit) {
+    if ops::isinstance(vm, &e.0, &vm.core.exc.system_exit) {
         return system_exit_status(ctx, &e.0);
     }
-    if ops::isinstance(vm, &e.0, &vm.exc.syntax_error) && syntax_error_text(&e.0).is_some() {
+    if ops::isinstance(vm, &e.0, &vm.core.exc.syntax_error) && syntax_error_text(&e.0).is_some() {
         if let Some(text) = syntax_error_text(&e.0) {
             crate::builtins::modules::write_stream(
                 crate::builtins::modules::Stream::Stderr,
@@ -257,9 +257,9 @@ pub fn exception_line<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>) -> Strin
 /// Breaks the reference cycles that every program makes (module globals ↔ functions, classes
 /// ↔ their methods' `__class__` cells) so that dropping the VM frees everything.
 pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
-    let modules: Vec<PyRef<B>> = match &vm.modules.payload {
+    let modules: Vec<PyRef<B>> = match &vm.core.modules.payload {
         Payload::Dict(d) => {
-            vm.modules.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect())
+            vm.core.modules.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect())
         }
         _ => Vec::new(),
     };
@@ -280,7 +280,7 @@ pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
         drop(entries);
     }
     drop(modules);
-    for ns in [&vm.modules, &vm.builtins] {
+    for ns in [&vm.core.modules, &vm.core.builtins] {
         if let Payload::Dict(d) = &ns.payload {
             let entries = ns.write(d, |t| t.take_all());
             drop(entries);

@@ -53,7 +53,9 @@ pub struct Core<B: Backend> {
 pub struct Vm<B: Backend> {
     /// The memory-safety strategy.
     pub backend: B,
-    core: ManuallyDrop<Core<B>>,
+    /// The objects this VM owns (built-in classes, singletons, namespaces), reached as
+    /// `vm.core.none` and so on; dropped while attached when the VM is torn down.
+    pub core: ManuallyDrop<Core<B>>,
     /// Source texts by file name, for tracebacks.
     pub sources: Mutex<HashMap<String, std::sync::Arc<str>>>,
     /// `sys.argv`.
@@ -84,14 +86,6 @@ pub struct OsThread {
     pub daemon: bool,
     /// Set when its Python code has finished.
     pub done: std::sync::Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl<B: Backend> std::ops::Deref for Vm<B> {
-    type Target = Core<B>;
-    #[inline(always)]
-    fn deref(&self) -> &Core<B> {
-        &self.core
-    }
 }
 
 impl<B: Backend> Vm<B> {
@@ -160,7 +154,7 @@ impl<B: Backend> Vm<B> {
     #[inline(always)]
     pub fn int(&self, v: i64) -> PyRef<B> {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
-            self.small_ints[(v - SMALL_INT_MIN) as usize].clone()
+            self.core.small_ints[(v - SMALL_INT_MIN) as usize].clone()
         } else {
             PyRef::new(Payload::Int(v))
         }
@@ -178,7 +172,7 @@ impl<B: Backend> Vm<B> {
     #[inline(always)]
     pub fn int_inline(&self, v: i64) -> PyRef<B> {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
-            self.small_ints[(v - SMALL_INT_MIN) as usize].clone()
+            self.core.small_ints[(v - SMALL_INT_MIN) as usize].clone()
         } else {
             PyRef::new_inline(Payload::Int(v))
         }
@@ -193,21 +187,21 @@ impl<B: Backend> Vm<B> {
     /// `True` or `False`.
     #[inline(always)]
     pub fn bool(&self, v: bool) -> PyRef<B> {
-        if v { self.true_.clone() } else { self.false_.clone() }
+        if v { self.core.true_.clone() } else { self.core.false_.clone() }
     }
 
     /// A new str.
     pub fn str(&self, s: impl Into<Box<str>>) -> PyRef<B> {
         let s = s.into();
         if s.is_empty() {
-            return self.empty_str.clone();
+            return self.core.empty_str.clone();
         }
         PyRef::new(Payload::Str(PyStr::new(s)))
     }
 
     /// The interned str for `s` (one object per distinct name; used for identifiers).
     pub fn intern(&self, s: &str) -> PyRef<B> {
-        let mut map = self.interned.lock().unwrap_or_else(|e| e.into_inner());
+        let mut map = self.core.interned.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(r) = map.get(s) {
             return r.clone();
         }
@@ -219,7 +213,7 @@ impl<B: Backend> Vm<B> {
     /// A new tuple.
     pub fn tuple(&self, items: Vec<PyRef<B>>) -> PyRef<B> {
         if items.is_empty() {
-            return self.empty_tuple.clone();
+            return self.core.empty_tuple.clone();
         }
         PyRef::new(Payload::Tuple(items.into_boxed_slice()))
     }

@@ -11,7 +11,7 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
-    let b = &vm.builtins;
+    let b = &vm.core.builtins;
     add(vm, b, "print", print);
     add(vm, b, "len", len);
     add(vm, b, "repr", repr_);
@@ -83,7 +83,7 @@ fn print<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     };
     let file = args.kwarg("file").filter(|f| !matches!(f.payload, Payload::None));
     super::modules::write_to(ctx, file, &out, flush)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// `len(obj)` as a Rust integer.
@@ -429,8 +429,8 @@ fn issubclass<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     let c = &args.args[0];
     let r = classes.iter().any(|k| {
         ops::is_subclass(c, k)
-            || k.is(&ctx.vm.object_type)
-            || (k.is(&ctx.vm.types.int) && c.is(&ctx.vm.types.bool_))
+            || k.is(&ctx.vm.core.object_type)
+            || (k.is(&ctx.vm.core.types.int) && c.is(&ctx.vm.core.types.bool_))
     });
     Ok(ctx.vm.bool(r))
 }
@@ -687,7 +687,10 @@ fn getattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
             Some(d) => Ok(d.clone()),
             None => attr::getattr(ctx, &pos[0], &pos[1]),
         },
-        Err(e) if pos.len() == 3 && ops::isinstance(ctx.vm, &e.0, &ctx.vm.exc.attribute_error) => {
+        Err(e)
+            if pos.len() == 3
+                && ops::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.attribute_error) =>
+        {
             Ok(pos[2].clone())
         }
         Err(e) => Err(e),
@@ -697,13 +700,13 @@ fn getattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 fn setattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "setattr", 3, 3, &[])?;
     attr::setattr(ctx, &args.args[0], &args.args[1], args.args[2].clone())?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn delattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "delattr", 2, 2, &[])?;
     attr::delattr(ctx, &args.args[0], &args.args[1])?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn hasattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -714,7 +717,7 @@ fn hasattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let hash = crate::object::str::hash_str(name);
     match attr::getattr_opt(ctx, &args.args[0], name, hash) {
         Ok(v) => Ok(ctx.vm.bool(v.is_some())),
-        Err(e) if ops::isinstance(ctx.vm, &e.0, &ctx.vm.exc.attribute_error) => {
+        Err(e) if ops::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.attribute_error) => {
             Ok(ctx.vm.bool(false))
         }
         Err(e) => Err(e),
@@ -742,11 +745,11 @@ pub fn wrapper_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
     let cls = &pos[0];
     let vm = ctx.vm;
     let first = pos.get(1).cloned();
-    let w = if cls.is(&vm.types.staticmethod) {
+    let w = if cls.is(&vm.core.types.staticmethod) {
         Wrapper::StaticMethod(
             first.ok_or_else(|| ctx.type_error("staticmethod expected 1 argument, got 0"))?,
         )
-    } else if cls.is(&vm.types.classmethod) {
+    } else if cls.is(&vm.core.types.classmethod) {
         Wrapper::ClassMethod(
             first.ok_or_else(|| ctx.type_error("classmethod expected 1 argument, got 0"))?,
         )

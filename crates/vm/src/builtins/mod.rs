@@ -143,11 +143,11 @@ pub fn add_property_rw<B: Backend>(
 pub fn install<B: Backend>(vm: &Vm<B>) {
     functions::install(vm);
     methods::install(vm);
-    modules::io::fill(vm, &vm.builtins);
-    let b = &vm.builtins;
+    modules::io::fill(vm, &vm.core.builtins);
+    let b = &vm.core.builtins;
     let put = |name: &str, v: &PyRef<B>| dicts::set_name(b, vm.intern(name), v.clone());
-    put("object", &vm.object_type);
-    for (name, t) in vm.types.all() {
+    put("object", &vm.core.object_type);
+    for (name, t) in vm.core.types.all() {
         if !matches!(
             name,
             "NoneType"
@@ -164,16 +164,16 @@ pub fn install<B: Backend>(vm: &Vm<B>) {
             put(name, t);
         }
     }
-    for (name, t) in vm.exc.all() {
+    for (name, t) in vm.core.exc.all() {
         put(name, t);
     }
-    put("None", &vm.none);
-    put("Ellipsis", &vm.ellipsis);
-    put("NotImplemented", &vm.not_implemented);
-    put("True", &vm.true_);
-    put("False", &vm.false_);
-    put("IOError", &vm.exc.os_error);
-    put("EnvironmentError", &vm.exc.os_error);
+    put("None", &vm.core.none);
+    put("Ellipsis", &vm.core.ellipsis);
+    put("NotImplemented", &vm.core.not_implemented);
+    put("True", &vm.core.true_);
+    put("False", &vm.core.false_);
+    put("IOError", &vm.core.exc.os_error);
+    put("EnvironmentError", &vm.core.exc.os_error);
 }
 
 /// Names of the modules implemented in Rust.
@@ -207,9 +207,9 @@ pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> Result<PyRe
 
 fn constant<B: Backend>(vm: &Vm<B>, c: &Constant) -> Result<PyRef<B>, String> {
     Ok(match c {
-        Constant::None => vm.none.clone(),
+        Constant::None => vm.core.none.clone(),
         Constant::Bool(b) => vm.bool(*b),
-        Constant::Ellipsis => vm.ellipsis.clone(),
+        Constant::Ellipsis => vm.core.ellipsis.clone(),
         Constant::Int(IntLit::Small(i)) => vm.int(*i),
         Constant::Int(IntLit::Big(b)) => vm.bigint(b.clone()),
         Constant::Float(f) => vm.float(*f),

@@ -53,7 +53,7 @@ pub fn format_value<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, spec: &str) 
 }
 
 fn kind_error<B: Backend>(ctx: &Ctx<'_, B>, kind: &str, msg: String) -> crate::ctx::PyErr<B> {
-    let exc = &ctx.vm.exc;
+    let exc = &ctx.vm.core.exc;
     let class = match kind {
         "ValueError" => &exc.value_error,
         "OverflowError" => &exc.overflow_error,

@@ -73,7 +73,7 @@ pub fn exec<B: Backend>(
             f.push(vm.str(s));
         }
         Op::BuildSlice => {
-            let step = if n == 3 { f.pop() } else { vm.none.clone() };
+            let step = if n == 3 { f.pop() } else { vm.core.none.clone() };
             let stop = f.pop();
             let start = f.pop();
             f.push(PyRef::new(Payload::Slice(Box::new([start, stop, step]))));
@@ -104,7 +104,7 @@ pub fn exec<B: Backend>(
         Op::ListExtend => {
             let it = f.pop();
             let items = seq::to_vec(ctx, &it).map_err(|e| {
-                if crate::ops::isinstance(vm, &e.0, &vm.exc.type_error) {
+                if crate::ops::isinstance(vm, &e.0, &vm.core.exc.type_error) {
                     ctx.type_error(format!(
                         "Value after * must be an iterable, not {}",
                         type_name(vm, &it)
@@ -189,7 +189,7 @@ fn unpack_items<B: Backend>(ctx: &mut Ctx<'_, B>, s: &PyRef<B>) -> PyResult<B, V
         Payload::Tuple(t) => Ok(t.to_vec()),
         Payload::List(l) => Ok(s.read(l, |v| v.clone())),
         _ => seq::to_vec(ctx, s).map_err(|e| {
-            if crate::ops::isinstance(ctx.vm, &e.0, &ctx.vm.exc.type_error) {
+            if crate::ops::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.type_error) {
                 ctx.type_error(format!(
                     "cannot unpack non-iterable {} object",
                     type_name(ctx.vm, s)
@@ -212,7 +212,9 @@ fn merge_mapping<B: Backend>(
     let entries: Vec<(PyRef<B>, PyRef<B>)> = match &m.payload {
         Payload::Dict(cell) => m.read(cell, |t| {
             t.iter()
-                .map(|e| (e.key.clone(), e.value.clone().unwrap_or_else(|| ctx.vm.none.clone())))
+                .map(|e| {
+                    (e.key.clone(), e.value.clone().unwrap_or_else(|| ctx.vm.core.none.clone()))
+                })
                 .collect()
         }),
         _ => {

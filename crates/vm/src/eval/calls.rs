@@ -86,7 +86,7 @@ pub fn call_ex<B: Backend>(
                 return Err(ctx.type_error("keywords must be strings"));
             }
             names.push(e.key);
-            all.push(e.value.unwrap_or_else(|| ctx.vm.none.clone()));
+            all.push(e.value.unwrap_or_else(|| ctx.vm.core.none.clone()));
         }
     }
     let r = callop::call(ctx, &callable, &all, &names)?;
@@ -110,7 +110,7 @@ pub fn make_function<B: Backend>(
     };
     let name = vm.str(c.code.name.as_str());
     let qualname = vm.str(c.code.qualname.as_str());
-    let module = dicts::get_text(f.globals, "__name__").unwrap_or_else(|| vm.none.clone());
+    let module = dicts::get_text(f.globals, "__name__").unwrap_or_else(|| vm.core.none.clone());
     let func = Function {
         code: code.clone(),
         globals: f.globals.clone(),
@@ -145,7 +145,7 @@ pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
     if bases.len() > 1 {
         return Err(ctx.type_error("gil-lab supports single inheritance only"));
     }
-    let base = bases.first().cloned().unwrap_or_else(|| vm.object_type.clone());
+    let base = bases.first().cloned().unwrap_or_else(|| vm.core.object_type.clone());
     let layout = match &base.payload {
         Payload::Type(t) => match t.layout {
             Layout::Builtin => {
@@ -182,7 +182,7 @@ pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
     if has(&table, "__eq__") && !has(&table, "__hash__") {
         let k = vm.intern("__hash__");
         let h = crate::object::str::hash_str("__hash__");
-        table.push_new(h, k, Some(vm.none.clone()));
+        table.push_new(h, k, Some(vm.core.none.clone()));
     }
     let cls = PyRef::new(Payload::Type(Box::new(TypeObj {
         name,

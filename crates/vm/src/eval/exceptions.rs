@@ -189,5 +189,5 @@ pub fn with_except_start<B: Backend>(
 
 /// Whether `exc` is an instance of `SystemExit`.
 pub fn is_system_exit<B: Backend>(ctx: &Ctx<'_, B>, exc: &PyRef<B>) -> bool {
-    isinstance(ctx.vm, exc, &ctx.vm.exc.system_exit)
+    isinstance(ctx.vm, exc, &ctx.vm.core.exc.system_exit)
 }

@@ -31,7 +31,7 @@ pub fn import_name<B: Backend>(
             f.push(m);
             Ok(())
         }
-        None => Err(ctx.err(&ctx.vm.exc.module_not_found_error, "Empty module name")),
+        None => Err(ctx.err(&ctx.vm.core.exc.module_not_found_error, "Empty module name")),
     }
 }
 
@@ -63,7 +63,7 @@ pub fn import_from<B: Backend>(
                 _ => "?".into(),
             };
             Err(ctx.err(
-                &ctx.vm.exc.import_error,
+                &ctx.vm.core.exc.import_error,
                 format!("cannot import name '{text}' from '{mname}' (unknown location)"),
             ))
         }
@@ -73,25 +73,27 @@ pub fn import_from<B: Backend>(
 /// Imports a module by its full name, caching it in `sys.modules`.
 pub fn import_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B> {
     let vm = ctx.vm;
-    if let Some(m) = dicts::get_text(&vm.modules, name) {
+    if let Some(m) = dicts::get_text(&vm.core.modules, name) {
         return Ok(m);
     }
     if let Some(m) = crate::builtins::make_module(ctx, name)? {
-        dicts::set_name(&vm.modules, vm.intern(name), m.clone());
+        dicts::set_name(&vm.core.modules, vm.intern(name), m.clone());
         return Ok(m);
     }
     let file = vm.script_dir.join(format!("{}.py", name.replace('.', "/")));
     let Ok(bytes) = std::fs::read(&file) else {
-        return Err(ctx.err(&vm.exc.module_not_found_error, format!("No module named '{name}'")));
+        return Err(
+            ctx.err(&vm.core.exc.module_not_found_error, format!("No module named '{name}'"))
+        );
     };
     let filename = file.to_string_lossy().to_string();
     // Like a compile error, the SyntaxError carries its whole report.
     let source = crate::source::decode(&bytes, &filename, crate::source::Origin::Import)
-        .map_err(|report| ctx.err(&vm.exc.syntax_error, report))?;
+        .map_err(|report| ctx.err(&vm.core.exc.syntax_error, report))?;
     let m = new_module(vm, name);
-    dicts::set_name(&vm.modules, vm.intern(name), m.clone());
+    dicts::set_name(&vm.core.modules, vm.intern(name), m.clone());
     if let Err(e) = exec_source(ctx, &source, &filename, &m) {
-        dicts::del_name(&vm.modules, name);
+        dicts::del_name(&vm.core.modules, name);
         return Err(e);
     }
     Ok(m)
@@ -117,9 +119,9 @@ pub fn exec_source<B: Backend>(
         Ok(c) => c,
         Err(e) => {
             let class = match e.kind {
-                gillab_syntax::SyntaxErrorKind::Syntax => &vm.exc.syntax_error,
-                gillab_syntax::SyntaxErrorKind::Indentation => &vm.exc.indentation_error,
-                gillab_syntax::SyntaxErrorKind::Tab => &vm.exc.tab_error,
+                gillab_syntax::SyntaxErrorKind::Syntax => &vm.core.exc.syntax_error,
+                gillab_syntax::SyntaxErrorKind::Indentation => &vm.core.exc.indentation_error,
+                gillab_syntax::SyntaxErrorKind::Tab => &vm.core.exc.tab_error,
             };
             return Err(ctx.err(class, e.render(filename, source)));
         }

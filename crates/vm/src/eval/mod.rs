@@ -136,7 +136,7 @@ fn run<B: Backend>(
 ) -> PyResult<B> {
     let limit = ctx.vm.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
     if ctx.depth >= limit || ctx.stack_exhausted() {
-        return Err(ctx.err(&ctx.vm.exc.recursion_error, "maximum recursion depth exceeded"));
+        return Err(ctx.err(&ctx.vm.core.exc.recursion_error, "maximum recursion depth exceeded"));
     }
     ctx.depth += 1;
     let super_cell = code.class_cell.and_then(|k| match func?.closure.as_ref()?.payload {
@@ -281,7 +281,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::MakeCell => names::make_cell(f, arg),
             Op::CopyFreeVars => names::copy_free_vars(f, arg),
             Op::LoadClosure => {
-                let v = f.fast[arg as usize].clone().unwrap_or_else(|| vm.none.clone());
+                let v = f.fast[arg as usize].clone().unwrap_or_else(|| vm.core.none.clone());
                 f.push(v);
             }
             Op::LoadDeref => {
@@ -495,7 +495,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             }
             Op::MakeFunction => calls::make_function(ctx, f, arg)?,
             Op::LoadBuildClass => {
-                let b = crate::ops::dicts::get_text(&vm.builtins, "__build_class__")
+                let b = crate::ops::dicts::get_text(&vm.core.builtins, "__build_class__")
                     .ok_or_else(|| ctx.name_error("__build_class__"))?;
                 f.push(b);
             }
@@ -523,7 +523,8 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::Reraise => return Err(exceptions::reraise(f, arg)),
             Op::PushExcInfo => {
                 let exc = f.pop();
-                let prev = ctx.exc_info.replace(exc.clone()).unwrap_or_else(|| vm.none.clone());
+                let prev =
+                    ctx.exc_info.replace(exc.clone()).unwrap_or_else(|| vm.core.none.clone());
                 f.push(prev);
                 f.push(exc);
             }
@@ -537,7 +538,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 let m = exceptions::exc_matches(ctx, f.top(), &ty)?;
                 f.push(vm.bool(m));
             }
-            Op::LoadAssertionError => f.push(vm.exc.assertion_error.clone()),
+            Op::LoadAssertionError => f.push(vm.core.exc.assertion_error.clone()),
             Op::BeforeWith => exceptions::before_with(ctx, f)?,
             Op::WithExceptStart => exceptions::with_except_start(ctx, f)?,
         }

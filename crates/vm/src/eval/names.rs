@@ -12,7 +12,7 @@ use crate::ops::dicts;
 pub fn unbound_local<B: Backend>(ctx: &Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -> PyErr<B> {
     let name = &f.code.code.varnames[i as usize];
     ctx.err(
-        &ctx.vm.exc.unbound_local_error,
+        &ctx.vm.core.exc.unbound_local_error,
         format!("cannot access local variable '{name}' where it is not associated with a value"),
     )
 }
@@ -28,7 +28,7 @@ pub fn load_global<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -
     if let Some(v) = dicts::get_name(f.globals, name) {
         return Ok(v);
     }
-    if let Some(v) = dicts::get_name(&ctx.vm.builtins, name) {
+    if let Some(v) = dicts::get_name(&ctx.vm.core.builtins, name) {
         return Ok(v);
     }
     Err(ctx.name_error(name_text(f, i)))
@@ -108,7 +108,7 @@ fn deref_error<B: Backend>(ctx: &Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -> PyErr<
     let name = &co.varnames[i as usize];
     if (i as usize) >= co.varnames.len() - co.nfreevars as usize {
         ctx.err(
-            &ctx.vm.exc.name_error,
+            &ctx.vm.core.exc.name_error,
             format!(
                 "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
             ),

@@ -200,8 +200,10 @@ pub fn getattr_opt<B: Backend>(
                 "__name__" => return Ok(Some(vm.str(t.name.as_str()))),
                 "__qualname__" => return Ok(Some(vm.str(t.qualname.as_str()))),
                 "__module__" => return Ok(Some(vm.str(t.module.as_str()))),
-                "__base__" => return Ok(Some(t.base.clone().unwrap_or_else(|| vm.none.clone()))),
-                "__class__" => return Ok(Some(vm.types.type_.clone())),
+                "__base__" => {
+                    return Ok(Some(t.base.clone().unwrap_or_else(|| vm.core.none.clone())));
+                }
+                "__class__" => return Ok(Some(vm.core.types.type_.clone())),
                 "__mro__" => {
                     let mut mro = vec![];
                     let mut cur = Some(obj.clone());
@@ -254,7 +256,7 @@ pub fn getattr_opt<B: Backend>(
                 Ok(None) => {}
                 Err(e)
                     if getattr_hook.is_some()
-                        && super::isinstance(vm, &e.0, &vm.exc.attribute_error) => {}
+                        && super::isinstance(vm, &e.0, &vm.core.exc.attribute_error) => {}
                 found => return found,
             }
             match getattr_hook {
@@ -294,8 +296,8 @@ fn generic_getattr<B: Backend>(
         }
         if let Some(exc) = &inst.exc {
             let special = match name {
-                "value" => super::isinstance(vm, obj, &vm.exc.stop_iteration),
-                "code" => super::isinstance(vm, obj, &vm.exc.system_exit),
+                "value" => super::isinstance(vm, obj, &vm.core.exc.stop_iteration),
+                "code" => super::isinstance(vm, obj, &vm.core.exc.system_exit),
                 _ => false,
             };
             let v = obj.read(exc, |e| match name {
@@ -315,7 +317,7 @@ fn generic_getattr<B: Backend>(
                 _ => None,
             });
             if let Some(v) = v {
-                return Ok(Some(v.unwrap_or_else(|| vm.none.clone())));
+                return Ok(Some(v.unwrap_or_else(|| vm.core.none.clone())));
             }
         }
     }
@@ -337,10 +339,10 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
         (Payload::Function(f), "__module__") => Some(f.module.clone()),
         (Payload::Function(f), "__code__") => Some(f.code.clone()),
         (Payload::Function(f), "__defaults__") => {
-            Some(f.defaults.clone().unwrap_or_else(|| vm.none.clone()))
+            Some(f.defaults.clone().unwrap_or_else(|| vm.core.none.clone()))
         }
         (Payload::Function(f), "__globals__") => Some(f.globals.clone()),
-        (Payload::Function(_), "__doc__") => Some(vm.none.clone()),
+        (Payload::Function(_), "__doc__") => Some(vm.core.none.clone()),
         (Payload::Builtin(b), "__name__" | "__qualname__") => Some(vm.str(b.name)),
         (Payload::Builtin(b), "__self__") => b.bound.clone(),
         (Payload::Method(m), "__self__") => Some(m.1.clone()),
@@ -354,7 +356,7 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
         (Payload::Code(c), "co_name") => Some(vm.str(c.code.name.as_str())),
         (Payload::Code(c), "co_filename") => Some(vm.str(&*c.code.filename)),
         (Payload::Instance(i), "__dict__") => Some(vm.dict(obj.read(&i.dict, |d| d.clone()))),
-        (Payload::Native(n), "tb_lineno") if n.class.is(&vm.types.traceback) => {
+        (Payload::Native(n), "tb_lineno") if n.class.is(&vm.core.types.traceback) => {
             n.data.downcast_ref::<u32>().map(|l| vm.int(*l as i64))
         }
         (Payload::Range(r), "start") => Some(vm.int(r.start)),
@@ -566,7 +568,7 @@ pub fn generic_delattr<B: Backend>(
 /// frames themselves are printed from the exception).
 pub fn traceback_object<B: Backend>(vm: &crate::Vm<B>, line: u32) -> PyRef<B> {
     PyRef::new(Payload::Native(Box::new(crate::object::NativeObj {
-        class: vm.types.traceback.clone(),
+        class: vm.core.types.traceback.clone(),
         data: Box::new(line),
     })))
 }

@@ -125,7 +125,7 @@ fn instantiate<B: Backend>(
     })));
     let init = super::attr::lookup_in_type(cls, "__init__", hash_str("__init__"));
     let object_init =
-        super::attr::lookup_in_type(&ctx.vm.object_type, "__init__", hash_str("__init__"));
+        super::attr::lookup_in_type(&ctx.vm.core.object_type, "__init__", hash_str("__init__"));
     let is_object_init = |i: &PyRef<B>| object_init.as_ref().is_some_and(|o| o.is(i));
     match init {
         Some(init) if !is_object_init(&init) => {

@@ -315,7 +315,7 @@ fn dict_eq<B: Backend>(ctx: &mut Ctx<'_, B>, a: &PyRef<B>, b: &PyRef<B>) -> PyRe
     for e in entries {
         match super::dicts::get(ctx, b, &e.key)? {
             Some(v) => {
-                let av = e.value.unwrap_or_else(|| ctx.vm.none.clone());
+                let av = e.value.unwrap_or_else(|| ctx.vm.core.none.clone());
                 if !eq(ctx, &av, &v)? {
                     return Ok(false);
                 }

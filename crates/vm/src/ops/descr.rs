@@ -53,7 +53,7 @@ pub fn call_get<B: Backend>(
     obj: Option<&PyRef<B>>,
     cls: &PyRef<B>,
 ) -> PyResult<B> {
-    let obj = obj.cloned().unwrap_or_else(|| ctx.vm.none.clone());
+    let obj = obj.cloned().unwrap_or_else(|| ctx.vm.core.none.clone());
     call::call(ctx, get, &[attr.clone(), obj, cls.clone()], &[])
 }
 

@@ -45,7 +45,7 @@ pub fn get_iter<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B>
                     let key = ctx.vm.int(i);
                     match super::seq::getitem(ctx, obj, &key) {
                         Ok(v) => items.push(v),
-                        Err(e) if super::isinstance(ctx.vm, &e.0, &ctx.vm.exc.index_error) => {
+                        Err(e) if super::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.index_error) => {
                             break;
                         }
                         Err(e) => return Err(e),
@@ -80,7 +80,7 @@ pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Opti
             Ok(None) => {
                 Err(ctx.type_error(format!("'{}' object is not an iterator", type_name(vm, it))))
             }
-            Err(e) if super::isinstance(vm, &e.0, &vm.exc.stop_iteration) => Ok(None),
+            Err(e) if super::isinstance(vm, &e.0, &vm.core.exc.stop_iteration) => Ok(None),
             Err(e) => Err(e),
         };
     };
@@ -169,7 +169,7 @@ pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Opti
                 Ok(Some((k, v, next))) => {
                     *pos = next;
                     expect.left = expect.left.saturating_sub(1);
-                    let v = v.unwrap_or_else(|| vm.none.clone());
+                    let v = v.unwrap_or_else(|| vm.core.none.clone());
                     Step::Value(match kind {
                         DictIterKind::Keys => k,
                         DictIterKind::Values => v,

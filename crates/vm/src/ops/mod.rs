@@ -29,7 +29,7 @@ use crate::vm::Vm;
 
 /// `type(obj)`.
 pub fn type_of<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>) -> PyRef<B> {
-    let t = &vm.types;
+    let t = &vm.core.types;
     match &obj.payload {
         Payload::None => t.none.clone(),
         Payload::NotImplemented => t.not_implemented.clone(),
@@ -98,11 +98,11 @@ pub fn is_subclass<B: Backend>(cls: &PyRef<B>, base: &PyRef<B>) -> bool {
 
 /// `isinstance(obj, cls)` for a single class (`bool` counts as an `int`).
 pub fn isinstance<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>, cls: &PyRef<B>) -> bool {
-    if cls.is(&vm.object_type) {
+    if cls.is(&vm.core.object_type) {
         return true;
     }
     let t = type_of(vm, obj);
-    is_subclass(&t, cls) || (cls.is(&vm.types.int) && matches!(obj.payload, Payload::Bool(_)))
+    is_subclass(&t, cls) || (cls.is(&vm.core.types.int) && matches!(obj.payload, Payload::Bool(_)))
 }
 
 /// Whether `cls` is a class of Python-level instances (user classes and exceptions).

@@ -272,7 +272,7 @@ fn instance_str<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B,
                     Payload::Tuple(t) if t.is_empty() => Ok(String::new()),
                     Payload::Tuple(t) if t.len() == 1 => {
                         let only = t.first().unwrap_or(&args);
-                        if super::isinstance(ctx.vm, obj, &ctx.vm.exc.key_error) {
+                        if super::isinstance(ctx.vm, obj, &ctx.vm.core.exc.key_error) {
                             repr(ctx, only)
                         } else {
                             str(ctx, only)

@@ -15,7 +15,8 @@ pub fn index_value<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, 
         Payload::Int(i) => Ok(*i),
         Payload::Bool(b) => Ok(*b as i64),
         Payload::BigInt(_) => {
-            Err(ctx.err(&ctx.vm.exc.index_error, "cannot fit 'int' into an index-sized integer"))
+            Err(ctx
+                .err(&ctx.vm.core.exc.index_error, "cannot fit 'int' into an index-sized integer"))
         }
         _ => Err(ctx.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -362,7 +363,7 @@ fn set_list_slice<B: Backend>(
 ) -> PyResult<B, ()> {
     let spec = SliceSpec::new(ctx, s)?;
     let new = to_vec(ctx, value).map_err(|e| {
-        if super::isinstance(ctx.vm, &e.0, &ctx.vm.exc.type_error) {
+        if super::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.type_error) {
             ctx.type_error("can only assign an iterable")
         } else {
             e

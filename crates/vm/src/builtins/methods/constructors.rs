@@ -12,7 +12,7 @@ use crate::vm::Vm;
 use num_bigint::BigInt;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
-    let t = &vm.types;
+    let t = &vm.core.types;
     add(vm, &t.int, "__new__", int_new);
     add(vm, &t.float, "__new__", float_new);
     add(vm, &t.str_, "__new__", str_new);
@@ -29,7 +29,7 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, &t.classmethod, "__new__", functions::wrapper_new);
     add(vm, &t.property, "__new__", functions::wrapper_new);
     add(vm, &t.super_, "__new__", functions::super_new);
-    add(vm, &vm.object_type, "__new__", object_new);
+    add(vm, &vm.core.object_type, "__new__", object_new);
 }
 
 fn rest<'a, B: Backend>(args: &Args<'a, B>) -> &'a [PyRef<B>] {
@@ -124,8 +124,10 @@ fn str_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
             {
                 return match std::str::from_utf8(b) {
                     Ok(s) => Ok(ctx.vm.str(s)),
-                    Err(_) => Err(ctx
-                        .err(&ctx.vm.exc.unicode_decode_error, "'utf-8' codec can't decode bytes")),
+                    Err(_) => Err(ctx.err(
+                        &ctx.vm.core.exc.unicode_decode_error,
+                        "'utf-8' codec can't decode bytes",
+                    )),
                 };
             }
             repr::str_obj(ctx, v)
@@ -156,7 +158,7 @@ fn tuple_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
             let items = seq::to_vec(ctx, v)?;
             Ok(ctx.vm.tuple(items))
         }
-        None => Ok(ctx.vm.empty_tuple.clone()),
+        None => Ok(ctx.vm.core.empty_tuple.clone()),
     }
 }
 
@@ -295,7 +297,7 @@ fn range_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
 
 fn slice_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let a = rest(&args);
-    let none = ctx.vm.none.clone();
+    let none = ctx.vm.core.none.clone();
     let parts = match a.len() {
         1 => [none.clone(), a[0].clone(), none],
         2 => [a[0].clone(), a[1].clone(), none],

@@ -16,7 +16,7 @@ use crate::ops::{call, dicts, seq};
 use crate::vm::Vm;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
-    let t = &vm.types.dict;
+    let t = &vm.core.types.dict;
     add(vm, t, "get", get);
     add(vm, t, "keys", keys);
     add(vm, t, "values", values);
@@ -48,7 +48,7 @@ fn get<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let a = arity(ctx, &args, "dict", "get", Sig::Var(1, 2))?;
     match dicts::get(ctx, o, &a[0])? {
         Some(v) => Ok(v),
-        None => Ok(a.get(1).cloned().unwrap_or_else(|| ctx.vm.none.clone())),
+        None => Ok(a.get(1).cloned().unwrap_or_else(|| ctx.vm.core.none.clone())),
     }
 }
 
@@ -79,7 +79,7 @@ fn pop<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "pop")?;
     let a = arity(ctx, &args, "dict", "pop", Sig::Var(1, 2))?;
     match dicts::remove(ctx, o, &a[0])? {
-        Some(entry) => Ok(entry.value.unwrap_or_else(|| ctx.vm.none.clone())),
+        Some(entry) => Ok(entry.value.unwrap_or_else(|| ctx.vm.core.none.clone())),
         None => match a.get(1) {
             Some(default) => Ok(default.clone()),
             None => Err(ctx.key_error(a[0].clone())),
@@ -92,7 +92,7 @@ fn popitem<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     arity(ctx, &args, "dict", "popitem", Sig::NoArgs)?;
     let vm = ctx.vm;
     match o.write(cell, |d| d.pop_last()) {
-        Some(e) => Ok(vm.tuple(vec![e.key, e.value.unwrap_or_else(|| vm.none.clone())])),
+        Some(e) => Ok(vm.tuple(vec![e.key, e.value.unwrap_or_else(|| vm.core.none.clone())])),
         None => Err(ctx.key_error(vm.str("popitem(): dictionary is empty"))),
     }
 }
@@ -100,7 +100,7 @@ fn popitem<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 fn setdefault<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "setdefault")?;
     let a = arity(ctx, &args, "dict", "setdefault", Sig::Var(1, 2))?;
-    let default = a.get(1).cloned().unwrap_or_else(|| ctx.vm.none.clone());
+    let default = a.get(1).cloned().unwrap_or_else(|| ctx.vm.core.none.clone());
     dicts::set_default(ctx, o, a[0].clone(), default)
 }
 
@@ -115,7 +115,7 @@ fn update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         let key = ctx.vm.str(k);
         dicts::set(ctx, o, key, Some(v.clone()))?;
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn copy<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -130,7 +130,7 @@ fn clear<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     arity(ctx, &args, "dict", "clear", Sig::NoArgs)?;
     let old = o.write(cell, |d| d.take_all());
     drop(old);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// `dict.fromkeys(iterable, value=None)`, a classmethod: the class arrives first.
@@ -138,12 +138,12 @@ fn fromkeys<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
     let vm = ctx.vm;
     let a = arity(ctx, &args, "dict", "fromkeys", Sig::Var(1, 2))?;
     let cls = &args.args[0];
-    let d = if cls.is(&vm.types.dict) || !matches!(cls.payload, Payload::Type(_)) {
+    let d = if cls.is(&vm.core.types.dict) || !matches!(cls.payload, Payload::Type(_)) {
         vm.dict(Dict::new())
     } else {
         call::call(ctx, cls, &[], &[])?
     };
-    let value = a.get(1).cloned().unwrap_or_else(|| vm.none.clone());
+    let value = a.get(1).cloned().unwrap_or_else(|| vm.core.none.clone());
     for k in seq::to_vec(ctx, &a[0])? {
         if matches!(d.payload, Payload::Dict(_)) {
             dicts::set(ctx, &d, k, Some(value.clone()))?;

@@ -14,7 +14,7 @@ use crate::ops::{attr, compare, dicts, repr, seq, type_name};
 use crate::vm::Vm;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
-    let t = &vm.types.list;
+    let t = &vm.core.types.list;
     add(vm, t, "append", append);
     add(vm, t, "extend", extend);
     add(vm, t, "pop", pop);
@@ -69,7 +69,7 @@ fn append<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let a = arity(ctx, &args, "list", "append", Sig::One)?;
     let v = a[0].clone();
     o.write(cell, |items| items.push(v));
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn extend<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -79,7 +79,7 @@ fn extend<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     // once, so `a.extend(b)` racing `b.extend(a)` cannot deadlock (and `a.extend(a)` works).
     let items = seq::to_vec(ctx, &a[0])?;
     o.write(cell, |v| v.extend(items));
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn pop<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -112,7 +112,7 @@ fn insert<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
         items.insert(at as usize, v);
     });
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn remove<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -125,7 +125,7 @@ fn remove<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
             // The item may have moved or gone while `__eq__` ran: find it again by identity.
             if let Some(removed) = remove_identical(o, cell, i, &x) {
                 drop(removed);
-                return Ok(ctx.vm.none.clone());
+                return Ok(ctx.vm.core.none.clone());
             }
             break;
         }
@@ -189,7 +189,7 @@ fn sort<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     // runs no bytecode and so never switches threads), so a racing append is neither lost nor
     // reported as a modification.
     if key.is_none() && o.write(cell, |v| sort_plain(v, reverse)) {
-        return Ok(ctx.vm.none.clone());
+        return Ok(ctx.vm.core.none.clone());
     }
     // As in CPython the list is empty while it is being sorted: key functions and comparisons
     // see `[]`, and anything they do to it is discarded with a ValueError. CPython detects any
@@ -212,7 +212,7 @@ fn sort<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     if modified {
         return Err(ctx.value_error("list modified during sort"));
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// Sorts `v` stably if every item is a number (no NaN) or every item is a `str`, comparing
@@ -248,7 +248,7 @@ fn reverse<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, cell) = this(ctx, &args, "reverse")?;
     arity(ctx, &args, "list", "reverse", Sig::NoArgs)?;
     o.write(cell, |v| v.reverse());
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn copy<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -263,7 +263,7 @@ fn clear<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     arity(ctx, &args, "list", "clear", Sig::NoArgs)?;
     let old = o.write(cell, std::mem::take);
     drop(old);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 // ---- Argument helpers shared by the method files --------------------------------------------

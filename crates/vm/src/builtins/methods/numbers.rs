@@ -14,7 +14,7 @@ use num_bigint::{BigInt, Sign};
 use num_traits::{One, ToPrimitive, Zero};
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
-    let t = &vm.types;
+    let t = &vm.core.types;
     for cls in [&t.int, &t.bool_] {
         add(vm, cls, "bit_length", int_bit_length);
         add(vm, cls, "bit_count", int_bit_count);
@@ -192,11 +192,11 @@ fn int_from_bytes<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResu
         BigInt::from_bytes_le(Sign::Plus, &data)
     };
     let cls = &args.args[0];
-    if cls.is(&vm.types.bool_) {
+    if cls.is(&vm.core.types.bool_) {
         return Ok(vm.bool(!n.is_zero()));
     }
     let r = vm.bigint(n);
-    if cls.is(&vm.types.int) || !matches!(cls.payload, Payload::Type(_)) {
+    if cls.is(&vm.core.types.int) || !matches!(cls.payload, Payload::Type(_)) {
         return Ok(r);
     }
     call::call(ctx, cls, &[r], &[])
@@ -322,7 +322,7 @@ fn float_fromhex<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
     };
     let r = vm.float(f);
     let cls = &args.args[0];
-    if cls.is(&vm.types.float) || !matches!(cls.payload, Payload::Type(_)) {
+    if cls.is(&vm.core.types.float) || !matches!(cls.payload, Payload::Type(_)) {
         return Ok(r);
     }
     call::call(ctx, cls, &[r], &[])

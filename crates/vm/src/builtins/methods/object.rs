@@ -8,7 +8,7 @@ use crate::ops::{compare, repr, type_name};
 use crate::vm::Vm;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
-    let o = &vm.object_type;
+    let o = &vm.core.object_type;
     add(vm, o, "__init__", object_init);
     add(vm, o, "__repr__", object_repr);
     add(vm, o, "__str__", object_str);
@@ -17,12 +17,12 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, o, "__hash__", object_hash);
     add(vm, o, "__setattr__", object_setattr);
     add(vm, o, "__delattr__", object_delattr);
-    let e = &vm.exc.base_exception;
+    let e = &vm.core.exc.base_exception;
     add(vm, e, "__init__", exc_init);
     add(vm, e, "__str__", exc_str);
     add(vm, e, "__repr__", exc_repr);
     add(vm, e, "with_traceback", exc_with_traceback);
-    let p = &vm.types.property;
+    let p = &vm.core.types.property;
     add(vm, p, "getter", property_getter);
     add(vm, p, "setter", property_setter);
 }
@@ -69,7 +69,7 @@ fn object_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
             "object.__init__() takes exactly one argument (the instance to initialize)",
         ));
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// The default repr, `<module.Class object at 0x...>`, also for exceptions' subclasses.
@@ -98,21 +98,21 @@ fn object_setattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResu
     args.check(ctx, "__setattr__", 3, 3, &[])?;
     let a = args.args;
     crate::ops::attr::generic_setattr(ctx, &a[0], &a[1], a[2].clone())?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn object_delattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "__delattr__", 2, 2, &[])?;
     crate::ops::attr::generic_delattr(ctx, &args.args[0], &args.args[1])?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn object_eq<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "__eq__", 2, 2, &[])?;
     Ok(if args.args[0].is(&args.args[1]) {
-        ctx.vm.true_.clone()
+        ctx.vm.core.true_.clone()
     } else {
-        ctx.vm.not_implemented.clone()
+        ctx.vm.core.not_implemented.clone()
     })
 }
 
@@ -138,7 +138,7 @@ fn exc_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
         let new_args = ctx.vm.tuple(args.positional()[1..].to_vec());
         let old = o.write(st, |s| std::mem::replace(&mut s.args, new_args));
         drop(old);
-        return Ok(ctx.vm.none.clone());
+        return Ok(ctx.vm.core.none.clone());
     }
     Err(ctx.type_error(format!(
         "descriptor '__init__' requires a 'BaseException' object but received a '{}'",
@@ -159,7 +159,7 @@ fn exc_str<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     Ok(match &a.payload {
         Payload::Tuple(t) if t.is_empty() => ctx.vm.str(""),
         Payload::Tuple(t) if t.len() == 1 => {
-            if crate::ops::isinstance(ctx.vm, o, &ctx.vm.exc.key_error) {
+            if crate::ops::isinstance(ctx.vm, o, &ctx.vm.core.exc.key_error) {
                 ctx.vm.str(repr::repr(ctx, &t[0])?)
             } else {
                 repr::str_obj(ctx, &t[0])?

@@ -15,7 +15,7 @@ use crate::ops::{dicts, seq};
 use crate::vm::Vm;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
-    let t = &vm.types.set;
+    let t = &vm.core.types.set;
     add(vm, t, "add", add_);
     add(vm, t, "discard", discard);
     add(vm, t, "remove", remove);
@@ -202,21 +202,21 @@ fn add_<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "add")?;
     let a = arity(ctx, &args, "set", "add", Sig::One)?;
     dicts::set(ctx, o, a[0].clone(), None)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn discard<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "discard")?;
     let a = arity(ctx, &args, "set", "discard", Sig::One)?;
     drop(dicts::remove(ctx, o, &a[0])?);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn remove<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "remove")?;
     let a = arity(ctx, &args, "set", "remove", Sig::One)?;
     match dicts::remove(ctx, o, &a[0])? {
-        Some(_) => Ok(ctx.vm.none.clone()),
+        Some(_) => Ok(ctx.vm.core.none.clone()),
         None => Err(ctx.key_error(a[0].clone())),
     }
 }
@@ -239,7 +239,7 @@ fn clear<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     arity(ctx, &args, "set", "clear", Sig::NoArgs)?;
     let old = o.write(cell, |t| t.take_all());
     drop(old);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn copy<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -253,7 +253,7 @@ fn update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     for other in arity(ctx, &args, "set", "update", Sig::Any)? {
         add_all(ctx, o, other)?;
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn union<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -289,7 +289,7 @@ fn intersection_update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> P
     let others = arity(ctx, &args, "set", "intersection_update", Sig::Any)?;
     let result = intersection_of(ctx, o, others)?;
     replace_contents(o, cell, &result);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn difference<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -307,7 +307,7 @@ fn difference_update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
     for other in arity(ctx, &args, "set", "difference_update", Sig::Any)? {
         discard_all(ctx, o, other)?;
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn symmetric_difference<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -322,7 +322,7 @@ fn symmetric_difference_update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, 
     let (o, _) = this(ctx, &args, "symmetric_difference_update")?;
     let a = arity(ctx, &args, "set", "symmetric_difference_update", Sig::One)?;
     toggle_all(ctx, o, &a[0])?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn issubset<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -342,10 +342,10 @@ fn issuperset<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     }
     for x in seq::to_vec(ctx, other)? {
         if !seq::contains(ctx, o, &x)? {
-            return Ok(ctx.vm.false_.clone());
+            return Ok(ctx.vm.core.false_.clone());
         }
     }
-    Ok(ctx.vm.true_.clone())
+    Ok(ctx.vm.core.true_.clone())
 }
 
 fn isdisjoint<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

@@ -49,7 +49,8 @@ fn class_slot(kind: DictIterKind) -> &'static str {
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     for kind in KINDS {
-        let cls = new_type::<B>(kind_name(kind), Some(vm.object_type.clone()), Layout::Builtin);
+        let cls =
+            new_type::<B>(kind_name(kind), Some(vm.core.object_type.clone()), Layout::Builtin);
         add(vm, &cls, "__new__", view_new);
         add(vm, &cls, "__iter__", view_iter);
         add(vm, &cls, "__len__", view_len);
@@ -73,14 +74,14 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
             add(vm, &cls, "__rsub__", view_rsub);
             add(vm, &cls, "isdisjoint", view_isdisjoint);
         }
-        dicts::set_name(&vm.types.dict, vm.intern(class_slot(kind)), cls);
+        dicts::set_name(&vm.core.types.dict, vm.intern(class_slot(kind)), cls);
     }
 }
 
 /// A new view of `dict` (a `Payload::Dict`). Before the view classes exist (during VM
 /// start-up) it falls back to a list snapshot.
 pub(crate) fn new_view<B: Backend>(vm: &Vm<B>, dict: &PyRef<B>, kind: DictIterKind) -> PyRef<B> {
-    match dicts::get_text(&vm.types.dict, class_slot(kind)) {
+    match dicts::get_text(&vm.core.types.dict, class_slot(kind)) {
         Some(class) => PyRef::new(Payload::Native(Box::new(NativeObj {
             class,
             data: Box::new(View { dict: dict.clone(), kind }),
@@ -98,7 +99,7 @@ fn snapshot<B: Backend>(vm: &Vm<B>, dict: &PyRef<B>, kind: DictIterKind) -> Vec<
     pairs
         .into_iter()
         .map(|(k, v)| {
-            let v = v.unwrap_or_else(|| vm.none.clone());
+            let v = v.unwrap_or_else(|| vm.core.none.clone());
             match kind {
                 DictIterKind::Keys => k,
                 DictIterKind::Values => v,
@@ -264,7 +265,7 @@ fn compare_views<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, op: Cmp) -
     let (o, v, a) = this(ctx, &args, name, Sig::One)?;
     let other = &a[0];
     let Some(len_other) = set_like_len(other) else {
-        return Ok(ctx.vm.not_implemented.clone());
+        return Ok(ctx.vm.core.not_implemented.clone());
     };
     let len_self = len_of(v);
     let r = match op {
@@ -345,8 +346,8 @@ fn view_isdisjoint<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
     let (_, v, a) = this(ctx, &args, "isdisjoint", Sig::One)?;
     for x in seq::to_vec(ctx, &a[0])? {
         if contains(ctx, v, &x)? {
-            return Ok(ctx.vm.false_.clone());
+            return Ok(ctx.vm.core.false_.clone());
         }
     }
-    Ok(ctx.vm.true_.clone())
+    Ok(ctx.vm.core.true_.clone())
 }

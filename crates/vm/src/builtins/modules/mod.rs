@@ -116,7 +116,7 @@ pub fn write_to<B: Backend>(
 ) -> PyResult<B, ()> {
     let target = match file {
         Some(f) => f.clone(),
-        None => match dicts::get_text(&ctx.vm.modules, "sys")
+        None => match dicts::get_text(&ctx.vm.core.modules, "sys")
             .as_ref()
             .and_then(module_dict)
             .and_then(|d| dicts::get_text(d, "stdout"))
@@ -142,7 +142,7 @@ pub fn write_to<B: Backend>(
 pub fn stream_object<B: Backend>(vm: &crate::Vm<B>, stream: Stream) -> PyRef<B> {
     let cls = crate::types::new_type::<B>(
         "TextIOWrapper",
-        Some(vm.object_type.clone()),
+        Some(vm.core.object_type.clone()),
         crate::object::Layout::Builtin,
     );
     add(vm, &cls, "write", stream_write);
@@ -167,7 +167,7 @@ fn stream_flush<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     if let Some(s) = args.args.first().and_then(stream_of) {
         write_stream(s, "", true);
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn dis<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -190,5 +190,5 @@ fn dis<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let Payload::Code(c) = &code.payload else { return Err(ctx.type_error("no code")) };
     let text = gillab_compiler::dis::disassemble(&c.code);
     write_to(ctx, None, &text, false)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }

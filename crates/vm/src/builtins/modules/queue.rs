@@ -184,14 +184,14 @@ fn q_put<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let q = this(ctx, &args)?;
     let (block, d) = blocking_args(ctx, &args, 2, q.maxsize > 0)?;
     put_impl(ctx, q, args.args[1].clone(), block, d)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn q_put_nowait<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "put_nowait", 2, 2, &[])?;
     let q = this(ctx, &args)?;
     put_impl(ctx, q, args.args[1].clone(), false, None)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn q_task_done<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -206,14 +206,14 @@ fn q_task_done<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
         g.unfinished -= 1;
     }
     q.changed.notify_all();
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn q_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "join", 1, 1, &[])?;
     let q = this(ctx, &args)?;
     wait(ctx, q, None, |_, unfinished| unfinished == 0);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn q_qsize<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -243,7 +243,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     for (name, ctor) in
         [("Queue", queue_new as crate::builtins::NativeFn<B>), ("LifoQueue", lifo_new)]
     {
-        let cls = new_class::<B>(name, "queue", vm.object_type.clone(), Layout::Builtin);
+        let cls = new_class::<B>(name, "queue", vm.core.object_type.clone(), Layout::Builtin);
         add(vm, &cls, "__new__", ctor);
         add(vm, &cls, "get", q_get);
         add(vm, &cls, "get_nowait", q_get_nowait);
@@ -256,6 +256,9 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
         add(vm, &cls, "full", q_full);
         put(name, cls);
     }
-    put("Empty", new_class::<B>("Empty", "queue", vm.exc.exception.clone(), Layout::Exception));
-    put("Full", new_class::<B>("Full", "queue", vm.exc.exception.clone(), Layout::Exception));
+    put(
+        "Empty",
+        new_class::<B>("Empty", "queue", vm.core.exc.exception.clone(), Layout::Exception),
+    );
+    put("Full", new_class::<B>("Full", "queue", vm.core.exc.exception.clone(), Layout::Exception));
 }

@@ -20,7 +20,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     put("platform", vm.str("linux"));
     put("version", vm.str("3.11.7 (gil-lab)"));
     put("byteorder", vm.str("little"));
-    put("modules", vm.modules.clone());
+    put("modules", vm.core.modules.clone());
     put("implementation_name", vm.str(B::NAME));
     add(vm, ns, "exit", exit);
     add(vm, ns, "getrefcount", getrefcount);
@@ -35,7 +35,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
 fn exit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "exit", 0, 1, &[])?;
     let code: Vec<PyRef<B>> = args.positional().to_vec();
-    Err(PyErr(ctx.new_exception(&ctx.vm.exc.system_exit, code)))
+    Err(PyErr(ctx.new_exception(&ctx.vm.core.exc.system_exit, code)))
 }
 
 fn getrefcount<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -59,7 +59,7 @@ fn setrecursionlimit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
     // Deep recursion is also bounded by the thread's stack (`Ctx::stack_exhausted`).
     let n = n.min(u32::MAX as i64) as u32;
     ctx.vm.recursion_limit.store(n, std::sync::atomic::Ordering::Relaxed);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn getswitchinterval<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -78,19 +78,19 @@ fn setswitchinterval<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
         return Err(ctx.value_error("switch interval must be strictly positive"));
     }
     ctx.vm.backend.set_switch_interval(s);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn exc_info<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "exc_info", 0, 0, &[])?;
     let vm = ctx.vm;
     Ok(match &ctx.exc_info {
-        Some(e) => vm.tuple(vec![crate::ops::type_of(vm, e), e.clone(), vm.none.clone()]),
-        None => vm.tuple(vec![vm.none.clone(), vm.none.clone(), vm.none.clone()]),
+        Some(e) => vm.tuple(vec![crate::ops::type_of(vm, e), e.clone(), vm.core.none.clone()]),
+        None => vm.tuple(vec![vm.core.none.clone(), vm.core.none.clone(), vm.core.none.clone()]),
     })
 }
 
 fn exception<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "exception", 0, 0, &[])?;
-    Ok(ctx.exc_info.clone().unwrap_or_else(|| ctx.vm.none.clone()))
+    Ok(ctx.exc_info.clone().unwrap_or_else(|| ctx.vm.core.none.clone()))
 }

@@ -140,10 +140,10 @@ fn thread_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
     };
     // `pos[0]` is `self`.
     if get(1, "group").is_some() {
-        return Err(ctx.err(&vm.exc.assertion_error, "group argument must be None for now"));
+        return Err(ctx.err(&vm.core.exc.assertion_error, "group argument must be None for now"));
     }
     let target = get(2, "target");
-    let targs = get(4, "args").unwrap_or_else(|| vm.empty_tuple.clone());
+    let targs = get(4, "args").unwrap_or_else(|| vm.core.empty_tuple.clone());
     let kwargs = get(5, "kwargs").unwrap_or_else(|| vm.dict(Dict::new()));
     let name = match get(3, "name") {
         Some(n) => crate::ops::repr::str(ctx, &n).map(|s| vm.str(s))?,
@@ -180,15 +180,15 @@ fn thread_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
         class: state_class,
         data: Box::new(ThreadState::default()),
     })));
-    set(vm, this, "_target", target.unwrap_or_else(|| vm.none.clone()));
+    set(vm, this, "_target", target.unwrap_or_else(|| vm.core.none.clone()));
     set(vm, this, "_args", targs);
     set(vm, this, "_kwargs", kwargs);
     set(vm, this, "name", name);
     set(vm, this, "_daemonic", daemon);
-    set(vm, this, "ident", vm.none.clone());
-    set(vm, this, "native_id", vm.none.clone());
+    set(vm, this, "ident", vm.core.none.clone());
+    set(vm, this, "native_id", vm.core.none.clone());
     set(vm, this, "_state", st);
-    Ok(vm.none.clone())
+    Ok(vm.core.none.clone())
 }
 
 fn module_dict<B: Backend>(ctx: &mut Ctx<'_, B>) -> PyResult<B> {
@@ -244,7 +244,7 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     vm.os_threads.lock().unwrap_or_else(|e| e.into_inner()).push(OsThread { handle, daemon, done });
     // Like CPython, `start` returns once the thread is running (its ident is then set).
     ctx.allow_threads(|| st.signal.wait_for(|p| p != Phase::New, None));
-    Ok(vm.none.clone())
+    Ok(vm.core.none.clone())
 }
 
 /// On a backend whose threads are processes (`Backend::REMOTE_THREADS`), sends the thread's
@@ -310,7 +310,7 @@ fn remote_finish<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, job: u64) 
         }
         Outcome::Lost(msg) => {
             if custom_hook(ctx).is_some() {
-                let exc = ctx.new_exception(&ctx.vm.exc.runtime_error, vec![ctx.vm.str(msg)]);
+                let exc = ctx.new_exception(&ctx.vm.core.exc.runtime_error, vec![ctx.vm.str(msg)]);
                 report(ctx, thread, exc);
                 return;
             }
@@ -385,15 +385,20 @@ fn custom_hook<B: Backend>(ctx: &mut Ctx<'_, B>) -> Option<PyRef<B>> {
 fn report<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: PyRef<B>) {
     let vm = ctx.vm;
     if let Some(h) = custom_hook(ctx) {
-        let cls =
-            new_class::<B>("_ExceptHookArgs", "threading", vm.object_type.clone(), Layout::Object);
+        let cls = new_class::<B>(
+            "_ExceptHookArgs",
+            "threading",
+            vm.core.object_type.clone(),
+            Layout::Object,
+        );
         let a = PyRef::new(Payload::Instance(Box::new(Instance {
             class: cls,
             dict: B::cell_new(Dict::new()),
             exc: None,
         })));
         set(vm, &a, "exc_type", crate::ops::type_of(vm, &exc));
-        let tb = attr::getattr_str(ctx, &exc, "__traceback__").unwrap_or_else(|_| vm.none.clone());
+        let tb =
+            attr::getattr_str(ctx, &exc, "__traceback__").unwrap_or_else(|_| vm.core.none.clone());
         set(vm, &a, "exc_traceback", tb);
         set(vm, &a, "exc_value", exc);
         set(vm, &a, "thread", thread.clone());
@@ -404,7 +409,7 @@ fn report<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: PyRef<B>) {
         return;
     }
     // The default hook ignores exactly `SystemExit` (not its subclasses).
-    if crate::ops::type_of(vm, &exc).is(&vm.exc.system_exit) {
+    if crate::ops::type_of(vm, &exc).is(&vm.core.exc.system_exit) {
         return;
     }
     super::write_stream(super::Stream::Stdout, "", true);
@@ -418,9 +423,9 @@ fn thread_run<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     let Some(target) =
         dicts::get_text(this, "_target").filter(|t| !matches!(t.payload, Payload::None))
     else {
-        return Ok(vm.none.clone());
+        return Ok(vm.core.none.clone());
     };
-    let targs = dicts::get_text(this, "_args").unwrap_or_else(|| vm.empty_tuple.clone());
+    let targs = dicts::get_text(this, "_args").unwrap_or_else(|| vm.core.empty_tuple.clone());
     let mut all = crate::ops::seq::to_vec(ctx, &targs)?;
     let mut names = Vec::new();
     if let Some(kw) = dicts::get_text(this, "_kwargs")
@@ -428,7 +433,7 @@ fn thread_run<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     {
         for e in kw.read(cell, |d| d.iter().cloned().collect::<Vec<_>>()) {
             names.push(e.key);
-            all.push(e.value.unwrap_or_else(|| vm.none.clone()));
+            all.push(e.value.unwrap_or_else(|| vm.core.none.clone()));
         }
     }
     call::call(ctx, &target, &all, &names)
@@ -455,19 +460,19 @@ fn thread_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
     // `lock.acquire(True, timeout)` only while the thread runs.
     sync::join_timeout(ctx, timeout)?;
     if *st.signal.phase.lock() == Phase::Finished {
-        return Ok(ctx.vm.none.clone());
+        return Ok(ctx.vm.core.none.clone());
     }
     let d = sync::join_deadline(ctx, timeout)?;
     let sig = &st.signal;
     ctx.allow_threads(|| sig.wait_for(|p| p == Phase::Finished, d));
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// `Thread.daemon`.
 fn thread_daemon_get<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "daemon", 1, 1, &[])?;
     dicts::get_text(&args.args[0], "_daemonic")
-        .ok_or_else(|| ctx.err(&ctx.vm.exc.assertion_error, "Thread.__init__() not called"))
+        .ok_or_else(|| ctx.err(&ctx.vm.core.exc.assertion_error, "Thread.__init__() not called"))
 }
 
 /// `Thread.daemon = value`: only before `start()`.
@@ -479,13 +484,13 @@ fn thread_daemon_set<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
         return Err(ctx.runtime_error("cannot set daemon status of active thread"));
     }
     set(ctx.vm, this, "_daemonic", args.args[1].clone());
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn thread_is_alive<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "is_alive", 1, 1, &[])?;
     let st_obj = state_or(ctx, &args.args[0], |ctx| {
-        ctx.err(&ctx.vm.exc.assertion_error, "Thread.__init__() not called")
+        ctx.err(&ctx.vm.core.exc.assertion_error, "Thread.__init__() not called")
     })?;
     let Some(st) = data::<B, ThreadState>(&st_obj) else {
         return Err(ctx.runtime_error("thread state"));
@@ -533,13 +538,13 @@ fn excepthook<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     args.check(ctx, "excepthook", 1, 1, &[])?;
     let a = &args.args[0];
     let exc_type = attr::getattr_str(ctx, a, "exc_type")?;
-    if exc_type.is(&ctx.vm.exc.system_exit) {
-        return Ok(ctx.vm.none.clone());
+    if exc_type.is(&ctx.vm.core.exc.system_exit) {
+        return Ok(ctx.vm.core.none.clone());
     }
     let exc = attr::getattr_str(ctx, a, "exc_value")?;
     let thread = attr::getattr_str(ctx, a, "thread")?;
     report_default(ctx, &thread, &exc);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn report_default<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: &PyRef<B>) {
@@ -582,7 +587,7 @@ pub fn shutdown<B: Backend>(ctx: &mut Ctx<'_, B>) -> bool {
 /// Fills the `threading` module.
 pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     let put = |key: &str, v: PyRef<B>| dicts::set_name(ns, vm.intern(key), v);
-    let thread = new_class::<B>("Thread", "threading", vm.object_type.clone(), Layout::Object);
+    let thread = new_class::<B>("Thread", "threading", vm.core.object_type.clone(), Layout::Object);
     add(vm, &thread, "__init__", thread_init);
     add(vm, &thread, "start", thread_start);
     add(vm, &thread, "run", thread_run);
@@ -591,7 +596,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     crate::builtins::add_property_rw(vm, &thread, "daemon", thread_daemon_get, thread_daemon_set);
     put("Thread", thread.clone());
     let state_class =
-        new_class::<B>("_ThreadState", "threading", vm.object_type.clone(), Layout::Builtin);
+        new_class::<B>("_ThreadState", "threading", vm.core.object_type.clone(), Layout::Builtin);
     put("_ThreadState", state_class.clone());
     add(vm, ns, "get_ident", get_ident);
     add(vm, ns, "get_native_id", get_ident);
@@ -620,7 +625,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     set(vm, &main, "_daemonic", vm.bool(false));
     set(vm, &main, "ident", ident.clone());
     set(vm, &main, "native_id", ident.clone());
-    set(vm, &main, "_target", vm.none.clone());
+    set(vm, &main, "_target", vm.core.none.clone());
     set(
         vm,
         &main,

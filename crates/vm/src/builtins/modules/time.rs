@@ -56,5 +56,5 @@ fn sleep<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     }
     let d = Duration::from_nanos(ns as u64);
     ctx.allow_threads(|| std::thread::sleep(d));
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }

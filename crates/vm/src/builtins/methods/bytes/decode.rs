@@ -29,7 +29,7 @@ pub(super) fn decode_error<B: Backend>(
                     end.saturating_sub(1)
                 ),
             };
-            Err(ctx.err(&ctx.vm.exc.unicode_decode_error, msg))
+            Err(ctx.err(&ctx.vm.core.exc.unicode_decode_error, msg))
         }
         "ignore" => Ok(()),
         "replace" => {

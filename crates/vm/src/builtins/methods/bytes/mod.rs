@@ -26,7 +26,7 @@ use methods::*;
 use more::*;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
-    let t = &vm.types.bytes;
+    let t = &vm.core.types.bytes;
     add(vm, t, "decode", bytes_decode);
     add(vm, t, "hex", bytes_hex);
     add(vm, t, "split", bytes_split);

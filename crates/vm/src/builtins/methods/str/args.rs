@@ -270,7 +270,7 @@ pub(crate) fn join_items<B: Backend>(
     }
     let vm = ctx.vm;
     let it = iter::get_iter(ctx, obj).map_err(|e| {
-        if isinstance(vm, &e.0, &vm.exc.type_error) {
+        if isinstance(vm, &e.0, &vm.core.exc.type_error) {
             ctx.type_error("can only join an iterable")
         } else {
             e

@@ -74,12 +74,12 @@ pub fn lookup_codec(name: &str) -> Option<Codec> {
 
 /// `LookupError: unknown encoding: NAME`.
 pub fn unknown_encoding<B: Backend>(ctx: &Ctx<'_, B>, name: &str) -> PyErr<B> {
-    ctx.err(&ctx.vm.exc.lookup_error, format!("unknown encoding: {name}"))
+    ctx.err(&ctx.vm.core.exc.lookup_error, format!("unknown encoding: {name}"))
 }
 
 /// `LookupError: unknown error handler name 'NAME'`.
 pub fn unknown_handler<B: Backend>(ctx: &Ctx<'_, B>, name: &str) -> PyErr<B> {
-    ctx.err(&ctx.vm.exc.lookup_error, format!("unknown error handler name '{name}'"))
+    ctx.err(&ctx.vm.core.exc.lookup_error, format!("unknown error handler name '{name}'"))
 }
 
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for a character (as in `backslashreplace` and in the
@@ -163,7 +163,7 @@ pub fn encode<B: Backend>(
                         end - 1
                     )
                 };
-                return Err(ctx.err(&ctx.vm.exc.unicode_encode_error, msg));
+                return Err(ctx.err(&ctx.vm.core.exc.unicode_encode_error, msg));
             }
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', bad.len())),

@@ -34,7 +34,7 @@ use tables::*;
 pub(crate) use text::*;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
-    let t = &vm.types.str_;
+    let t = &vm.core.types.str_;
     add(vm, t, "join", str_join);
     add(vm, t, "split", str_split);
     add(vm, t, "rsplit", str_rsplit);

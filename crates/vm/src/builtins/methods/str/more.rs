@@ -324,7 +324,7 @@ pub(super) fn str_translate<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>)
         let key = vm.int(c as i64);
         let v = match seq::getitem(ctx, table, &key) {
             Ok(v) => v,
-            Err(e) if isinstance(vm, &e.0, &vm.exc.lookup_error) => {
+            Err(e) if isinstance(vm, &e.0, &vm.core.exc.lookup_error) => {
                 out.push(c);
                 continue;
             }
@@ -393,7 +393,7 @@ pub(super) fn str_maketrans<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>)
                     );
                 }
             };
-            dicts::set(ctx, &d, key, Some(e.value.unwrap_or_else(|| vm.none.clone())))?;
+            dicts::set(ctx, &d, key, Some(e.value.unwrap_or_else(|| vm.core.none.clone())))?;
         }
         return Ok(d);
     }
@@ -409,7 +409,7 @@ pub(super) fn str_maketrans<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>)
     if let Some(z) = rest.first() {
         let z = str_arg(ctx, z, "maketrans() argument 3")?;
         for c in z.chars() {
-            dicts::set(ctx, &d, vm.int(c as i64), Some(vm.none.clone()))?;
+            dicts::set(ctx, &d, vm.int(c as i64), Some(vm.core.none.clone()))?;
         }
     }
     Ok(d)

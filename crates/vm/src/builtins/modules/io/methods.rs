@@ -261,7 +261,7 @@ pub(super) fn f_writelines<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) 
     while let Some(v) = iter::next(ctx, &it)? {
         write_one(ctx, d, &v)?;
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 pub(super) fn f_flush<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -273,14 +273,14 @@ pub(super) fn f_flush<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> Py
     };
     check_open(ctx, d, msg)?;
     lock(ctx, d).flush(ctx)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 pub(super) fn f_close<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let d = this(ctx, &args)?;
     params(ctx, &args, 1, "close", &[], 0)?;
     close(ctx, d)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 pub(super) fn f_seek<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -428,7 +428,7 @@ pub(super) fn f_enter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> Py
 pub(super) fn f_exit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let d = this(ctx, &args)?;
     close(ctx, d)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 pub(super) fn f_iter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -525,7 +525,7 @@ pub(super) fn p_newlines<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) ->
     let seen = file::newlines_tuple(lock(ctx, d).newlines_seen());
     let vm = ctx.vm;
     Ok(match seen.as_slice() {
-        [] => vm.none.clone(),
+        [] => vm.core.none.clone(),
         [one] => vm.str(*one),
         many => vm.tuple(many.iter().map(|s| vm.str(*s)).collect()),
     })

@@ -72,7 +72,7 @@ pub struct FileData<B: Backend> {
 /// Fills a namespace: for `builtins`, creates the `_io` module (the classes) and adds `open`
 /// and the `OSError` extras; for the `io` module, copies `_io`'s contents.
 pub(crate) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
-    if ns.is(&vm.builtins) {
+    if ns.is(&vm.core.builtins) {
         super::os::install_errors(vm);
         let m = build(vm);
         if let Payload::Module(mo) = &m.payload
@@ -80,10 +80,10 @@ pub(crate) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
         {
             dicts::set_name(ns, vm.intern("open"), open);
         }
-        dicts::set_name(&vm.modules, vm.intern("_io"), m);
+        dicts::set_name(&vm.core.modules, vm.intern("_io"), m);
         return;
     }
-    let m = match dicts::get_text(&vm.modules, "_io") {
+    let m = match dicts::get_text(&vm.core.modules, "_io") {
         Some(m) if matches!(m.payload, Payload::Module(_)) => m,
         _ => build(vm),
     };
@@ -107,7 +107,7 @@ fn build<B: Backend>(vm: &Vm<B>) -> PyRef<B> {
     let Payload::Module(mo) = &m.payload else { return m };
     let ns = &mo.dict;
     let put = |name: &str, v: PyRef<B>| dicts::set_name(ns, vm.intern(name), v);
-    let base = new_class::<B>("IOBase", "io", vm.object_type.clone(), Layout::Builtin);
+    let base = new_class::<B>("IOBase", "io", vm.core.object_type.clone(), Layout::Builtin);
     let methods: [(&'static str, NativeFn<B>); 21] = [
         ("__new__", f_new),
         ("read", f_read),
@@ -163,7 +163,12 @@ fn build<B: Backend>(vm: &Vm<B>) -> PyRef<B> {
     put("TextIOWrapper", text);
     put(
         "UnsupportedOperation",
-        new_class::<B>("UnsupportedOperation", "io", vm.exc.os_error.clone(), Layout::Exception),
+        new_class::<B>(
+            "UnsupportedOperation",
+            "io",
+            vm.core.exc.os_error.clone(),
+            Layout::Exception,
+        ),
     );
     put("DEFAULT_BUFFER_SIZE", vm.int(BUFFER_SIZE as i64));
     put("SEEK_SET", vm.int(0));

@@ -181,7 +181,7 @@ pub(super) fn io_open<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> Py
                 Some(c @ (Codec::Utf8 | Codec::Ascii | Codec::Latin1)) => c,
                 Some(_) => {
                     return Err(ctx.err(
-                        &vm.exc.lookup_error,
+                        &vm.core.exc.lookup_error,
                         format!("gil-lab: text files do not support the encoding '{e}'"),
                     ));
                 }

@@ -51,7 +51,7 @@ fn host<B: Backend>(ctx: &Ctx<'_, B>) -> PyResult<B, &'static Arc<dyn ProcessHos
     match procs::role() {
         Role::Bootstrapping => return Err(ctx.runtime_error(procs::BOOTSTRAP_ERROR)),
         Role::Serving => {
-            let e = ctx.err(&ctx.vm.exc.assertion_error, procs::DAEMON_ERROR);
+            let e = ctx.err(&ctx.vm.core.exc.assertion_error, procs::DAEMON_ERROR);
             return Err(e);
         }
         Role::Main => {}
@@ -89,7 +89,7 @@ fn pool_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
     }
     let h = host(ctx)?;
     let id = ctx.allow_threads(|| h.pool_new(n as usize));
-    id.map(|id| ctx.vm.int(id as i64)).map_err(|e| ctx.err(&ctx.vm.exc.os_error, e))
+    id.map(|id| ctx.vm.int(id as i64)).map_err(|e| ctx.err(&ctx.vm.core.exc.os_error, e))
 }
 
 /// `submit(pool, func, args, kwargs, mode)`; mode 0 = call, 1 = map chunk, 2 = starmap chunk.
@@ -115,7 +115,7 @@ fn wait<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let timeout = timeout_arg(ctx, args.args.get(1))?;
     let Some(h) = procs::host() else { return Err(ctx.runtime_error("no process host")) };
     let Some(result) = ctx.allow_threads(|| h.wait(job, timeout)) else {
-        return Ok(ctx.vm.none.clone());
+        return Ok(ctx.vm.core.none.clone());
     };
     outcome_tuple(ctx, result)
 }
@@ -144,13 +144,13 @@ pub fn rebuild_exception<B: Backend>(ctx: &mut Ctx<'_, B>, err: &RemoteError) ->
     let vm = ctx.vm;
     let cls = wire::resolve(ctx, &err.module, &err.qualname)
         .ok()
-        .filter(|c| ops::is_subclass(c, &vm.exc.base_exception));
+        .filter(|c| ops::is_subclass(c, &vm.core.exc.base_exception));
     if let Some(cls) = cls {
         let args = err.args.as_ref().and_then(|a| wire::from_wire(ctx, a).ok());
         let args = args.and_then(|a| ops::seq::to_vec(ctx, &a).ok());
         if let Some(args) = args
             && let Ok(exc) = crate::ops::call::call(ctx, &cls, &args, &[])
-            && ops::isinstance(vm, &exc, &vm.exc.base_exception)
+            && ops::isinstance(vm, &exc, &vm.core.exc.base_exception)
         {
             return exc;
         }
@@ -161,7 +161,7 @@ pub fn rebuild_exception<B: Backend>(ctx: &mut Ctx<'_, B>, err: &RemoteError) ->
     } else {
         format!("{}: {}", err.qualname, err.message)
     };
-    ctx.new_exception(&vm.exc.runtime_error, vec![vm.str(text)])
+    ctx.new_exception(&vm.core.exc.runtime_error, vec![vm.str(text)])
 }
 
 fn pool_op<B: Backend>(
@@ -175,7 +175,7 @@ fn pool_op<B: Backend>(
     if let Some(h) = procs::host() {
         ctx.allow_threads(|| op(h.as_ref(), id));
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn pool_close<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -203,7 +203,7 @@ fn process_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
     let name = ops::as_str(&args.args[3]).unwrap_or("Process").to_string();
     let daemon = ops::is_true(ctx, &args.args[4])?;
     let id = ctx.allow_threads(|| h.process_start(call, &name, daemon));
-    id.map(|id| ctx.vm.int(id as i64)).map_err(|e| ctx.err(&ctx.vm.exc.os_error, e))
+    id.map(|id| ctx.vm.int(id as i64)).map_err(|e| ctx.err(&ctx.vm.core.exc.os_error, e))
 }
 
 /// `process_wait(id, timeout)`: the exit code, or `None` while it runs.
@@ -211,10 +211,10 @@ fn process_wait<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     args.check(ctx, "process_wait", 2, 2, &[])?;
     let id = id_arg(ctx, &args, 0)?;
     let timeout = timeout_arg(ctx, args.args.get(1))?;
-    let Some(h) = procs::host() else { return Ok(ctx.vm.none.clone()) };
+    let Some(h) = procs::host() else { return Ok(ctx.vm.core.none.clone()) };
     Ok(match ctx.allow_threads(|| h.process_wait(id, timeout)) {
         Some(code) => ctx.vm.int(code as i64),
-        None => ctx.vm.none.clone(),
+        None => ctx.vm.core.none.clone(),
     })
 }
 
@@ -223,7 +223,7 @@ fn process_pid<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
     let id = id_arg(ctx, &args, 0)?;
     Ok(match procs::host().and_then(|h| h.process_pid(id)) {
         Some(pid) => ctx.vm.int(pid as i64),
-        None => ctx.vm.none.clone(),
+        None => ctx.vm.core.none.clone(),
     })
 }
 
@@ -235,7 +235,7 @@ pub fn thread_call<B: Backend>(
 ) -> PyResult<B, crate::procs::Call> {
     let vm = ctx.vm;
     let target = dicts::get_text(thread, "_target").filter(|t| !matches!(t.payload, Payload::None));
-    let targs = dicts::get_text(thread, "_args").unwrap_or_else(|| vm.empty_tuple.clone());
+    let targs = dicts::get_text(thread, "_args").unwrap_or_else(|| vm.core.empty_tuple.clone());
     let kwargs = dicts::get_text(thread, "_kwargs");
     wire::make_call(ctx, target.as_ref(), &targs, kwargs.as_ref(), CallMode::Single)
 }

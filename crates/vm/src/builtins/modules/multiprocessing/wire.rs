@@ -81,7 +81,7 @@ fn encode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, depth: usize) -> PyRes
                         ops::type_name(ctx.vm, &k)
                     )));
                 }
-                let val = val.unwrap_or_else(|| ctx.vm.none.clone());
+                let val = val.unwrap_or_else(|| ctx.vm.core.none.clone());
                 out.push(Value::Array(vec![
                     encode(ctx, &k, depth + 1)?,
                     encode(ctx, &val, depth + 1)?,
@@ -127,7 +127,7 @@ fn decode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &Value, depth: usize) -> Result<P
     }
     let vm = ctx.vm;
     Ok(match v {
-        Value::Null => vm.none.clone(),
+        Value::Null => vm.core.none.clone(),
         Value::Bool(b) => vm.bool(*b),
         Value::Number(n) => match (n.as_i64(), n.as_f64()) {
             (Some(i), _) if !n.is_f64() => vm.int(i),
@@ -230,15 +230,15 @@ pub fn resolve<B: Backend>(ctx: &mut Ctx<'_, B>, module: &str, qualname: &str) -
     // A worker runs the main program as `__mp_main__`; in every process `__main__` names it.
     let module = if module == "__mp_main__" { "__main__" } else { module };
     let mut obj = if module == "builtins" {
-        vm.builtins.clone()
+        vm.core.builtins.clone()
     } else {
-        match dicts::get_text(&vm.modules, module) {
+        match dicts::get_text(&vm.core.modules, module) {
             Some(m) => m,
             None => crate::eval::imports::import_module(ctx, module)?,
         }
     };
     for part in qualname.split('.') {
-        obj = if obj.is(&vm.builtins) {
+        obj = if obj.is(&vm.core.builtins) {
             dicts::get_text(&obj, part)
                 .ok_or_else(|| ctx.attribute_error(format!("no builtin named '{part}'")))?
         } else {
@@ -272,7 +272,7 @@ pub fn make_call<B: Backend>(
             let Some(name) = ops::as_str(&k).map(str::to_string) else {
                 return Err(ctx.type_error("keywords must be strings"));
             };
-            let v = v.unwrap_or_else(|| ctx.vm.none.clone());
+            let v = v.unwrap_or_else(|| ctx.vm.core.none.clone());
             kw.insert(name, to_wire(ctx, &v)?);
         }
     }

@@ -66,11 +66,11 @@ pub fn worker_main<B: Backend>(
     let (status, threads_done) = {
         let mut ctx = Ctx::attach(&vm);
         let main = new_module(&vm, "__mp_main__");
-        dicts::set_name(&vm.modules, vm.intern("__mp_main__"), main.clone());
-        dicts::set_name(&vm.modules, vm.intern("__main__"), main.clone());
+        dicts::set_name(&vm.core.modules, vm.intern("__mp_main__"), main.clone());
+        dicts::set_name(&vm.core.modules, vm.intern("__main__"), main.clone());
         if let Payload::Module(m) = &main.payload {
             dicts::set_name(&m.dict, vm.intern("__file__"), vm.str(filename.as_str()));
-            dicts::set_name(&m.dict, vm.intern("__builtins__"), vm.builtins.clone());
+            dicts::set_name(&m.dict, vm.intern("__builtins__"), vm.core.builtins.clone());
         }
         procs::set_role(Role::Bootstrapping);
         let body = exec_source(&mut ctx, &source, &filename, &main);
@@ -88,7 +88,7 @@ pub fn worker_main<B: Backend>(
             }
         };
         drop(main);
-        let threads_done = dicts::get_text(&vm.modules, "threading").is_none()
+        let threads_done = dicts::get_text(&vm.core.modules, "threading").is_none()
             || crate::builtins::modules::threading::shutdown(&mut ctx);
         (status, threads_done)
     };
@@ -105,7 +105,7 @@ fn serve<B: Backend>(ctx: &mut Ctx<'_, B>, link: &dyn WorkerLink) -> i32 {
     while let Some((id, job, kind)) = ctx.allow_threads(|| link.next_job()) {
         let result = run_call(ctx, &job);
         let vm = ctx.vm;
-        let is_exit = |e: &PyErr<B>| ops::isinstance(vm, &e.0, &vm.exc.system_exit);
+        let is_exit = |e: &PyErr<B>| ops::isinstance(vm, &e.0, &vm.core.exc.system_exit);
         let outcome = match (kind, result) {
             (JobKind::Process { name }, result) => {
                 return match result {
@@ -148,7 +148,7 @@ fn serve<B: Backend>(ctx: &mut Ctx<'_, B>, link: &dyn WorkerLink) -> i32 {
 fn run_call<B: Backend>(ctx: &mut Ctx<'_, B>, job: &Call) -> PyResult<B> {
     let vm = ctx.vm;
     if job.qualname.is_empty() {
-        return Ok(vm.none.clone());
+        return Ok(vm.core.none.clone());
     }
     let f = wire::resolve(ctx, &job.module, &job.qualname)?;
     let args = wire::from_wire(ctx, &job.args).map_err(|m| ctx.value_error(m))?;

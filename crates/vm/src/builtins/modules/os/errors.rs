@@ -23,8 +23,12 @@ pub fn strerror(code: i32) -> String {
 
 /// An exception class that `install_errors` added to `builtins` (or `fallback`).
 fn builtin_class<B: Backend>(vm: &Vm<B>, name: &str, fallback: &PyRef<B>) -> PyRef<B> {
-    match dicts::get_text(&vm.builtins, name) {
-        Some(c) if matches!(c.payload, Payload::Type(_)) && is_subclass(&c, &vm.exc.os_error) => c,
+    match dicts::get_text(&vm.core.builtins, name) {
+        Some(c)
+            if matches!(c.payload, Payload::Type(_)) && is_subclass(&c, &vm.core.exc.os_error) =>
+        {
+            c
+        }
         _ => fallback.clone(),
     }
 }
@@ -32,7 +36,7 @@ fn builtin_class<B: Backend>(vm: &Vm<B>, name: &str, fallback: &PyRef<B>) -> PyR
 /// The `OSError` subclass CPython raises for an error (`FileNotFoundError` for `ENOENT`, ...).
 fn error_class<B: Backend>(vm: &Vm<B>, err: &io::Error) -> PyRef<B> {
     use io::ErrorKind as K;
-    let e = &vm.exc;
+    let e = &vm.core.exc;
     match err.kind() {
         K::NotFound => e.file_not_found_error.clone(),
         K::PermissionDenied => e.permission_error.clone(),
@@ -72,13 +76,13 @@ pub fn os_error<B: Backend>(
 ) -> PyErr<B> {
     let vm = ctx.vm;
     let Some(code) = err.raw_os_error() else {
-        return ctx.err(&vm.exc.os_error, err.to_string());
+        return ctx.err(&vm.core.exc.os_error, err.to_string());
     };
     let class = error_class(vm, err);
     let errno = vm.int(code as i64);
     let text = vm.str(strerror(code));
     let exc = ctx.new_exception(&class, vec![errno.clone(), text.clone()]);
-    let none = || vm.none.clone();
+    let none = || vm.core.none.clone();
     dicts::set_name(&exc, vm.intern("errno"), errno);
     dicts::set_name(&exc, vm.intern("strerror"), text);
     dicts::set_name(&exc, vm.intern("filename"), filename.cloned().unwrap_or_else(none));
@@ -100,7 +104,7 @@ pub(crate) fn errno_error<B: Backend>(
 /// (`NotADirectoryError`, `BlockingIOError`, ...), and `OSError.__init__`/`__str__` with
 /// CPython's `errno`/`strerror`/`filename` handling. Nothing already defined is replaced.
 pub(crate) fn install_errors<B: Backend>(vm: &Vm<B>) {
-    let e = &vm.exc;
+    let e = &vm.core.exc;
     let missing: [(&str, &PyRef<B>); 6] = [
         ("NotADirectoryError", &e.os_error),
         ("BlockingIOError", &e.os_error),
@@ -110,9 +114,9 @@ pub(crate) fn install_errors<B: Backend>(vm: &Vm<B>) {
         ("ConnectionAbortedError", &e.connection_error),
     ];
     for (name, base) in missing {
-        if dicts::get_text(&vm.builtins, name).is_none() {
+        if dicts::get_text(&vm.core.builtins, name).is_none() {
             let cls = new_type::<B>(name, Some(base.clone()), Layout::Exception);
-            dicts::set_name(&vm.builtins, vm.intern(name), cls);
+            dicts::set_name(&vm.core.builtins, vm.intern(name), cls);
         }
     }
     if dicts::get_text(&e.os_error, "__init__").is_none() {
@@ -142,14 +146,14 @@ fn oserror_init<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
         let old = this.write(st, |s| std::mem::replace(&mut s.args, new_args));
         drop(old);
     }
-    let none = vm.none.clone();
+    let none = vm.core.none.clone();
     let at = |i: usize| if structured { pos.get(i).cloned() } else { None };
     for (name, v) in
         [("errno", at(0)), ("strerror", at(1)), ("filename", at(2)), ("filename2", at(4))]
     {
         dicts::set_name(this, vm.intern(name), v.unwrap_or_else(|| none.clone()));
     }
-    Ok(vm.none.clone())
+    Ok(vm.core.none.clone())
 }
 
 /// `str(OSError)`: `[Errno 2] No such file or directory: 'x' -> 'y'` when the fields are set,
@@ -182,7 +186,7 @@ fn oserror_str<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
         let text = format!("[Errno {}] {}", repr::str(ctx, &errno)?, repr::str(ctx, &strerror)?);
         return Ok(vm.str(text));
     }
-    match dicts::get_text(&vm.exc.base_exception, "__str__") {
+    match dicts::get_text(&vm.core.exc.base_exception, "__str__") {
         Some(f) => crate::ops::call::call(ctx, &f, std::slice::from_ref(this), &[]),
         None => Ok(vm.str("")),
     }

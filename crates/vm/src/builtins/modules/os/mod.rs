@@ -64,7 +64,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "urandom", os_urandom);
     add(vm, ns, "fspath", os_fspath);
     add(vm, ns, "strerror", os_strerror);
-    put("error", vm.exc.os_error.clone());
+    put("error", vm.core.exc.os_error.clone());
     put("name", vm.str(if cfg!(windows) { "nt" } else { "posix" }));
     put("linesep", vm.str(if cfg!(windows) { "\r\n" } else { "\n" }));
     put("devnull", vm.str(if cfg!(windows) { "nul" } else { "/dev/null" }));
@@ -79,7 +79,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
             }
         }
     }
-    dicts::set_name(&vm.modules, vm.intern("os.path"), p.clone());
+    dicts::set_name(&vm.core.modules, vm.intern("os.path"), p.clone());
     put("path", p);
 }
 
@@ -112,7 +112,7 @@ fn os_cpu_count<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     params(ctx, &args, 0, "posix.cpu_count", &[], 0)?;
     Ok(match std::thread::available_parallelism() {
         Ok(n) => ctx.vm.int(n.get() as i64),
-        Err(_) => ctx.vm.none.clone(),
+        Err(_) => ctx.vm.core.none.clone(),
     })
 }
 
@@ -129,14 +129,14 @@ fn os_chdir<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
     let target = path.path.clone();
     blocking(ctx, move || std::env::set_current_dir(target))
         .map_err(|e| os_error(ctx, &e, Some(&path.obj), None))?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// `dir_fd` arguments are accepted only as `None`.
 fn no_dir_fd<B: Backend>(ctx: &Ctx<'_, B>, given: &[Option<&PyRef<B>>]) -> PyResult<B, ()> {
     if given.iter().any(|v| not_none(*v).is_some()) {
         return Err(
-            ctx.err(&ctx.vm.exc.not_implemented_error, "dir_fd unavailable on this platform")
+            ctx.err(&ctx.vm.core.exc.not_implemented_error, "dir_fd unavailable on this platform")
         );
     }
     Ok(())
@@ -156,7 +156,7 @@ fn path_op<B: Backend>(
     let path = fspath(ctx, v, Some((fname, accepted)))?;
     let target = path.path.clone();
     blocking(ctx, move || op(target)).map_err(|e| os_error(ctx, &e, Some(&path.obj), None))?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn os_remove<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -223,7 +223,7 @@ fn os_mkdir<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
     let target = path.path.clone();
     blocking(ctx, move || create_dir(&target, mode, false))
         .map_err(|e| os_error(ctx, &e, Some(&path.obj), None))?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn os_makedirs<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -247,7 +247,7 @@ fn os_makedirs<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
         // The check above made this error; report it as the OS would (EEXIST).
         None => errno_error(ctx, EEXIST, Some(&path.obj)),
     })?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// `EEXIST` (the same number on Linux, macOS and the BSDs).
@@ -265,7 +265,7 @@ fn rename_impl<B: Backend>(ctx: &mut Ctx<'_, B>, args: &Args<'_, B>, fname: &str
     let (a, b) = (src.path.clone(), dst.path.clone());
     blocking(ctx, move || std::fs::rename(a, b))
         .map_err(|e| os_error(ctx, &e, Some(&src.obj), Some(&dst.obj)))?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn os_rename<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -296,7 +296,7 @@ fn os_getenv<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
     let Payload::Str(k) = &key.payload else {
         return Err(ctx.type_error(format!("str expected, not {}", type_name(vm, key))));
     };
-    let env = dicts::get_text(&vm.modules, "os").and_then(|m| match &m.payload {
+    let env = dicts::get_text(&vm.core.modules, "os").and_then(|m| match &m.payload {
         Payload::Module(mo) => dicts::get_text(&mo.dict, "environ"),
         _ => None,
     });
@@ -305,7 +305,7 @@ fn os_getenv<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
         Some(d) => crate::ops::seq::getitem(ctx, d, key).ok(),
         None => std::env::var(k.as_str()).ok().map(|v| vm.str(v)),
     };
-    Ok(found.or_else(|| default.cloned()).unwrap_or_else(|| vm.none.clone()))
+    Ok(found.or_else(|| default.cloned()).unwrap_or_else(|| vm.core.none.clone()))
 }
 
 fn os_urandom<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     let put = |name: &str, v: PyRef<B>| dicts::set_name(ns, vm.intern(name), v);
     put("sep", vm.str("/"));
-    put("altsep", vm.none.clone());
+    put("altsep", vm.core.none.clone());
     put("curdir", vm.str("."));
     put("pardir", vm.str(".."));
     put("extsep", vm.str("."));
@@ -249,12 +249,12 @@ fn query<B: Backend>(
     let Some(v) = p[0] else { return Err(ctx.type_error(format!("{fname}() missing argument"))) };
     if matches!(v.payload, Payload::Int(_) | Payload::Bool(_)) {
         // A file descriptor: not supported, reported as absent.
-        return Ok(ctx.vm.false_.clone());
+        return Ok(ctx.vm.core.false_.clone());
     }
     let path = match fspath(ctx, v, Some(("stat", "string, bytes, os.PathLike or integer"))) {
         Ok(p) => p.path,
-        Err(e) if crate::ops::isinstance(ctx.vm, &e.0, &ctx.vm.exc.value_error) => {
-            return Ok(ctx.vm.false_.clone());
+        Err(e) if crate::ops::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.value_error) => {
+            return Ok(ctx.vm.core.false_.clone());
         }
         Err(e) => return Err(e),
     };

@@ -27,7 +27,7 @@ fn host_text<'a, B: Backend>(ctx: &Ctx<'_, B>, host: &'a PyRef<B>) -> PyResult<B
     match &host.payload {
         Payload::Str(s) => Ok(s.as_str()),
         Payload::Bytes(b) => std::str::from_utf8(b)
-            .map_err(|_| ctx.err(&ctx.vm.exc.unicode_decode_error, "host name is not ASCII")),
+            .map_err(|_| ctx.err(&ctx.vm.core.exc.unicode_decode_error, "host name is not ASCII")),
         _ => Err(ctx.type_error(format!(
             "str, bytes or bytearray expected, not {}",
             type_name(ctx.vm, host)
@@ -92,7 +92,7 @@ pub(super) fn to_tuple<B: Backend>(ctx: &Ctx<'_, B>, addr: &SockAddr) -> PyRef<B
             vm.int(i64::from(a.flowinfo())),
             vm.int(i64::from(a.scope_id())),
         ]),
-        None => vm.none.clone(),
+        None => vm.core.none.clone(),
     }
 }
 

@@ -53,7 +53,7 @@ pub(super) fn errno_error<B: Backend>(ctx: &mut Ctx<'_, B>, code: i32) -> PyErr<
 /// `TimeoutError('timed out')` (`socket.timeout` is `TimeoutError`), built by calling the
 /// class so that it has the attributes (`errno` is `None`) of one raised by Python code.
 pub(super) fn timed_out<B: Backend>(ctx: &mut Ctx<'_, B>) -> PyErr<B> {
-    let cls = ctx.vm.exc.timeout_error.clone();
+    let cls = ctx.vm.core.exc.timeout_error.clone();
     let msg = ctx.vm.str("timed out");
     instantiate(ctx, &cls, vec![msg])
 }
@@ -75,11 +75,11 @@ fn instantiate<B: Backend>(ctx: &mut Ctx<'_, B>, cls: &PyRef<B>, args: Vec<PyRef
 
 /// A class defined by the `socket` module (`gaierror`), or `OSError` if it is gone.
 fn module_class<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyRef<B> {
-    let found = dicts::get_text(&ctx.vm.modules, "socket")
+    let found = dicts::get_text(&ctx.vm.core.modules, "socket")
         .and_then(|m| match &m.payload {
             crate::object::Payload::Module(mo) => dicts::get_text(&mo.dict, name),
             _ => None,
         })
         .filter(|c| matches!(c.payload, crate::object::Payload::Type(_)));
-    found.unwrap_or_else(|| ctx.vm.exc.os_error.clone())
+    found.unwrap_or_else(|| ctx.vm.core.exc.os_error.clone())
 }

@@ -86,14 +86,14 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     for &(name, value) in CONSTANTS {
         put(name, vm.int(i64::from(value)));
     }
-    let cls = new_class::<B>("socket", "socket", vm.object_type.clone(), Layout::Builtin);
+    let cls = new_class::<B>("socket", "socket", vm.core.object_type.clone(), Layout::Builtin);
     object::fill_class(vm, &cls);
     put("socket", cls.clone());
     put("SocketType", cls);
-    put("error", vm.exc.os_error.clone());
-    put("timeout", vm.exc.timeout_error.clone());
+    put("error", vm.core.exc.os_error.clone());
+    put("timeout", vm.core.exc.timeout_error.clone());
     for name in ["herror", "gaierror"] {
-        put(name, new_class::<B>(name, "socket", vm.exc.os_error.clone(), Layout::Exception));
+        put(name, new_class::<B>(name, "socket", vm.core.exc.os_error.clone(), Layout::Exception));
     }
     put("has_ipv6", vm.bool(false));
     add(vm, ns, "create_connection", create_connection);
@@ -176,7 +176,7 @@ fn socketpair<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
 
 /// The module's `socket` class (looked up at call time, as CPython's Python code does).
 fn module_socket_class<B: Backend>(ctx: &Ctx<'_, B>) -> PyResult<B> {
-    dicts::get_text(&ctx.vm.modules, "socket")
+    dicts::get_text(&ctx.vm.core.modules, "socket")
         .and_then(|m| match &m.payload {
             Payload::Module(mo) => dicts::get_text(&mo.dict, "socket"),
             _ => None,
@@ -194,5 +194,5 @@ fn gethostbyname<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
 /// `getdefaulttimeout()`: always `None` (there is no `setdefaulttimeout`).
 fn getdefaulttimeout<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "getdefaulttimeout", 0, 0, &[])?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }

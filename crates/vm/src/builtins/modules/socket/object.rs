@@ -114,14 +114,14 @@ fn sock_enter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
 fn sock_exit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (_, d, _) = receiver(ctx, args, "__exit__")?;
     close(ctx, d);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn sock_close<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (_, d, rest) = receiver(ctx, args, "close")?;
     rest.check(ctx, "close", 0, 0, &[])?;
     close(ctx, d);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn sock_fileno<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -135,7 +135,7 @@ fn sock_bind<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
     let (_, d, rest) = receiver(ctx, args, "bind")?;
     rest.check(ctx, "bind", 1, 1, &[])?;
     bind(ctx, d, &rest.args[0])?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn sock_listen<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -147,7 +147,7 @@ fn sock_listen<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
     };
     let (s, _) = open(ctx, d)?;
     s.listen(backlog).map_err(|e| sock_error(ctx, &e, false))?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// `accept() -> (socket, (host, port))`; the new socket is blocking (the default timeout).
@@ -171,7 +171,7 @@ fn sock_connect<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     let (_, d, rest) = receiver(ctx, args, "connect")?;
     rest.check(ctx, "connect", 1, 1, &[])?;
     connect(ctx, d, &rest.args[0])?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// `connect_ex(address) -> errno` (0 on success, `EAGAIN` on a timeout).
@@ -224,7 +224,7 @@ fn sock_sendall<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
         let r = ctx.allow_threads(|| retry(|| s.send_with_flags(chunk, flags)));
         sent += r.map_err(|e| sock_error(ctx, &e, mode.has_timeout()))?;
         if sent >= buf.len() {
-            return Ok(ctx.vm.none.clone());
+            return Ok(ctx.vm.core.none.clone());
         }
         if mode.duration().is_some_and(|t| start.elapsed() >= t) {
             return Err(super::error::timed_out(ctx));
@@ -241,7 +241,9 @@ fn sock_recv<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
         return Err(ctx.value_error("negative buffersize in recv"));
     }
     if flags_arg(ctx, &rest)? != 0 {
-        return Err(ctx.err(&ctx.vm.exc.not_implemented_error, "recv() flags are not supported"));
+        return Err(
+            ctx.err(&ctx.vm.core.exc.not_implemented_error, "recv() flags are not supported")
+        );
     }
     if size == 0 {
         // CPython answers without a system call, even on a closed socket.
@@ -273,7 +275,7 @@ fn sock_shutdown<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
     let (s, _) = open(ctx, d)?;
     let Some(how) = how else { return Err(errno_error(ctx, EINVAL)) };
     s.shutdown(how).map_err(|e| sock_error(ctx, &e, false))?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn sock_getsockname<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

@@ -20,12 +20,12 @@ fn sock_settimeout<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
     rest.check(ctx, "settimeout", 1, 1, &[])?;
     let mode = parse_timeout(ctx, &rest.args[0])?;
     set_mode(ctx, d, mode)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn timeout_value<B: Backend>(vm: &Vm<B>, mode: Mode) -> PyRef<B> {
     match mode {
-        Mode::Blocking => vm.none.clone(),
+        Mode::Blocking => vm.core.none.clone(),
         Mode::NonBlocking => vm.float(0.0),
         Mode::Timeout(s) => vm.float(s),
     }
@@ -42,7 +42,7 @@ fn sock_setblocking<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRe
     rest.check(ctx, "setblocking", 1, 1, &[])?;
     let mode = if is_true(ctx, &rest.args[0])? { Mode::Blocking } else { Mode::NonBlocking };
     set_mode(ctx, d, mode)?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn sock_getblocking<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -82,7 +82,7 @@ fn sock_setsockopt<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
         _ => Err(io::Error::from_raw_os_error(ENOPROTOOPT)),
     };
     r.map_err(|e| sock_error(ctx, &e, false))?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// `getsockopt(level, option[, buflen])` for the options `setsockopt` knows plus `SO_ERROR`
@@ -97,7 +97,7 @@ fn sock_getsockopt<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
         None => None,
     };
     if buflen.is_some_and(|n| !(1..=1024).contains(&n)) {
-        return Err(ctx.err(&ctx.vm.exc.os_error, "getsockopt buflen out of range"));
+        return Err(ctx.err(&ctx.vm.core.exc.os_error, "getsockopt buflen out of range"));
     }
     let (s, _) = open(ctx, d)?;
     let flag = |r: io::Result<bool>| r.map(i32::from);

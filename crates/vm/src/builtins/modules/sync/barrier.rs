@@ -225,7 +225,7 @@ fn barrier_abort<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
     let b: &BarrierData<B> = receiver(ctx, &args, "Barrier")?;
     b.locked(ctx, |s| s.state = BROKEN);
     b.cv.notify_all();
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn barrier_reset<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -242,12 +242,12 @@ fn barrier_reset<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
         }
     });
     b.cv.notify_all();
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 /// Adds the classes of this file to the `threading` module namespace `ns`.
 pub(super) fn install<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>, module: &str) {
-    let object = &vm.object_type;
+    let object = &vm.core.object_type;
     let class = |name: &str| new_class::<B>(name, module, object.clone(), Layout::Builtin);
     let put = |key: &str, v: &PyRef<B>| crate::ops::dicts::set_name(ns, vm.intern(key), v.clone());
 
@@ -263,7 +263,7 @@ pub(super) fn install<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>, module: &str) {
     let broken = new_class::<B>(
         "BrokenBarrierError",
         module,
-        vm.exc.runtime_error.clone(),
+        vm.core.exc.runtime_error.clone(),
         Layout::Exception,
     );
     put("BrokenBarrierError", &broken);

@@ -212,7 +212,7 @@ fn condition_notify<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRe
         None => 1,
     };
     notify_n(c, n);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn condition_notify_all<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -220,7 +220,7 @@ fn condition_notify_all<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> 
     let c = cond(ctx, &args)?;
     check_notify(ctx, c)?;
     notify_n(c, usize::MAX);
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn condition_enter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -319,7 +319,7 @@ fn semaphore_release<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
     for _ in 0..n {
         s.cv.notify_one();
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn semaphore_enter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -350,14 +350,14 @@ fn event_set<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
     let e: &EventData = receiver(ctx, &args, "Event")?;
     *e.flag.lock() = true;
     e.cv.notify_all();
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn event_clear<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "clear", 1, 1, &[])?;
     let e: &EventData = receiver(ctx, &args, "Event")?;
     *e.flag.lock() = false;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn event_is_set<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -380,7 +380,7 @@ fn event_wait<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
 
 /// Adds the classes of this file to the `threading` module namespace `ns`.
 pub(super) fn install<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>, module: &str) {
-    let object = &vm.object_type;
+    let object = &vm.core.object_type;
     let class = |name: &str| new_class::<B>(name, module, object.clone(), Layout::Builtin);
     let put = |key: &str, v: &PyRef<B>| crate::ops::dicts::set_name(ns, vm.intern(key), v.clone());
 

@@ -133,7 +133,7 @@ fn lock_release<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     if !l.release() {
         return Err(ctx.runtime_error("release unlocked lock"));
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn lock_locked<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -160,7 +160,7 @@ fn lock_exit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
     } else if let Some(r) = args.args.first().and_then(|o| data::<B, RLockData>(o)) {
         r.release_one().map_err(|m| ctx.runtime_error(m))?;
     }
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -247,7 +247,7 @@ fn rlock_release<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
     args.check(ctx, "release", 1, 1, &[])?;
     let l: &RLockData = receiver(ctx, &args, "RLock")?;
     l.release_one().map_err(|m| ctx.runtime_error(m))?;
-    Ok(ctx.vm.none.clone())
+    Ok(ctx.vm.core.none.clone())
 }
 
 fn rlock_is_owned<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -259,7 +259,7 @@ fn rlock_is_owned<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResu
 
 /// Adds the primitives' classes to the `threading` module namespace `ns`.
 pub(super) fn install<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>, module: &str) {
-    let object = &vm.object_type;
+    let object = &vm.core.object_type;
     let class = |name: &str| new_class::<B>(name, module, object.clone(), Layout::Builtin);
     let put = |key: &str, v: &PyRef<B>| crate::ops::dicts::set_name(ns, vm.intern(key), v.clone());
 
