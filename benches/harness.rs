@@ -13,8 +13,8 @@
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use gillab::workloads::{
-    BackendInfo, Harness, Runner, WorkloadDir, cpython_version, default_threads, parse_threads,
-    runners_for, threads_for,
+    Harness, Runner, WorkloadDir, cpython_version, default_threads, parse_threads, runners_for,
+    threads_for,
 };
 use gillab_report::catalog::{self, Workload};
 use gillab_report::{Machine, Provenance, Record, Sample};
@@ -27,7 +27,7 @@ use std::time::Duration;
 pub struct Setup {
     harness: Harness,
     _dir: WorkloadDir,
-    backends: Vec<BackendInfo>,
+    backends: Vec<&'static gillab::Entry>,
     cpython: bool,
     threads: Vec<u32>,
     quick: bool,
@@ -54,9 +54,9 @@ fn setup() -> Result<Setup, String> {
     };
     let names: Vec<String> = match std::env::var("GILLAB_BENCH_BACKENDS") {
         Ok(v) => v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
-        Err(_) => gillab::backends().into_iter().map(|(n, _)| n.to_string()).collect(),
+        Err(_) => gillab::backends().iter().map(|e| e.name.to_string()).collect(),
     };
-    let backends = gillab::workloads::backend_infos(&names)?;
+    let backends = gillab::workloads::entries(&names)?;
     let version = cpython_version();
     let cpython =
         version.is_some() && std::env::var("GILLAB_BENCH_CPYTHON").map_or(true, |v| v != "0");
@@ -130,8 +130,7 @@ pub fn group(c: &mut Criterion, name: &str) {
     let s = shared();
     let w: &Workload = catalog::find(name).unwrap_or_else(|| panic!("no workload {name}"));
     let size = if s.quick { w.quick_size } else { w.size };
-    let policies = ["interval", "ticks", "io-priority"];
-    let (runners, _) = runners_for(w, &s.backends, None, &policies, s.cpython);
+    let (runners, _) = runners_for(w, &s.backends, None, s.cpython);
     let mut g = c.benchmark_group(name);
     g.sampling_mode(SamplingMode::Flat)
         .sample_size(10)
@@ -156,7 +155,7 @@ fn measure(
     let config = gillab_report::Config {
         workload: w.name.to_string(),
         backend: runner.backend().to_string(),
-        policy: runner.policy().map(str::to_string),
+        policy: runner.policy_name(),
         threads,
         size,
     };

@@ -1,9 +1,9 @@
 //! The `gillab` command line: `run`, `dis`, `backends`.
 
-use crate::{WithBackend, backends, with_backend};
+use crate::{Entry, Executor, Policy, WithBackend, backends, with_backend};
 use clap::{Parser, Subcommand};
 use gillab_vm::source::Origin;
-use gillab_vm::{Backend, BackendOptions, RunOptions};
+use gillab_vm::{Backend, GilConfig, RunOptions, VmOptions};
 use std::path::{Path, PathBuf};
 
 /// gil-lab: run Python programs under interchangeable memory-safety backends.
@@ -26,14 +26,19 @@ pub enum Command {
         file: PathBuf,
     },
     /// List the backends.
-    Backends,
+    Backends {
+        /// One JSON object per backend, with its facts (GIL policies, whether threads share
+        /// memory, counters), for tools that drive `gillab`.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run the benchmark matrix (workloads × backends × threads, CPython as reference) and
     /// write records and a report (`results/<machine-label>/REPORT.md`).
     Compare(crate::compare::CompareArgs),
     /// Regenerate REPORT.md, report.json and the plots from recorded benchmark results.
     Report(crate::compare::ReportArgs),
-    /// Serve as a worker process of `multiprocessing` and the `shard` backend (internal: the
-    /// parent starts it and talks NDJSON over its stdin/stdout).
+    /// Serve as a worker process of `multiprocessing` and of the process executor (internal:
+    /// the parent starts it and talks NDJSON over its stdin/stdout).
     #[command(hide = true)]
     Worker(WorkerArgs),
 }
@@ -42,7 +47,7 @@ pub enum Command {
 #[derive(clap::Args, Debug)]
 pub struct WorkerArgs {
     /// Starting a thread while the module body runs is the bootstrapping error (the parent
-    /// runs on the `shard` backend, where threads are processes).
+    /// runs with the process executor, where threads are processes).
     #[arg(long)]
     pub thread_guard: bool,
     /// GIL switch interval in seconds.
@@ -55,28 +60,6 @@ pub struct WorkerArgs {
     pub args: Vec<String>,
 }
 
-/// GIL hand-off policies (see `crates/backend-gil`).
-#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GilPolicy {
-    /// CPython 3.2+: drop requests after one switch interval, forced switching.
-    Interval,
-    /// Python 2: release and re-take every `--check-interval` checks.
-    Ticks,
-    /// `interval`, with threads returning from I/O served first.
-    IoPriority,
-}
-
-impl GilPolicy {
-    /// The name the backend reads.
-    pub fn name(self) -> &'static str {
-        match self {
-            GilPolicy::Interval => "interval",
-            GilPolicy::Ticks => "ticks",
-            GilPolicy::IoPriority => "io-priority",
-        }
-    }
-}
-
 /// Arguments of `gillab run`.
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
@@ -86,10 +69,11 @@ pub struct RunArgs {
     /// GIL switch interval in seconds (CPython's `sys.setswitchinterval`).
     #[arg(long, default_value_t = 0.005)]
     pub switch_interval: f64,
-    /// GIL hand-off policy: `interval` (CPython 3.2+), `ticks` (Python 2), `io-priority`
-    /// (threads back from I/O are served first; the convoy-effect fix).
-    #[arg(long, value_enum, default_value_t = GilPolicy::Interval)]
-    pub gil_policy: GilPolicy,
+    /// GIL hand-off policy, for a backend with a GIL: `interval` (CPython 3.2+, the default),
+    /// `ticks` (Python 2), `io-priority` (threads back from I/O are served first; the
+    /// convoy-effect fix).
+    #[arg(long)]
+    pub gil_policy: Option<Policy>,
     /// Bytecodes between forced releases under `--gil-policy ticks`.
     #[arg(long, default_value_t = 100)]
     pub check_interval: u32,
@@ -117,7 +101,7 @@ struct Run<'a> {
 
 impl WithBackend for Run<'_> {
     type Output = i32;
-    fn run<B: Backend>(self) -> i32 {
+    fn run<B: Backend>(self, _entry: &'static Entry) -> i32 {
         let path = self.path.to_path_buf();
         let options = self.options;
         // The VM runs on a thread of its own so that its stack fits the recursion limit.
@@ -139,9 +123,13 @@ impl WithBackend for Run<'_> {
 /// Runs the CLI and returns the process exit status.
 pub fn main(cli: Cli) -> i32 {
     match cli.command {
-        Command::Backends => {
-            for (name, desc) in backends() {
-                println!("{name:<10} {desc}");
+        Command::Backends { json } => {
+            for e in backends() {
+                if json {
+                    println!("{}", e.to_json());
+                } else {
+                    println!("{:<10} {}", e.name, e.description());
+                }
             }
             0
         }
@@ -158,9 +146,27 @@ pub fn main(cli: Cli) -> i32 {
 }
 
 fn run(args: RunArgs) -> i32 {
-    if !backends().iter().any(|(n, _)| *n == args.backend) {
-        let names: Vec<_> = backends().iter().map(|(n, _)| *n).collect();
+    let Some(entry) = crate::entry(&args.backend) else {
+        let names: Vec<_> = backends().iter().map(|e| e.name).collect();
         eprintln!("gillab: unknown backend '{}' (choose from: {})", args.backend, names.join(", "));
+        return 2;
+    };
+    if let Some(policy) = args.gil_policy
+        && !entry.facts.takes_policy(policy)
+    {
+        if entry.facts.gil.is_none() {
+            eprintln!(
+                "gillab: --gil-policy applies to a backend with a GIL; '{}' has none",
+                entry.name
+            );
+        } else {
+            let names: Vec<_> = entry.policies().iter().map(|p| p.name()).collect();
+            eprintln!(
+                "gillab: backend '{}' has no GIL policy '{policy}' (it has: {})",
+                entry.name,
+                names.join(", ")
+            );
+        }
         return 2;
     }
     // A directory runs its `__main__.py`, as in CPython (`sys.argv[0]` stays the directory).
@@ -185,22 +191,27 @@ fn run(args: RunArgs) -> i32 {
     let mut argv = vec![args.file.to_string_lossy().to_string()];
     argv.extend(args.args.iter().cloned());
     let options = RunOptions {
-        backend: BackendOptions {
-            switch_interval: args.switch_interval,
-            check_interval: args.check_interval.max(1),
-            gil_policy: args.gil_policy.name().to_string(),
+        vm: VmOptions {
+            name: entry.name,
+            executor: entry.executor,
+            gil: GilConfig {
+                policy: args.gil_policy,
+                switch_interval: args.switch_interval,
+                check_interval: args.check_interval.max(1),
+            },
             rc_elision: !args.no_rc_elision,
         },
         argv,
         stats: args.stats,
         check_leaks: args.check_leaks,
     };
-    // Workers for `multiprocessing` (every backend) and for `shard`'s threads start lazily.
+    // Workers for `multiprocessing` (every backend) and for the process executor's threads
+    // start lazily.
     let mut worker_flags = vec!["--switch-interval".to_string(), args.switch_interval.to_string()];
-    if args.backend == "shard" {
+    if entry.executor == Executor::Processes {
         worker_flags.push("--thread-guard".into());
     }
-    let host = gillab_shard::Host::new(program.clone(), options.argv.clone(), worker_flags);
+    let host = gillab_process_host::Host::new(program.clone(), options.argv.clone(), worker_flags);
     gillab_vm::procs::set_host(host.clone());
     let status = with_backend(&args.backend, Run { path: &program, options }).unwrap_or(2);
     host.shutdown();
@@ -210,8 +221,9 @@ fn run(args: RunArgs) -> i32 {
 fn worker(args: WorkerArgs) -> i32 {
     let mut argv = vec![args.file.to_string_lossy().to_string()];
     argv.extend(args.args);
-    let options = BackendOptions { switch_interval: args.switch_interval, ..Default::default() };
-    gillab_shard::worker::worker_main(gillab_shard::worker::WorkerArgs {
+    let gil = GilConfig { switch_interval: args.switch_interval, ..GilConfig::default() };
+    let options = VmOptions { gil, ..VmOptions::default() };
+    gillab_process_host::worker::worker_main(gillab_process_host::worker::WorkerArgs {
         program: args.file,
         argv,
         options,

@@ -2,13 +2,11 @@
 //! CPython as a reference row), write `records.jsonl` and `machine.json`, and generate
 //! `REPORT.md`, `report.json` and the SVG plots with [`gillab_report`].
 
-use crate::backends;
-use crate::cli::GilPolicy;
 use crate::workloads::{
     Harness, Job, WorkloadDir, cpython_version, default_threads, parse_threads, runners_for,
     threads_for,
 };
-use clap::ValueEnum;
+use crate::{Policy, backends};
 use gillab_report::catalog::{self, CATALOG, Workload};
 use gillab_report::{MACHINE_FILE, Machine, Provenance, RECORDS_FILE};
 use std::collections::BTreeMap;
@@ -36,8 +34,8 @@ pub struct CompareArgs {
     pub size: Option<String>,
     /// Only this GIL policy for backends that have one (default: every policy on `countdown`
     /// and `convoy`, the default policy elsewhere).
-    #[arg(long, value_enum)]
-    pub gil_policy: Option<GilPolicy>,
+    #[arg(long)]
+    pub gil_policy: Option<Policy>,
     /// Samples per configuration (default 5, or 3 with --quick).
     #[arg(long)]
     pub samples: Option<usize>,
@@ -135,7 +133,7 @@ fn plan(args: &CompareArgs, cpython: bool) -> Result<Vec<Job>, String> {
             })
             .collect::<Result<_, _>>()?
     };
-    let registered: Vec<&str> = backends().iter().map(|(n, _)| *n).collect();
+    let registered: Vec<&str> = backends().iter().map(|e| e.name).collect();
     let chosen: Vec<String> = if args.backends.is_empty() {
         registered.iter().map(|s| s.to_string()).collect()
     } else {
@@ -158,15 +156,14 @@ fn plan(args: &CompareArgs, cpython: bool) -> Result<Vec<Job>, String> {
         Some(s) => parse_sizes(s, &selected)?,
         None => BTreeMap::new(),
     };
-    let infos = crate::workloads::backend_infos(&chosen)?;
-    let policies: Vec<&str> = GilPolicy::value_variants().iter().map(|p| p.name()).collect();
-    let only = args.gil_policy.map(GilPolicy::name);
+    let infos = crate::workloads::entries(&chosen)?;
+    let only = args.gil_policy;
     let mut out = Vec::new();
     let mut skipped = Vec::new();
     for w in selected {
         let size =
             sizes.get(w.name).copied().unwrap_or(if args.quick { w.quick_size } else { w.size });
-        let (runners, skip) = runners_for(w, &infos, only, &policies, cpython);
+        let (runners, skip) = runners_for(w, &infos, only, cpython);
         skipped.extend(skip.into_iter().map(|b| format!("{} on {b}", w.name)));
         for runner in runners {
             for t in threads_for(w, &threads) {

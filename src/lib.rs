@@ -2,88 +2,148 @@
 //! benchmarks all read, and the command implementations behind the `gillab` binary.
 //!
 //! Adding a backend is one line in [`for_each_backend!`] (see `docs/adding-a-backend.md`).
+//! A registry line names a [`Backend`] type and the [`Executor`] its threads run on; what the
+//! rest of the program knows about an entry is its [`Entry`]: typed facts, never its name.
 
 pub mod cli;
 pub mod compare;
 pub mod workloads;
 
-use gillab_vm::Backend;
+pub use gillab_vm::backend::{Facts, Policy, Strategy};
+pub use gillab_vm::{Backend, Executor};
 
-/// Calls `$callback! { name: Type, ... }` with every registered backend.
+/// Calls `$callback! { name: Type = Executor, ... }` with every registered backend.
 ///
-/// **The registry.** One line per backend: the `--backend` name (an identifier) and the type
-/// implementing [`gillab_vm::Backend`]. Everything that enumerates backends expands this
-/// macro, so a new backend is picked up by the CLI, `gillab backends`, the conformance suite
-/// and the benchmarks at once.
+/// **The registry.** One line per backend: the `--backend` name (an identifier), the type
+/// implementing [`gillab_vm::Backend`], and where `threading.Thread` runs
+/// ([`Executor::Threads`] or [`Executor::Processes`]: `shard` is the `gil` backend whose
+/// threads are worker processes). Everything that enumerates backends expands this macro, so a
+/// new backend is picked up by the CLI, `gillab backends`, the conformance suite and the
+/// benchmarks at once.
 #[macro_export]
 macro_rules! for_each_backend {
     ($callback:ident) => {
         $callback! {
-            gil: gillab_backend_gil::Gil,
-            objlock: gillab_backend_objlock::ObjLock,
-            atomic: gillab_backend_atomic::Atomic,
-            biased: gillab_backend_biased::Biased,
-            shard: gillab_shard::Shard,
+            gil: gillab_backend_gil::Gil = Threads,
+            objlock: gillab_backend_objlock::ObjLock = Threads,
+            atomic: gillab_backend_atomic::Atomic = Threads,
+            biased: gillab_backend_biased::Biased = Threads,
+            shard: gillab_backend_gil::Gil = Processes,
         }
     };
 }
 
-/// A computation generic over the backend, run by [`with_backend`] on the one chosen at run
-/// time (the only place where a runtime backend choice meets the monomorphized VM).
+/// One registry line, as the rest of the program sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The `--backend` name.
+    pub name: &'static str,
+    /// What the backend is ([`Backend::FACTS`]).
+    pub facts: Facts,
+    /// Where its `threading.Thread`s run.
+    pub executor: Executor,
+}
+
+impl Entry {
+    /// One line for `gillab backends`.
+    pub fn description(&self) -> String {
+        match self.executor {
+            Executor::Threads => self.facts.description.to_string(),
+            Executor::Processes => format!(
+                "process sharding: each threading.Thread runs in a worker process, a `{}` \
+                 interpreter in each ({})",
+                self.facts.name, self.facts.description
+            ),
+        }
+    }
+
+    /// Whether Python threads share the interpreter's memory (false when they are worker
+    /// processes), i.e. whether programs that communicate through shared objects between
+    /// threads can run on it.
+    pub fn threads_share_memory(&self) -> bool {
+        self.executor.threads_share_memory()
+    }
+
+    /// The GIL policies `--gil-policy` accepts for it (empty without a GIL).
+    pub fn policies(&self) -> &'static [Policy] {
+        self.facts.gil.map_or(&[], |g| g.policies)
+    }
+
+    /// The policy it runs under by default, if it has a GIL.
+    pub fn default_policy(&self) -> Option<Policy> {
+        self.facts.gil.map(|g| g.default)
+    }
+
+    /// The entry as JSON (`gillab backends --json`), for tools that drive the binary.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "name": self.name,
+            "description": self.description(),
+            "strategy": self.facts.strategy.label(),
+            "gil_policies": self.policies().iter().map(|p| p.name()).collect::<Vec<_>>(),
+            "default_policy": self.default_policy().map(Policy::name),
+            "threads_share_memory": self.threads_share_memory(),
+            "counters": self.facts.counters.iter().map(|c| c.name()).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// A computation generic over the backend, run by a registry's `with_backend` on the one
+/// chosen at run time (the only place where a runtime backend choice meets the monomorphized
+/// VM).
 pub trait WithBackend {
     /// The result.
     type Output;
-    /// Runs with backend `B`.
-    fn run<B: Backend>(self) -> Self::Output;
+    /// Runs with backend `B`, listed in the registry as `entry`.
+    fn run<B: Backend>(self, entry: &'static Entry) -> Self::Output;
 }
 
-macro_rules! registry_fns {
-    ($($name:ident: $ty:ty,)*) => {
-        /// `(name, description)` of every backend, in registry order.
-        pub fn backends() -> Vec<(&'static str, &'static str)> {
-            vec![$((stringify!($name), <$ty as Backend>::DESCRIPTION)),*]
-        }
+/// Defines a registry from lines `name: Type = Executor,`: a constant `ENTRIES: &[Entry]` and
+/// a function `with_backend(name, f)`. The crate's own registry is
+/// `for_each_backend!(registry)`; a test can define one of its own (see
+/// `tests/extra_backend.rs`).
+#[macro_export]
+macro_rules! registry {
+    ($($name:ident: $ty:ty = $exec:ident,)*) => {
+        /// Every backend of this registry, in order.
+        pub const ENTRIES: &[$crate::Entry] = &[$(
+            $crate::Entry {
+                name: stringify!($name),
+                facts: <$ty as $crate::Backend>::FACTS,
+                executor: $crate::Executor::$exec,
+            },
+        )*];
 
         /// Runs `f` with the backend called `name`; `None` if there is no such backend.
-        pub fn with_backend<F: WithBackend>(name: &str, f: F) -> Option<F::Output> {
+        pub fn with_backend<F: $crate::WithBackend>(name: &str, f: F) -> Option<F::Output> {
+            let entry = ENTRIES.iter().find(|e| e.name == name)?;
             match name {
-                $(stringify!($name) => Some(f.run::<$ty>()),)*
+                $(stringify!($name) => Some(f.run::<$ty>(entry)),)*
                 _ => None,
             }
         }
     };
 }
 
-for_each_backend!(registry_fns);
+for_each_backend!(registry);
 
-/// The GIL hand-off policy backend `name` runs under by default (what its `--stats` counters
-/// report as `gil_policy`), or `None` for a backend without a GIL or an unknown name: how the
-/// benchmarks find which backends take `--gil-policy`, without a list of names.
-pub fn gil_policy(name: &str) -> Option<String> {
-    struct Policy;
-    impl WithBackend for Policy {
-        type Output = Option<String>;
-        fn run<B: Backend>(self) -> Option<String> {
-            let stats = B::new(&gillab_vm::BackendOptions::default()).stats();
-            stats.get("gil_policy")?.as_str().map(str::to_string)
-        }
-    }
-    with_backend(name, Policy).flatten()
+/// Every backend, in registry order.
+pub fn backends() -> &'static [Entry] {
+    ENTRIES
 }
 
-/// Whether Python threads on backend `name` share the interpreter's memory (false for `shard`,
-/// whose threads run in worker processes: `Backend::REMOTE_THREADS`), i.e. whether programs
-/// that communicate through shared objects between threads can run on it. `None` for an
-/// unknown backend.
-pub fn threads_share_memory(name: &str) -> Option<bool> {
-    struct Shares;
-    impl WithBackend for Shares {
-        type Output = bool;
-        fn run<B: Backend>(self) -> bool {
-            !B::REMOTE_THREADS
-        }
-    }
-    with_backend(name, Shares)
+/// The backend called `name`.
+pub fn entry(name: &str) -> Option<&'static Entry> {
+    ENTRIES.iter().find(|e| e.name == name)
+}
+
+/// The reference backend of every "cost relative to a GIL" ratio: the first registry entry
+/// with a global lock whose threads share memory.
+pub fn baseline() -> &'static Entry {
+    ENTRIES
+        .iter()
+        .find(|e| e.facts.strategy == Strategy::GlobalLock && e.threads_share_memory())
+        .unwrap_or(&ENTRIES[0])
 }
 
 #[cfg(test)]
@@ -91,35 +151,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn registry_names_match_backend_consts() {
-        struct Name;
-        impl WithBackend for Name {
-            type Output = &'static str;
-            fn run<B: Backend>(self) -> &'static str {
-                B::NAME
+    fn registry_entries_match_backend_types() {
+        struct Facts;
+        impl WithBackend for Facts {
+            type Output = (gillab_vm::backend::Facts, bool, Vec<gillab_vm::backend::Counter>);
+            fn run<B: Backend>(self, _entry: &'static Entry) -> Self::Output {
+                let b = B::new();
+                (B::FACTS, b.gil().is_some(), b.stats().offered())
             }
         }
-        for (name, desc) in backends() {
-            assert!(!desc.is_empty());
-            assert_eq!(with_backend(name, Name), Some(name));
+        for e in backends() {
+            assert!(!e.facts.description.is_empty());
+            let (facts, has_gil, offered) = with_backend(e.name, Facts).expect("registered");
+            assert_eq!(facts, e.facts, "{}", e.name);
+            // The GIL capability and the facts agree, and so do the counters.
+            assert_eq!(has_gil, e.facts.gil.is_some(), "{}", e.name);
+            let mut declared = e.facts.counters.to_vec();
+            declared.sort();
+            assert_eq!(offered, declared, "{}", e.name);
         }
-        assert_eq!(with_backend("no-such-backend", Name), None);
+        assert_eq!(with_backend("no-such-backend", Facts), None);
     }
 
     #[test]
-    fn only_shard_runs_threads_in_other_processes() {
-        for (name, _) in backends() {
-            assert_eq!(threads_share_memory(name), Some(name != "shard"), "{name}");
+    fn every_name_is_unique_and_the_baseline_has_a_gil() {
+        for (i, e) in backends().iter().enumerate() {
+            assert!(backends()[..i].iter().all(|o| o.name != e.name), "{}", e.name);
         }
-        assert_eq!(threads_share_memory("no-such-backend"), None);
+        assert!(baseline().facts.gil.is_some());
+        assert!(baseline().threads_share_memory());
     }
 
     #[test]
-    fn only_gil_backends_report_a_policy() {
-        assert_eq!(gil_policy("gil").as_deref(), Some("interval"));
-        assert_eq!(gil_policy("shard").as_deref(), Some("interval"));
-        for name in ["objlock", "atomic", "biased", "no-such-backend"] {
-            assert_eq!(gil_policy(name), None, "{name}");
-        }
+    fn json_lists_the_facts() {
+        let j = baseline().to_json();
+        assert_eq!(j["name"], baseline().name);
+        assert_eq!(j["threads_share_memory"], true);
+        assert!(j["gil_policies"].as_array().is_some_and(|p| p.len() == 3));
     }
 }

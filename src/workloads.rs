@@ -3,6 +3,7 @@
 //! `python3` — and turning their self-reported JSON lines into records. Shared by
 //! `gillab compare` and the criterion benches (`cargo bench`).
 
+use crate::Policy;
 use gillab_report::catalog::Workload;
 use gillab_report::record::CPYTHON;
 use gillab_report::{Config, Provenance, Record, Sample};
@@ -19,7 +20,7 @@ pub enum Runner {
         /// Backend name.
         name: String,
         /// `--gil-policy`, if any.
-        policy: Option<String>,
+        policy: Option<Policy>,
     },
     /// `python3`.
     CPython,
@@ -35,11 +36,16 @@ impl Runner {
     }
 
     /// The policy asked for, if any.
-    pub fn policy(&self) -> Option<&str> {
+    pub fn policy(&self) -> Option<Policy> {
         match self {
-            Runner::Backend { policy, .. } => policy.as_deref(),
+            Runner::Backend { policy, .. } => *policy,
             Runner::CPython => None,
         }
+    }
+
+    /// The policy's name as records store it.
+    pub fn policy_name(&self) -> Option<String> {
+        self.policy().map(|p| p.name().to_string())
     }
 
     /// `backend` or `backend/policy`.
@@ -76,61 +82,39 @@ pub struct Harness {
     pub timeout: Duration,
 }
 
-/// A backend to compare, with whether it takes `--gil-policy` (see [`crate::gil_policy`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BackendInfo {
-    /// Registry name.
-    pub name: String,
-    /// Whether it reports a GIL policy.
-    pub has_policy: bool,
-    /// Whether its threads are worker processes.
-    pub remote_threads: bool,
+/// The registry entries named `names`, in that order.
+pub fn entries(names: &[String]) -> Result<Vec<&'static crate::Entry>, String> {
+    names.iter().map(|n| crate::entry(n).ok_or(format!("unknown backend '{n}'"))).collect()
 }
 
-/// Describes each of `names`: whether it has a GIL policy and whether its threads are worker
-/// processes (both read from the backend types through the registry).
-pub fn backend_infos(names: &[String]) -> Result<Vec<BackendInfo>, String> {
-    names
-        .iter()
-        .map(|n| {
-            let shares = crate::threads_share_memory(n).ok_or(format!("unknown backend '{n}'"))?;
-            Ok(BackendInfo {
-                name: n.clone(),
-                has_policy: crate::gil_policy(n).is_some(),
-                remote_threads: !shares,
-            })
-        })
-        .collect()
-}
-
-/// The runners of workload `w`: each backend (the baseline GIL backend under every policy in
-/// `policies` when the workload compares policies, others under their default), then CPython
-/// when `cpython` and the workload runs there. Backends whose threads are processes are left
-/// out of workloads that need shared memory; their names come back in the second list.
+/// The runners of workload `w`: each backend (the [baseline](crate::baseline) under every
+/// policy it has when the workload compares policies, others under `only_policy` if they take
+/// it, or their default), then CPython when `cpython` and the workload runs there. Backends
+/// whose threads are processes are left out of workloads that need shared memory; their names
+/// come back in the second list.
 pub fn runners_for(
     w: &Workload,
-    backends: &[BackendInfo],
-    only_policy: Option<&str>,
-    policies: &[&str],
+    backends: &[&'static crate::Entry],
+    only_policy: Option<Policy>,
     cpython: bool,
 ) -> (Vec<Runner>, Vec<String>) {
     let mut runners = Vec::new();
     let mut skipped = Vec::new();
     for b in backends {
-        if w.shared_memory && b.remote_threads {
-            skipped.push(b.name.clone());
+        if w.shared_memory && !b.threads_share_memory() {
+            skipped.push(b.name.to_string());
             continue;
         }
-        let chosen: Vec<Option<String>> = match (b.has_policy, only_policy) {
-            (false, _) => vec![None],
-            (true, Some(p)) => vec![Some(p.to_string())],
-            (true, None) if w.all_policies && b.name == gillab_report::analysis::BASELINE => {
-                policies.iter().map(|p| Some(p.to_string())).collect()
+        let chosen: Vec<Option<Policy>> = match (b.default_policy(), only_policy) {
+            (None, _) => vec![None],
+            (Some(_), Some(p)) if b.facts.takes_policy(p) => vec![Some(p)],
+            (Some(_), None) if w.all_policies && b.name == crate::baseline().name => {
+                b.policies().iter().copied().map(Some).collect()
             }
-            (true, None) => vec![policies.first().map(|p| p.to_string())],
+            (Some(default), _) => vec![Some(default)],
         };
         runners.extend(
-            chosen.into_iter().map(|policy| Runner::Backend { name: b.name.clone(), policy }),
+            chosen.into_iter().map(|policy| Runner::Backend { name: b.name.to_string(), policy }),
         );
     }
     if cpython && w.cpython {
@@ -197,7 +181,7 @@ impl Harness {
                 let mut c = Command::new(&self.exe);
                 c.args(["run", "--backend", name, "--stats"]);
                 if let Some(p) = policy {
-                    c.args(["--gil-policy", p]);
+                    c.args(["--gil-policy", p.name()]);
                 }
                 c
             }
@@ -233,7 +217,7 @@ impl Harness {
         let config = Config {
             workload: w.name.to_string(),
             backend: runner.backend().to_string(),
-            policy: runner.policy().map(str::to_string),
+            policy: runner.policy_name(),
             threads,
             size,
         };

@@ -52,7 +52,7 @@ fn backends_lists_the_registry() {
         .lines()
         .filter_map(|l| l.split_whitespace().next().map(str::to_string))
         .collect();
-    let want: Vec<String> = gillab::backends().iter().map(|(n, _)| n.to_string()).collect();
+    let want: Vec<String> = gillab::backends().iter().map(|e| e.name.to_string()).collect();
     assert_eq!(names, want);
 }
 

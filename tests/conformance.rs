@@ -97,7 +97,7 @@ fn run_fixture_mode(backend: &str, fixture: &str, mode: &[&str]) {
 }
 
 macro_rules! backend_suites {
-    ($($name:ident: $ty:ty,)*) => {
+    ($($name:ident: $ty:ty = $exec:ident,)*) => {
         $(
             #[allow(non_snake_case)]
             mod $name {

@@ -47,8 +47,9 @@ fn examples_print_what_cpython_prints() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let list = std::fs::read_to_string(dir.join("expected/ARGS")).expect("ARGS");
     let mut checked = 0;
-    for (backend, _) in gillab::backends() {
-        let shares_memory = gillab::threads_share_memory(backend) == Some(true);
+    for entry in gillab::backends() {
+        let backend = entry.name;
+        let shares_memory = entry.threads_share_memory();
         for line in list.lines().filter(|l| !l.trim().is_empty()) {
             let mut parts = line.split_whitespace();
             let name = parts.next().expect("file");

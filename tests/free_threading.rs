@@ -12,11 +12,7 @@ mod common;
 
 /// The registered backends whose Python threads share one interpreter's objects.
 fn shared_memory_backends() -> Vec<&'static str> {
-    gillab::backends()
-        .into_iter()
-        .map(|(n, _)| n)
-        .filter(|n| gillab::threads_share_memory(n) == Some(true))
-        .collect()
+    gillab::backends().iter().filter(|e| e.threads_share_memory()).map(|e| e.name).collect()
 }
 
 fn stress(program: &str, want: &str) {

@@ -290,7 +290,7 @@ fn no_zombie_or_orphan_processes_after_a_run() {
 
 #[test]
 fn daemonic_process_is_killed_at_exit_and_non_daemonic_is_joined() {
-    for (backend, _) in gillab::backends() {
+    for backend in gillab::backends().iter().map(|e| e.name) {
         let flag = std::env::temp_dir()
             .join(format!("gillab-daemon-exit-{}-{backend}", std::process::id()));
         let _ = std::fs::remove_file(&flag);

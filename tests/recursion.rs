@@ -84,7 +84,7 @@ fn check_backend(backend: &str) {
 }
 
 macro_rules! backend_tests {
-    ($($name:ident: $ty:ty,)*) => {
+    ($($name:ident: $ty:ty = $exec:ident,)*) => {
         $(
             #[test]
             fn $name() {

@@ -12,7 +12,7 @@ fn generated_programs_pass_the_oracle_on_every_backend() {
     let out = std::env::temp_dir().join(format!("gillab-threadfuzz-test-{}", std::process::id()));
     let cfg = Config {
         gillab: PathBuf::from(env!("CARGO_BIN_EXE_gillab")),
-        backends: gillab::backends().into_iter().map(|(n, _)| n.to_string()).collect(),
+        backends: gillab::backends().iter().map(|e| e.name.to_string()).collect(),
         seconds: None,
         programs: Some(6),
         runs: 2,

@@ -56,11 +56,11 @@ fn every_workload_runs_on_every_backend() {
     let h = harness(&dir);
     let mut failures = Vec::new();
     let mut runs = 0;
-    for (backend, _) in gillab::backends() {
-        let policy = gillab::gil_policy(backend);
-        let runner = Runner::Backend { name: backend.to_string(), policy };
+    for entry in gillab::backends() {
+        let backend = entry.name;
+        let runner = Runner::Backend { name: backend.to_string(), policy: entry.default_policy() };
         for w in CATALOG {
-            if w.shared_memory && gillab::threads_share_memory(backend) == Some(false) {
+            if w.shared_memory && !entry.threads_share_memory() {
                 continue;
             }
             let threads = if w.zero_threads { 1 } else { 2 };

@@ -83,7 +83,7 @@
 //! reallocate a list's `Vec` under a lock-free reader): `docs/backends.md`.
 
 use crossbeam_epoch::{Collector, LocalHandle};
-use gillab_vm::backend::{Backend, BackendOptions};
+use gillab_vm::backend::{Backend, Counter, Facts, Stats, Strategy};
 use std::cell::{Cell as StdCell, RefCell};
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -428,15 +428,25 @@ pub struct AtomicThread {
 // attached, which for the VM means a VM teardown after every thread detached (see `release`).
 // (4) Nothing here blocks: there is no global lock, and pins never wait.
 unsafe impl Backend for Atomic {
-    const NAME: &'static str = "atomic";
-    const DESCRIPTION: &'static str =
-        "no GIL; CAS reference counts, a lock on each object's contents, epoch-deferred frees";
+    const FACTS: Facts = Facts {
+        name: "atomic",
+        description: "no GIL; CAS reference counts, a lock on each object's contents, epoch-deferred frees",
+        strategy: Strategy::AtomicCounts,
+        gil: None,
+        counters: &[
+            Counter::LockAcquisitions,
+            Counter::ContendedAcquisitions,
+            Counter::CasRetries,
+            Counter::TryIncrefFailures,
+            Counter::DeferredFrees,
+        ],
+    };
 
     type RefCount = RefCount;
     type Cell<T: Send> = LockedCell<T>;
     type Thread = AtomicThread;
 
-    fn new(_options: &BackendOptions) -> Atomic {
+    fn new() -> Atomic {
         Atomic { collector: Collector::new() }
     }
 
@@ -464,7 +474,7 @@ unsafe impl Backend for Atomic {
         rc.get()
     }
 
-    gillab_backend_objlock::locked_cell_methods!(RefCount);
+    gillab_backend_objlock::locked_cell_methods!();
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
         let job = Job { ptr: SendPtr(ptr), destroy };
@@ -538,7 +548,7 @@ unsafe impl Backend for Atomic {
         f()
     }
 
-    fn stats(&self) -> serde_json::Value {
+    fn stats(&self) -> Stats {
         let mine = COUNTERS.try_with(Counters::take).unwrap_or_default();
         let mut all = [0u64; 3];
         for ((sum, total), n) in all.iter_mut().zip(Counters::totals()).zip(mine) {
@@ -547,13 +557,14 @@ unsafe impl Backend for Atomic {
         }
         let [retries, failures, deferred] = all;
         let (acq, cont) = gillab_backend_objlock::lock_counts();
-        serde_json::json!({
-            "cas_retries": retries,
-            "try_incref_failures": failures,
-            "deferred_frees": deferred,
-            "lock_acquisitions": acq,
-            "contended_acquisitions": cont,
-        })
+        Stats {
+            lock_acquisitions: Some(acq),
+            contended_acquisitions: Some(cont),
+            cas_retries: Some(retries),
+            try_incref_failures: Some(failures),
+            deferred_frees: Some(deferred),
+            ..Stats::default()
+        }
     }
 }
 
@@ -631,7 +642,7 @@ mod tests {
     #[test]
     fn releases_are_deferred_and_all_run_by_teardown() {
         let start = DESTROYED.load(Ordering::Relaxed);
-        let backend = Atomic::new(&BackendOptions::default());
+        let backend = Atomic::new();
         let n = 1000;
         let deferred_before = COUNTERS.with(|c| c.deferred_frees.get());
         std::thread::scope(|s| {
@@ -666,15 +677,15 @@ mod tests {
     #[test]
     #[should_panic(expected = "only one `atomic` VM")]
     fn one_vm_per_thread() {
-        let a = Atomic::new(&BackendOptions::default());
-        let b = Atomic::new(&BackendOptions::default());
+        let a = Atomic::new();
+        let b = Atomic::new();
         let _ta = a.attach();
         let _tb = b.attach();
     }
 
     #[test]
     fn breaker_fires_every_repin_interval() {
-        let backend = Atomic::new(&BackendOptions::default());
+        let backend = Atomic::new();
         let mut t = AtomicThread { polls: 0 };
         let fired = (0..REPIN_EVERY * 4).filter(|_| backend.breaker(&mut t)).count();
         assert_eq!(fired, 4);
@@ -682,21 +693,14 @@ mod tests {
 
     #[test]
     fn stats_has_every_counter() {
-        let backend = Atomic::new(&BackendOptions::default());
+        let backend = Atomic::new();
         let cell = Atomic::cell_new(5u32);
-        let rc = RefCount::new();
-        Atomic::cell_write(&rc, &cell, |v| *v += 1);
-        assert_eq!(Atomic::cell_read(&rc, &cell, |v| *v), 6);
+        Atomic::cell_write(&cell, |v| *v += 1);
+        assert_eq!(Atomic::cell_read(&cell, |v| *v), 6);
         let stats = backend.stats();
-        for key in [
-            "cas_retries",
-            "try_incref_failures",
-            "deferred_frees",
-            "lock_acquisitions",
-            "contended_acquisitions",
-        ] {
-            assert!(stats[key].is_u64(), "{key} missing from {stats}");
-        }
-        assert!(stats["lock_acquisitions"].as_u64().unwrap() >= 2);
+        let mut declared = Atomic::FACTS.counters.to_vec();
+        declared.sort();
+        assert_eq!(stats.offered(), declared);
+        assert!(stats.lock_acquisitions.is_some_and(|n| n >= 2), "{stats:?}");
     }
 }

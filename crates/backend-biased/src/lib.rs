@@ -41,7 +41,7 @@ pub mod queue;
 pub mod rc;
 
 use gillab_backend_atomic::{Atomic, AtomicThread, settle_deferred_frees};
-use gillab_vm::backend::{Backend, BackendOptions};
+use gillab_vm::backend::{Backend, Counter, Facts, Stats, Strategy};
 use queue::{Queued, UNATTACHED};
 use rc::{Decref, NO_OWNER, RefCount};
 use std::cell::Cell as StdCell;
@@ -122,16 +122,26 @@ pub struct BiasedThread {
 // it. (4) Nothing blocks but the registry lock, held for a push or a take, never across
 // Python code; `atomic`'s pins never wait.
 unsafe impl Backend for Biased {
-    const NAME: &'static str = "biased";
-    const DESCRIPTION: &'static str =
-        "no GIL; biased counts: owner-local plain, others atomic, merged via owner queues";
+    const FACTS: Facts = Facts {
+        name: "biased",
+        description: "no GIL; biased counts: owner-local plain, others atomic, merged via owner queues",
+        strategy: Strategy::BiasedCounts,
+        gil: None,
+        counters: &[
+            Counter::LockAcquisitions,
+            Counter::ContendedAcquisitions,
+            Counter::DeferredFrees,
+            Counter::Queued,
+            Counter::Merges,
+        ],
+    };
 
     type RefCount = RefCount;
     type Cell<T: Send> = LockedCell<T>;
     type Thread = BiasedThread;
 
-    fn new(options: &BackendOptions) -> Biased {
-        Biased { inner: Atomic::new(options) }
+    fn new() -> Biased {
+        Biased { inner: Atomic::new() }
     }
 
     #[inline(always)]
@@ -161,7 +171,7 @@ unsafe impl Backend for Biased {
         rc.get()
     }
 
-    gillab_backend_objlock::locked_cell_methods!(RefCount);
+    gillab_backend_objlock::locked_cell_methods!();
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
         // SAFETY: the VM's objects start with their count (`release_by_header`), and the
@@ -245,17 +255,17 @@ unsafe impl Backend for Biased {
         self.inner.allow_threads(&mut thread.inner, f)
     }
 
-    fn stats(&self) -> serde_json::Value {
+    fn stats(&self) -> Stats {
         flush_counters();
-        let mut stats = self.inner.stats();
-        // Relaxed: see `flush_counters`.
-        stats["queued"] = TOTAL_QUEUED.load(Ordering::Relaxed).into();
-        stats["merges"] = TOTAL_MERGES.load(Ordering::Relaxed).into();
-        if let Some(map) = stats.as_object_mut() {
-            map.remove("cas_retries");
-            map.remove("try_incref_failures");
+        Stats {
+            // Relaxed: see `flush_counters`.
+            queued: Some(TOTAL_QUEUED.load(Ordering::Relaxed)),
+            merges: Some(TOTAL_MERGES.load(Ordering::Relaxed)),
+            // Biased counts make no CAS retries of `atomic`'s kind: not offered.
+            cas_retries: None,
+            try_incref_failures: None,
+            ..self.inner.stats()
         }
-        stats
     }
 }
 

@@ -6,10 +6,10 @@
 use gillab_backend_biased::Biased;
 use gillab_vm::object::live::live_objects;
 use gillab_vm::run::clear_namespaces;
-use gillab_vm::{Backend, BackendOptions, Ctx, PyRef, Vm};
+use gillab_vm::{Backend, Ctx, PyRef, Vm, VmOptions};
 
 fn stat(vm: &Vm<Biased>, key: &str) -> u64 {
-    vm.backend.stats()[key].as_u64().unwrap_or_else(|| panic!("no {key} in stats"))
+    vm.backend.stats().to_json()[key].as_u64().unwrap_or_else(|| panic!("no {key} in stats"))
 }
 
 /// Owner-made objects dropped on another thread go through the owner's merge queue.
@@ -80,7 +80,7 @@ fn raced(vm: &Vm<Biased>, ctx: &mut Ctx<'_, Biased>) {
 #[test]
 fn references_crossing_threads_are_merged_and_freed_once() {
     let baseline = live_objects();
-    let vm = Vm::<Biased>::new(BackendOptions::default(), vec![], Default::default());
+    let vm = Vm::<Biased>::new(VmOptions::default(), vec![], Default::default());
     {
         let mut ctx = Ctx::attach(&vm);
         dropped_by_non_owner(&vm, &mut ctx);

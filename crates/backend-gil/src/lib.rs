@@ -34,44 +34,14 @@
 //!   CPU-bound waiters stand aside while an I/O thread waits. This is the fix proposed for the
 //!   convoy effect (bpo-7946) that CPython never shipped.
 
-use gillab_vm::backend::{Backend, BackendOptions};
+use gillab_vm::backend::{
+    Backend, Counter, Facts, GilConfig, GilControl, GilFacts, GilStats, Policy, Stats, Strategy,
+};
 use parking_lot::{Condvar, Mutex};
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
-
-/// A GIL hand-off policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Policy {
-    /// CPython 3.2+: drop requests after one switch interval, forced switching.
-    Interval,
-    /// Python 2: release and re-take every N eval-breaker checks.
-    Ticks,
-    /// `Interval`, with threads returning from I/O served first.
-    IoPriority,
-}
-
-impl Policy {
-    /// Parses `interval`, `ticks`, `io-priority` (empty means `interval`).
-    pub fn parse(name: &str) -> Option<Policy> {
-        match name {
-            "" | "interval" => Some(Policy::Interval),
-            "ticks" => Some(Policy::Ticks),
-            "io-priority" => Some(Policy::IoPriority),
-            _ => None,
-        }
-    }
-
-    /// The policy's name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Policy::Interval => "interval",
-            Policy::Ticks => "ticks",
-            Policy::IoPriority => "io-priority",
-        }
-    }
-}
 
 /// Lock state guarded by the mutex.
 struct State {
@@ -86,7 +56,7 @@ struct State {
 
 /// Counters reported by `--stats`.
 #[derive(Default)]
-struct Stats {
+struct Counters {
     acquisitions: AtomicU64,
     switches: AtomicU64,
     forced_switches: AtomicU64,
@@ -110,9 +80,12 @@ pub struct Gil {
     /// hand-off visible to ThreadSanitizer, which cannot see through `parking_lot`'s direct
     /// hand-off of a lock to a parked thread.
     handoffs: AtomicU64,
-    policy: Policy,
-    check_interval: u32,
-    stats: Stats,
+    /// The hand-off policy, as an index into `Policy::ALL`. Set by `configure` before any
+    /// thread attaches, read (Relaxed) by the breaker: it never changes while threads run.
+    policy: AtomicU8,
+    /// Bytecodes between releases under `ticks`; set by `configure` like `policy`.
+    check_interval: AtomicU32,
+    stats: Counters,
 }
 
 /// Per-thread state: the thread's id in `State::holder`, and the checks left before a `ticks`
@@ -143,10 +116,22 @@ unsafe impl<T: Send> Sync for GilCell<T> {}
 unsafe impl<T: Send> Send for GilCell<T> {}
 
 impl Gil {
+    /// The policy in force (see the `policy` field).
+    #[inline(always)]
+    fn policy(&self) -> Policy {
+        Policy::from_index(self.policy.load(Ordering::Relaxed))
+    }
+
+    /// `policy() == Ticks`, for the breaker's hot path.
+    #[inline(always)]
+    fn ticks(&self) -> bool {
+        self.policy.load(Ordering::Relaxed) == Policy::Ticks as u8
+    }
+
     /// Takes the lock. `io` marks a thread coming back from blocking I/O.
     fn take(&self, me: u64, io: bool) {
         self.stats.acquisitions.fetch_add(1, Ordering::Relaxed);
-        let io = io && self.policy == Policy::IoPriority;
+        let io = io && self.policy() == Policy::IoPriority;
         let start = Instant::now();
         let mut st = self.state.lock();
         let must_wait = |st: &State| st.locked || (!io && st.io_waiting > 0);
@@ -159,7 +144,7 @@ impl Gil {
                 self.stats.io_priority_requests.fetch_add(1, Ordering::Relaxed);
             }
             while must_wait(&st) {
-                if self.policy == Policy::Ticks {
+                if self.policy() == Policy::Ticks {
                     // Python 2: waiters never ask; they wait to be signalled.
                     self.cond.wait(&mut st);
                     continue;
@@ -226,14 +211,20 @@ impl Gil {
 // once, which is safe because no other thread can hold a loaded reference (3); and waiting in
 // `poll`/`allow_threads` happens with the lock released (4).
 unsafe impl Backend for Gil {
-    const NAME: &'static str = "gil";
-    const DESCRIPTION: &'static str = "global interpreter lock (CPython 3.2+ switch interval and forced switching); plain refcounts";
+    const FACTS: Facts = Facts {
+        name: "gil",
+        description: "global interpreter lock (CPython 3.2+ switch interval and forced switching); plain refcounts",
+        strategy: Strategy::GlobalLock,
+        gil: Some(GilFacts { policies: &Policy::ALL, default: Policy::Interval }),
+        counters: &Counter::GIL,
+    };
 
     type RefCount = RefCount;
     type Cell<T: Send> = GilCell<T>;
     type Thread = GilThread;
 
-    fn new(options: &BackendOptions) -> Gil {
+    fn new() -> Gil {
+        let defaults = GilConfig::default();
         Gil {
             state: Mutex::new(State {
                 locked: false,
@@ -244,12 +235,12 @@ unsafe impl Backend for Gil {
             cond: Condvar::new(),
             switch_cond: Condvar::new(),
             drop_request: AtomicBool::new(false),
-            interval_ns: AtomicU64::new((options.switch_interval * 1e9) as u64),
+            interval_ns: AtomicU64::new((defaults.switch_interval * 1e9) as u64),
             next_id: AtomicU64::new(0),
             handoffs: AtomicU64::new(0),
-            policy: Policy::parse(&options.gil_policy).unwrap_or(Policy::Interval),
-            check_interval: options.check_interval.max(1),
-            stats: Stats::default(),
+            policy: AtomicU8::new(0),
+            check_interval: AtomicU32::new(defaults.check_interval),
+            stats: Counters::default(),
         }
     }
 
@@ -286,14 +277,14 @@ unsafe impl Backend for Gil {
     }
 
     #[inline(always)]
-    fn cell_read<T: Send, R>(_rc: &RefCount, cell: &GilCell<T>, f: impl FnOnce(&T) -> R) -> R {
+    fn cell_read<T: Send, R>(cell: &GilCell<T>, f: impl FnOnce(&T) -> R) -> R {
         // SAFETY: the caller holds the GIL (G1) and, per the Backend contract, no exclusive
         // borrow of this cell is live while `f` runs.
         f(unsafe { &*cell.0.get() })
     }
 
     #[inline(always)]
-    fn cell_write<T: Send, R>(_rc: &RefCount, cell: &GilCell<T>, f: impl FnOnce(&mut T) -> R) -> R {
+    fn cell_write<T: Send, R>(cell: &GilCell<T>, f: impl FnOnce(&mut T) -> R) -> R {
         // SAFETY: the caller holds the GIL (G1) and `f` does not access this cell again
         // (Backend contract 2), so this is the only borrow while `f` runs.
         f(unsafe { &mut *cell.0.get() })
@@ -312,7 +303,7 @@ unsafe impl Backend for Gil {
     fn attach(&self) -> GilThread {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         self.take(id, false);
-        GilThread { id, ticks: self.check_interval }
+        GilThread { id, ticks: self.check_interval.load(Ordering::Relaxed) }
     }
 
     fn detach(&self, thread: GilThread) {
@@ -321,7 +312,7 @@ unsafe impl Backend for Gil {
 
     #[inline(always)]
     fn breaker(&self, thread: &mut GilThread) -> bool {
-        if self.policy == Policy::Ticks {
+        if self.ticks() {
             thread.ticks -= 1;
             return thread.ticks == 0;
         }
@@ -329,15 +320,11 @@ unsafe impl Backend for Gil {
         self.drop_request.load(Ordering::Relaxed)
     }
 
-    fn breaker_every_instruction(&self) -> bool {
-        self.policy == Policy::Ticks
-    }
-
     fn poll(&self, thread: &mut GilThread) {
-        if self.policy == Policy::Ticks {
+        if self.policy() == Policy::Ticks {
             // Python 2: release and re-take at once; no forced switch, so on a multi-core
             // machine this thread usually wins the lock back.
-            thread.ticks = self.check_interval;
+            thread.ticks = self.check_interval.load(Ordering::Relaxed);
             self.stats.tick_releases.fetch_add(1, Ordering::Relaxed);
             self.drop_gil(thread.id, false);
             self.take(thread.id, false);
@@ -357,20 +344,42 @@ unsafe impl Backend for Gil {
         r
     }
 
-    fn stats(&self) -> serde_json::Value {
+    fn stats(&self) -> Stats {
         let s = &self.stats;
         let get = |a: &AtomicU64| a.load(Ordering::Relaxed);
-        serde_json::json!({
-            "gil_acquisitions": get(&s.acquisitions),
-            "gil_switches": get(&s.switches),
-            "forced_switches": get(&s.forced_switches),
-            "drop_requests": get(&s.drop_requests),
-            "tick_releases": get(&s.tick_releases),
-            "io_priority_requests": get(&s.io_priority_requests),
-            "gil_wait_seconds": get(&s.wait_ns) as f64 / 1e9,
-            "gil_policy": self.policy.name(),
-            "switch_interval": self.switch_interval(),
-        })
+        Stats {
+            gil: Some(GilStats {
+                gil_acquisitions: get(&s.acquisitions),
+                gil_switches: get(&s.switches),
+                forced_switches: get(&s.forced_switches),
+                drop_requests: get(&s.drop_requests),
+                tick_releases: get(&s.tick_releases),
+                io_priority_requests: get(&s.io_priority_requests),
+                gil_wait_seconds: get(&s.wait_ns) as f64 / 1e9,
+                gil_policy: self.policy(),
+                switch_interval: self.switch_interval(),
+            }),
+            ..Stats::default()
+        }
+    }
+
+    fn gil(&self) -> Option<&dyn GilControl> {
+        Some(self)
+    }
+}
+
+impl GilControl for Gil {
+    fn configure(&self, config: &GilConfig) {
+        let policy = config.policy.unwrap_or(Policy::Interval);
+        // Relaxed: configured before any thread attaches; the attach that follows (a mutex
+        // hand-off) publishes it.
+        self.policy.store(policy as u8, Ordering::Relaxed);
+        self.check_interval.store(config.check_interval.max(1), Ordering::Relaxed);
+        self.set_switch_interval(config.switch_interval);
+    }
+
+    fn policy(&self) -> Policy {
+        Gil::policy(self)
     }
 
     fn set_switch_interval(&self, seconds: f64) {

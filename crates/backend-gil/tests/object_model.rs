@@ -5,11 +5,11 @@ use gillab_backend_gil::Gil;
 use gillab_vm::object::dict::Dict;
 use gillab_vm::object::live::live_objects;
 use gillab_vm::ops::dicts;
-use gillab_vm::{BackendOptions, Ctx, Payload, PyRef, Vm};
+use gillab_vm::{Ctx, Payload, PyRef, Vm, VmOptions};
 use proptest::prelude::*;
 
 fn vm() -> Vm<Gil> {
-    Vm::new(BackendOptions::default(), vec![], Default::default())
+    Vm::new(VmOptions::default(), vec![], Default::default())
 }
 
 #[derive(Debug, Clone)]

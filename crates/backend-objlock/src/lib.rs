@@ -32,7 +32,7 @@
 //! | attach / detach / eval breaker | none |
 //! | `allow_threads` | none (there is nothing to release) |
 
-use gillab_vm::backend::{Backend, BackendOptions};
+use gillab_vm::backend::{Backend, Counter, Facts, Stats, Strategy};
 use parking_lot::RawMutex;
 use parking_lot::lock_api::RawMutex as _;
 use std::cell::{Cell as StdCell, UnsafeCell};
@@ -125,31 +125,23 @@ impl<T> LockedCell<T> {
 
 /// Expands, inside an `unsafe impl Backend` whose `Cell<T>` is [`LockedCell<T>`], to the four
 /// contents methods (`cell_new`, `cell_read`, `cell_write`, `cell_get_mut`): the cell's own
-/// lock is held for the closure, whatever the count type `$rc` is. `objlock`, `atomic` and
-/// `biased` differ only in their counts and share these.
+/// lock is held for the closure, whatever the count type is. `objlock`, `atomic` and `biased`
+/// differ only in their counts and share these.
 #[macro_export]
 macro_rules! locked_cell_methods {
-    ($rc:ty) => {
+    () => {
         #[inline(always)]
         fn cell_new<T: Send>(value: T) -> $crate::LockedCell<T> {
             $crate::LockedCell::new(value)
         }
 
         #[inline(always)]
-        fn cell_read<T: Send, R>(
-            _rc: &$rc,
-            cell: &$crate::LockedCell<T>,
-            f: impl FnOnce(&T) -> R,
-        ) -> R {
+        fn cell_read<T: Send, R>(cell: &$crate::LockedCell<T>, f: impl FnOnce(&T) -> R) -> R {
             cell.read(f)
         }
 
         #[inline(always)]
-        fn cell_write<T: Send, R>(
-            _rc: &$rc,
-            cell: &$crate::LockedCell<T>,
-            f: impl FnOnce(&mut T) -> R,
-        ) -> R {
+        fn cell_write<T: Send, R>(cell: &$crate::LockedCell<T>, f: impl FnOnce(&mut T) -> R) -> R {
             cell.write(f)
         }
 
@@ -204,15 +196,19 @@ pub struct ObjLockThread;
 // increments before the last decrement (3); nothing blocks while holding a lock other threads
 // need to attach (4). See the module docs for deadlock freedom.
 unsafe impl Backend for ObjLock {
-    const NAME: &'static str = "objlock";
-    const DESCRIPTION: &'static str =
-        "no GIL; a lock on every object's refcount and contents (fine-grained locking)";
+    const FACTS: Facts = Facts {
+        name: "objlock",
+        description: "no GIL; a lock on every object's refcount and contents (fine-grained locking)",
+        strategy: Strategy::ObjectLocks,
+        gil: None,
+        counters: &[Counter::LockAcquisitions, Counter::ContendedAcquisitions],
+    };
 
     type RefCount = RefCount;
     type Cell<T: Send> = LockedCell<T>;
     type Thread = ObjLockThread;
 
-    fn new(_options: &BackendOptions) -> ObjLock {
+    fn new() -> ObjLock {
         ObjLock
     }
 
@@ -248,7 +244,7 @@ unsafe impl Backend for ObjLock {
         unsafe { *rc.count.get() }
     }
 
-    crate::locked_cell_methods!(RefCount);
+    crate::locked_cell_methods!();
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
         // SAFETY: forwarded from the caller; see the trait impl's safety comment (3).
@@ -272,8 +268,12 @@ unsafe impl Backend for ObjLock {
         f()
     }
 
-    fn stats(&self) -> serde_json::Value {
+    fn stats(&self) -> Stats {
         let (acq, cont) = lock_counts();
-        serde_json::json!({ "lock_acquisitions": acq, "contended_acquisitions": cont })
+        Stats {
+            lock_acquisitions: Some(acq),
+            contended_acquisitions: Some(cont),
+            ..Stats::default()
+        }
     }
 }

@@ -93,6 +93,8 @@ struct Shared {
     /// (backend, signature) of every failure logged so far: later ones of a kind are saved
     /// and counted, not logged.
     kinds: Mutex<Vec<(String, String)>>,
+    /// What may be varied on each backend (from `gillab backends --json`).
+    knobs: Vec<(String, runner::Knobs)>,
 }
 
 impl Shared {
@@ -108,7 +110,9 @@ pub fn fuzz(cfg: Config, log: &(dyn Fn(&str) + Sync)) -> anyhow::Result<Summary>
     std::fs::create_dir_all(&cfg.out)?;
     let scratch = tempfile::tempdir()?;
     let jobs = cfg.jobs.max(1);
+    let knobs = runner::backend_knobs(&cfg.gillab)?;
     let shared = Arc::new(Shared {
+        knobs,
         cfg,
         start: Instant::now(),
         next: AtomicU64::new(0),
@@ -182,7 +186,8 @@ fn worker(sh: &Shared, dir: &Path, log: &(dyn Fn(&str) + Sync)) -> anyhow::Resul
                 if sh.out_of_time() {
                     return Ok(());
                 }
-                let flags = runner::variant_flags(backend, &mut rng);
+                let knobs = sh.knobs.iter().find(|(n, _)| n == backend).map(|(_, k)| *k);
+                let flags = runner::variant_flags(knobs.unwrap_or_default(), &mut rng);
                 let mut args = vec!["run".to_string(), "--backend".to_string(), backend.clone()];
                 args.extend(flags.iter().cloned());
                 args.extend(["--check-leaks".to_string(), "prog.py".to_string()]);

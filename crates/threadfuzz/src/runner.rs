@@ -77,18 +77,28 @@ fn kill_group(pid: u32) {
         .status();
 }
 
+/// What the fuzzer may vary on a backend, from the facts `gillab backends --json` prints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Knobs {
+    /// It has a GIL (so a switch interval).
+    pub gil: bool,
+    /// It takes `--gil-policy ticks` and its threads share memory (where switches between
+    /// any two instructions matter).
+    pub ticks: bool,
+}
+
 /// Extra `gillab run` flags for one run, varied from run to run: the reference-count elision
-/// of the fused int paths on or off, the GIL's switch interval, and (on `gil`) the Python 2
-/// tick policy with a small check interval. Backends without a GIL ignore the GIL flags.
-pub fn variant_flags(backend: &str, rng: &mut crate::Rng) -> Vec<String> {
+/// of the fused int paths on or off, the GIL's switch interval, and (where `knobs.ticks`) the
+/// Python 2 tick policy with a small check interval.
+pub fn variant_flags(knobs: Knobs, rng: &mut crate::Rng) -> Vec<String> {
     let mut flags = Vec::new();
     if rng.random_bool(0.25) {
         flags.push("--no-rc-elision".to_string());
     }
-    if backend == "gil" && rng.random_bool(0.3) {
+    if knobs.ticks && rng.random_bool(0.3) {
         let n = ["1", "7", "50"][rng.random_range(0..3)];
         flags.extend(["--gil-policy", "ticks", "--check-interval", n].map(String::from));
-    } else if matches!(backend, "gil" | "shard") {
+    } else if knobs.gil {
         let s = ["0.005", "0.001", "0.0001", "0.00002"][rng.random_range(0..4)];
         if s != "0.005" {
             flags.extend(["--switch-interval".to_string(), s.to_string()]);
@@ -97,16 +107,29 @@ pub fn variant_flags(backend: &str, rng: &mut crate::Rng) -> Vec<String> {
     flags
 }
 
+/// The backends `gillab backends --json` lists, with what the fuzzer may vary on each.
+pub fn backend_knobs(gillab: &Path) -> anyhow::Result<Vec<(String, Knobs)>> {
+    let out = Command::new(gillab).args(["backends", "--json"]).output()?;
+    anyhow::ensure!(out.status.success(), "`{} backends --json` failed", gillab.display());
+    let mut all = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let e: serde_json::Value = serde_json::from_str(line)?;
+        let name = e["name"].as_str().ok_or_else(|| anyhow::anyhow!("no name in {line}"))?;
+        let policies = e["gil_policies"].as_array().cloned().unwrap_or_default();
+        let shares = e["threads_share_memory"].as_bool().unwrap_or(true);
+        let knobs = Knobs {
+            gil: !policies.is_empty(),
+            ticks: shares && policies.iter().any(|p| p == "ticks"),
+        };
+        all.push((name.to_string(), knobs));
+    }
+    anyhow::ensure!(!all.is_empty(), "`{} backends --json` listed none", gillab.display());
+    Ok(all)
+}
+
 /// The backends `gillab backends` lists.
 pub fn backends(gillab: &Path) -> anyhow::Result<Vec<String>> {
-    let out = Command::new(gillab).arg("backends").output()?;
-    anyhow::ensure!(out.status.success(), "`{} backends` failed", gillab.display());
-    let names: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| l.split_whitespace().next().map(String::from))
-        .collect();
-    anyhow::ensure!(!names.is_empty(), "`{} backends` listed none", gillab.display());
-    Ok(names)
+    Ok(backend_knobs(gillab)?.into_iter().map(|(n, _)| n).collect())
 }
 
 #[cfg(test)]
@@ -144,12 +167,13 @@ mod tests {
     #[test]
     fn flags_vary_and_fit_the_backend() {
         let mut rng = crate::Rng::seed_from_u64(1);
-        let all: Vec<Vec<String>> = (0..200).map(|_| variant_flags("gil", &mut rng)).collect();
+        let gil = Knobs { gil: true, ticks: true };
+        let all: Vec<Vec<String>> = (0..200).map(|_| variant_flags(gil, &mut rng)).collect();
         assert!(all.iter().any(|f| f.contains(&"ticks".to_string())));
         assert!(all.iter().any(|f| f.contains(&"--no-rc-elision".to_string())));
         assert!(all.iter().any(|f| f.is_empty()));
         for _ in 0..100 {
-            let f = variant_flags("objlock", &mut rng);
+            let f = variant_flags(Knobs::default(), &mut rng);
             assert!(f.iter().all(|x| x == "--no-rc-elision"), "{f:?}");
         }
     }

@@ -30,7 +30,8 @@ pub struct Ctx<'vm, B: Backend> {
     /// For each running function that uses zero-argument `super()`: its `__class__` cell and
     /// its first argument.
     pub super_stack: Vec<(PyRef<B>, Option<PyRef<B>>)>,
-    /// `Backend::breaker_every_instruction`, read once.
+    /// Whether the eval breaker is polled before every instruction (a GIL policy that
+    /// [counts instructions](crate::backend::Policy::counts_instructions)), read once.
     pub breaker_every_instruction: bool,
     /// Lowest stack address Python frames may use on this thread (the stack grows down);
     /// deeper recursion raises `RecursionError` instead of overflowing the Rust stack.
@@ -53,7 +54,10 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
             depth: 0,
             exc_info: None,
             super_stack: Vec::new(),
-            breaker_every_instruction: vm.backend.breaker_every_instruction(),
+            breaker_every_instruction: vm
+                .backend
+                .gil()
+                .is_some_and(|g| g.policy().counts_instructions()),
             stack_floor: top.saturating_sub(usable),
         }
     }

@@ -29,14 +29,24 @@ pub mod source;
 pub mod types;
 pub mod vm;
 
-pub use backend::{Backend, BackendOptions};
+pub use backend::{Backend, Facts, GilConfig, GilControl, Policy, Stats};
 pub use ctx::{Ctx, PyErr, PyResult};
 pub use object::{Payload, PyRef};
+pub use procs::Executor;
 pub use run::{RunOptions, run_file};
-pub use vm::Vm;
+pub use vm::{Vm, VmOptions};
 
 /// Stack size of every OS thread that runs Python code: deep enough for the recursion limit.
 pub const THREAD_STACK_SIZE: usize = 256 << 20;
+
+/// Starts an OS thread for a Python thread (or the interpreter's main thread) with a stack of
+/// [`THREAD_STACK_SIZE`], big enough for the recursion limit.
+pub fn spawn_os_thread(
+    name: String,
+    f: Box<dyn FnOnce() + Send>,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new().name(name).stack_size(THREAD_STACK_SIZE).spawn(f)
+}
 
 /// Python's default recursion limit (`sys.getrecursionlimit()`).
 pub const RECURSION_LIMIT: u32 = 1000;

@@ -1,8 +1,9 @@
 //! The VM's side of multi-process execution: the [`ProcessHost`] interface that the
-//! `multiprocessing` module and the `shard` backend's remote threads call, and the hooks a
+//! `multiprocessing` module and the process [`Executor`]'s remote threads call, and the hooks a
 //! worker process needs (its captured output, its bootstrapping flag).
 //!
-//! The VM cannot depend on the crate that starts processes (`gillab-shard` depends on the VM),
+//! The VM cannot depend on the crate that starts processes (`gillab-process-host` depends on
+//! the VM),
 //! so that crate implements [`ProcessHost`] and installs it with [`set_host`] before the program
 //! runs. Values cross as `serde_json::Value`s in the tagged encoding of
 //! `builtins::modules::multiprocessing::wire` (tuples, bytes, big ints and int-keyed dicts stay
@@ -11,6 +12,27 @@
 use serde_json::Value;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+
+/// Where `threading.Thread.start` runs a thread's target: chosen by the registry line, not by
+/// the backend (the `shard` entry is the `gil` backend with [`Executor::Processes`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Executor {
+    /// An OS thread of this interpreter (threads share the interpreter's objects).
+    #[default]
+    Threads,
+    /// A job in a worker process of the installed [`ProcessHost`] (threads share nothing;
+    /// their targets and arguments cross as `multiprocessing` sends them). The literature's
+    /// process sharding.
+    Processes,
+}
+
+impl Executor {
+    /// Whether Python threads share the interpreter's memory under this executor, i.e.
+    /// whether programs whose threads communicate through shared objects can run.
+    pub fn threads_share_memory(self) -> bool {
+        self == Executor::Threads
+    }
+}
 
 /// How a worker runs a call's arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +113,7 @@ pub struct JobResult {
     pub outcome: Outcome,
 }
 
-/// Starts worker processes and runs jobs in them. Implemented by `gillab-shard`; every
+/// Starts worker processes and runs jobs in them. Implemented by `gillab-process-host`; every
 /// blocking method is called with the VM released.
 pub trait ProcessHost: Send + Sync {
     /// Starts a pool of `processes` workers (lazily ready: jobs queue until a worker is).

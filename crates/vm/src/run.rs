@@ -1,19 +1,20 @@
 //! Running a program: `__main__` from a file, uncaught exceptions printed as CPython prints
 //! them, `SystemExit`, and teardown that frees every object the run made.
 
-use crate::backend::{Backend, BackendOptions};
+use crate::backend::Backend;
 use crate::ctx::{Ctx, PyErr};
 use crate::eval::imports::{exec_source, new_module};
 use crate::object::{Payload, PyRef};
 use crate::ops::{self, dicts, repr};
 use crate::vm::Vm;
+use crate::vm::VmOptions;
 use std::path::Path;
 
 /// How to run a program.
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
-    /// Backend options (switch interval, GIL policy, ...).
-    pub backend: BackendOptions,
+    /// How to build the VM (registry name, executor, GIL setup, rc elision).
+    pub vm: VmOptions,
     /// `sys.argv` (the script path first).
     pub argv: Vec<String>,
     /// Print the backend's counters as one JSON line on stderr at exit.
@@ -50,7 +51,7 @@ pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions
     let script_dir = Path::new(filename).parent().map(Path::to_path_buf).unwrap_or_default();
     let argv =
         if options.argv.is_empty() { vec![filename.to_string()] } else { options.argv.clone() };
-    let vm = Vm::<B>::new_shared(options.backend.clone(), argv, script_dir);
+    let vm = Vm::<B>::new_shared(options.vm.clone(), argv, script_dir);
     let status = {
         let mut ctx = Ctx::attach(&vm);
         let main = new_module(&vm, "__main__");
@@ -80,11 +81,9 @@ pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions
     }
     if options.stats {
         let mut stats = vm.backend.stats();
-        if let serde_json::Value::Object(map) = &mut stats {
-            map.insert("backend".into(), B::NAME.into());
-            map.insert("refcount_ops".into(), crate::object::live::rc_ops().into());
-        }
-        eprintln!("{stats}");
+        stats.backend = vm.name();
+        stats.refcount_ops = crate::object::live::rc_ops();
+        eprintln!("{}", stats.to_json());
     }
     drop(vm);
     if options.check_leaks {

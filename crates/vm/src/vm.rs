@@ -1,10 +1,11 @@
 //! [`Vm`]: the state shared by every thread of one interpreter: the backend, the built-in
 //! classes and singletons, the `builtins` namespace, `sys.modules`, and the interned names.
 
-use crate::backend::{Backend, BackendOptions};
+use crate::backend::{Backend, GilConfig};
 use crate::object::dict::Dict;
 use crate::object::str::PyStr;
 use crate::object::{Layout, Payload, PyRef};
+use crate::procs::Executor;
 use crate::types::{ExcTypes, Types, new_type};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -18,6 +19,33 @@ use std::sync::atomic::AtomicU32;
 pub const SMALL_INT_MIN: i64 = -5;
 /// See [`SMALL_INT_MIN`].
 pub const SMALL_INT_MAX: i64 = 256;
+
+/// How to build a VM: what the registry and the command line decide, as opposed to what the
+/// backend is (its [`crate::backend::Facts`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VmOptions {
+    /// The registry name the VM runs under (`--backend`; reported by `--stats`); empty means
+    /// the backend's own [`crate::backend::Facts::name`].
+    pub name: &'static str,
+    /// Where `threading.Thread` runs its targets.
+    pub executor: Executor,
+    /// The GIL's setup, applied through [`Backend::gil`] when the backend has one.
+    pub gil: GilConfig,
+    /// Whether the eval loop may elide reference-count operations on locals and constants
+    /// (fused int fast paths, `eval::fuse`); `--no-rc-elision` clears it.
+    pub rc_elision: bool,
+}
+
+impl Default for VmOptions {
+    fn default() -> VmOptions {
+        VmOptions {
+            name: "",
+            executor: Executor::Threads,
+            gil: GilConfig::default(),
+            rc_elision: true,
+        }
+    }
+}
 
 /// The objects a VM owns; dropped (while attached) when the VM is torn down.
 pub struct Core<B: Backend> {
@@ -64,16 +92,13 @@ pub struct Vm<B: Backend> {
     pub script_dir: PathBuf,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: AtomicU32,
-    /// The options the backend was created with.
-    pub options: BackendOptions,
+    /// The options the VM was created with.
+    pub options: VmOptions,
     /// A weak handle to the `Arc` that owns this VM (set by [`Vm::new_shared`]), so that
     /// threads started from Python can keep the VM alive.
     this: std::sync::Weak<Vm<B>>,
     /// OS threads started by `threading.Thread.start`, joined at interpreter exit.
     pub os_threads: Mutex<Vec<OsThread>>,
-    /// Whether the eval loop may run fused int fast paths that read locals and constants in
-    /// place instead of pushing counted references (`--no-rc-elision` turns it off).
-    pub rc_elision: bool,
     /// The rayon pool of the `native` module (this VM's own, not rayon's global pool).
     pub native_pool: std::sync::OnceLock<rayon::ThreadPool>,
 }
@@ -90,8 +115,11 @@ pub struct OsThread {
 
 impl<B: Backend> Vm<B> {
     /// Creates a VM with its built-in classes and namespaces.
-    pub fn new(options: BackendOptions, argv: Vec<String>, script_dir: PathBuf) -> Vm<B> {
-        let backend = B::new(&options);
+    pub fn new(options: VmOptions, argv: Vec<String>, script_dir: PathBuf) -> Vm<B> {
+        let backend = B::new();
+        if let Some(gil) = backend.gil() {
+            gil.configure(&options.gil);
+        }
         let thread = backend.attach();
         let object_type = new_type::<B>("object", None, Layout::Object);
         let types = Types::new(&object_type);
@@ -124,7 +152,6 @@ impl<B: Backend> Vm<B> {
             this: std::sync::Weak::new(),
             os_threads: Mutex::new(Vec::new()),
             native_pool: std::sync::OnceLock::new(),
-            rc_elision: options.rc_elision,
             options,
         };
         crate::builtins::install(&vm);
@@ -134,7 +161,7 @@ impl<B: Backend> Vm<B> {
 
     /// Creates a VM owned by an `Arc`, which threads started from Python share.
     pub fn new_shared(
-        options: BackendOptions,
+        options: VmOptions,
         argv: Vec<String>,
         script_dir: PathBuf,
     ) -> std::sync::Arc<Vm<B>> {
@@ -143,6 +170,11 @@ impl<B: Backend> Vm<B> {
             vm.this = this.clone();
             vm
         })
+    }
+
+    /// The registry name this VM runs under (`--backend`).
+    pub fn name(&self) -> &'static str {
+        if self.options.name.is_empty() { B::FACTS.name } else { self.options.name }
     }
 
     /// The `Arc` owning this VM, if it was made by [`Vm::new_shared`].

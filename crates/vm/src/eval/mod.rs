@@ -181,7 +181,8 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
     let consts = &code.consts[..];
     let names = &code.names[..];
     let every_instruction = ctx.breaker_every_instruction;
-    let fused = if vm.rc_elision && !every_instruction { Some(&code.fused[..]) } else { None };
+    let fused =
+        if vm.options.rc_elision && !every_instruction { Some(&code.fused[..]) } else { None };
     loop {
         if every_instruction {
             ctx.check_breaker();

@@ -128,13 +128,13 @@ impl<B: Backend> Object<B> {
     /// Runs `f` with shared access to guarded contents of this object.
     #[inline(always)]
     pub fn read<T: Send, R>(&self, cell: &B::Cell<T>, f: impl FnOnce(&T) -> R) -> R {
-        B::cell_read(&self.rc, cell, f)
+        B::cell_read(cell, f)
     }
 
     /// Runs `f` with exclusive access to guarded contents of this object.
     #[inline(always)]
     pub fn write<T: Send, R>(&self, cell: &B::Cell<T>, f: impl FnOnce(&mut T) -> R) -> R {
-        B::cell_write(&self.rc, cell, f)
+        B::cell_write(cell, f)
     }
 }
 

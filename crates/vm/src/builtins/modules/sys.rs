@@ -21,7 +21,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     put("version", vm.str("3.11.7 (gil-lab)"));
     put("byteorder", vm.str("little"));
     put("modules", vm.core.modules.clone());
-    put("implementation_name", vm.str(B::NAME));
+    put("implementation_name", vm.str(vm.name()));
     add(vm, ns, "exit", exit);
     add(vm, ns, "getrefcount", getrefcount);
     add(vm, ns, "getrecursionlimit", getrecursionlimit);
@@ -64,7 +64,10 @@ fn setrecursionlimit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
 
 fn getswitchinterval<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "getswitchinterval", 0, 0, &[])?;
-    Ok(ctx.vm.float(ctx.vm.backend.switch_interval()))
+    // A backend without a GIL has no interval to report: CPython's default, as before.
+    let s =
+        ctx.vm.backend.gil().map_or(ctx.vm.options.gil.switch_interval, |g| g.switch_interval());
+    Ok(ctx.vm.float(s))
 }
 
 fn setswitchinterval<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -77,7 +80,9 @@ fn setswitchinterval<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
     if s <= 0.0 {
         return Err(ctx.value_error("switch interval must be strictly positive"));
     }
-    ctx.vm.backend.set_switch_interval(s);
+    if let Some(gil) = ctx.vm.backend.gil() {
+        gil.set_switch_interval(s);
+    }
     Ok(ctx.vm.core.none.clone())
 }
 

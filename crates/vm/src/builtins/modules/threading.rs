@@ -236,7 +236,7 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     // The thread object moves into the new thread untouched; it is used there only once that
     // thread has attached (docs/safety.md, I1).
     let moved = this.clone();
-    let handle = vm.backend.spawn(name, Box::new(move || bootstrap(vm_arc, moved, remote)));
+    let handle = crate::spawn_os_thread(name, Box::new(move || bootstrap(vm_arc, moved, remote)));
     let handle = match handle {
         Ok(h) => h,
         Err(e) => return Err(ctx.runtime_error(format!("can't start new thread: {e}"))),
@@ -247,7 +247,7 @@ fn thread_start<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     Ok(vm.core.none.clone())
 }
 
-/// On a backend whose threads are processes (`Backend::REMOTE_THREADS`), sends the thread's
+/// Under the process executor ([`crate::procs::Executor::Processes`]), sends the thread's
 /// target to a worker and returns the job to wait for; `None` runs the thread here. A worker
 /// still running the module body (no `__main__` guard) refuses, with CPython's error.
 fn start_remote<B: Backend>(ctx: &mut Ctx<'_, B>, this: &PyRef<B>) -> PyResult<B, Option<u64>> {
@@ -255,7 +255,7 @@ fn start_remote<B: Backend>(ctx: &mut Ctx<'_, B>, this: &PyRef<B>) -> PyResult<B
     if procs::role() == Role::Bootstrapping && procs::thread_guard() {
         return Err(ctx.runtime_error(procs::BOOTSTRAP_ERROR));
     }
-    if !B::REMOTE_THREADS || procs::role() != Role::Main {
+    if ctx.vm.options.executor != procs::Executor::Processes || procs::role() != Role::Main {
         return Ok(None);
     }
     let Some(host) = procs::host() else { return Ok(None) };
@@ -268,7 +268,7 @@ fn start_remote<B: Backend>(ctx: &mut Ctx<'_, B>, this: &PyRef<B>) -> PyResult<B
             "cannot pickle '{}' object: the {} backend runs thread targets in worker processes, \
              and a Thread subclass that overrides run() cannot be sent to one",
             crate::ops::type_name(vm, this),
-            B::NAME
+            vm.name()
         )));
     }
     let call = super::multiprocessing::thread_call(ctx, this)?;

@@ -4,13 +4,14 @@
 //! behind [`WorkerLink`].
 
 use super::wire;
-use crate::backend::{Backend, BackendOptions};
+use crate::backend::Backend;
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::eval::imports::{exec_source, new_module};
 use crate::object::{Payload, PyRef};
 use crate::ops::{self, call, dicts};
 use crate::procs::{self, Call, CallMode, JobKind, Outcome, RemoteError, Role};
 use crate::vm::Vm;
+use crate::vm::VmOptions;
 use std::path::Path;
 
 /// The worker's connection to its parent.
@@ -29,7 +30,7 @@ pub trait WorkerLink {
 pub fn worker_main<B: Backend>(
     path: &Path,
     argv: Vec<String>,
-    options: BackendOptions,
+    options: VmOptions,
     link: &dyn WorkerLink,
 ) -> i32 {
     let filename = path.to_string_lossy().to_string();

@@ -9,7 +9,7 @@
 
 use crate::protocol::{FromWorker, StreamName, ToWorker, WireError, encode};
 use gillab_backend_gil::Gil;
-use gillab_vm::BackendOptions;
+use gillab_vm::VmOptions;
 use gillab_vm::builtins::modules::multiprocessing::worker::{self, WorkerLink};
 use gillab_vm::procs::{self, Call, JobKind, Outcome, RemoteError};
 use parking_lot::Mutex;
@@ -25,7 +25,7 @@ pub struct WorkerArgs {
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// Interpreter options.
-    pub options: BackendOptions,
+    pub options: VmOptions,
     /// Whether starting a thread during the module body is the bootstrapping error (the parent
     /// runs on the `shard` backend, where threads are processes).
     pub thread_guard: bool,
