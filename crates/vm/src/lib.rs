@@ -16,6 +16,7 @@
 //! [`Backend::allow_threads`]. The invariants all of this relies on are listed in
 //! `docs/safety.md`.
 
+pub mod args;
 pub mod backend;
 pub mod builtins;
 pub mod ctx;

@@ -4,7 +4,7 @@ use super::PyRef;
 use super::dict::Dict;
 use super::str::PyStr;
 use crate::backend::Backend;
-use crate::builtins::NativeFn;
+use crate::args::NativeFn;
 use gillab_compiler::CodeObject;
 use num_bigint::BigInt;
 use std::any::Any;
