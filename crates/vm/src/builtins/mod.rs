@@ -99,11 +99,6 @@ pub fn install<B: Backend>(vm: &Vm<B>) {
     put("EnvironmentError", &vm.core.exc.os_error);
 }
 
-/// Names of the modules implemented in Rust.
-pub fn is_builtin_module(name: &str) -> bool {
-    modules::NAMES.contains(&name)
-}
-
 /// Creates a built-in module by name, or `None` if there is no such built-in module.
 pub fn make_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<PyRef<B>>> {
     modules::make(ctx, name)

@@ -229,6 +229,8 @@ pub struct ModuleObj<B: Backend> {
     pub name: String,
     /// The module's globals (a `Payload::Dict`).
     pub dict: PyRef<B>,
+    /// Whether it is implemented in Rust (its `repr` says `(built-in)`).
+    pub builtin: bool,
 }
 
 /// `staticmethod`, `classmethod` and `property`.
