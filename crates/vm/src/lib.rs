@@ -22,6 +22,7 @@ pub mod builtins;
 pub mod ctx;
 pub mod eval;
 pub mod fmt;
+pub mod interpreter;
 pub mod object;
 pub mod ops;
 pub mod procs;

@@ -89,8 +89,10 @@ pub struct OsThread {
 }
 
 impl<B: Backend> Vm<B> {
-    /// Creates a VM with its built-in classes and namespaces.
-    pub fn new(options: BackendOptions, argv: Vec<String>, script_dir: PathBuf) -> Vm<B> {
+    /// Creates a bare VM: its built-in classes, singletons and empty `builtins` and
+    /// `sys.modules` namespaces, with no built-in functions or methods installed yet. An
+    /// interpreter ready to run code is [`Vm::new`] (in `interpreter.rs`, on the top floor).
+    pub fn bare(options: BackendOptions, argv: Vec<String>, script_dir: PathBuf) -> Vm<B> {
         let backend = B::new(&options);
         let thread = backend.attach();
         let object_type = new_type::<B>("object", None, Layout::Object);
@@ -127,25 +129,24 @@ impl<B: Backend> Vm<B> {
             rc_elision: options.rc_elision,
             options,
         };
-        crate::builtins::install(&vm);
         vm.backend.detach(thread);
         vm
     }
 
-    /// Creates a VM owned by an `Arc`, which threads started from Python share.
-    pub fn new_shared(
+    /// [`Vm::bare`] owned by an `Arc`, which threads started from Python share.
+    pub fn bare_shared(
         options: BackendOptions,
         argv: Vec<String>,
         script_dir: PathBuf,
     ) -> std::sync::Arc<Vm<B>> {
         std::sync::Arc::new_cyclic(|this| {
-            let mut vm = Vm::new(options, argv, script_dir);
+            let mut vm = Vm::bare(options, argv, script_dir);
             vm.this = this.clone();
             vm
         })
     }
 
-    /// The `Arc` owning this VM, if it was made by [`Vm::new_shared`].
+    /// The `Arc` owning this VM, if it was made by [`Vm::new_shared`] or [`Vm::bare_shared`].
     pub fn shared(&self) -> Option<std::sync::Arc<Vm<B>>> {
         self.this.upgrade()
     }
