@@ -251,10 +251,44 @@ impl<B: Backend> Vm<B> {
 impl<B: Backend> Drop for Vm<B> {
     fn drop(&mut self) {
         let thread = self.backend.attach();
-        crate::run::clear_namespaces(self);
+        clear_namespaces(self);
         // SAFETY: `core` is dropped exactly once, here, while this thread is attached
         // (docs/safety.md I1); nothing can use it afterwards because the VM is being dropped.
         unsafe { ManuallyDrop::drop(&mut self.core) };
         self.backend.detach(thread);
+    }
+}
+
+/// Breaks the reference cycles that every program makes (module globals ↔ functions, classes
+/// ↔ their methods' `__class__` cells) so that dropping the VM frees everything.
+pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
+    let modules: Vec<PyRef<B>> = match &vm.core.modules.payload {
+        Payload::Dict(d) => {
+            vm.core.modules.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect())
+        }
+        _ => Vec::new(),
+    };
+    for m in &modules {
+        let Payload::Module(mo) = &m.payload else { continue };
+        let Payload::Dict(d) = &mo.dict.payload else { continue };
+        let values: Vec<PyRef<B>> =
+            mo.dict.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect());
+        for v in values {
+            if let Payload::Type(t) = &v.payload
+                && t.module != "builtins"
+            {
+                let entries = v.write(&t.dict, |d| d.take_all());
+                drop(entries);
+            }
+        }
+        let entries = mo.dict.write(d, |t| t.take_all());
+        drop(entries);
+    }
+    drop(modules);
+    for ns in [&vm.core.modules, &vm.core.builtins] {
+        if let Payload::Dict(d) = &ns.payload {
+            let entries = ns.write(d, |t| t.take_all());
+            drop(entries);
+        }
     }
 }
