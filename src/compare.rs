@@ -4,12 +4,12 @@
 
 use crate::backends;
 use crate::cli::GilPolicy;
+use crate::workloads::catalog::{self, CATALOG, Workload};
 use crate::workloads::{
     Harness, Job, WorkloadDir, cpython_version, default_threads, parse_threads, runners_for,
     threads_for,
 };
 use clap::ValueEnum;
-use gillab_report::catalog::{self, CATALOG, Workload};
 use gillab_report::{MACHINE_FILE, Machine, Provenance, RECORDS_FILE};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -73,7 +73,7 @@ fn default_out() -> PathBuf {
 /// `gillab report`.
 pub fn report(args: ReportArgs) -> i32 {
     let out = args.out.unwrap_or_else(default_out);
-    match gillab_report::regenerate(&out, args.records.as_deref()) {
+    match gillab_report::regenerate(&out, args.records.as_deref(), &catalog::report_info()) {
         Ok(w) => {
             println!(
                 "wrote {} ({} plots) and {}",
@@ -316,9 +316,10 @@ fn compare_inner(args: &CompareArgs) -> Result<i32, String> {
     }
     progress.finish();
     drop(dir);
-    println!("{}", gillab_report::summary(&records));
-    let written =
-        gillab_report::write_report(&out, &machine, records).map_err(|e| e.to_string())?;
+    let described = catalog::report_info();
+    println!("{}", gillab_report::summary(&records, &described));
+    let written = gillab_report::write_report(&out, &machine, &described, records)
+        .map_err(|e| e.to_string())?;
     println!(
         "{} configurations in {:.0} s ({failures} failed); wrote {}, {} and {} plots",
         plans.len(),
