@@ -12,11 +12,11 @@
 //!   `<target>/gillab-bench/records.jsonl`, with `machine.json` next to it).
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
+use gillab::workloads::catalog::{self, Workload};
 use gillab::workloads::{
     Harness, Runner, WorkloadDir, cpython_version, default_threads, parse_threads, runners_for,
     threads_for,
 };
-use gillab_report::catalog::{self, Workload};
 use gillab_report::{Machine, Provenance, Record, Sample};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};

@@ -2,12 +2,12 @@
 //! CPython as a reference row), write `records.jsonl` and `machine.json`, and generate
 //! `REPORT.md`, `report.json` and the SVG plots with [`gillab_report`].
 
+use crate::workloads::catalog::{self, CATALOG, Workload};
 use crate::workloads::{
     Harness, Job, WorkloadDir, cpython_version, default_threads, parse_threads, runners_for,
     threads_for,
 };
 use crate::{Policy, backends};
-use gillab_report::catalog::{self, CATALOG, Workload};
 use gillab_report::{MACHINE_FILE, Machine, Provenance, RECORDS_FILE};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -71,7 +71,7 @@ fn default_out() -> PathBuf {
 /// `gillab report`.
 pub fn report(args: ReportArgs) -> i32 {
     let out = args.out.unwrap_or_else(default_out);
-    match gillab_report::regenerate(&out, args.records.as_deref()) {
+    match gillab_report::regenerate(&out, args.records.as_deref(), &catalog::report_info()) {
         Ok(w) => {
             println!(
                 "wrote {} ({} plots) and {}",
@@ -313,9 +313,10 @@ fn compare_inner(args: &CompareArgs) -> Result<i32, String> {
     }
     progress.finish();
     drop(dir);
-    println!("{}", gillab_report::summary(&records));
-    let written =
-        gillab_report::write_report(&out, &machine, records).map_err(|e| e.to_string())?;
+    let described = catalog::report_info();
+    println!("{}", gillab_report::summary(&records, &described));
+    let written = gillab_report::write_report(&out, &machine, &described, records)
+        .map_err(|e| e.to_string())?;
     println!(
         "{} configurations in {:.0} s ({failures} failed); wrote {}, {} and {} plots",
         plans.len(),

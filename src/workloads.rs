@@ -1,10 +1,12 @@
-//! Running the benchmark workloads (`benches/workloads/*.py`, embedded in
-//! [`gillab_report::catalog`]) as child processes — `gillab run --backend NAME --stats` or
+//! Running the benchmark workloads (`benches/workloads/*.py`, embedded in [`catalog`]) as
+//! child processes — `gillab run --backend NAME --stats` or
 //! `python3` — and turning their self-reported JSON lines into records. Shared by
 //! `gillab compare` and the criterion benches (`cargo bench`).
 
+pub mod catalog;
+
 use crate::Policy;
-use gillab_report::catalog::Workload;
+use catalog::Workload;
 use gillab_report::record::CPYTHON;
 use gillab_report::{Config, Provenance, Record, Sample};
 use std::io::Read;
@@ -297,8 +299,7 @@ impl WorkloadDir {
             .map_or(0, |d| d.subsec_nanos());
         let path =
             std::env::temp_dir().join(format!("gillab-workloads-{}-{nanos}", std::process::id()));
-        gillab_report::catalog::materialize(&path)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        catalog::materialize(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(WorkloadDir { path })
     }
 
@@ -343,7 +344,7 @@ mod tests {
     fn workload_dir_holds_every_workload_and_is_removed() {
         let d = WorkloadDir::create().unwrap();
         let p = d.path().to_path_buf();
-        for w in gillab_report::catalog::CATALOG {
+        for w in catalog::CATALOG {
             assert!(p.join(w.file()).is_file());
         }
         drop(d);

@@ -4,8 +4,8 @@
 
 mod common;
 
+use gillab::workloads::catalog::{self, CATALOG, Workload};
 use gillab::workloads::{Harness, Runner, WorkloadDir, cpython_version};
-use gillab_report::catalog::{self, CATALOG, Workload};
 use std::path::Path;
 use std::time::Duration;
 

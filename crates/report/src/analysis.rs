@@ -12,6 +12,18 @@ pub const PROCESSES: &str = "shard";
 /// The GIL policy a backend runs with unless told otherwise.
 pub const DEFAULT_POLICY: &str = "interval";
 
+/// What the report says about one workload besides its records: given by the caller (the
+/// report reads only records; `gillab` passes its workload catalog), see [`Data::describe`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkloadInfo {
+    /// The name the records carry.
+    pub name: String,
+    /// One line for the report.
+    pub about: String,
+    /// What one operation is.
+    pub unit: String,
+}
+
 /// The record set, with lookups the tables, plots and claims share.
 #[derive(Debug, Clone)]
 pub struct Data {
@@ -19,6 +31,9 @@ pub struct Data {
     pub records: Vec<Record>,
     /// Configurations that could not be measured.
     pub failed: Vec<Record>,
+    /// What the caller said about the workloads, in report order (empty unless
+    /// [`Data::describe`] was called).
+    pub described: Vec<WorkloadInfo>,
 }
 
 /// One table row: a record with the ratios derived from the others.
@@ -65,23 +80,28 @@ impl Data {
             latest.insert((r.workload.clone(), r.backend.clone(), r.policy.clone(), r.threads), r);
         }
         let (records, failed) = latest.into_values().partition(Record::ok);
-        Data { records, failed }
+        Data { records, failed, described: Vec::new() }
     }
 
-    /// Workloads in the records, in the catalog's order where known.
+    /// Adds what the caller knows about the workloads: the order they are reported in, and
+    /// each one's line and unit.
+    pub fn describe(mut self, workloads: &[WorkloadInfo]) -> Data {
+        self.described = workloads.to_vec();
+        self
+    }
+
+    /// What the caller said about `workload`, if anything.
+    pub fn info(&self, workload: &str) -> Option<&WorkloadInfo> {
+        self.described.iter().find(|w| w.name == workload)
+    }
+
+    /// Workloads in the records: the described ones in the order given, then the others by
+    /// name.
     pub fn workloads(&self) -> Vec<String> {
-        const ORDER: [&str; 8] = [
-            "countdown",
-            "shared_read",
-            "counter",
-            "io_sleep",
-            "io_file",
-            "convoy",
-            "native",
-            "spawn",
-        ];
+        let known = self.described.len();
+        let position = |n: &str| self.described.iter().position(|w| w.name == n).unwrap_or(known);
         let mut w: Vec<String> = self.records.iter().map(|r| r.workload.clone()).collect();
-        w.sort_by_key(|n| (ORDER.iter().position(|o| o == n).unwrap_or(ORDER.len()), n.clone()));
+        w.sort_by_key(|n| (position(n), n.clone()));
         w.dedup();
         w
     }
@@ -254,5 +274,28 @@ pub(crate) mod tests {
         assert_eq!(d.gil_variants("countdown"), vec!["gil/interval".to_string()]);
         assert_eq!(d.free_variants("countdown"), vec!["atomic".to_string()]);
         assert_eq!(geomean(&[1.0, 4.0]), Some(2.0));
+    }
+
+    #[test]
+    fn workloads_follow_the_callers_order_then_their_names() {
+        let recs = vec![
+            rec("countdown", "gil", 1, 1.0, 100),
+            rec("beta", "gil", 1, 1.0, 100),
+            rec("spawn", "gil", 1, 1.0, 10),
+            rec("alpha", "gil", 1, 1.0, 100),
+            rec("spawn", "gil", 2, 1.0, 20),
+        ];
+        let info = |name: &str| WorkloadInfo {
+            name: name.into(),
+            about: format!("About {name}."),
+            unit: "ops".into(),
+        };
+        let plain = Data::new(recs.clone());
+        assert_eq!(plain.workloads(), ["alpha", "beta", "countdown", "spawn"]);
+        assert!(plain.info("spawn").is_none());
+        let d = Data::new(recs).describe(&[info("spawn"), info("nope"), info("countdown")]);
+        assert_eq!(d.workloads(), ["spawn", "countdown", "alpha", "beta"]);
+        assert_eq!(d.info("countdown").map(|w| w.about.as_str()), Some("About countdown."));
+        assert!(d.info("alpha").is_none());
     }
 }

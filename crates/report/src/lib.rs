@@ -4,19 +4,23 @@
 //! per workload × backend × GIL policy × threads, to `records.jsonl`; this crate turns a
 //! record set into `REPORT.md` (machine header, tables, SVG plots, backend counters and the
 //! literature's claims checked against the data) and `report.json` with the same numbers.
-//! It also holds the workload [`catalog`], which the measuring side shares.
+//!
+//! The report is pure over its inputs: records, the machine description, and what the caller
+//! says about the workloads ([`WorkloadInfo`]: the order they are reported in, one line about
+//! each, the unit of an operation). The workload catalog itself belongs to the `gillab`
+//! package, which owns the workload files (`benches/workloads/`) and passes its entries into
+//! [`write_report`], [`regenerate`] and [`summary`]; this crate depends on nothing that runs.
 
 #![forbid(unsafe_code)]
 
 pub mod analysis;
-pub mod catalog;
 pub mod claims;
 pub mod machine;
 pub mod markdown;
 pub mod plots;
 pub mod record;
 
-pub use analysis::Data;
+pub use analysis::{Data, WorkloadInfo};
 pub use machine::Machine;
 pub use record::{Config, Provenance, Record, Sample};
 
@@ -108,10 +112,16 @@ pub fn read_machine(dir: &Path, records: &[Record]) -> Result<Machine, Error> {
     }
 }
 
-/// Writes `REPORT.md`, `report.json` and the plots into `dir` from `records`.
-pub fn write_report(dir: &Path, machine: &Machine, records: Vec<Record>) -> Result<Written, Error> {
+/// Writes `REPORT.md`, `report.json` and the plots into `dir` from `records`, reporting the
+/// workloads `workloads` describes in that order (any others after them, by name).
+pub fn write_report(
+    dir: &Path,
+    machine: &Machine,
+    workloads: &[WorkloadInfo],
+    records: Vec<Record>,
+) -> Result<Written, Error> {
     let count = records.len();
-    let d = Data::new(records);
+    let d = Data::new(records).describe(workloads);
     if d.records.is_empty() && d.failed.is_empty() {
         return Err(Error::Empty("no benchmark records to report on".into()));
     }
@@ -153,8 +163,13 @@ pub fn write_report(dir: &Path, machine: &Machine, records: Vec<Record>) -> Resu
     Ok(Written { markdown, json: json_path, plots: files })
 }
 
-/// Regenerates the report in `dir` from `records` (default `dir/records.jsonl`).
-pub fn regenerate(dir: &Path, records: Option<&Path>) -> Result<Written, Error> {
+/// Regenerates the report in `dir` from `records` (default `dir/records.jsonl`), with the
+/// workloads described as for [`write_report`].
+pub fn regenerate(
+    dir: &Path,
+    records: Option<&Path>,
+    workloads: &[WorkloadInfo],
+) -> Result<Written, Error> {
     let path = records.map_or_else(|| dir.join(RECORDS_FILE), Path::to_path_buf);
     if !path.is_file() {
         return Err(Error::Empty(format!(
@@ -164,13 +179,13 @@ pub fn regenerate(dir: &Path, records: Option<&Path>) -> Result<Written, Error> 
     }
     let recs = record::read_records(&path)?;
     let machine = read_machine(path.parent().unwrap_or(dir), &recs)?;
-    write_report(dir, &machine, recs)
+    write_report(dir, &machine, workloads, recs)
 }
 
 /// A plain-text summary for the terminal: per workload and backend, the median at 1 thread
-/// and the speedup at the most threads measured.
-pub fn summary(records: &[Record]) -> String {
-    let d = Data::new(records.to_vec());
+/// and the speedup at the most threads measured; workloads in the order `workloads` gives.
+pub fn summary(records: &[Record], workloads: &[WorkloadInfo]) -> String {
+    let d = Data::new(records.to_vec()).describe(workloads);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -231,8 +246,14 @@ mod tests {
         for r in &recs {
             record::append_record(&dir.join(RECORDS_FILE), r).unwrap();
         }
-        let written = regenerate(&dir, None).unwrap();
+        let described = [WorkloadInfo {
+            name: "countdown".into(),
+            about: "Counts down.".into(),
+            unit: "iterations".into(),
+        }];
+        let written = regenerate(&dir, None, &described).unwrap();
         let md = std::fs::read_to_string(&written.markdown).unwrap();
+        assert!(md.contains("## countdown\n\nCounts down. Operations: iterations.\n"), "{md}");
         assert!(md.contains("## Claims checked"));
         assert!(md.contains("| Two CPU-bound threads can take longer than one thread doing the same work. | **confirmed**"), "{md}");
         assert!(md.contains("![countdown](speedup-countdown.svg)"));
@@ -243,9 +264,13 @@ mod tests {
             serde_json::from_str(&std::fs::read_to_string(&written.json).unwrap()).unwrap();
         assert_eq!(json["workloads"]["countdown"].as_array().unwrap().len(), 4);
         assert_eq!(json["claims"][1]["verdict"], "confirmed");
-        let s = summary(&recs);
+        let s = summary(&recs, &described);
         assert!(s.contains("atomic") && s.contains("1.88x@2") && s.contains("FAILED"), "{s}");
-        assert!(regenerate(&dir.join("nothing"), None).is_err());
+        // Undescribed, a workload still gets its section, with no line and a generic unit.
+        let written = regenerate(&dir, None, &[]).unwrap();
+        let md = std::fs::read_to_string(&written.markdown).unwrap();
+        assert!(md.contains("## countdown\n\n Operations: operations.\n"), "{md}");
+        assert!(regenerate(&dir.join("nothing"), None, &described).is_err());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

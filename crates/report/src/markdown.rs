@@ -3,7 +3,6 @@
 //! plot, and the backend counters that explain the numbers.
 
 use crate::analysis::{Data, Row};
-use crate::catalog;
 use crate::claims::Claim;
 use crate::machine::Machine;
 use std::collections::BTreeMap;
@@ -180,8 +179,8 @@ fn overhead(s: &mut String, d: &Data, p: &Parts<'_>) {
 
 fn workload(s: &mut String, d: &Data, w: &str, p: &Parts<'_>) {
     let rows = d.rows(w);
-    let about = catalog::find(w).map_or("", |c| c.about);
-    let unit = catalog::find(w).map_or("operations", |c| c.unit);
+    let about = d.info(w).map_or("", |c| c.about.as_str());
+    let unit = d.info(w).map_or("operations", |c| c.unit.as_str());
     let _ = writeln!(s, "## {w}\n\n{about} Operations: {unit}.\n");
     if let Some(file) = p.plots.get(w) {
         let _ = writeln!(s, "![{w}]({file})\n");

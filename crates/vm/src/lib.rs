@@ -15,12 +15,20 @@
 //! at every backward jump and call, and blocking operations run inside
 //! [`Backend::allow_threads`]. The invariants all of this relies on are listed in
 //! `docs/safety.md`.
+//!
+//! The crate is built in floors, lowest first, and code names only its own floor and those
+//! below: the object model ([`object`], [`types`], the core of [`vm`] that [`Vm::bare`] builds,
+//! with [`ctx`] and [`args`]) → [`ops`] → [`builtins`] and [`eval`] → the interpreter
+//! ([`interpreter`]: [`Vm::new`], a bare VM with the built-ins installed; [`run`]).
+//! `docs/architecture.md` lists the floors and the calls that still go up.
 
+pub mod args;
 pub mod backend;
 pub mod builtins;
 pub mod ctx;
 pub mod eval;
 pub mod fmt;
+pub mod interpreter;
 pub mod object;
 pub mod ops;
 pub mod procs;

@@ -10,6 +10,9 @@ use crate::vm::Vm;
 use crate::vm::VmOptions;
 use std::path::Path;
 
+/// The teardown the VM's `Drop` runs, also for tests that tear a VM down by hand.
+pub use crate::vm::clear_namespaces;
+
 /// How to run a program.
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
@@ -251,38 +254,4 @@ pub fn exception_line<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>) -> Strin
     };
     let msg = repr::str(ctx, exc).unwrap_or_else(|_| "<exception str() failed>".into());
     if msg.is_empty() { name } else { format!("{name}: {msg}") }
-}
-
-/// Breaks the reference cycles that every program makes (module globals ↔ functions, classes
-/// ↔ their methods' `__class__` cells) so that dropping the VM frees everything.
-pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
-    let modules: Vec<PyRef<B>> = match &vm.core.modules.payload {
-        Payload::Dict(d) => {
-            vm.core.modules.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect())
-        }
-        _ => Vec::new(),
-    };
-    for m in &modules {
-        let Payload::Module(mo) = &m.payload else { continue };
-        let Payload::Dict(d) = &mo.dict.payload else { continue };
-        let values: Vec<PyRef<B>> =
-            mo.dict.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect());
-        for v in values {
-            if let Payload::Type(t) = &v.payload
-                && t.module != "builtins"
-            {
-                let entries = v.write(&t.dict, |d| d.take_all());
-                drop(entries);
-            }
-        }
-        let entries = mo.dict.write(d, |t| t.take_all());
-        drop(entries);
-    }
-    drop(modules);
-    for ns in [&vm.core.modules, &vm.core.builtins] {
-        if let Payload::Dict(d) = &ns.payload {
-            let entries = ns.write(d, |t| t.take_all());
-            drop(entries);
-        }
-    }
 }

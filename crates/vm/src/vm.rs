@@ -114,8 +114,10 @@ pub struct OsThread {
 }
 
 impl<B: Backend> Vm<B> {
-    /// Creates a VM with its built-in classes and namespaces.
-    pub fn new(options: VmOptions, argv: Vec<String>, script_dir: PathBuf) -> Vm<B> {
+    /// Creates a bare VM: its built-in classes, singletons and empty `builtins` and
+    /// `sys.modules` namespaces, with no built-in functions or methods installed yet. An
+    /// interpreter ready to run code is [`Vm::new`] (in `interpreter.rs`, on the top floor).
+    pub fn bare(options: VmOptions, argv: Vec<String>, script_dir: PathBuf) -> Vm<B> {
         let backend = B::new();
         if let Some(gil) = backend.gil() {
             gil.configure(&options.gil);
@@ -154,19 +156,18 @@ impl<B: Backend> Vm<B> {
             native_pool: std::sync::OnceLock::new(),
             options,
         };
-        crate::builtins::install(&vm);
         vm.backend.detach(thread);
         vm
     }
 
-    /// Creates a VM owned by an `Arc`, which threads started from Python share.
-    pub fn new_shared(
+    /// [`Vm::bare`] owned by an `Arc`, which threads started from Python share.
+    pub fn bare_shared(
         options: VmOptions,
         argv: Vec<String>,
         script_dir: PathBuf,
     ) -> std::sync::Arc<Vm<B>> {
         std::sync::Arc::new_cyclic(|this| {
-            let mut vm = Vm::new(options, argv, script_dir);
+            let mut vm = Vm::bare(options, argv, script_dir);
             vm.this = this.clone();
             vm
         })
@@ -177,7 +178,7 @@ impl<B: Backend> Vm<B> {
         if self.options.name.is_empty() { B::FACTS.name } else { self.options.name }
     }
 
-    /// The `Arc` owning this VM, if it was made by [`Vm::new_shared`].
+    /// The `Arc` owning this VM, if it was made by [`Vm::new_shared`] or [`Vm::bare_shared`].
     pub fn shared(&self) -> Option<std::sync::Arc<Vm<B>>> {
         self.this.upgrade()
     }
@@ -282,10 +283,44 @@ impl<B: Backend> Vm<B> {
 impl<B: Backend> Drop for Vm<B> {
     fn drop(&mut self) {
         let thread = self.backend.attach();
-        crate::run::clear_namespaces(self);
+        clear_namespaces(self);
         // SAFETY: `core` is dropped exactly once, here, while this thread is attached
         // (docs/safety.md I1); nothing can use it afterwards because the VM is being dropped.
         unsafe { ManuallyDrop::drop(&mut self.core) };
         self.backend.detach(thread);
+    }
+}
+
+/// Breaks the reference cycles that every program makes (module globals ↔ functions, classes
+/// ↔ their methods' `__class__` cells) so that dropping the VM frees everything.
+pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
+    let modules: Vec<PyRef<B>> = match &vm.core.modules.payload {
+        Payload::Dict(d) => {
+            vm.core.modules.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect())
+        }
+        _ => Vec::new(),
+    };
+    for m in &modules {
+        let Payload::Module(mo) = &m.payload else { continue };
+        let Payload::Dict(d) = &mo.dict.payload else { continue };
+        let values: Vec<PyRef<B>> =
+            mo.dict.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect());
+        for v in values {
+            if let Payload::Type(t) = &v.payload
+                && t.module != "builtins"
+            {
+                let entries = v.write(&t.dict, |d| d.take_all());
+                drop(entries);
+            }
+        }
+        let entries = mo.dict.write(d, |t| t.take_all());
+        drop(entries);
+    }
+    drop(modules);
+    for ns in [&vm.core.modules, &vm.core.builtins] {
+        if let Payload::Dict(d) = &ns.payload {
+            let entries = ns.write(d, |t| t.take_all());
+            drop(entries);
+        }
     }
 }

@@ -14,38 +14,13 @@
 //! any case the fast path does not cover (an unbound local, a non-int, an overflow, a
 //! division by zero) falls back to the plain instructions before anything happened. The
 //! `--no-rc-elision` switch turns fusion off, so reports can show what it is worth.
+//!
+//! This module is the analysis; what it finds is a [`Fused`], a data type of the object model
+//! that each [`crate::object::CodeRef`] keeps.
 
+use crate::object::Fused;
 use gillab_compiler::{CodeObject, Constant, Opcode};
 use gillab_syntax::ast::IntLit;
-
-/// A fused pattern starting at a `LOAD_FAST`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fused {
-    /// `LOAD_FAST local; LOAD_CONST konst; COMPARE_OP cmp; POP_JUMP_IF_* target`.
-    CompareJump {
-        /// The local slot.
-        local: u32,
-        /// The int constant's value.
-        konst: i64,
-        /// `COMPARE_OP`'s argument.
-        cmp: u8,
-        /// Jump when the comparison is true (`POP_JUMP_IF_TRUE`) or false.
-        jump_if: bool,
-        /// The jump target.
-        target: u32,
-    },
-    /// `LOAD_FAST local; LOAD_CONST konst; BINARY_OP op; STORE_FAST dest`.
-    BinopStore {
-        /// The local slot read.
-        local: u32,
-        /// The int constant's value.
-        konst: i64,
-        /// `BINARY_OP`'s argument.
-        op: u8,
-        /// The local slot written.
-        dest: u32,
-    },
-}
 
 /// For each instruction, the fused pattern that starts there (only at `LOAD_FAST`s).
 pub fn find(code: &CodeObject) -> Box<[Option<Fused>]> {
@@ -116,7 +91,8 @@ pub fn int_compare(cmp: u8, a: i64, b: i64) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Fused, find, int_binop, int_compare};
+    use super::{find, int_binop, int_compare};
+    use crate::object::Fused;
     use gillab_compiler::{Constant, compile_source};
 
     #[test]

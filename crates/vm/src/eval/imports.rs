@@ -101,9 +101,18 @@ pub fn import_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B
 
 /// A new empty module with `__name__` set.
 pub fn new_module<B: Backend>(vm: &crate::Vm<B>, name: &str) -> PyRef<B> {
+    module_object(vm, name, false)
+}
+
+/// A new empty module with `__name__` set, for a module implemented in Rust.
+pub fn new_builtin_module<B: Backend>(vm: &crate::Vm<B>, name: &str) -> PyRef<B> {
+    module_object(vm, name, true)
+}
+
+fn module_object<B: Backend>(vm: &crate::Vm<B>, name: &str, builtin: bool) -> PyRef<B> {
     let d = vm.dict(Dict::new());
     dicts::set_name(&d, vm.intern("__name__"), vm.str(name));
-    PyRef::new(Payload::Module(Box::new(ModuleObj { name: name.to_string(), dict: d })))
+    PyRef::new(Payload::Module(Box::new(ModuleObj { name: name.to_string(), dict: d, builtin })))
 }
 
 /// Compiles `source` and runs it as the body of module `m`.

@@ -20,7 +20,7 @@ pub mod verify;
 
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{CodeRef, Function, IterState, Payload, PyRef};
+use crate::object::{CodeRef, Function, Fused, IterState, Payload, PyRef};
 use crate::ops::arith::{self, BinOp, UnaryOp};
 use crate::ops::compare::{self, CmpOp};
 use crate::ops::{attr, is_true, iter, seq};
@@ -220,16 +220,13 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                         _ => None,
                     };
                     match (fused.and_then(|t| t[f.pc - 1]), x) {
-                        (
-                            Some(fuse::Fused::CompareJump { konst, cmp, jump_if, target, .. }),
-                            Some(x),
-                        ) => {
+                        (Some(Fused::CompareJump { konst, cmp, jump_if, target, .. }), Some(x)) => {
                             f.pc += 3;
                             if fuse::int_compare(cmp, x, konst) == jump_if {
                                 f.pc = target as usize;
                             }
                         }
-                        (Some(fuse::Fused::BinopStore { konst, op, dest, .. }), Some(x))
+                        (Some(Fused::BinopStore { konst, op, dest, .. }), Some(x))
                             if let Some(r) = fuse::int_binop(op, x, konst) =>
                         {
                             f.pc += 3;

@@ -11,12 +11,14 @@
 //! [`Object::write`], which hand the backend the object's header so that a per-object-lock
 //! backend can use one lock for both the count and the contents.
 
+mod code;
 pub mod dict;
 mod freelist;
 pub mod live;
 mod payload;
 pub mod str;
 
+pub use code::*;
 pub use payload::*;
 
 use crate::backend::Backend;

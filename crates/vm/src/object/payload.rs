@@ -1,10 +1,11 @@
-//! What an object is: the [`Payload`] enum and the structs behind its variants.
+//! What an object is: the [`Payload`] enum and the structs behind its variants (code objects
+//! in `code.rs`).
 
-use super::PyRef;
 use super::dict::Dict;
 use super::str::PyStr;
+use super::{CodeRef, PyRef};
+use crate::args::NativeFn;
 use crate::backend::Backend;
-use crate::builtins::NativeFn;
 use gillab_compiler::CodeObject;
 use num_bigint::BigInt;
 use std::any::Any;
@@ -132,35 +133,6 @@ impl RangeObj {
     }
 }
 
-/// A code object as the VM uses it: the compiler's code plus its constants and names as objects.
-pub struct CodeRef<B: Backend> {
-    /// The compiled code.
-    pub code: Arc<CodeObject>,
-    /// `code.constants`, converted once.
-    pub consts: Box<[PyRef<B>]>,
-    /// `code.names` as interned `str` objects.
-    pub names: Box<[PyRef<B>]>,
-    /// Index into the closure of the `__class__` cell, for functions that use `super()`.
-    pub class_cell: Option<usize>,
-    /// The maximum value-stack depth, as computed by `eval::verify` (not by the compiler).
-    pub max_stack: usize,
-    /// Fused int fast paths by instruction index (`eval::fuse`).
-    pub fused: Box<[Option<crate::eval::fuse::Fused>]>,
-}
-
-impl<B: Backend> CodeRef<B> {
-    /// Whether a call with `nargs` positional arguments binds them straight to the first
-    /// `nargs` locals (no defaults, keyword-only, `*args` or `**kwargs` involved).
-    #[inline]
-    pub fn is_simple(&self, nargs: usize) -> bool {
-        let co = &self.code;
-        co.argcount as usize == nargs
-            && co.kwonlyargcount == 0
-            && !co.flags.contains(gillab_compiler::CodeFlags::VARARGS)
-            && !co.flags.contains(gillab_compiler::CodeFlags::VARKEYWORDS)
-    }
-}
-
 /// A function defined in Python.
 pub struct Function<B: Backend> {
     /// The code object (a `Payload::Code`).
@@ -257,6 +229,8 @@ pub struct ModuleObj<B: Backend> {
     pub name: String,
     /// The module's globals (a `Payload::Dict`).
     pub dict: PyRef<B>,
+    /// Whether it is implemented in Rust (its `repr` says `(built-in)`).
+    pub builtin: bool,
 }
 
 /// `staticmethod`, `classmethod` and `property`.

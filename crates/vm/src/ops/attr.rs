@@ -69,7 +69,7 @@ pub fn call_dunder<B: Backend>(
             return Err(ctx.recursion_error(" while calling a Python object"));
         }
         let full = call::prepend(obj, args);
-        return (b.func)(ctx, crate::builtins::Args { args: &full, kwnames: &[] }).map(Some);
+        return (b.func)(ctx, crate::args::Args { args: &full, kwnames: &[] }).map(Some);
     }
     call_special(ctx, f, obj, &cls, args, &[]).map(Some)
 }

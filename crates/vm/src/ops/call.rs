@@ -10,8 +10,8 @@
 #![allow(clippy::indexing_slicing)]
 
 use super::{as_str, type_name};
+use crate::args::Args;
 use crate::backend::Backend;
-use crate::builtins::Args;
 use crate::ctx::{Ctx, PyResult};
 use crate::object::dict::Dict;
 use crate::object::str::hash_str;

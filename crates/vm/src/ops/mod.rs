@@ -1,5 +1,5 @@
 //! Operations on objects that the eval loop and the builtins share: type queries, truth,
-//! attribute access, calls, iteration, arithmetic, comparison, hashing, `repr`/`str`.
+//! attribute access, calls, iteration, arithmetic, comparison, hashing, `repr`/`str`, `%`.
 //!
 //! These modules act on objects other threads may be changing, so they index nothing: a length
 //! read under one guard is stale under the next (`docs/safety.md`, rule G1), and an index
@@ -19,6 +19,7 @@ pub mod compare;
 pub mod descr;
 pub mod dicts;
 pub mod iter;
+pub mod percent;
 pub mod repr;
 pub mod seq;
 

@@ -183,7 +183,7 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
             }
         }
         Payload::Module(m) => {
-            if crate::builtins::is_builtin_module(&m.name) {
+            if m.builtin {
                 format!("<module '{}' (built-in)>", m.name)
             } else {
                 format!("<module '{}'>", m.name)

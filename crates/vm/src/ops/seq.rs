@@ -562,10 +562,10 @@ pub fn sequence_op<B: Backend>(
             vm.str(s)
         }
         (Payload::Str(_), _, BinOp::Mod) => {
-            return crate::builtins::strings::percent(ctx, a, b).map(Some);
+            return super::percent::percent(ctx, a, b).map(Some);
         }
         (Payload::Bytes(_), _, BinOp::Mod) => {
-            return crate::builtins::strings::bytes_percent(ctx, a, b).map(Some);
+            return super::percent::bytes_percent(ctx, a, b).map(Some);
         }
         (Payload::Bytes(x), Payload::Bytes(y), BinOp::Add) => {
             PyRef::new(Payload::Bytes([&x[..], &y[..]].concat().into_boxed_slice()))

@@ -15,31 +15,15 @@ mod time;
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
-use crate::eval::imports::new_module;
+use crate::eval::imports::new_builtin_module;
 use crate::object::{NativeObj, Payload, PyRef};
 use crate::ops::{attr, call, dicts};
 use std::io::Write;
 
-/// Names of the modules implemented in Rust.
-pub const NAMES: &[&str] = &[
-    "sys",
-    "time",
-    "dis",
-    "math",
-    "threading",
-    "queue",
-    "os",
-    "socket",
-    "native",
-    "io",
-    "multiprocessing",
-    "_multiprocessing",
-];
-
 /// Creates the built-in module `name`, or `None`.
 pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<PyRef<B>>> {
     let vm = ctx.vm;
-    let m = new_module(vm, name);
+    let m = new_builtin_module(vm, name);
     let Payload::Module(mo) = &m.payload else { return Ok(None) };
     let ns = &mo.dict;
     match name {

@@ -1,6 +1,12 @@
 //! The workload catalog: every file in `benches/workloads/`, embedded in the binary (so
 //! `gillab compare` runs from any folder), with its sizes and what its numbers mean. The
-//! comparison, the criterion benches and the report all read this one list.
+//! comparison and the criterion benches read this one list; the report (`gillab_report`,
+//! which reads only records) gets the part it prints from it, as [`report_info`].
+//!
+//! It lives in the `gillab` package because that package owns `benches/`: the `include_str!`s
+//! below stay inside their own package.
+
+use gillab_report::WorkloadInfo;
 
 /// One workload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,11 +39,16 @@ impl Workload {
     pub fn file(&self) -> String {
         format!("{}.py", self.name)
     }
+
+    /// What the report says about it.
+    pub fn info(&self) -> WorkloadInfo {
+        WorkloadInfo { name: self.name.into(), about: self.about.into(), unit: self.unit.into() }
+    }
 }
 
 macro_rules! src {
     ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../benches/workloads/", $name, ".py"))
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/workloads/", $name, ".py"))
     };
 }
 
@@ -146,6 +157,11 @@ pub fn find(name: &str) -> Option<&'static Workload> {
     CATALOG.iter().find(|w| w.name == name)
 }
 
+/// What the report says about every workload, in report order (the catalog's).
+pub fn report_info() -> Vec<WorkloadInfo> {
+    CATALOG.iter().map(Workload::info).collect()
+}
+
 /// The catalog's names, comma-separated (for error messages).
 pub fn names() -> String {
     CATALOG.iter().map(|w| w.name).collect::<Vec<_>>().join(", ")
@@ -174,5 +190,9 @@ mod tests {
         }
         assert!(find("countdown").is_some() && find("nope").is_none());
         assert!(names().starts_with("countdown, shared_read"));
+        let info = report_info();
+        assert_eq!(info.len(), CATALOG.len());
+        assert_eq!(info[1].name, "shared_read");
+        assert_eq!(info[1].unit, "element visits");
     }
 }
