@@ -63,8 +63,8 @@ pub struct WorkerArgs {
 /// Arguments of `gillab run`.
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
-    /// Memory-safety backend (see `gillab backends`).
-    #[arg(long, short = 'b', default_value = "gil")]
+    /// Memory-safety backend (see `gillab backends`; the default is the registry's first).
+    #[arg(long, short = 'b', default_value = crate::ENTRIES[0].name)]
     pub backend: String,
     /// GIL switch interval in seconds (CPython's `sys.setswitchinterval`).
     #[arg(long, default_value_t = 0.005)]

@@ -71,7 +71,7 @@ fn default_out() -> PathBuf {
 /// `gillab report`.
 pub fn report(args: ReportArgs) -> i32 {
     let out = args.out.unwrap_or_else(default_out);
-    match gillab_report::regenerate(&out, args.records.as_deref(), &catalog::report_info()) {
+    match gillab_report::regenerate(&out, args.records.as_deref(), &crate::described()) {
         Ok(w) => {
             println!(
                 "wrote {} ({} plots) and {}",
@@ -313,7 +313,7 @@ fn compare_inner(args: &CompareArgs) -> Result<i32, String> {
     }
     progress.finish();
     drop(dir);
-    let described = catalog::report_info();
+    let described = crate::described();
     println!("{}", gillab_report::summary(&records, &described));
     let written = gillab_report::write_report(&out, &machine, &described, records)
         .map_err(|e| e.to_string())?;

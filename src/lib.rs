@@ -50,9 +50,8 @@ impl Entry {
         match self.executor {
             Executor::Threads => self.facts.description.to_string(),
             Executor::Processes => format!(
-                "process sharding: each threading.Thread runs in a worker process, a `{}` \
-                 interpreter in each ({})",
-                self.facts.name, self.facts.description
+                "process sharding: each threading.Thread runs in a worker process ({})",
+                self.facts.description
             ),
         }
     }
@@ -72,6 +71,22 @@ impl Entry {
     /// The policy it runs under by default, if it has a GIL.
     pub fn default_policy(&self) -> Option<Policy> {
         self.facts.gil.map(|g| g.default)
+    }
+
+    /// The entry as the report knows it (the report crate does not depend on the VM).
+    pub fn report_info(&self) -> gillab_report::BackendInfo {
+        use gillab_report::Family;
+        gillab_report::BackendInfo {
+            name: self.name.to_string(),
+            family: match self.facts.strategy {
+                Strategy::GlobalLock => Family::GlobalLock,
+                Strategy::ObjectLocks => Family::ObjectLocks,
+                Strategy::AtomicCounts => Family::AtomicCounts,
+                Strategy::BiasedCounts => Family::BiasedCounts,
+            },
+            default_policy: self.default_policy().map(|p| p.name().to_string()),
+            threads_share_memory: self.threads_share_memory(),
+        }
     }
 
     /// The entry as JSON (`gillab backends --json`), for tools that drive the binary.
@@ -135,6 +150,14 @@ pub fn backends() -> &'static [Entry] {
 /// The backend called `name`.
 pub fn entry(name: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.name == name)
+}
+
+/// What the report is told about the workloads (the catalog) and the backends (the registry).
+pub fn described() -> gillab_report::Described {
+    gillab_report::Described {
+        workloads: workloads::catalog::report_info(),
+        backends: ENTRIES.iter().map(Entry::report_info).collect(),
+    }
 }
 
 /// The reference backend of every "cost relative to a GIL" ratio: the first registry entry

@@ -72,7 +72,6 @@ impl MutexGil {
 // given back (4).
 unsafe impl Backend for MutexGil {
     const FACTS: Facts = Facts {
-        name: "mutex_gil",
         description: "a GIL on std::sync::Mutex (the extra-backend test)",
         strategy: Strategy::GlobalLock,
         gil: Some(GilFacts { policies: &[Policy::Interval], default: Policy::Interval }),

@@ -429,7 +429,6 @@ pub struct AtomicThread {
 // (4) Nothing here blocks: there is no global lock, and pins never wait.
 unsafe impl Backend for Atomic {
     const FACTS: Facts = Facts {
-        name: "atomic",
         description: "no GIL; CAS reference counts, a lock on each object's contents, epoch-deferred frees",
         strategy: Strategy::AtomicCounts,
         gil: None,

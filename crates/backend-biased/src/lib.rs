@@ -123,7 +123,6 @@ pub struct BiasedThread {
 // Python code; `atomic`'s pins never wait.
 unsafe impl Backend for Biased {
     const FACTS: Facts = Facts {
-        name: "biased",
         description: "no GIL; biased counts: owner-local plain, others atomic, merged via owner queues",
         strategy: Strategy::BiasedCounts,
         gil: None,

@@ -212,7 +212,6 @@ impl Gil {
 // `poll`/`allow_threads` happens with the lock released (4).
 unsafe impl Backend for Gil {
     const FACTS: Facts = Facts {
-        name: "gil",
         description: "global interpreter lock (CPython 3.2+ switch interval and forced switching); plain refcounts",
         strategy: Strategy::GlobalLock,
         gil: Some(GilFacts { policies: &Policy::ALL, default: Policy::Interval }),

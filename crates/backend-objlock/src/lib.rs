@@ -197,7 +197,6 @@ pub struct ObjLockThread;
 // need to attach (4). See the module docs for deadlock freedom.
 unsafe impl Backend for ObjLock {
     const FACTS: Facts = Facts {
-        name: "objlock",
         description: "no GIL; a lock on every object's refcount and contents (fine-grained locking)",
         strategy: Strategy::ObjectLocks,
         gil: None,

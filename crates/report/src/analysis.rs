@@ -1,16 +1,14 @@
 //! From records to the numbers the report prints: per-workload rows with throughput, speedup
-//! over the same backend at one thread, and cost relative to the `gil` backend at one thread.
+//! over the same backend at one thread, and cost relative to the baseline GIL backend at one
+//! thread.
+//!
+//! The report never compares a backend's name with a literal: which backend is the baseline,
+//! which runs threads as processes, which has per-object locks and which GIL policy is each
+//! one's default come from [`BackendInfo`]s that the caller takes from its registry.
 
 use crate::record::{CPYTHON, Record};
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// The reference backend for "cost relative to gil at 1 thread".
-pub const BASELINE: &str = "gil";
-/// The process backend: a GIL per worker process, so not "a GIL" in the claims' sense.
-pub const PROCESSES: &str = "shard";
-/// The GIL policy a backend runs with unless told otherwise.
-pub const DEFAULT_POLICY: &str = "interval";
 
 /// What the report says about one workload besides its records: given by the caller (the
 /// report reads only records; `gillab` passes its workload catalog), see [`Data::describe`].
@@ -24,6 +22,43 @@ pub struct WorkloadInfo {
     pub unit: String,
 }
 
+/// The family of a backend's strategy, as the claims compare them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// One lock for the whole interpreter.
+    GlobalLock,
+    /// A lock per object; readers lock (the literature's fine-grained locking).
+    ObjectLocks,
+    /// Atomic counts with deferred reclamation.
+    AtomicCounts,
+    /// Biased counts.
+    BiasedCounts,
+}
+
+/// What the report knows about one backend besides its records: facts the caller takes from
+/// its registry (`gillab` passes every registered backend's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackendInfo {
+    /// The name the records carry.
+    pub name: String,
+    /// Its strategy's family.
+    pub family: Family,
+    /// The GIL policy it runs under by default (`None` without a GIL).
+    pub default_policy: Option<String>,
+    /// Whether its Python threads share memory (false when they are worker processes, each
+    /// with a GIL of its own: not "a GIL" in the claims' sense).
+    pub threads_share_memory: bool,
+}
+
+/// Everything the caller describes: the workloads and the backends.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Described {
+    /// The workloads, in report order.
+    pub workloads: Vec<WorkloadInfo>,
+    /// The backends.
+    pub backends: Vec<BackendInfo>,
+}
+
 /// The record set, with lookups the tables, plots and claims share.
 #[derive(Debug, Clone)]
 pub struct Data {
@@ -34,6 +69,8 @@ pub struct Data {
     /// What the caller said about the workloads, in report order (empty unless
     /// [`Data::describe`] was called).
     pub described: Vec<WorkloadInfo>,
+    /// What the caller said about the backends.
+    pub backends: Vec<BackendInfo>,
 }
 
 /// One table row: a record with the ratios derived from the others.
@@ -80,14 +117,62 @@ impl Data {
             latest.insert((r.workload.clone(), r.backend.clone(), r.policy.clone(), r.threads), r);
         }
         let (records, failed) = latest.into_values().partition(Record::ok);
-        Data { records, failed, described: Vec::new() }
+        Data { records, failed, described: Vec::new(), backends: Vec::new() }
     }
 
-    /// Adds what the caller knows about the workloads: the order they are reported in, and
-    /// each one's line and unit.
-    pub fn describe(mut self, workloads: &[WorkloadInfo]) -> Data {
-        self.described = workloads.to_vec();
+    /// Adds what the caller knows: the workloads (the order they are reported in, each one's
+    /// line and unit) and the backends' facts.
+    pub fn describe(mut self, described: &Described) -> Data {
+        self.described = described.workloads.clone();
+        self.backends = described.backends.clone();
         self
+    }
+
+    fn backend(&self, name: &str) -> Option<&BackendInfo> {
+        self.backends.iter().find(|b| b.name == name)
+    }
+
+    /// The reference backend of "cost relative to a GIL at 1 thread": the first described
+    /// backend with a global lock whose threads share memory.
+    pub fn baseline(&self) -> Option<&str> {
+        self.backends
+            .iter()
+            .find(|b| b.family == Family::GlobalLock && b.threads_share_memory)
+            .map(|b| b.name.as_str())
+    }
+
+    /// The first described backend of `family` whose threads share memory.
+    pub fn of_family(&self, family: Family) -> Option<&str> {
+        self.backends
+            .iter()
+            .find(|b| b.family == family && b.threads_share_memory)
+            .map(|b| b.name.as_str())
+    }
+
+    /// The first described backend whose threads are worker processes.
+    pub fn processes(&self) -> Option<&str> {
+        self.backends.iter().find(|b| !b.threads_share_memory).map(|b| b.name.as_str())
+    }
+
+    /// Whether `backend`'s threads are worker processes.
+    pub fn is_processes(&self, backend: &str) -> bool {
+        self.backend(backend).is_some_and(|b| !b.threads_share_memory)
+    }
+
+    /// `backend`'s default GIL policy, if it has one.
+    pub fn default_policy(&self, backend: &str) -> Option<&str> {
+        self.backend(backend).and_then(|b| b.default_policy.as_deref())
+    }
+
+    /// Whether `r` runs its backend as configured by default: without a policy, or under the
+    /// backend's default one.
+    pub fn is_default(&self, r: &Record) -> bool {
+        r.policy.is_none() || r.policy.as_deref() == self.default_policy(&r.backend)
+    }
+
+    /// Whether `variant` (on `workload`) runs its backend as configured by default.
+    pub fn is_default_variant(&self, workload: &str, variant: &str) -> bool {
+        self.of(workload).find(|r| r.variant() == variant).is_none_or(|r| self.is_default(r))
     }
 
     /// What the caller said about `workload`, if anything.
@@ -135,7 +220,7 @@ impl Data {
     /// The variant that runs `backend` as configured by default: no policy or the default one.
     pub fn default_variant(&self, workload: &str, backend: &str) -> Option<String> {
         let mut found: Vec<&Record> = self.of(workload).filter(|r| r.backend == backend).collect();
-        found.sort_by_key(|r| r.policy.as_ref().is_some_and(|p| p != DEFAULT_POLICY));
+        found.sort_by_key(|r| !self.is_default(r));
         found.first().map(|r| r.variant())
     }
 
@@ -144,8 +229,15 @@ impl Data {
     pub fn gil_variants(&self, workload: &str) -> Vec<String> {
         self.variants(workload)
             .into_iter()
-            .filter(|v| v == CPYTHON || v.ends_with(&format!("/{DEFAULT_POLICY}")))
-            .filter(|v| !v.starts_with(&format!("{PROCESSES}/")))
+            .filter(|v| {
+                v == CPYTHON
+                    || self.of(workload).any(|r| {
+                        r.variant() == *v
+                            && r.policy.is_some()
+                            && self.is_default(r)
+                            && !self.is_processes(&r.backend)
+                    })
+            })
             .collect()
     }
 
@@ -181,7 +273,7 @@ impl Data {
 
     /// Time per operation of `r` over `gil`'s (default policy) at one thread on its workload.
     pub fn vs_gil_1(&self, r: &Record) -> Option<f64> {
-        let base = self.default_variant(&r.workload, BASELINE)?;
+        let base = self.default_variant(&r.workload, self.baseline()?)?;
         let b = self.get(&r.workload, &base, 1)?;
         Some(Self::per_op(r) / Self::per_op(b))
     }
@@ -229,6 +321,29 @@ pub(crate) mod tests {
     use super::*;
     use crate::record::{Config, Provenance, Sample};
 
+    /// The facts of the backends the tests' records name (what `gillab` passes from its
+    /// registry).
+    pub fn backends() -> Vec<BackendInfo> {
+        let b = |name: &str, family, policy: Option<&str>, shares| BackendInfo {
+            name: name.into(),
+            family,
+            default_policy: policy.map(str::to_string),
+            threads_share_memory: shares,
+        };
+        vec![
+            b("gil", Family::GlobalLock, Some("interval"), true),
+            b("objlock", Family::ObjectLocks, None, true),
+            b("atomic", Family::AtomicCounts, None, true),
+            b("biased", Family::BiasedCounts, None, true),
+            b("shard", Family::GlobalLock, Some("interval"), false),
+        ]
+    }
+
+    /// `records` with the backends of [`backends`] described.
+    pub fn data(records: Vec<Record>) -> Data {
+        Data::new(records).describe(&Described { workloads: Vec::new(), backends: backends() })
+    }
+
     /// A record of `workload` on `backend` (`backend/policy` gives a policy) at `threads`
     /// taking `secs` for `ops` operations.
     pub fn rec(workload: &str, variant: &str, threads: u32, secs: f64, ops: u64) -> Record {
@@ -255,7 +370,7 @@ pub(crate) mod tests {
 
     #[test]
     fn speedup_and_relative_cost() {
-        let d = Data::new(vec![
+        let d = data(vec![
             rec("countdown", "gil/interval", 1, 1.0, 100),
             rec("countdown", "gil/interval", 2, 1.0, 100),
             rec("countdown", "atomic", 1, 2.0, 100),
@@ -293,9 +408,47 @@ pub(crate) mod tests {
         let plain = Data::new(recs.clone());
         assert_eq!(plain.workloads(), ["alpha", "beta", "countdown", "spawn"]);
         assert!(plain.info("spawn").is_none());
-        let d = Data::new(recs).describe(&[info("spawn"), info("nope"), info("countdown")]);
+        let workloads = vec![info("spawn"), info("nope"), info("countdown")];
+        let d = Data::new(recs).describe(&Described { workloads, backends: backends() });
         assert_eq!(d.workloads(), ["spawn", "countdown", "alpha", "beta"]);
         assert_eq!(d.info("countdown").map(|w| w.about.as_str()), Some("About countdown."));
         assert!(d.info("alpha").is_none());
+    }
+
+    #[test]
+    fn roles_come_from_the_described_facts_not_from_names() {
+        let recs = vec![
+            rec("countdown", "lock/fair", 1, 1.0, 100),
+            rec("countdown", "lock/unfair", 1, 0.5, 100),
+            rec("countdown", "free", 1, 3.0, 100),
+        ];
+        let facts = |default: &str| Described {
+            workloads: Vec::new(),
+            backends: vec![
+                BackendInfo {
+                    name: "lock".into(),
+                    family: Family::GlobalLock,
+                    default_policy: Some(default.into()),
+                    threads_share_memory: true,
+                },
+                BackendInfo {
+                    name: "free".into(),
+                    family: Family::ObjectLocks,
+                    default_policy: None,
+                    threads_share_memory: true,
+                },
+            ],
+        };
+        let d = Data::new(recs.clone()).describe(&facts("fair"));
+        assert_eq!(d.baseline(), Some("lock"));
+        assert_eq!(d.of_family(Family::ObjectLocks), Some("free"));
+        let free = d.get("countdown", "free", 1).unwrap();
+        assert_eq!(d.vs_gil_1(free), Some(3.0));
+        assert_eq!(d.gil_variants("countdown"), ["lock/fair"]);
+        // Another default policy makes the other variant the reference.
+        let d = Data::new(recs.clone()).describe(&facts("unfair"));
+        assert_eq!(d.vs_gil_1(d.get("countdown", "free", 1).unwrap()), Some(6.0));
+        // Without facts there is no baseline to compare with.
+        assert_eq!(Data::new(recs).baseline(), None);
     }
 }

@@ -2,14 +2,10 @@
 //! the records that returns a verdict and a sentence quoting the numbers it was drawn from, or
 //! "not measured" when the records lack the data. Nothing here is written by hand per run.
 
-use crate::analysis::{Data, geomean};
+use crate::analysis::{Data, Family, geomean};
 use crate::record::{CPYTHON, Record};
 use serde::Serialize;
 use std::fmt::Write as _;
-
-/// The fine-grained-locks backend (one lock per object).
-pub const FINE_LOCKS: &str = "objlock";
-pub use crate::analysis::PROCESSES;
 
 /// What the data says about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -139,8 +135,11 @@ pub fn two_slower_than_one(d: &Data) -> Claim {
     let gil: Vec<String> = d
         .variants(w)
         .into_iter()
-        .filter(|v| v == CPYTHON || d.of(w).any(|r| r.variant() == *v && r.policy.is_some()))
-        .filter(|v| !v.starts_with(&format!("{PROCESSES}/")))
+        .filter(|v| {
+            v == CPYTHON
+                || d.of(w)
+                    .any(|r| r.variant() == *v && r.policy.is_some() && !d.is_processes(&r.backend))
+        })
         .collect();
     let ratios: Vec<(String, f64)> =
         gil.iter().filter_map(|v| Some((v.clone(), 1.0 / d.speedup(w, v, 2)?))).collect();
@@ -232,9 +231,10 @@ pub fn fine_locks_cost(d: &Data) -> Claim {
     );
     let mut parts = Vec::new();
     let mut ratios = Vec::new();
+    let (fine_name, base_name) = (d.of_family(Family::ObjectLocks), d.baseline());
     for w in ["countdown", "shared_read", "counter"] {
-        let fine = d.default_variant(w, FINE_LOCKS);
-        let base = d.default_variant(w, crate::analysis::BASELINE);
+        let fine = fine_name.and_then(|f| d.default_variant(w, f));
+        let base = base_name.and_then(|b| d.default_variant(w, b));
         let (Some(r), Some(base)) = (fine.and_then(|f| d.get(w, &f, 1)), base) else {
             continue;
         };
@@ -248,7 +248,7 @@ pub fn fine_locks_cost(d: &Data) -> Claim {
             id,
             claim,
             source,
-            "the fine-grained-locks backend (`objlock`) and `gil` were not both measured at 1 thread.",
+            "a per-object-locks backend and the GIL baseline were not both measured at 1 thread.",
         );
     };
     let verdict = if g >= 1.5 {
@@ -264,7 +264,9 @@ pub fn fine_locks_cost(d: &Data) -> Claim {
         source,
         verdict,
         evidence: format!(
-            "`{FINE_LOCKS}` at 1 thread relative to `gil`: {} (geometric mean {g:.2}x).",
+            "`{}` at 1 thread relative to `{}`: {} (geometric mean {g:.2}x).",
+            fine_name.unwrap_or_default(),
+            base_name.unwrap_or_default(),
             parts.join(", ")
         ),
     }
@@ -322,18 +324,21 @@ pub fn processes(d: &Data) -> Claim {
         "000 (GIL blog post), 001 (two processes 4.3 s vs 6.6 s), 003 (fork + pipes)",
     );
     let n = max_threads(d, "countdown");
+    let procs = d.processes().unwrap_or_default();
     let scale = n
-        .zip(d.default_variant("countdown", PROCESSES))
+        .zip(d.default_variant("countdown", procs))
         .and_then(|(n, v)| scaling(d, "countdown", &v, n));
-    let spawn = d.default_variant("spawn", PROCESSES).and_then(|v| d.get("spawn", &v, 1)).zip(
-        d.default_variant("spawn", crate::analysis::BASELINE).and_then(|b| d.get("spawn", &b, 1)),
-    );
+    let base = d.baseline().unwrap_or_default();
+    let spawn = d
+        .default_variant("spawn", procs)
+        .and_then(|v| d.get("spawn", &v, 1))
+        .zip(d.default_variant("spawn", base).and_then(|b| d.get("spawn", &b, 1)));
     if scale.is_none() && spawn.is_none() {
         return not_measured(
             id,
             claim,
             source,
-            "the process backend (`shard`) was not measured (countdown at 1 and N threads, or spawn).",
+            "no backend whose threads are processes was measured (countdown at 1 and N threads, or spawn).",
         );
     }
     let mut ev = Vec::new();
@@ -345,7 +350,7 @@ pub fn processes(d: &Data) -> Claim {
         let (pp, tt) = (Data::per_op(p), Data::per_op(t));
         let first = |r: &Record| r.metrics.get("first_round_s").copied();
         let mut text = format!(
-            "starting and joining a worker costs {:.0} µs on `{PROCESSES}` vs {:.0} µs for a thread on `{}` ({:.1}x)",
+            "starting and joining a worker costs {:.0} µs on `{procs}` vs {:.0} µs for a thread on `{}` ({:.1}x)",
             pp * 1e6,
             tt * 1e6,
             t.variant(),
@@ -394,7 +399,7 @@ pub fn increment_not_atomic(d: &Data) -> Claim {
         );
     }
     let is_gil =
-        |r: &Record| r.backend == CPYTHON || (r.policy.is_some() && r.backend != PROCESSES);
+        |r: &Record| r.backend == CPYTHON || (r.policy.is_some() && !d.is_processes(&r.backend));
     let describe = |r: &Record| {
         let lost = r.metrics_max["lost_updates"];
         let total = r.ops as f64 / 2.0;
@@ -505,7 +510,7 @@ pub fn convoy(d: &Data) -> Claim {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tests::rec;
+    use crate::analysis::tests::{data, rec};
 
     fn with_metric(mut r: Record, k: &str, v: f64) -> Record {
         r.metrics.insert(k.into(), v);
@@ -515,12 +520,12 @@ mod tests {
 
     #[test]
     fn two_threads_slower_is_confirmed_and_the_opposite_refuted() {
-        let slower = Data::new(vec![
+        let slower = data(vec![
             rec("countdown", "gil/interval", 1, 1.0, 100),
             rec("countdown", "gil/interval", 2, 1.5, 100),
         ]);
         assert_eq!(two_slower_than_one(&slower).verdict, Verdict::Confirmed);
-        let faster = Data::new(vec![
+        let faster = data(vec![
             rec("countdown", "gil/interval", 1, 1.0, 100),
             rec("countdown", "gil/interval", 2, 0.6, 100),
         ]);
@@ -533,7 +538,7 @@ mod tests {
 
     #[test]
     fn missing_data_is_not_measured() {
-        let d = Data::new(vec![rec("countdown", "gil/interval", 1, 1.0, 100)]);
+        let d = data(vec![rec("countdown", "gil/interval", 1, 1.0, 100)]);
         for c in check_all(&d) {
             assert_eq!(c.verdict, Verdict::NotMeasured, "{}: {}", c.id, c.evidence);
         }
@@ -541,7 +546,7 @@ mod tests {
 
     #[test]
     fn io_scaling_and_fine_lock_cost() {
-        let d = Data::new(vec![
+        let d = data(vec![
             rec("io_sleep", "gil/interval", 1, 0.2, 200),
             rec("io_sleep", "gil/interval", 2, 0.1, 200),
             rec("countdown", "gil/interval", 1, 1.0, 100),
@@ -551,7 +556,7 @@ mod tests {
         let c = fine_locks_cost(&d);
         assert_eq!(c.verdict, Verdict::Confirmed);
         assert!(c.evidence.contains("2.10x"), "{}", c.evidence);
-        let cheap = Data::new(vec![
+        let cheap = data(vec![
             rec("countdown", "gil/interval", 1, 1.0, 100),
             rec("countdown", "objlock", 1, 1.05, 100),
         ]);
@@ -560,14 +565,14 @@ mod tests {
 
     #[test]
     fn lost_updates_and_convoy() {
-        let d = Data::new(vec![
+        let d = data(vec![
             with_metric(rec("counter", "gil/interval", 2, 1.0, 200), "lost_updates", 0.0),
             with_metric(rec("counter", "atomic", 2, 1.0, 200), "lost_updates", 30.0),
         ]);
         let c = increment_not_atomic(&d);
         assert_eq!(c.verdict, Verdict::Partly);
         assert!(c.evidence.contains("30 of 100 lost"), "{}", c.evidence);
-        let d = Data::new(vec![
+        let d = data(vec![
             with_metric(rec("convoy", "gil/interval", 0, 1.0, 100), "rps", 10_000.0),
             with_metric(rec("convoy", "gil/interval", 1, 1.0, 100), "rps", 100.0),
             with_metric(rec("convoy", "gil/io-priority", 0, 1.0, 100), "rps", 10_000.0),
@@ -586,10 +591,10 @@ mod tests {
     fn cas_retries_and_processes() {
         let mut r = rec("shared_read", "atomic", 2, 1.0, 100);
         r.stats.insert("cas_retries".into(), 0.0);
-        assert_eq!(cas_spins(&Data::new(vec![r.clone()])).verdict, Verdict::Refuted);
+        assert_eq!(cas_spins(&data(vec![r.clone()])).verdict, Verdict::Refuted);
         r.stats.insert("cas_retries".into(), 12.0);
-        assert_eq!(cas_spins(&Data::new(vec![r])).verdict, Verdict::Confirmed);
-        let d = Data::new(vec![
+        assert_eq!(cas_spins(&data(vec![r])).verdict, Verdict::Confirmed);
+        let d = data(vec![
             rec("countdown", "shard", 1, 1.0, 100),
             rec("countdown", "shard", 2, 0.55, 100),
             rec("spawn", "shard", 1, 1.0, 100),
@@ -597,7 +602,7 @@ mod tests {
         ]);
         assert_eq!(processes(&d).verdict, Verdict::Confirmed);
         // Cheap per thread once the workers run, but the first round starts the processes.
-        let d = Data::new(vec![
+        let d = data(vec![
             rec("countdown", "shard", 1, 1.0, 100),
             rec("countdown", "shard", 2, 0.55, 100),
             with_metric(rec("spawn", "shard", 1, 0.011, 100), "first_round_s", 0.006),

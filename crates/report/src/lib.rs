@@ -20,7 +20,7 @@ pub mod markdown;
 pub mod plots;
 pub mod record;
 
-pub use analysis::{Data, WorkloadInfo};
+pub use analysis::{BackendInfo, Data, Described, Family, WorkloadInfo};
 pub use machine::Machine;
 pub use record::{Config, Provenance, Record, Sample};
 
@@ -117,11 +117,11 @@ pub fn read_machine(dir: &Path, records: &[Record]) -> Result<Machine, Error> {
 pub fn write_report(
     dir: &Path,
     machine: &Machine,
-    workloads: &[WorkloadInfo],
+    described: &Described,
     records: Vec<Record>,
 ) -> Result<Written, Error> {
     let count = records.len();
-    let d = Data::new(records).describe(workloads);
+    let d = Data::new(records).describe(described);
     if d.records.is_empty() && d.failed.is_empty() {
         return Err(Error::Empty("no benchmark records to report on".into()));
     }
@@ -168,7 +168,7 @@ pub fn write_report(
 pub fn regenerate(
     dir: &Path,
     records: Option<&Path>,
-    workloads: &[WorkloadInfo],
+    described: &Described,
 ) -> Result<Written, Error> {
     let path = records.map_or_else(|| dir.join(RECORDS_FILE), Path::to_path_buf);
     if !path.is_file() {
@@ -179,13 +179,13 @@ pub fn regenerate(
     }
     let recs = record::read_records(&path)?;
     let machine = read_machine(path.parent().unwrap_or(dir), &recs)?;
-    write_report(dir, &machine, workloads, recs)
+    write_report(dir, &machine, described, recs)
 }
 
 /// A plain-text summary for the terminal: per workload and backend, the median at 1 thread
 /// and the speedup at the most threads measured; workloads in the order `workloads` gives.
-pub fn summary(records: &[Record], workloads: &[WorkloadInfo]) -> String {
-    let d = Data::new(records.to_vec()).describe(workloads);
+pub fn summary(records: &[Record], described: &Described) -> String {
+    let d = Data::new(records.to_vec()).describe(described);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -246,11 +246,14 @@ mod tests {
         for r in &recs {
             record::append_record(&dir.join(RECORDS_FILE), r).unwrap();
         }
-        let described = [WorkloadInfo {
-            name: "countdown".into(),
-            about: "Counts down.".into(),
-            unit: "iterations".into(),
-        }];
+        let described = Described {
+            workloads: vec![WorkloadInfo {
+                name: "countdown".into(),
+                about: "Counts down.".into(),
+                unit: "iterations".into(),
+            }],
+            backends: crate::analysis::tests::backends(),
+        };
         let written = regenerate(&dir, None, &described).unwrap();
         let md = std::fs::read_to_string(&written.markdown).unwrap();
         assert!(md.contains("## countdown\n\nCounts down. Operations: iterations.\n"), "{md}");
@@ -267,7 +270,9 @@ mod tests {
         let s = summary(&recs, &described);
         assert!(s.contains("atomic") && s.contains("1.88x@2") && s.contains("FAILED"), "{s}");
         // Undescribed, a workload still gets its section, with no line and a generic unit.
-        let written = regenerate(&dir, None, &[]).unwrap();
+        let undescribed =
+            Described { workloads: Vec::new(), backends: crate::analysis::tests::backends() };
+        let written = regenerate(&dir, None, &undescribed).unwrap();
         let md = std::fs::read_to_string(&written.markdown).unwrap();
         assert!(md.contains("## countdown\n\n Operations: operations.\n"), "{md}");
         assert!(regenerate(&dir.join("nothing"), None, &described).is_err());

@@ -160,9 +160,7 @@ fn overhead(s: &mut String, d: &Data, p: &Parts<'_>) {
     let mut variants: Vec<String> = Vec::new();
     for w in &workloads {
         for v in d.variants(w) {
-            if !variants.contains(&v)
-                && (!v.contains('/') || v.ends_with(crate::analysis::DEFAULT_POLICY))
-            {
+            if !variants.contains(&v) && d.is_default_variant(w, &v) {
                 variants.push(v);
             }
         }

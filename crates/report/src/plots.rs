@@ -201,7 +201,9 @@ pub fn overhead(d: &Data) -> Result<Option<String>, Error> {
         .into_iter()
         .filter(|w| !matches!(w.as_str(), "convoy" | "io_sleep" | "spawn"))
         .filter(|w| {
-            d.get(w, &d.default_variant(w, crate::analysis::BASELINE).unwrap_or_default(), 1)
+            d.baseline()
+                .and_then(|b| d.default_variant(w, b))
+                .and_then(|v| d.get(w, &v, 1))
                 .is_some()
         })
         .collect();
@@ -211,7 +213,7 @@ pub fn overhead(d: &Data) -> Result<Option<String>, Error> {
     let mut variants: Vec<String> = Vec::new();
     for w in &workloads {
         for v in d.variants(w) {
-            let default_policy = !v.contains('/') || v.ends_with(crate::analysis::DEFAULT_POLICY);
+            let default_policy = d.is_default_variant(w, &v);
             if default_policy && !variants.contains(&v) && d.get(w, &v, 1).is_some() {
                 variants.push(v);
             }
@@ -289,7 +291,7 @@ pub fn overhead(d: &Data) -> Result<Option<String>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tests::rec;
+    use crate::analysis::tests::{data, rec};
 
     #[test]
     fn draws_svgs() {
@@ -305,7 +307,7 @@ mod tests {
             r.metrics.insert("p99_ms".into(), 1e3 / rps);
             recs.push(r);
         }
-        let d = Data::new(recs);
+        let d = data(recs);
         let s = speedup(&d, "countdown").unwrap().unwrap();
         assert!(s.starts_with("<svg") && s.contains("atomic") && s.contains("ideal"), "{s}");
         let c = convoy(&d).unwrap().unwrap();

@@ -24,8 +24,8 @@ pub const SMALL_INT_MAX: i64 = 256;
 /// backend is (its [`crate::backend::Facts`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct VmOptions {
-    /// The registry name the VM runs under (`--backend`; reported by `--stats`); empty means
-    /// the backend's own [`crate::backend::Facts::name`].
+    /// The registry name the VM runs under (`--backend`; reported by `--stats` and in
+    /// messages); empty for a VM built outside a registry (unit tests).
     pub name: &'static str,
     /// Where `threading.Thread` runs its targets.
     pub executor: Executor,
@@ -175,7 +175,7 @@ impl<B: Backend> Vm<B> {
 
     /// The registry name this VM runs under (`--backend`).
     pub fn name(&self) -> &'static str {
-        if self.options.name.is_empty() { B::FACTS.name } else { self.options.name }
+        self.options.name
     }
 
     /// The `Arc` owning this VM, if it was made by [`Vm::new_shared`] or [`Vm::bare_shared`].

@@ -47,9 +47,6 @@ pub struct GilFacts {
 /// What a backend is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Facts {
-    /// The strategy's own short name (the registry may list it under another name, with
-    /// another executor: `shard` is the `gil` strategy with threads in worker processes).
-    pub name: &'static str,
     /// One line for `gillab backends`.
     pub description: &'static str,
     /// The strategy's family.
