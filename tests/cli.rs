@@ -68,6 +68,42 @@ fn unknown_backend_and_missing_file_exit_2() {
 }
 
 #[test]
+fn gil_policies_are_checked_against_the_backends_facts() {
+    let d = scratch("pol.py", "import sys\nprint(sys.getswitchinterval())\n");
+    // An unknown policy is clap's error (status 2), naming the choices.
+    let out = gillab(&["run", "--gil-policy", "fifo", "pol.py"], &d.0);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown GIL policy 'fifo'"), "{}", text(&out.stderr));
+    for e in gillab::backends() {
+        let out = gillab(&["run", "--backend", e.name, "--gil-policy", "ticks", "pol.py"], &d.0);
+        if e.facts.takes_policy(gillab::Policy::Ticks) {
+            assert!(out.status.success(), "{}: {}", e.name, text(&out.stderr));
+        } else {
+            // A backend without a GIL refuses the flag instead of ignoring it.
+            assert_eq!(out.status.code(), Some(2), "{}", e.name);
+            assert!(text(&out.stderr).contains("has none"), "{}", text(&out.stderr));
+        }
+    }
+    // The switch interval reaches a backend with a GIL through its capability.
+    let out = gillab(&["run", "--switch-interval", "0.002", "pol.py"], &d.0);
+    assert_eq!(text(&out.stdout), "0.002\n");
+}
+
+#[test]
+fn backends_json_gives_each_entrys_facts() {
+    let out = gillab(&["backends", "--json"], &std::env::temp_dir());
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert_eq!(lines.len(), gillab::backends().len());
+    for (j, e) in lines.iter().zip(gillab::backends()) {
+        assert_eq!(j["name"], e.name);
+        assert_eq!(j["threads_share_memory"], e.threads_share_memory());
+        assert_eq!(j["gil_policies"].as_array().map(Vec::len), Some(e.policies().len()));
+    }
+}
+
+#[test]
 fn syntax_error_has_line_caret_and_status_1() {
     let d = scratch("bad.py", "x = 1\ny = (1,\n");
     for cmd in [&["run", "bad.py"][..], &["dis", "bad.py"][..]] {
