@@ -1,7 +1,10 @@
 //! `str.encode` and the codec registry shared with `bytes.decode`.
 
-#[allow(unused_imports)]
-use super::*;
+use crate::backend::Backend;
+use crate::builtins::Args;
+use crate::builtins::methods::text::{Sig, bad_argument, recv};
+use crate::ctx::{Ctx, PyErr, PyResult};
+use crate::object::{Payload, PyRef};
 
 /// A text encoding the VM implements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,22 +198,17 @@ pub(crate) fn text_param<'a, B: Backend>(
         None => Ok(None),
         Some(v) => match &v.payload {
             Payload::Str(s) => Ok(Some(s.as_str())),
-            _ => Err(ctx.type_error(format!(
-                "{fname}() argument '{param}' must be str, not {}",
-                type_name(ctx.vm, v)
-            ))),
+            _ => Err(bad_argument(ctx, fname, &format!("argument '{param}'"), "str", v)),
         },
     }
 }
 
+/// `str.encode(encoding='utf-8', errors='strict')`.
 pub(super) fn str_encode<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (_, s) = recv(ctx, &args, "encode")?;
-    let p = parse(ctx, &args, "str", "encode", Sig::Keywords(&["encoding", "errors"]))?;
+    let (_, s, p) = recv::<B, str>(ctx, &args, "encode", Sig::Keywords(&["encoding", "errors"]))?;
     let encoding = text_param(ctx, p.get(0), "encode", "encoding")?.unwrap_or("utf-8");
     let errors = text_param(ctx, p.get(1), "encode", "errors")?.unwrap_or("strict");
     let codec = lookup_codec(encoding).ok_or_else(|| unknown_encoding(ctx, encoding))?;
     let out = encode(ctx, s, codec, errors)?;
     Ok(PyRef::new(Payload::Bytes(out.into_boxed_slice())))
 }
-
-// ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ use super::file::{self, State, TextConfig};
 use super::{FileData, Kind};
 use crate::backend::Backend;
 use crate::builtins::Args;
-use crate::builtins::methods::str::index_arg;
+use crate::builtins::methods::text::index_arg;
 use crate::builtins::modules::os::{self, not_none, params};
 use crate::builtins::modules::sync::data;
 use crate::ctx::{Ctx, PyErr, PyResult};
