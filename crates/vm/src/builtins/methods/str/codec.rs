@@ -4,6 +4,7 @@ use crate::backend::Backend;
 use crate::builtins::Args;
 use crate::builtins::methods::text::{Sig, bad_argument, recv};
 use crate::ctx::{Ctx, PyErr, PyResult};
+use crate::fmt::push_escape;
 use crate::object::{Payload, PyRef};
 
 /// A text encoding the VM implements.
@@ -85,19 +86,6 @@ pub fn unknown_handler<B: Backend>(ctx: &Ctx<'_, B>, name: &str) -> PyErr<B> {
     ctx.err(&ctx.vm.core.exc.lookup_error, format!("unknown error handler name '{name}'"))
 }
 
-/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for a character (as in `backslashreplace` and in the
-/// messages of `UnicodeEncodeError`).
-pub(super) fn escape_char(c: char) -> String {
-    let n = c as u32;
-    if n <= 0xff {
-        format!("\\x{n:02x}")
-    } else if n <= 0xffff {
-        format!("\\u{n:04x}")
-    } else {
-        format!("\\U{n:08x}")
-    }
-}
-
 /// `s.encode(codec, errors)`.
 pub fn encode<B: Backend>(
     ctx: &Ctx<'_, B>,
@@ -154,10 +142,11 @@ pub fn encode<B: Backend>(
             "strict" | "surrogateescape" | "surrogatepass" | "namereplace" => {
                 let reason = format!("ordinal not in range({limit})");
                 let msg = if let [one] = bad {
+                    let mut c = String::new();
+                    push_escape(&mut c, *one);
                     format!(
-                        "'{}' codec can't encode character '{}' in position {i}: {reason}",
-                        codec.name(),
-                        escape_char(*one)
+                        "'{}' codec can't encode character '{c}' in position {i}: {reason}",
+                        codec.name()
                     )
                 } else {
                     format!(
@@ -176,9 +165,9 @@ pub fn encode<B: Backend>(
                 }
             }
             "backslashreplace" => {
-                for &c in bad {
-                    out.extend_from_slice(escape_char(c).as_bytes());
-                }
+                let mut escapes = String::new();
+                bad.iter().for_each(|&c| push_escape(&mut escapes, c));
+                out.extend_from_slice(escapes.as_bytes());
             }
             _ => return Err(unknown_handler(ctx, errors)),
         }
