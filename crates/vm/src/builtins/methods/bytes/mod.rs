@@ -14,10 +14,10 @@ mod view;
 pub(crate) use decode::decode;
 
 use crate::backend::Backend;
+use crate::builtins::add;
+use crate::builtins::methods::list::{add_classmethod, add_wrapped};
 use crate::builtins::methods::text;
-use crate::builtins::{add, native};
-use crate::object::{Payload, PyRef, Wrapper};
-use crate::ops::dicts;
+use crate::object::Wrapper;
 use crate::vm::Vm;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
@@ -26,10 +26,6 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, t, "decode", decode::bytes_decode);
     add(vm, t, "hex", hex::hex);
     add(vm, t, "translate", translate::translate);
-    let maketrans = native("maketrans", translate::maketrans::<B>);
-    let wrapped = PyRef::new(Payload::Wrapper(Box::new(Wrapper::StaticMethod(maketrans))));
-    dicts::set_name(t, vm.intern("maketrans"), wrapped);
-    let fromhex = native("fromhex", hex::fromhex::<B>);
-    let wrapped = PyRef::new(Payload::Wrapper(Box::new(Wrapper::ClassMethod(fromhex))));
-    dicts::set_name(t, vm.intern("fromhex"), wrapped);
+    add_wrapped(vm, t, "maketrans", translate::maketrans::<B>, Wrapper::StaticMethod);
+    add_classmethod(vm, t, "fromhex", hex::fromhex::<B>);
 }

@@ -19,10 +19,10 @@ pub(crate) use codec::{
 };
 
 use crate::backend::Backend;
+use crate::builtins::add;
+use crate::builtins::methods::list::add_wrapped;
 use crate::builtins::methods::text::{self, Methods, all_of};
-use crate::builtins::{add, native};
-use crate::object::{Payload, PyRef, Wrapper};
-use crate::ops::dicts;
+use crate::object::Wrapper;
 use crate::vm::Vm;
 use chars::{casefold, is_decimal, is_id_continue, is_id_start, is_numeric};
 
@@ -39,9 +39,7 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, t, "format_map", format::format_map);
     add(vm, t, "encode", codec::str_encode);
     add(vm, t, "translate", translate::translate);
-    let maketrans = native("maketrans", translate::maketrans::<B>);
-    let wrapped = PyRef::new(Payload::Wrapper(Box::new(Wrapper::StaticMethod(maketrans))));
-    dicts::set_name(t, vm.intern("maketrans"), wrapped);
+    add_wrapped(vm, t, "maketrans", translate::maketrans::<B>, Wrapper::StaticMethod);
 }
 
 /// `str.isdecimal`: not empty, and every character a decimal digit (category Nd).
