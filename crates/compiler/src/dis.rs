@@ -14,6 +14,7 @@
 
 use crate::code::{CodeObject, Constant};
 use crate::opcode::{BINARY_OP_SYMBOLS, COMPARE_OP_SYMBOLS, Opcode};
+use crate::repr::{bytes_repr, str_repr};
 use gillab_syntax::ast::IntLit;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -140,8 +141,8 @@ pub fn constant_repr(c: &Constant) -> String {
         Constant::Int(IntLit::Small(v)) => v.to_string(),
         Constant::Int(IntLit::Big(b)) => b.to_string(),
         Constant::Float(f) => repr_float(*f),
-        Constant::Str(s) => repr_str(s),
-        Constant::Bytes(b) => repr_bytes(b),
+        Constant::Str(s) => str_repr(s),
+        Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) => {
             let inner: Vec<String> = items.iter().map(constant_repr).collect();
             if items.len() == 1 {
@@ -186,77 +187,6 @@ pub fn repr_float(f: f64) -> String {
     format!("{sign}{body}")
 }
 
-/// Whether Python's `str.isprintable()` holds for `c` (approximated: controls, format
-/// characters and separators other than space are not printable).
-fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    if c.is_control() || c.is_whitespace() {
-        return false;
-    }
-    !matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
-        | '\u{feff}' | '\u{e000}'..='\u{f8ff}')
-}
-
-/// Python's `repr()` of a str.
-pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x7f && (c as u32) >= 0x20 => out.push(c),
-            c if (c as u32) >= 0x7f && is_printable(c) => out.push(c),
-            c if (c as u32) <= 0xff => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if (c as u32) <= 0xffff => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Python's `repr()` of a bytes object.
-pub fn repr_bytes(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
-    let mut out = String::with_capacity(b.len() + 3);
-    out.push('b');
-    out.push(quote as char);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => {
-                let _ = write!(out, "\\x{c:02x}");
-            }
-        }
-    }
-    out.push(quote as char);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,16 +205,5 @@ mod tests {
         assert_eq!(repr_float(2.75), "2.75");
         assert_eq!(repr_float(f64::INFINITY), "inf");
         assert_eq!(repr_float(2.5e300), "2.5e+300");
-    }
-
-    #[test]
-    fn str_and_bytes_repr_match_python() {
-        assert_eq!(repr_str("a'b"), "\"a'b\"");
-        assert_eq!(repr_str("a'b\""), "'a\\'b\"'");
-        assert_eq!(repr_str("tab\there\n"), "'tab\\there\\n'");
-        assert_eq!(repr_str("\u{1}é\u{a0}"), "'\\x01é\\xa0'");
-        assert_eq!(repr_str("日本"), "'日本'");
-        assert_eq!(repr_bytes(b"a\x00'"), "b\"a\\x00'\"");
-        assert_eq!(repr_bytes(b"\xff\\"), "b'\\xff\\\\'");
     }
 }

@@ -10,7 +10,8 @@
 //!    jump resolution, and the zero-cost exception table.
 //!
 //! The instruction set is in [`opcode`]; its documentation is the VM's specification (stack
-//! effects and argument meanings for every opcode). [`dis`] prints code like Python's `dis`.
+//! effects and argument meanings for every opcode). [`dis`] prints code like Python's `dis`,
+//! showing constants with [`repr`] (Python's `repr()` of str and bytes, which the VM uses too).
 //!
 //! # Differences from CPython 3.11
 //!
@@ -40,6 +41,7 @@ mod codegen;
 pub mod dis;
 pub mod fold;
 pub mod opcode;
+pub mod repr;
 pub mod symtable;
 #[cfg(test)]
 mod testutil;

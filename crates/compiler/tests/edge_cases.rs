@@ -94,3 +94,14 @@ fn private_names_are_mangled_in_nested_classes() {
     assert!(text.contains("(_B__m)"), "{text}");
     assert!(!text.contains("(_A__m)"), "{text}");
 }
+
+#[test]
+fn constants_are_shown_with_python_reprs() {
+    // What `python3 -c "import dis; dis.dis('x = ...')"` shows for these constants: the exact
+    // printability of CPython 3.11 (U+0378 is unassigned, U+00AD a format character).
+    let code = compile_source("x = 'a\\u0378\\xad\\u3000\\U000e0001b'\ny = b'q\\x00\\xff'\n", "t")
+        .expect("compiles");
+    let text = disassemble(&code);
+    assert!(text.contains(r"('a\u0378\xad\u3000\U000e0001b')"), "{text}");
+    assert!(text.contains(r"(b'q\x00\xff')"), "{text}");
+}

@@ -5,6 +5,7 @@
 
 use crate::Error;
 use crate::analysis::Data;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 fn plot_err<E: std::fmt::Display>(e: E) -> Error {
@@ -25,6 +26,41 @@ fn color(i: usize) -> RGBColor {
     C[i % C.len()]
 }
 
+/// A named series of `(x, y)` points, drawn as one line.
+type Series = (String, Vec<(f64, f64)>);
+
+/// Draws each series as a line with a dot at every point, in the palette's colours, and names
+/// it in the legend. The y axis may be linear or logarithmic.
+fn draw_lines<Y: Ranged<ValueType = f64>>(
+    chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<RangedCoordf64, Y>>,
+    series: &[Series],
+) -> Result<(), Error> {
+    for (i, (name, pts)) in series.iter().enumerate() {
+        let c = color(i);
+        chart
+            .draw_series(LineSeries::new(pts.clone(), c.stroke_width(2)))
+            .map_err(plot_err)?
+            .label(name.clone())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], c.stroke_width(2)));
+        chart.draw_series(pts.iter().map(|p| Circle::new(*p, 3, c.filled()))).map_err(plot_err)?;
+    }
+    Ok(())
+}
+
+/// Draws the legend of the series drawn so far, boxed, in corner `corner`.
+fn draw_legend<'a, C: CoordTranslate>(
+    chart: &mut ChartContext<'a, SVGBackend<'a>, C>,
+    corner: SeriesLabelPosition,
+) -> Result<(), Error> {
+    chart
+        .configure_series_labels()
+        .position(corner)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .draw()
+        .map_err(plot_err)
+}
+
 /// Speedup of every variant of `workload` against threads, with the ideal `y = x` line.
 /// `None` when the workload was measured at one thread count only.
 pub fn speedup(d: &Data, workload: &str) -> Result<Option<String>, Error> {
@@ -33,7 +69,7 @@ pub fn speedup(d: &Data, workload: &str) -> Result<Option<String>, Error> {
     if threads.len() < 2 || !threads.contains(&1) {
         return Ok(None);
     }
-    let series: Vec<(String, Vec<(f64, f64)>)> = d
+    let series: Vec<Series> = d
         .variants(workload)
         .into_iter()
         .map(|v| {
@@ -72,26 +108,8 @@ pub fn speedup(d: &Data, workload: &str) -> Result<Option<String>, Error> {
             .map_err(plot_err)?
             .label("ideal")
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.mix(0.4)));
-        for (i, (name, pts)) in series.iter().enumerate() {
-            let c = color(i);
-            chart
-                .draw_series(LineSeries::new(pts.clone(), c.stroke_width(2)))
-                .map_err(plot_err)?
-                .label(name.clone())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 20, y)], c.stroke_width(2))
-                });
-            chart
-                .draw_series(pts.iter().map(|p| Circle::new(*p, 3, c.filled())))
-                .map_err(plot_err)?;
-        }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(plot_err)?;
+        draw_lines(&mut chart, &series)?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         root.present().map_err(plot_err)?;
     }
     Ok(Some(svg))
@@ -106,7 +124,7 @@ pub fn convoy(d: &Data) -> Result<Option<String>, Error> {
         return Ok(None);
     }
     let max_k = f64::from(threads.iter().copied().max().unwrap_or(0));
-    let metric = |key: &str| -> Vec<(String, Vec<(f64, f64)>)> {
+    let metric = |key: &str| -> Vec<Series> {
         d.variants(w)
             .into_iter()
             .map(|v| {
@@ -163,30 +181,10 @@ pub fn convoy(d: &Data) -> Result<Option<String>, Error> {
                 .x_label_formatter(&|x| format!("{x:.0}"))
                 .draw()
                 .map_err(plot_err)?;
-            for (i, (name, pts)) in series.iter().enumerate() {
-                let c = color(i);
-                chart
-                    .draw_series(LineSeries::new(pts.clone(), c.stroke_width(2)))
-                    .map_err(plot_err)?
-                    .label(name.clone())
-                    .legend(move |(x, y)| {
-                        PathElement::new(vec![(x, y), (x + 20, y)], c.stroke_width(2))
-                    });
-                chart
-                    .draw_series(pts.iter().map(|p| Circle::new(*p, 3, c.filled())))
-                    .map_err(plot_err)?;
-            }
-            chart
-                .configure_series_labels()
-                .position(if below {
-                    SeriesLabelPosition::LowerLeft
-                } else {
-                    SeriesLabelPosition::UpperLeft
-                })
-                .background_style(WHITE.mix(0.85))
-                .border_style(BLACK)
-                .draw()
-                .map_err(plot_err)?;
+            draw_lines(&mut chart, &series)?;
+            let corner =
+                if below { SeriesLabelPosition::LowerLeft } else { SeriesLabelPosition::UpperLeft };
+            draw_legend(&mut chart, corner)?;
         }
         root.present().map_err(plot_err)?;
     }
@@ -276,13 +274,7 @@ pub fn overhead(d: &Data) -> Result<Option<String>, Error> {
                 .label(v.clone())
                 .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], c.filled()));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(plot_err)?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         root.present().map_err(plot_err)?;
     }
     Ok(Some(svg))

@@ -10,8 +10,10 @@
 //! - [`percent_format`] with [`PercentArg`]: `str % args`.
 //! - [`int_to_base`], [`int_to_str`], [`parse_int`], [`parse_float`]:
 //!   `hex()`/`oct()`/`bin()`, `str(int)`, `int(str, base)`, `float(str)`.
-//! - [`str_repr`], [`bytes_repr`], [`ascii_escape`], [`is_printable`]:
-//!   `repr()` of str and bytes, `ascii()`, `str.isprintable()`.
+//! - [`str_repr`], [`bytes_repr`], [`ascii_escape`], [`push_escape`],
+//!   [`is_printable`]: `repr()` of str and bytes, `ascii()`, the `\x`/`\u`/`\U`
+//!   escapes, `str.isprintable()` (from `gillab_compiler::repr`, which the
+//!   disassembler uses too).
 //!
 //! Errors are returned as CPython's exception messages (never panics). The
 //! format functions return `Err(message)`; the message is a `ValueError`
@@ -22,7 +24,6 @@ mod float;
 mod number;
 mod parse;
 mod percent;
-mod repr;
 mod spec;
 mod unicode_tables;
 
@@ -30,10 +31,10 @@ mod unicode_tables;
 mod tests;
 
 pub use float::float_repr;
+pub use gillab_compiler::repr::{ascii_escape, bytes_repr, is_printable, push_escape, str_repr};
 pub use number::{format_float, format_int, format_str};
 pub use parse::{INT_MAX_STR_DIGITS, int_to_base, int_to_str, parse_float, parse_int};
 pub use percent::{ARG_ERROR, PercentArg, PercentError, percent_format};
-pub use repr::{ascii_escape, bytes_repr, is_printable, str_repr};
 pub use spec::{FormatSpec, parse_spec, parse_spec_for};
 
 /// The CPython exception type of an error message returned by

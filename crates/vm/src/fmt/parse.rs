@@ -10,7 +10,7 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::{Num, Zero};
 
-use super::repr::str_repr;
+use super::str_repr;
 use super::unicode_tables::{DECIMAL_ZEROS, NON_ASCII_SPACES};
 
 /// CPython's default `sys.get_int_max_str_digits()`: decimal conversions

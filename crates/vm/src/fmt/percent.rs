@@ -10,9 +10,9 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::{FromPrimitive, Signed, ToPrimitive};
 
+use super::ascii_escape;
 use super::float::{DtoaFlags, double_to_string};
 use super::parse::int_to_str;
-use super::repr::ascii_escape;
 
 /// One argument of a `%` format, as seen by [`percent_format`].
 ///

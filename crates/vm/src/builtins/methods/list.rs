@@ -276,7 +276,19 @@ pub(super) fn add_classmethod<B: Backend>(
     name: &'static str,
     func: NativeFn<B>,
 ) {
-    let wrapper = PyRef::new(Payload::Wrapper(Box::new(Wrapper::ClassMethod(native(name, func)))));
+    add_wrapped(vm, cls, name, func, Wrapper::ClassMethod);
+}
+
+/// Stores `func` in class `cls` wrapped by `wrap` (`Wrapper::ClassMethod`, or
+/// `Wrapper::StaticMethod` for a function called without `self` or class: `str.maketrans`).
+pub(super) fn add_wrapped<B: Backend>(
+    vm: &Vm<B>,
+    cls: &PyRef<B>,
+    name: &'static str,
+    func: NativeFn<B>,
+    wrap: fn(PyRef<B>) -> Wrapper<B>,
+) {
+    let wrapper = PyRef::new(Payload::Wrapper(Box::new(wrap(native(name, func)))));
     dicts::set_name(cls, vm.intern(name), wrapper);
 }
 

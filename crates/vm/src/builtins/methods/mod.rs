@@ -1,5 +1,6 @@
 //! Methods of the built-in classes, one file per class family, each with an `install` that
-//! stores its functions in the class dict.
+//! stores its functions in the class dict. `text` holds the methods `str` and `bytes` share,
+//! written once for both.
 
 pub mod bytes;
 pub mod constructors;
@@ -9,6 +10,7 @@ pub mod numbers;
 pub mod object;
 pub mod set;
 pub mod str;
+pub mod text;
 pub mod views;
 
 use crate::backend::Backend;

@@ -9,7 +9,6 @@ mod float;
 mod format;
 mod parse;
 mod percent;
-mod repr;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;

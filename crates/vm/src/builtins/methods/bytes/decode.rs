@@ -1,8 +1,13 @@
 //! `bytes.decode`: the UTF-8, ASCII, Latin-1, UTF-16 and UTF-32 decoders with CPython's
 //! `UnicodeDecodeError` messages.
 
-#[allow(unused_imports)]
-use super::*;
+use crate::backend::Backend;
+use crate::builtins::Args;
+use crate::builtins::methods::str::{
+    Codec, lookup_codec, text_param, unknown_encoding, unknown_handler,
+};
+use crate::builtins::methods::text::{Sig, recv};
+use crate::ctx::{Ctx, PyResult};
 
 /// Applies error handler `errors` to the undecodable bytes `data[start..end]`: appends the
 /// replacement to `out`, or raises `UnicodeDecodeError` (strict) or `LookupError`.
@@ -205,9 +210,8 @@ pub fn decode<B: Backend>(
     }
 }
 
-/// `data.decode(encoding, errors)` by encoding name, raising `LookupError` for an unknown one
-/// (for `str(b, encoding)` and `bytes.decode`).
-pub fn decode_named<B: Backend>(
+/// `data.decode(encoding, errors)` by encoding name, raising `LookupError` for an unknown one.
+fn decode_named<B: Backend>(
     ctx: &Ctx<'_, B>,
     data: &[u8],
     encoding: &str,
@@ -217,13 +221,12 @@ pub fn decode_named<B: Backend>(
     decode(ctx, data, codec, errors)
 }
 
+/// `bytes.decode(encoding='utf-8', errors='strict')`.
 pub(super) fn bytes_decode<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (_, data) = recv(ctx, &args, "decode")?;
-    let p = args_of(ctx, &args, "decode", Sig::Keywords(&["encoding", "errors"]))?;
+    let (_, data, p) =
+        recv::<B, [u8]>(ctx, &args, "decode", Sig::Keywords(&["encoding", "errors"]))?;
     let encoding = text_param(ctx, p.get(0), "decode", "encoding")?.unwrap_or("utf-8");
     let errors = text_param(ctx, p.get(1), "decode", "errors")?.unwrap_or("strict");
     let s = decode_named(ctx, data, encoding, errors)?;
     Ok(ctx.vm.str(s))
 }
-
-// ---------------------------------------------------------------------------------------------

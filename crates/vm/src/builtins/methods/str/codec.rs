@@ -1,7 +1,11 @@
 //! `str.encode` and the codec registry shared with `bytes.decode`.
 
-#[allow(unused_imports)]
-use super::*;
+use crate::backend::Backend;
+use crate::builtins::Args;
+use crate::builtins::methods::text::{Sig, bad_argument, recv};
+use crate::ctx::{Ctx, PyErr, PyResult};
+use crate::fmt::push_escape;
+use crate::object::{Payload, PyRef};
 
 /// A text encoding the VM implements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,19 +86,6 @@ pub fn unknown_handler<B: Backend>(ctx: &Ctx<'_, B>, name: &str) -> PyErr<B> {
     ctx.err(&ctx.vm.core.exc.lookup_error, format!("unknown error handler name '{name}'"))
 }
 
-/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for a character (as in `backslashreplace` and in the
-/// messages of `UnicodeEncodeError`).
-pub(super) fn escape_char(c: char) -> String {
-    let n = c as u32;
-    if n <= 0xff {
-        format!("\\x{n:02x}")
-    } else if n <= 0xffff {
-        format!("\\u{n:04x}")
-    } else {
-        format!("\\U{n:08x}")
-    }
-}
-
 /// `s.encode(codec, errors)`.
 pub fn encode<B: Backend>(
     ctx: &Ctx<'_, B>,
@@ -151,10 +142,11 @@ pub fn encode<B: Backend>(
             "strict" | "surrogateescape" | "surrogatepass" | "namereplace" => {
                 let reason = format!("ordinal not in range({limit})");
                 let msg = if let [one] = bad {
+                    let mut c = String::new();
+                    push_escape(&mut c, *one);
                     format!(
-                        "'{}' codec can't encode character '{}' in position {i}: {reason}",
-                        codec.name(),
-                        escape_char(*one)
+                        "'{}' codec can't encode character '{c}' in position {i}: {reason}",
+                        codec.name()
                     )
                 } else {
                     format!(
@@ -173,9 +165,9 @@ pub fn encode<B: Backend>(
                 }
             }
             "backslashreplace" => {
-                for &c in bad {
-                    out.extend_from_slice(escape_char(c).as_bytes());
-                }
+                let mut escapes = String::new();
+                bad.iter().for_each(|&c| push_escape(&mut escapes, c));
+                out.extend_from_slice(escapes.as_bytes());
             }
             _ => return Err(unknown_handler(ctx, errors)),
         }
@@ -195,22 +187,17 @@ pub(crate) fn text_param<'a, B: Backend>(
         None => Ok(None),
         Some(v) => match &v.payload {
             Payload::Str(s) => Ok(Some(s.as_str())),
-            _ => Err(ctx.type_error(format!(
-                "{fname}() argument '{param}' must be str, not {}",
-                type_name(ctx.vm, v)
-            ))),
+            _ => Err(bad_argument(ctx, fname, &format!("argument '{param}'"), "str", v)),
         },
     }
 }
 
+/// `str.encode(encoding='utf-8', errors='strict')`.
 pub(super) fn str_encode<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (_, s) = recv(ctx, &args, "encode")?;
-    let p = parse(ctx, &args, "str", "encode", Sig::Keywords(&["encoding", "errors"]))?;
+    let (_, s, p) = recv::<B, str>(ctx, &args, "encode", Sig::Keywords(&["encoding", "errors"]))?;
     let encoding = text_param(ctx, p.get(0), "encode", "encoding")?.unwrap_or("utf-8");
     let errors = text_param(ctx, p.get(1), "encode", "errors")?.unwrap_or("strict");
     let codec = lookup_codec(encoding).ok_or_else(|| unknown_encoding(ctx, encoding))?;
     let out = encode(ctx, s, codec, errors)?;
     Ok(PyRef::new(Payload::Bytes(out.into_boxed_slice())))
 }
-
-// ---------------------------------------------------------------------------------------------

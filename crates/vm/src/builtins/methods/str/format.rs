@@ -1,7 +1,13 @@
 //! `str.format` and `str.format_map`, following CPython's own format-string parser.
 
-#[allow(unused_imports)]
-use super::*;
+use super::chars::decimal_value;
+use crate::backend::Backend;
+use crate::builtins::methods::list::receiver;
+use crate::builtins::methods::text::{PyText, Sig, recv};
+use crate::builtins::{Args, strings};
+use crate::ctx::{Ctx, PyResult};
+use crate::object::{Payload, PyRef};
+use crate::ops::{attr, repr, seq, type_name};
 
 /// Where replacement fields get their values.
 pub(super) enum Source<'a, B: Backend> {
@@ -297,19 +303,18 @@ pub(super) fn build_string<B: Backend>(
     Ok(out)
 }
 
-pub(super) fn str_format<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (_, s) = recv(ctx, &args, "format")?;
+/// `str.format(*args, **kwargs)`.
+pub(super) fn format<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let (_, s) = receiver(ctx, &args, "str", "format", str::of)?;
     let pos = args.positional().get(1..).unwrap_or(&[]);
     let out = build_string(ctx, &Source::Call(pos, args), s, 2, &mut AutoNumber::default())?;
     Ok(ctx.vm.str(out))
 }
 
-pub(super) fn str_format_map<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (_, s) = recv(ctx, &args, "format_map")?;
-    let p = parse(ctx, &args, "str", "format_map", Sig::One)?;
+/// `str.format_map(mapping)`.
+pub(super) fn format_map<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let (_, s, p) = recv::<B, str>(ctx, &args, "format_map", Sig::One)?;
     let mapping = p.req(ctx, 0)?;
     let out = build_string(ctx, &Source::Map(mapping), s, 2, &mut AutoNumber::default())?;
     Ok(ctx.vm.str(out))
 }
-
-// ---------------------------------------------------------------------------------------------

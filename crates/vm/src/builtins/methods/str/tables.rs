@@ -1,8 +1,5 @@
 //! Unicode tables generated from CPython 3.11's `unicodedata` (Unicode 14.0).
 
-#[allow(unused_imports)]
-use super::*;
-
 /// Letters (categories Lu, Ll, Lt, Lm, Lo): `str.isalpha`.
 #[rustfmt::skip]
 pub(super) const ALPHA: &[(u32, u32)] = &[

@@ -4,10 +4,11 @@ use super::file::{self, State, TextConfig};
 use super::{FileData, Kind};
 use crate::backend::Backend;
 use crate::builtins::Args;
-use crate::builtins::methods::str::index_arg;
+use crate::builtins::methods::text::index_arg;
 use crate::builtins::modules::os::{self, not_none, params};
 use crate::builtins::modules::sync::data;
 use crate::ctx::{Ctx, PyErr, PyResult};
+use crate::fmt::str_repr;
 use crate::object::{Payload, PyRef};
 use crate::ops::{iter, repr, type_name};
 use crate::vm::Vm;
@@ -463,20 +464,15 @@ pub(super) fn f_repr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
     let text = match (&d.text, d.kind) {
         (Some(cfg), _) => format!(
             "<{cname} name={name} mode={} encoding={}>",
-            py_str_repr(&d.mode),
-            py_str_repr(&cfg.encoding)
+            str_repr(&d.mode),
+            str_repr(&cfg.encoding)
         ),
         (None, Kind::Raw) => {
-            format!("<{cname} name={name} mode={} closefd=True>", py_str_repr(&d.mode))
+            format!("<{cname} name={name} mode={} closefd=True>", str_repr(&d.mode))
         }
         (None, _) => format!("<{cname} name={name}>"),
     };
     Ok(ctx.vm.str(text))
-}
-
-/// The repr of a plain ASCII-ish setting (mode, encoding name).
-fn py_str_repr(s: &str) -> String {
-    if s.contains('\'') && !s.contains('"') { format!("\"{s}\"") } else { format!("'{s}'") }
 }
 
 pub(super) fn p_closed<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

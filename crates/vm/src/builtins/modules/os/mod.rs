@@ -21,7 +21,7 @@ pub(crate) use errors::{errno_error, install_errors};
 pub use errors::{os_error, strerror};
 
 use crate::backend::Backend;
-use crate::builtins::methods::str::index_arg;
+use crate::builtins::methods::text::index_arg;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
 use crate::eval::imports::new_module;

@@ -1,8 +1,14 @@
-//! Argument handling shared by the `str` and `bytes` methods: CPython's several argument
-//! parsers and their `TypeError` wordings, index and slice arguments.
+//! Argument handling of the `str` and `bytes` methods: CPython's several argument parsers and
+//! their `TypeError` wordings, the receiver, integer (`__index__`) and slice-bound arguments.
 
-#[allow(unused_imports)]
-use super::*;
+use super::PyText;
+use crate::backend::Backend;
+use crate::builtins::Args;
+use crate::builtins::methods::list::receiver;
+use crate::ctx::{Ctx, PyErr, PyResult};
+use crate::object::{Payload, PyRef};
+use crate::ops::{attr, isinstance, iter, seq, type_name};
+use num_bigint::Sign;
 
 /// How a method parses its arguments, which decides the wording of its `TypeError`s (CPython
 /// uses several argument parsers, each with its own messages).
@@ -35,19 +41,19 @@ impl<'a, B: Backend> Parsed<'a, B> {
     }
 }
 
-pub(super) fn plural(n: usize) -> &'static str {
+fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Checks the arguments after `self` of method `cls.name` against `sig`, raising CPython's
-/// `TypeError`s, and returns them by parameter position.
-pub(crate) fn parse<'a, B: Backend>(
+/// Checks the arguments after `self` of method `name` of the class of `T` against `sig`,
+/// raising CPython's `TypeError`s, and returns them by parameter position.
+pub(crate) fn parse<'a, B: Backend, T: PyText + ?Sized>(
     ctx: &Ctx<'_, B>,
     args: &Args<'a, B>,
-    cls: &str,
     name: &str,
     sig: Sig,
 ) -> PyResult<B, Parsed<'a, B>> {
+    let cls = T::CLASS;
     let pos: &'a [PyRef<B>] = args.positional().get(1..).unwrap_or(&[]);
     let n = pos.len();
     let no_kw = || ctx.type_error(format!("{cls}.{name}() takes no keyword arguments"));
@@ -149,64 +155,105 @@ pub(crate) fn parse<'a, B: Backend>(
     Ok(Parsed(pos.iter().map(Some).collect()))
 }
 
-/// `self` of a `str` method and its text, with CPython's errors for a missing or foreign
-/// receiver (`str.upper(1)`).
-pub(super) fn recv<'a, B: Backend>(
+/// `self` of method `name` of the class of `T` and its text, with CPython's errors for a
+/// missing or foreign receiver (`str.upper(1)`), and the arguments after it parsed by `sig`.
+pub(crate) fn recv<'a, B: Backend, T: PyText + ?Sized>(
     ctx: &Ctx<'_, B>,
     args: &Args<'a, B>,
     name: &str,
-) -> PyResult<B, (&'a PyRef<B>, &'a str)> {
-    let pos: &'a [PyRef<B>] = args.positional();
-    match pos.first() {
-        Some(o) => match &o.payload {
-            Payload::Str(s) => Ok((o, s.as_str())),
-            _ => Err(ctx.type_error(format!(
-                "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
-                type_name(ctx.vm, o)
-            ))),
-        },
-        None => Err(ctx.type_error(format!("unbound method str.{name}() needs an argument"))),
+    sig: Sig,
+) -> PyResult<B, (&'a PyRef<B>, &'a T, Parsed<'a, B>)> {
+    let (o, s) = receiver(ctx, args, T::CLASS, name, T::of)?;
+    let p = parse::<B, T>(ctx, args, name, sig)?;
+    Ok((o, s, p))
+}
+
+/// Argument Clinic's `TypeError` for an argument of the wrong type:
+/// `{func}() {what} must be {expected}, not {type}`, where `None` is named `None`.
+pub(crate) fn bad_argument<B: Backend>(
+    ctx: &Ctx<'_, B>,
+    func: &str,
+    what: &str,
+    expected: &str,
+    v: &PyRef<B>,
+) -> PyErr<B> {
+    let got = match v.payload {
+        Payload::None => "None".to_string(),
+        _ => type_name(ctx.vm, v),
+    };
+    ctx.type_error(format!("{func}() {what} must be {expected}, not {got}"))
+}
+
+/// An integer as `__index__` gives it: one that fits in an `i64`, or the sign of a larger one.
+enum Index {
+    Small(i64),
+    Big(Sign),
+}
+
+/// The integer value of `v` (an `int`, a `bool` or an object with `__index__`); `None` when
+/// `v` has no `__index__`.
+fn to_index<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, Option<Index>> {
+    let direct = |p: &Payload<B>| match p {
+        Payload::Int(i) => Some(Index::Small(*i)),
+        Payload::Bool(b) => Some(Index::Small(*b as i64)),
+        Payload::BigInt(b) => Some(Index::Big(b.sign())),
+        _ => None,
+    };
+    if let Some(i) = direct(&v.payload) {
+        return Ok(Some(i));
+    }
+    if !matches!(v.payload, Payload::Instance(_)) {
+        return Ok(None);
+    }
+    let Some(r) = attr::call_dunder(ctx, v, "__index__", &[])? else { return Ok(None) };
+    match direct(&r.payload) {
+        Some(i) => Ok(Some(i)),
+        None => {
+            Err(ctx
+                .type_error(format!("__index__ returned non-int (type {})", type_name(ctx.vm, &r))))
+        }
     }
 }
 
 /// The value of an integer argument (`__index__` semantics), as a C `Py_ssize_t`.
 pub(crate) fn index_arg<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, i64> {
-    let too_big =
-        |ctx: &Ctx<'_, B>| ctx.overflow_error("Python int too large to convert to C ssize_t");
-    match &v.payload {
-        Payload::Int(i) => Ok(*i),
-        Payload::Bool(b) => Ok(*b as i64),
-        Payload::BigInt(_) => Err(too_big(ctx)),
-        Payload::Instance(_) => match attr::call_dunder(ctx, v, "__index__", &[])? {
-            Some(r) => match &r.payload {
-                Payload::Int(i) => Ok(*i),
-                Payload::Bool(b) => Ok(*b as i64),
-                Payload::BigInt(_) => Err(too_big(ctx)),
-                _ => Err(ctx.type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    type_name(ctx.vm, &r)
-                ))),
-            },
-            None => Err(not_an_integer(ctx, v)),
-        },
-        _ => Err(not_an_integer(ctx, v)),
+    match to_index(ctx, v)? {
+        Some(Index::Small(i)) => Ok(i),
+        Some(Index::Big(_)) => {
+            Err(ctx.overflow_error("Python int too large to convert to C ssize_t"))
+        }
+        None => Err(not_an_integer(ctx, v)),
     }
 }
 
-pub(super) fn not_an_integer<B: Backend>(ctx: &Ctx<'_, B>, v: &PyRef<B>) -> PyErr<B> {
+fn not_an_integer<B: Backend>(ctx: &Ctx<'_, B>, v: &PyRef<B>) -> PyErr<B> {
     ctx.type_error(format!("'{}' object cannot be interpreted as an integer", type_name(ctx.vm, v)))
 }
 
-/// A C `int` argument (`expandtabs(tabsize)`, `hex(bytes_per_sep)`).
+/// A C `int` argument (`expandtabs(tabsize)`, `splitlines(keepends)`, `hex(bytes_per_sep)`).
 pub(crate) fn c_int_arg<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, i64> {
-    let n = match &v.payload {
-        Payload::BigInt(_) => i64::MAX,
-        _ => index_arg(ctx, v)?,
+    let n = match to_index(ctx, v)? {
+        Some(Index::Small(i)) => i32::try_from(i).ok(),
+        Some(Index::Big(_)) => None,
+        None => return Err(not_an_integer(ctx, v)),
     };
-    if n > i32::MAX as i64 || n < i32::MIN as i64 {
-        return Err(ctx.overflow_error("Python int too large to convert to C int"));
+    n.map(i64::from).ok_or_else(|| ctx.overflow_error("Python int too large to convert to C int"))
+}
+
+/// A byte given as an integer (the needle of `bytes.find` and friends): CPython's
+/// `TypeError` when `v` is no integer, `ValueError` outside `range(0, 256)`.
+pub(crate) fn byte_arg<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, u8> {
+    let Some(i) = to_index(ctx, v)? else {
+        return Err(ctx.type_error(format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            type_name(ctx.vm, v)
+        )));
+    };
+    match i {
+        Index::Small(i) => u8::try_from(i).ok(),
+        Index::Big(_) => None,
     }
-    Ok(n)
+    .ok_or_else(|| ctx.value_error("byte must be in range(0, 256)"))
 }
 
 /// A `start`/`end` argument of `find` and friends: `None` or an integer, clamped (CPython's
@@ -216,30 +263,17 @@ pub(crate) fn slice_index<B: Backend>(
     v: Option<&PyRef<B>>,
 ) -> PyResult<B, Option<i64>> {
     let Some(v) = v else { return Ok(None) };
-    let bad = |ctx: &Ctx<'_, B>| {
-        ctx.type_error("slice indices must be integers or None or have an __index__ method")
-    };
-    let big = |b: &num_bigint::BigInt| {
-        if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }
-    };
-    match &v.payload {
-        Payload::None => Ok(None),
-        Payload::Int(i) => Ok(Some(*i)),
-        Payload::Bool(b) => Ok(Some(*b as i64)),
-        Payload::BigInt(b) => Ok(Some(big(b))),
-        Payload::Instance(_) => match attr::call_dunder(ctx, v, "__index__", &[])? {
-            Some(r) => match &r.payload {
-                Payload::Int(i) => Ok(Some(*i)),
-                Payload::Bool(b) => Ok(Some(*b as i64)),
-                Payload::BigInt(b) => Ok(Some(big(b))),
-                _ => Err(ctx.type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    type_name(ctx.vm, &r)
-                ))),
-            },
-            None => Err(bad(ctx)),
-        },
-        _ => Err(bad(ctx)),
+    if matches!(v.payload, Payload::None) {
+        return Ok(None);
+    }
+    match to_index(ctx, v)? {
+        Some(Index::Small(i)) => Ok(Some(i)),
+        Some(Index::Big(Sign::Minus)) => Ok(Some(i64::MIN)),
+        Some(Index::Big(_)) => Ok(Some(i64::MAX)),
+        None => {
+            Err(ctx
+                .type_error("slice indices must be integers or None or have an __index__ method"))
+        }
     }
 }
 
@@ -288,5 +322,3 @@ pub(crate) fn too_long<B: Backend>(ctx: &Ctx<'_, B>) -> PyErr<B> {
     // CPython's allocation fails first: `MemoryError` with no message.
     ctx.memory_error()
 }
-
-// ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
-//! Literal-table tests of str/bytes repr, ascii() escaping and
-//! printability (expected values from CPython 3.11).
+//! Literal-table tests of str/bytes repr, ascii() escaping and printability (expected values
+//! from CPython 3.11).
 
-use super::super::*;
+use super::*;
 
 #[test]
 fn str_repr_table() {
@@ -30,6 +30,10 @@ fn str_repr_table() {
         ("󠄀", "'󠄀'"),
         ("🯰", "'🯰'"),
         ("ࣉ", "'ࣉ'"),
+        ("a'b", "\"a'b\""),
+        ("a'b\"", "'a\\'b\"'"),
+        ("tab\there\n", "'tab\\there\\n'"),
+        ("\u{1}é\u{a0}", "'\\x01é\\xa0'"),
     ];
     for &(s, expected) in cases {
         assert_eq!(str_repr(s), expected, "repr({s:?})");
@@ -47,6 +51,8 @@ fn bytes_repr_table() {
         (&[92], "b'\\\\'"),
         (&[9, 10, 13, 0, 127, 128, 255], "b'\\t\\n\\r\\x00\\x7f\\x80\\xff'"),
         (&[32, 126], "b' ~'"),
+        (b"a\x00'", "b\"a\\x00'\""),
+        (b"\xff\\", "b'\\xff\\\\'"),
     ];
     for &(b, expected) in cases {
         assert_eq!(bytes_repr(b), expected, "repr({b:?})");

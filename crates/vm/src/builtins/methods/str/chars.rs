@@ -1,8 +1,10 @@
-//! Text helpers of the `str` methods: code-point windows, character classes and case
-//! mappings (CPython 3.11's Unicode 14 data, see `tables.rs`), whitespace splitting.
+//! Code points of `str`: character classes and case mappings as CPython 3.11's Unicode 14
+//! database has them (through the tables in `tables.rs` where Rust's newer data differs).
 
-#[allow(unused_imports)]
-use super::*;
+use super::tables::{
+    ALPHA, CASEFOLD, DECIMAL, DIGIT_EXTRA, ID_CONTINUE_EXTRA, ID_START_XOR, NUMERIC_EXTRA, TITLE,
+    UNCASED_IN_14,
+};
 
 /// Length of `s` in code points.
 pub(crate) fn cp_len(s: &str) -> usize {
@@ -225,88 +227,41 @@ pub(super) fn push_fold(c: char, out: &mut String) {
     }
 }
 
-pub(super) fn split_whitespace(s: &str, max: usize) -> Vec<&str> {
-    let len = s.len();
-    let skip_space = |from: usize| {
-        s.get(from..)
-            .unwrap_or("")
-            .char_indices()
-            .find(|&(_, c)| !is_space(c))
-            .map_or(len, |(k, _)| from + k)
-    };
-    let skip_word = |from: usize| {
-        s.get(from..)
-            .unwrap_or("")
-            .char_indices()
-            .find(|&(_, c)| is_space(c))
-            .map_or(len, |(k, _)| from + k)
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut left = max;
-    while left > 0 {
-        i = skip_space(i);
-        if i == len {
-            break;
-        }
-        let j = skip_word(i);
-        out.push(s.get(i..j).unwrap_or(""));
-        i = j;
-        left -= 1;
+/// `str.upper`.
+pub(super) fn upper(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_uppercase()
+    } else if s.chars().any(uncased_in_14) {
+        let mut out = String::with_capacity(s.len());
+        s.chars().for_each(|c| push_upper(c, &mut out));
+        out
+    } else {
+        s.to_uppercase()
     }
-    if i < len {
-        i = skip_space(i);
-        if i < len {
-            out.push(s.get(i..).unwrap_or(""));
-        }
+}
+
+/// `str.lower`.
+pub(super) fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else if s.chars().any(uncased_in_14) {
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = String::with_capacity(s.len());
+        (0..chars.len()).for_each(|i| push_lower(&chars, i, &mut out));
+        out
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// `str.casefold`.
+pub(super) fn casefold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_fold(c, &mut out);
     }
     out
 }
-
-pub(super) fn rsplit_whitespace(s: &str, max: usize) -> Vec<&str> {
-    // Each helper returns the byte offset just after the last character before `to` that is
-    // (or is not) a space, or 0 when there is none.
-    let back_over_space = |to: usize| {
-        s.get(..to)
-            .unwrap_or("")
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !is_space(c))
-            .map_or(0, |(k, c)| k + c.len_utf8())
-    };
-    let back_over_word = |to: usize| {
-        s.get(..to)
-            .unwrap_or("")
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_space(c))
-            .map_or(0, |(k, c)| k + c.len_utf8())
-    };
-    let mut out = Vec::new();
-    let mut end = s.len();
-    let mut left = max;
-    while left > 0 {
-        end = back_over_space(end);
-        if end == 0 {
-            break;
-        }
-        let start = back_over_word(end);
-        out.push(s.get(start..end).unwrap_or(""));
-        end = start;
-        left -= 1;
-    }
-    if end > 0 {
-        end = back_over_space(end);
-        if end > 0 {
-            out.push(s.get(..end).unwrap_or(""));
-        }
-    }
-    out.reverse();
-    out
-}
-
-pub(super) fn str_list<B: Backend>(vm: &Vm<B>, parts: Vec<&str>) -> PyRef<B> {
-    vm.list(parts.into_iter().map(|p| vm.str(p)).collect())
-}
-
-// ---------------------------------------------------------------------------------------------
