@@ -417,11 +417,10 @@ pub(crate) mod tests {
 
     #[test]
     fn roles_come_from_the_described_facts_not_from_names() {
-        let recs = vec![
-            rec("countdown", "lock/fair", 1, 1.0, 100),
-            rec("countdown", "lock/unfair", 1, 0.5, 100),
-            rec("countdown", "free", 1, 3.0, 100),
-        ];
+        let recs: Vec<Record> = [("lock/fair", 1.0), ("lock/unfair", 0.5), ("free", 3.0)]
+            .into_iter()
+            .map(|(variant, secs)| rec("countdown", variant, 1, secs, 100))
+            .collect();
         let facts = |default: &str| Described {
             workloads: Vec::new(),
             backends: vec![
