@@ -2,7 +2,7 @@
 
 use crate::{Entry, Executor, Policy, WithBackend, backends, with_backend};
 use clap::{Parser, Subcommand};
-use gillab_vm::source::Origin;
+use gillab_vm::source::ScriptError;
 use gillab_vm::{Backend, GilConfig, RunOptions, VmOptions};
 use std::path::{Path, PathBuf};
 
@@ -233,15 +233,13 @@ fn worker(args: WorkerArgs) -> i32 {
 
 fn dis(file: &Path) -> i32 {
     let filename = file.to_string_lossy();
-    let source = match std::fs::read(file) {
-        Ok(bytes) => match gillab_vm::source::decode(&bytes, &filename, Origin::Script) {
-            Ok(s) => s,
-            Err(report) => {
-                eprint!("{report}");
-                return 1;
-            }
-        },
-        Err(e) => {
+    let source = match gillab_vm::source::read_script(file) {
+        Ok(s) => s,
+        Err(ScriptError::Undecodable(report)) => {
+            eprint!("{report}");
+            return 1;
+        }
+        Err(ScriptError::Unreadable(e)) => {
             eprintln!("gillab: can't open file '{}': {e}", file.display());
             return 2;
         }

@@ -369,7 +369,8 @@ unsafe impl Backend for Gil {
 
 impl GilControl for Gil {
     fn configure(&self, config: &GilConfig) {
-        let policy = config.policy.unwrap_or(Policy::Interval);
+        let default = Self::FACTS.gil.map_or(Policy::Interval, |g| g.default);
+        let policy = config.policy.unwrap_or(default);
         // Relaxed: configured before any thread attaches; the attach that follows (a mutex
         // hand-off) publishes it.
         self.policy.store(policy as u8, Ordering::Relaxed);

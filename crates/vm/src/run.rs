@@ -6,6 +6,7 @@ use crate::ctx::{Ctx, PyErr};
 use crate::eval::imports::{exec_source, new_module};
 use crate::object::{Payload, PyRef};
 use crate::ops::{self, dicts, repr};
+use crate::source::ScriptError;
 use crate::vm::Vm;
 use crate::vm::VmOptions;
 use std::path::Path;
@@ -30,17 +31,13 @@ pub struct RunOptions {
 /// cannot be decoded (not UTF-8 and no other encoding declared) is CPython's `SyntaxError`.
 pub fn run_file<B: Backend>(path: &Path, options: &RunOptions) -> i32 {
     let filename = path.to_string_lossy().to_string();
-    let source = match std::fs::read(path) {
-        Ok(bytes) => {
-            match crate::source::decode(&bytes, &filename, crate::source::Origin::Script) {
-                Ok(s) => s,
-                Err(report) => {
-                    eprint!("{report}");
-                    return 1;
-                }
-            }
+    let source = match crate::source::read_script(path) {
+        Ok(s) => s,
+        Err(ScriptError::Undecodable(report)) => {
+            eprint!("{report}");
+            return 1;
         }
-        Err(e) => {
+        Err(ScriptError::Unreadable(e)) => {
             eprintln!("gillab: can't open file '{}': {e}", path.display());
             return 2;
         }

@@ -17,6 +17,22 @@ pub enum Origin {
     Import,
 }
 
+/// Why a script could not be read as source.
+#[derive(Debug)]
+pub enum ScriptError {
+    /// The file could not be read (CPython: "can't open file", status 2).
+    Unreadable(std::io::Error),
+    /// It is not text in its declared encoding: the complete `SyntaxError` report (status 1).
+    Undecodable(String),
+}
+
+/// Reads and decodes the script at `path` (CPython's tokenizer rules), as `run`, `dis` and a
+/// worker process read the program.
+pub fn read_script(path: &std::path::Path) -> Result<String, ScriptError> {
+    let bytes = std::fs::read(path).map_err(ScriptError::Unreadable)?;
+    decode(&bytes, &path.to_string_lossy(), Origin::Script).map_err(ScriptError::Undecodable)
+}
+
 /// Decodes `bytes`, the contents of `filename`. The error is the complete report CPython
 /// prints (ending in `SyntaxError: ...` and a newline).
 pub fn decode(bytes: &[u8], filename: &str, origin: Origin) -> Result<String, String> {

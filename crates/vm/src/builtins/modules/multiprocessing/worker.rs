@@ -10,6 +10,7 @@ use crate::eval::imports::{exec_source, new_module};
 use crate::object::{Payload, PyRef};
 use crate::ops::{self, call, dicts};
 use crate::procs::{self, Call, CallMode, JobKind, Outcome, RemoteError, Role};
+use crate::source::ScriptError;
 use crate::vm::Vm;
 use crate::vm::VmOptions;
 use std::path::Path;
@@ -34,24 +35,20 @@ pub fn worker_main<B: Backend>(
     link: &dyn WorkerLink,
 ) -> i32 {
     let filename = path.to_string_lossy().to_string();
-    let source = match std::fs::read(path) {
-        Ok(bytes) => {
-            match crate::source::decode(&bytes, &filename, crate::source::Origin::Script) {
-                Ok(s) => s,
-                Err(report) => {
-                    let message = report.trim_end().rsplit('\n').next().unwrap_or("");
-                    link.boot_failed(RemoteError {
-                        module: "builtins".into(),
-                        qualname: "SyntaxError".into(),
-                        args: None,
-                        message: message.trim_start_matches("SyntaxError: ").to_string(),
-                        traceback: report,
-                    });
-                    return 1;
-                }
-            }
+    let source = match crate::source::read_script(path) {
+        Ok(s) => s,
+        Err(ScriptError::Undecodable(report)) => {
+            let message = report.trim_end().rsplit('\n').next().unwrap_or("");
+            link.boot_failed(RemoteError {
+                module: "builtins".into(),
+                qualname: "SyntaxError".into(),
+                args: None,
+                message: message.trim_start_matches("SyntaxError: ").to_string(),
+                traceback: report,
+            });
+            return 1;
         }
-        Err(e) => {
+        Err(ScriptError::Unreadable(e)) => {
             link.boot_failed(RemoteError {
                 module: "builtins".into(),
                 qualname: "FileNotFoundError".into(),
