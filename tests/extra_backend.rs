@@ -79,7 +79,7 @@ unsafe impl Backend for MutexGil {
     };
 
     type RefCount = AtomicIsize;
-    type Cell<T: Send> = Mutex<T>;
+    type Cell<T: Send + Sync> = Mutex<T>;
     type Thread = ();
 
     fn new() -> MutexGil {
@@ -110,19 +110,19 @@ unsafe impl Backend for MutexGil {
         rc.load(Ordering::Relaxed)
     }
 
-    fn cell_new<T: Send>(value: T) -> Mutex<T> {
+    fn cell_new<T: Send + Sync>(value: T) -> Mutex<T> {
         Mutex::new(value)
     }
 
-    fn cell_read<T: Send, R>(cell: &Mutex<T>, f: impl FnOnce(&T) -> R) -> R {
+    fn cell_read<T: Send + Sync, R>(cell: &Mutex<T>, f: impl FnOnce(&T) -> R) -> R {
         f(&cell.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
-    fn cell_write<T: Send, R>(cell: &Mutex<T>, f: impl FnOnce(&mut T) -> R) -> R {
+    fn cell_write<T: Send + Sync, R>(cell: &Mutex<T>, f: impl FnOnce(&mut T) -> R) -> R {
         f(&mut cell.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
-    fn cell_get_mut<T: Send>(cell: &mut Mutex<T>) -> &mut T {
+    fn cell_get_mut<T: Send + Sync>(cell: &mut Mutex<T>) -> &mut T {
         cell.get_mut().unwrap_or_else(|e| e.into_inner())
     }
 

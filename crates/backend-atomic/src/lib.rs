@@ -82,6 +82,8 @@
 //! a container layout whose item arrays are themselves freed through the epoch (a writer may
 //! reallocate a list's `Vec` under a lock-free reader): `docs/backends.md`.
 
+pub mod rbias;
+
 use crossbeam_epoch::{Collector, LocalHandle};
 use gillab_vm::backend::{Backend, Counter, Facts, Stats, Strategy};
 use std::cell::{Cell as StdCell, RefCell};
@@ -278,6 +280,15 @@ impl RefCount {
         ok
     }
 
+    /// Whether the caller's reference is the only one (the caller must hold one).
+    #[inline(always)]
+    pub fn is_unique(&self) -> bool {
+        // Acquire: pairs with the Release decrements of the other threads that held
+        // references, so that what they did to the object happens before the caller's
+        // unsynchronised access (as `Arc::get_mut` does).
+        self.count.load(Ordering::Acquire) == 1
+    }
+
     /// The current count (approximate while other threads change it).
     pub fn get(&self) -> isize {
         self.count.load(Ordering::Relaxed)
@@ -411,6 +422,14 @@ pub struct Atomic {
     collector: Collector,
 }
 
+impl Atomic {
+    /// Whether the calling thread holds the only reference (`cell_write_unique`).
+    #[inline(always)]
+    fn is_unique(rc: &RefCount) -> bool {
+        rc.is_unique()
+    }
+}
+
 /// Per-thread state: the eval-breaker countdown (the epoch handle lives in a thread-local,
 /// where `release` can reach it).
 pub struct AtomicThread {
@@ -438,11 +457,13 @@ unsafe impl Backend for Atomic {
             Counter::CasRetries,
             Counter::TryIncrefFailures,
             Counter::DeferredFrees,
+            Counter::UnlockedReads,
+            Counter::BiasRevocations,
         ],
     };
 
     type RefCount = RefCount;
-    type Cell<T: Send> = LockedCell<T>;
+    type Cell<T: Send + Sync> = rbias::ReadBiasedCell<T>;
     type Thread = AtomicThread;
 
     fn new() -> Atomic {
@@ -473,7 +494,7 @@ unsafe impl Backend for Atomic {
         rc.get()
     }
 
-    gillab_backend_objlock::locked_cell_methods!();
+    crate::read_biased_cell_methods!();
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
         let job = Job { ptr: SendPtr(ptr), destroy };
@@ -556,7 +577,10 @@ unsafe impl Backend for Atomic {
         }
         let [retries, failures, deferred] = all;
         let (acq, cont) = gillab_backend_objlock::lock_counts();
+        let (unlocked, revocations) = rbias::read_counts();
         Stats {
+            unlocked_reads: Some(unlocked),
+            bias_revocations: Some(revocations),
             lock_acquisitions: Some(acq),
             contended_acquisitions: Some(cont),
             cas_retries: Some(retries),

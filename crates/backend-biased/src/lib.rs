@@ -104,6 +104,14 @@ pub struct Biased {
     inner: Atomic,
 }
 
+impl Biased {
+    /// Whether the calling thread holds the only reference (`cell_write_unique`).
+    #[inline(always)]
+    fn is_unique(rc: &RefCount) -> bool {
+        rc.is_unique(me())
+    }
+}
+
 /// Per-thread state: the thread's id and merge-queue flag, and `atomic`'s state.
 pub struct BiasedThread {
     inner: AtomicThread,
@@ -132,11 +140,13 @@ unsafe impl Backend for Biased {
             Counter::DeferredFrees,
             Counter::Queued,
             Counter::Merges,
+            Counter::UnlockedReads,
+            Counter::BiasRevocations,
         ],
     };
 
     type RefCount = RefCount;
-    type Cell<T: Send> = LockedCell<T>;
+    type Cell<T: Send + Sync> = gillab_backend_atomic::rbias::ReadBiasedCell<T>;
     type Thread = BiasedThread;
 
     fn new() -> Biased {
@@ -170,7 +180,7 @@ unsafe impl Backend for Biased {
         rc.get()
     }
 
-    gillab_backend_objlock::locked_cell_methods!();
+    gillab_backend_atomic::read_biased_cell_methods!();
 
     unsafe fn release(ptr: NonNull<u8>, destroy: unsafe fn(NonNull<u8>)) {
         // SAFETY: the VM's objects start with their count (`release_by_header`), and the

@@ -231,6 +231,17 @@ impl RefCount {
         }
     }
 
+    /// Whether thread `me`, which holds a reference, holds the only one: it owns the object,
+    /// its local count is one, and no other thread counted it.
+    #[inline(always)]
+    pub fn is_unique(&self, me: u32) -> bool {
+        // Relaxed `local`: only the owner writes it. Acquire `shared`: other threads' Release
+        // decrements publish what they did before the caller's unsynchronised access.
+        self.owned_by(me)
+            && self.local.load(Ordering::Relaxed) == 1
+            && self.shared.load(Ordering::Acquire) == 0
+    }
+
     /// The current count, approximate while other threads change it (`sys.getrefcount`).
     pub fn get(&self) -> isize {
         let shared = self.shared.load(Ordering::Relaxed);

@@ -219,7 +219,7 @@ unsafe impl Backend for Gil {
     };
 
     type RefCount = RefCount;
-    type Cell<T: Send> = GilCell<T>;
+    type Cell<T: Send + Sync> = GilCell<T>;
     type Thread = GilThread;
 
     fn new() -> Gil {
@@ -271,25 +271,25 @@ unsafe impl Backend for Gil {
     }
 
     #[inline(always)]
-    fn cell_new<T: Send>(value: T) -> GilCell<T> {
+    fn cell_new<T: Send + Sync>(value: T) -> GilCell<T> {
         GilCell(UnsafeCell::new(value))
     }
 
     #[inline(always)]
-    fn cell_read<T: Send, R>(cell: &GilCell<T>, f: impl FnOnce(&T) -> R) -> R {
+    fn cell_read<T: Send + Sync, R>(cell: &GilCell<T>, f: impl FnOnce(&T) -> R) -> R {
         // SAFETY: the caller holds the GIL (G1) and, per the Backend contract, no exclusive
         // borrow of this cell is live while `f` runs.
         f(unsafe { &*cell.0.get() })
     }
 
     #[inline(always)]
-    fn cell_write<T: Send, R>(cell: &GilCell<T>, f: impl FnOnce(&mut T) -> R) -> R {
+    fn cell_write<T: Send + Sync, R>(cell: &GilCell<T>, f: impl FnOnce(&mut T) -> R) -> R {
         // SAFETY: the caller holds the GIL (G1) and `f` does not access this cell again
         // (Backend contract 2), so this is the only borrow while `f` runs.
         f(unsafe { &mut *cell.0.get() })
     }
 
-    fn cell_get_mut<T: Send>(cell: &mut GilCell<T>) -> &mut T {
+    fn cell_get_mut<T: Send + Sync>(cell: &mut GilCell<T>) -> &mut T {
         cell.0.get_mut()
     }
 

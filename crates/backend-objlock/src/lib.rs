@@ -62,8 +62,10 @@ thread_local! {
         const { Counters { acquisitions: StdCell::new(0), contended: StdCell::new(0) } };
 }
 
+/// Locks `m`, counting the acquisition (and whether it was contended) in this thread's lock
+/// counters; `atomic`'s reader-biased cells lock through this too.
 #[inline(always)]
-fn lock(m: &RawMutex) {
+pub fn lock_counted(m: &RawMutex) {
     if !m.try_lock() {
         m.lock();
         let _ = COUNTERS.try_with(|c| c.contended.set(c.contended.get() + 1));
@@ -100,7 +102,7 @@ impl<T> LockedCell<T> {
     /// Runs `f` with shared access, holding the lock for the closure's duration.
     #[inline(always)]
     pub fn read<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        lock(&self.lock);
+        lock_counted(&self.lock);
         let _g = Unlock(&self.lock);
         // SAFETY: the contents lock is held for the whole closure (O1), and the closure does
         // not access this cell again (docs/safety.md, I3).
@@ -110,7 +112,7 @@ impl<T> LockedCell<T> {
     /// Runs `f` with exclusive access, holding the lock for the closure's duration.
     #[inline(always)]
     pub fn write<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
-        lock(&self.lock);
+        lock_counted(&self.lock);
         let _g = Unlock(&self.lock);
         // SAFETY: as in `read`; the lock makes this the only access while `f` runs.
         f(unsafe { &mut *self.value.get() })
@@ -131,22 +133,28 @@ impl<T> LockedCell<T> {
 macro_rules! locked_cell_methods {
     () => {
         #[inline(always)]
-        fn cell_new<T: Send>(value: T) -> $crate::LockedCell<T> {
+        fn cell_new<T: Send + Sync>(value: T) -> $crate::LockedCell<T> {
             $crate::LockedCell::new(value)
         }
 
         #[inline(always)]
-        fn cell_read<T: Send, R>(cell: &$crate::LockedCell<T>, f: impl FnOnce(&T) -> R) -> R {
+        fn cell_read<T: Send + Sync, R>(
+            cell: &$crate::LockedCell<T>,
+            f: impl FnOnce(&T) -> R,
+        ) -> R {
             cell.read(f)
         }
 
         #[inline(always)]
-        fn cell_write<T: Send, R>(cell: &$crate::LockedCell<T>, f: impl FnOnce(&mut T) -> R) -> R {
+        fn cell_write<T: Send + Sync, R>(
+            cell: &$crate::LockedCell<T>,
+            f: impl FnOnce(&mut T) -> R,
+        ) -> R {
             cell.write(f)
         }
 
         #[inline(always)]
-        fn cell_get_mut<T: Send>(cell: &mut $crate::LockedCell<T>) -> &mut T {
+        fn cell_get_mut<T: Send + Sync>(cell: &mut $crate::LockedCell<T>) -> &mut T {
             cell.get_mut()
         }
     };
@@ -204,7 +212,7 @@ unsafe impl Backend for ObjLock {
     };
 
     type RefCount = RefCount;
-    type Cell<T: Send> = LockedCell<T>;
+    type Cell<T: Send + Sync> = LockedCell<T>;
     type Thread = ObjLockThread;
 
     fn new() -> ObjLock {
@@ -218,7 +226,7 @@ unsafe impl Backend for ObjLock {
 
     #[inline(always)]
     fn incref(rc: &RefCount) {
-        lock(&rc.lock);
+        lock_counted(&rc.lock);
         let _g = Unlock(&rc.lock);
         // SAFETY: the count lock is held (O1).
         unsafe { *rc.count.get() += 1 }
@@ -226,7 +234,7 @@ unsafe impl Backend for ObjLock {
 
     #[inline(always)]
     fn decref(rc: &RefCount) -> bool {
-        lock(&rc.lock);
+        lock_counted(&rc.lock);
         let _g = Unlock(&rc.lock);
         // SAFETY: the count lock is held (O1).
         unsafe {
@@ -237,7 +245,7 @@ unsafe impl Backend for ObjLock {
     }
 
     fn refcount(rc: &RefCount) -> isize {
-        lock(&rc.lock);
+        lock_counted(&rc.lock);
         let _g = Unlock(&rc.lock);
         // SAFETY: the count lock is held (O1).
         unsafe { *rc.count.get() }

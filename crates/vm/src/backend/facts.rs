@@ -95,6 +95,12 @@ pub enum Counter {
     Queued,
     /// Counts merged (owner detached or queue full).
     Merges,
+    /// Reads of guarded contents that took no lock (a reader-biased cell's fast path).
+    UnlockedReads,
+    /// Writes that revoked a cell's reader bias and scanned the reader slots.
+    BiasRevocations,
+    /// Count updates that took the shared (atomic) path of a biased count.
+    SharedCountOps,
 }
 
 impl Counter {
@@ -115,6 +121,9 @@ impl Counter {
             Counter::DeferredFrees => "deferred_frees",
             Counter::Queued => "queued",
             Counter::Merges => "merges",
+            Counter::UnlockedReads => "unlocked_reads",
+            Counter::BiasRevocations => "bias_revocations",
+            Counter::SharedCountOps => "shared_count_ops",
         }
     }
 
@@ -190,6 +199,15 @@ pub struct Stats {
     /// [`Counter::Merges`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub merges: Option<u64>,
+    /// [`Counter::UnlockedReads`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unlocked_reads: Option<u64>,
+    /// [`Counter::BiasRevocations`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bias_revocations: Option<u64>,
+    /// [`Counter::SharedCountOps`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_count_ops: Option<u64>,
 }
 
 impl Stats {
@@ -213,6 +231,9 @@ impl Stats {
             (Counter::DeferredFrees, self.deferred_frees),
             (Counter::Queued, self.queued),
             (Counter::Merges, self.merges),
+            (Counter::UnlockedReads, self.unlocked_reads),
+            (Counter::BiasRevocations, self.bias_revocations),
+            (Counter::SharedCountOps, self.shared_count_ops),
         ];
         out.extend(rest.iter().filter(|(_, v)| v.is_some()).map(|(c, _)| *c));
         out

@@ -58,7 +58,7 @@ pub unsafe trait Backend: Send + Sync + Sized + 'static {
     /// The reference-count cell in each object header.
     type RefCount: Send + Sync;
     /// Guarded storage for an object's mutable contents.
-    type Cell<T: Send>: Send + Sync;
+    type Cell<T: Send + Sync>: Send + Sync;
     /// Per-OS-thread state, created by `attach` and consumed by `detach`.
     type Thread;
 
@@ -75,14 +75,28 @@ pub unsafe trait Backend: Send + Sync + Sized + 'static {
     fn refcount(rc: &Self::RefCount) -> isize;
 
     /// Wraps `value` as guarded contents.
-    fn cell_new<T: Send>(value: T) -> Self::Cell<T>;
+    fn cell_new<T: Send + Sync>(value: T) -> Self::Cell<T>;
     /// Runs `f` with shared access to the contents. `f` must not call back into Python code,
     /// nor access another cell of the same object.
-    fn cell_read<T: Send, R>(cell: &Self::Cell<T>, f: impl FnOnce(&T) -> R) -> R;
+    fn cell_read<T: Send + Sync, R>(cell: &Self::Cell<T>, f: impl FnOnce(&T) -> R) -> R;
     /// Runs `f` with exclusive access to the contents; same rules as [`Backend::cell_read`].
-    fn cell_write<T: Send, R>(cell: &Self::Cell<T>, f: impl FnOnce(&mut T) -> R) -> R;
+    fn cell_write<T: Send + Sync, R>(cell: &Self::Cell<T>, f: impl FnOnce(&mut T) -> R) -> R;
+    /// [`Backend::cell_write`] on a cell of the object whose count is `rc`, called by a thread
+    /// that holds a reference to that object. A backend whose counts can tell that this is the
+    /// *only* reference (so no other thread can reach the object, now or until this thread
+    /// hands a reference out) may run `f` without synchronising; the default always
+    /// synchronises.
+    #[inline(always)]
+    fn cell_write_unique<T: Send + Sync, R>(
+        rc: &Self::RefCount,
+        cell: &Self::Cell<T>,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> R {
+        let _ = rc;
+        Self::cell_write(cell, f)
+    }
     /// Exclusive access without synchronisation, through a unique borrow.
-    fn cell_get_mut<T: Send>(cell: &mut Self::Cell<T>) -> &mut T;
+    fn cell_get_mut<T: Send + Sync>(cell: &mut Self::Cell<T>) -> &mut T;
 
     /// Frees an object whose count reached zero by calling `destroy(ptr)`, now or later.
     ///

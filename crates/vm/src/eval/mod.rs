@@ -445,10 +445,13 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 f.push(it);
             }
             Op::ForIter => {
-                let it = f.top().clone();
+                // The iterator is borrowed from the stack, not cloned: a count of one then
+                // means this frame holds the only reference, and the backend may skip the
+                // iterator's lock (`Backend::cell_write_unique`).
+                let it = f.top();
                 // Fast path for `for i in range(...)` (CPython 3.12's FOR_ITER_RANGE).
-                if let Payload::Iter(cell) = &it.payload
-                    && let Some(next) = it.write(cell, |st| match st {
+                let next = if let Payload::Iter(cell) = &it.payload
+                    && let Some(next) = it.write_unique(cell, |st| match st {
                         IterState::Range(next, left, step) => {
                             if *left <= 0 {
                                 return Some(None);
@@ -459,18 +462,12 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                             Some(Some(v))
                         }
                         _ => None,
-                    })
-                {
-                    match next {
-                        Some(v) => f.push(vm.int(v)),
-                        None => {
-                            drop(f.pop());
-                            f.pc = arg as usize;
-                        }
-                    }
-                    continue;
-                }
-                match iter::next(ctx, &it)? {
+                    }) {
+                    next.map(|v| vm.int(v))
+                } else {
+                    iter::next(ctx, it)?
+                };
+                match next {
                     Some(v) => f.push(v),
                     None => {
                         drop(f.pop());

@@ -129,14 +129,26 @@ impl<B: Backend> fmt::Debug for PyRef<B> {
 impl<B: Backend> Object<B> {
     /// Runs `f` with shared access to guarded contents of this object.
     #[inline(always)]
-    pub fn read<T: Send, R>(&self, cell: &B::Cell<T>, f: impl FnOnce(&T) -> R) -> R {
+    pub fn read<T: Send + Sync, R>(&self, cell: &B::Cell<T>, f: impl FnOnce(&T) -> R) -> R {
         B::cell_read(cell, f)
     }
 
     /// Runs `f` with exclusive access to guarded contents of this object.
     #[inline(always)]
-    pub fn write<T: Send, R>(&self, cell: &B::Cell<T>, f: impl FnOnce(&mut T) -> R) -> R {
+    pub fn write<T: Send + Sync, R>(&self, cell: &B::Cell<T>, f: impl FnOnce(&mut T) -> R) -> R {
         B::cell_write(cell, f)
+    }
+
+    /// [`Object::write`] for an object the calling thread may hold the only reference to (an
+    /// iterator on a frame's stack): the backend may then skip synchronisation
+    /// ([`Backend::cell_write_unique`]). `cell` must be this object's own.
+    #[inline(always)]
+    pub fn write_unique<T: Send + Sync, R>(
+        &self,
+        cell: &B::Cell<T>,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> R {
+        B::cell_write_unique(&self.rc, cell, f)
     }
 }
 

@@ -85,7 +85,7 @@ pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Opti
         };
     };
     let mut changed = None;
-    let step = it.write(cell, |st| match st {
+    let step = it.write_unique(cell, |st| match st {
         IterState::List(list, i) => {
             let Payload::List(l) = &list.payload else { return Step::Done };
             match list.read(l, |v| v.get(*i).cloned()) {
