@@ -32,8 +32,8 @@ pub struct CompareArgs {
     /// Workload size: `N` for every selected workload, or `name=N,...` per workload.
     #[arg(long)]
     pub size: Option<String>,
-    /// Only this GIL policy for backends that have one (default: every policy on `countdown`
-    /// and `convoy`, the default policy elsewhere).
+    /// Only this GIL policy for backends that have one (default: every policy on `countdown`,
+    /// `counter` and `convoy`, the default policy elsewhere).
     #[arg(long)]
     pub gil_policy: Option<Policy>,
     /// Samples per configuration (default 5, or 3 with --quick).
