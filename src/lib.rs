@@ -167,7 +167,7 @@ pub fn policy_models(p: Policy) -> &'static str {
     match p {
         Policy::Interval => "CPython 3.2+",
         Policy::Ticks => "Python 2",
-        Policy::IoPriority => "bpo-7946's proposal",
+        Policy::IoPriority => "bpo-7946's I/O-priority",
     }
 }
 

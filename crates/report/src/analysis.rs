@@ -347,7 +347,7 @@ pub(crate) mod tests {
             let models = [
                 ("interval", "CPython 3.2+"),
                 ("ticks", "Python 2"),
-                ("io-priority", "bpo-7946's proposal"),
+                ("io-priority", "bpo-7946's I/O-priority"),
             ];
             models
                 .iter()

@@ -198,7 +198,9 @@ mod tests {
         let c = cells(&d);
         let get = |w: &str, v: &str| c.iter().find(|c| c.workload == w && c.variant == v);
         assert_eq!(get("attr_read", "atomic").map(|c| c.text.as_str()), Some("2.0x faster"));
-        assert!(get("attr_read", "gil/interval").is_some_and(|c| (c.speedup - 1.0 / 1.3).abs() < 1e-9));
+        assert!(
+            get("attr_read", "gil/interval").is_some_and(|c| (c.speedup - 1.0 / 1.3).abs() < 1e-9)
+        );
         assert_eq!(get("countdown", "cpython").map(|c| c.text.as_str()), Some("1.1x slower"));
         assert!(get("io_sleep", "gil/interval").is_none());
         assert_eq!(c.len(), 4);
