@@ -160,14 +160,14 @@ pub fn entry(name: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.name == name)
 }
 
-/// Which interpreter's GIL a policy models, as the report's claims name it (the policies'
-/// own docs say the same: `interval` is CPython 3.2+'s switch interval, `ticks` Python 2's
+/// Which interpreter's GIL a policy models, as the report's claims name it ("the GIL of
+/// Python 2"; the policies' own docs say the same: `interval` is CPython 3.2+'s switch interval, `ticks` Python 2's
 /// check interval, `io-priority` the convoy fix proposed in bpo-7946).
 pub fn policy_models(p: Policy) -> &'static str {
     match p {
         Policy::Interval => "CPython 3.2+",
         Policy::Ticks => "Python 2",
-        Policy::IoPriority => "bpo-7946's I/O-priority",
+        Policy::IoPriority => "bpo-7946's I/O-priority proposal",
     }
 }
 

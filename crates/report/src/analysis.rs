@@ -54,7 +54,8 @@ pub struct BackendInfo {
 }
 
 /// A GIL hand-off policy as the report knows it: its name in the records and which
-/// interpreter's GIL it models ("CPython 3.2+", "Python 2"), so that claims about one
+/// interpreter's GIL it models ("CPython 3.2+", "Python 2"; the report writes "the GIL of
+/// Python 2"), so that claims about one
 /// generation of the GIL are checked against the policy that models it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyInfo {
@@ -347,7 +348,7 @@ pub(crate) mod tests {
             let models = [
                 ("interval", "CPython 3.2+"),
                 ("ticks", "Python 2"),
-                ("io-priority", "bpo-7946's I/O-priority"),
+                ("io-priority", "bpo-7946's I/O-priority proposal"),
             ];
             models
                 .iter()

@@ -56,7 +56,8 @@ pub fn workloads(d: &Data) -> Vec<&'static str> {
 }
 
 /// The columns: every variant that runs its backend as configured by default on any of the
-/// section's workloads, backends in the order the records first name them, CPython last.
+/// section's workloads; described backends in the order the caller gives them, then others
+/// by name, CPython last.
 pub fn columns(d: &Data) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in workloads(d) {
@@ -66,7 +67,13 @@ pub fn columns(d: &Data) -> Vec<String> {
             }
         }
     }
-    out.sort_by_key(|v| v == CPYTHON);
+    let known = d.backends.len();
+    let position = |v: &str| {
+        let b = backend_of(v);
+        let described = d.backends.iter().position(|i| i.name == b).unwrap_or(known);
+        (v == CPYTHON, described, v.to_string())
+    };
+    out.sort_by_key(|v| position(v));
     out
 }
 
@@ -179,10 +186,10 @@ mod tests {
     #[test]
     fn cells_are_time_at_one_over_time_at_n_at_the_default_configuration() {
         let d = data(vec![
-            rec("attr_read", "gil/interval", 1, 1.0, 100),
-            rec("attr_read", "gil/interval", 2, 1.3, 100),
             rec("attr_read", "atomic", 1, 2.0, 100),
             rec("attr_read", "atomic", 2, 1.0, 100),
+            rec("attr_read", "gil/interval", 1, 1.0, 100),
+            rec("attr_read", "gil/interval", 2, 1.3, 100),
             rec("countdown", "gil/interval", 1, 1.0, 100),
             rec("countdown", "gil/interval", 2, 1.0, 100),
             rec("countdown", "gil/ticks", 1, 1.0, 100),
@@ -193,7 +200,7 @@ mod tests {
             rec("io_sleep", "gil/interval", 2, 0.5, 100),
         ]);
         assert_eq!(workloads(&d), ["countdown", "attr_read"]);
-        // A non-default policy gets no column; CPython comes last.
+        // A non-default policy gets no column; the described order holds; CPython comes last.
         assert_eq!(columns(&d), ["gil/interval", "atomic", "cpython"]);
         let c = cells(&d);
         let get = |w: &str, v: &str| c.iter().find(|c| c.workload == w && c.variant == v);

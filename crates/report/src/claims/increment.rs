@@ -127,8 +127,8 @@ mod tests {
         let c = increment_not_atomic(&d);
         assert_eq!(c.verdict, Verdict::Partly, "{}", c.evidence);
         for part in [
-            "Python 2's GIL (`gil/ticks`): loses updates: `gil/ticks` 2 threads: 394000 of 1000000 lost (39.4 %)",
-            "CPython 3.2+'s GIL (`gil/interval`): no update lost",
+            "the GIL of Python 2 (`gil/ticks`): loses updates: `gil/ticks` 2 threads: 394000 of 1000000 lost (39.4 %)",
+            "the GIL of CPython 3.2+ (`gil/interval`): no update lost",
             "CPython's own GIL (`cpython`): no update lost",
             "Without a GIL the race is real: `atomic` 2 threads: 12 of 1000000 lost",
         ] {
