@@ -32,8 +32,10 @@ fn generation(d: &Data, r: &Record) -> Option<String> {
         return None;
     }
     Some(
-        d.policy_models(&r.backend, policy)
-            .map_or_else(|| format!("the `{policy}` policy's GIL"), |m| format!("{m}'s GIL")),
+        d.policy_models(&r.backend, policy).map_or_else(
+            || format!("the GIL of the `{policy}` policy"),
+            |m| format!("the GIL of {m}"),
+        ),
     )
 }
 
