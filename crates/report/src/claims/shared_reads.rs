@@ -83,10 +83,8 @@ pub fn free_threading_scales(d: &Data) -> Claim {
         "At {N} threads: {}. {rule}",
         judged.iter().map(|j| j.3.as_str()).collect::<Vec<_>>().join("; ")
     );
-    if let Some(base) = d.baseline() {
-        if let Some(s) = speedup(d, MAIN, base) {
-            let _ = write!(ev, " For contrast, the GIL baseline `{base}`: {MAIN} {s:.2}x.");
-        }
+    if let Some((base, s)) = d.baseline().and_then(|b| Some((b, speedup(d, MAIN, b)?))) {
+        let _ = write!(ev, " For contrast, the GIL baseline `{base}`: {MAIN} {s:.2}x.");
     }
     Claim { id, claim, source, verdict, evidence: ev }
 }
