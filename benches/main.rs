@@ -11,11 +11,12 @@ mod cpu;
 mod hardware;
 mod harness;
 mod io;
+mod scaling;
 mod spawn;
 
 criterion::criterion_group! {
     name = benches;
     config = criterion::Criterion::default().sample_size(10);
-    targets = cpu::bench, io::bench, spawn::bench, hardware::bench
+    targets = cpu::bench, io::bench, spawn::bench, scaling::bench, hardware::bench
 }
 criterion::criterion_main!(benches);

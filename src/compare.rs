@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 /// Arguments of `gillab compare`.
 #[derive(clap::Args, Debug)]
 pub struct CompareArgs {
-    /// Smaller sizes and 3 samples: the whole matrix in under 3 minutes on 2 cores.
+    /// Smaller sizes and 3 samples (2 for the ftscalingbench-style workloads): the whole matrix
+    /// in about 3 minutes on 2 cores.
     #[arg(long)]
     pub quick: bool,
     /// Workloads to run, comma-separated (default: all).
@@ -32,11 +33,12 @@ pub struct CompareArgs {
     /// Workload size: `N` for every selected workload, or `name=N,...` per workload.
     #[arg(long)]
     pub size: Option<String>,
-    /// Only this GIL policy for backends that have one (default: every policy on `countdown`
-    /// and `convoy`, the default policy elsewhere).
+    /// Only this GIL policy for backends that have one (default: every policy on `countdown`,
+    /// `counter` and `convoy`, the default policy elsewhere).
     #[arg(long)]
     pub gil_policy: Option<Policy>,
-    /// Samples per configuration (default 5, or 3 with --quick).
+    /// Samples per configuration (default 5; with --quick, 3, or 2 for the
+    /// ftscalingbench-style workloads).
     #[arg(long)]
     pub samples: Option<usize>,
     /// Where to write records and the report (default `results/<machine-label>/`).
@@ -257,7 +259,10 @@ fn compare_inner(args: &CompareArgs) -> Result<i32, String> {
         timeout: Duration::from_secs(args.timeout.max(1)),
     };
     let plans = plan(args, cpython)?;
-    let samples = args.samples.unwrap_or(if args.quick { 3 } else { 5 }).max(1);
+    let samples_of = |p: &Job| {
+        args.samples.unwrap_or(if args.quick { p.workload.quick_samples } else { 5 }).max(1)
+    };
+    let runs: usize = plans.iter().map(samples_of).sum();
     let mut machine = Machine::detect(Path::new("."));
     machine.cpython = if cpython { cpy_version } else { None };
     let out = args.out.clone().unwrap_or_else(|| Path::new("results").join(&machine.label));
@@ -278,19 +283,20 @@ fn compare_inner(args: &CompareArgs) -> Result<i32, String> {
         source: "compare".into(),
     };
     eprintln!(
-        "gillab compare: {} configurations × {samples} samples on {} ({} cores), writing {}",
+        "gillab compare: {} configurations, {runs} runs on {} ({} cores), writing {}",
         plans.len(),
         machine.label,
         machine.cores,
         out.display()
     );
     let started = Instant::now();
-    let progress = Progress::new((plans.len() * samples) as u64);
+    let progress = Progress::new(runs as u64);
     let mut records = Vec::new();
     let mut failures = 0;
     for p in &plans {
         let what = format!("{} {} {}t", p.workload.name, p.runner.label(), p.threads);
         progress.start(&what);
+        let samples = samples_of(p);
         let r = harness.measure(p, samples, &by, || progress.tick());
         // Runs cut short by a failure still count toward the bar's total.
         for _ in r.samples.len() + usize::from(r.error.is_some())..samples {

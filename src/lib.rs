@@ -86,6 +86,14 @@ impl Entry {
             },
             default_policy: self.default_policy().map(|p| p.name().to_string()),
             threads_share_memory: self.threads_share_memory(),
+            policies: self
+                .policies()
+                .iter()
+                .map(|p| gillab_report::PolicyInfo {
+                    name: p.name().to_string(),
+                    models: policy_models(*p).to_string(),
+                })
+                .collect(),
         }
     }
 
@@ -150,6 +158,17 @@ pub fn backends() -> &'static [Entry] {
 /// The backend called `name`.
 pub fn entry(name: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.name == name)
+}
+
+/// Which interpreter's GIL a policy models, as the report's claims name it ("the GIL of
+/// Python 2"; the policies' own docs say the same: `interval` is CPython 3.2+'s switch interval, `ticks` Python 2's
+/// check interval, `io-priority` the convoy fix proposed in bpo-7946).
+pub fn policy_models(p: Policy) -> &'static str {
+    match p {
+        Policy::Interval => "CPython 3.2+",
+        Policy::Ticks => "Python 2",
+        Policy::IoPriority => "bpo-7946's I/O-priority proposal",
+    }
 }
 
 /// What the report is told about the workloads (the catalog) and the backends (the registry).

@@ -63,6 +63,8 @@ fn compare_then_report() {
         "## Claims checked",
         "## countdown",
         "## io_sleep",
+        "## Scaling, ftscalingbench style",
+        "| countdown | 2 | ",
         "speedup-countdown.svg",
         "gil_switches",
     ] {
@@ -74,7 +76,13 @@ fn compare_then_report() {
     }
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
-    assert_eq!(json["claims"].as_array().unwrap().len(), 8);
+    assert_eq!(json["claims"].as_array().unwrap().len(), 9);
+    // countdown at 2 threads under the default policy only (the other policies get no column).
+    let scaling = json["scaling"].as_array().unwrap();
+    assert_eq!(scaling.len(), 1, "{scaling:?}");
+    assert_eq!(scaling[0]["variant"], "gil/interval");
+    let text = scaling[0]["text"].as_str().unwrap();
+    assert!(text.ends_with("x faster") || text.ends_with("x slower"), "{text}");
     // Regenerate from the records alone.
     for f in ["REPORT.md", "report.json", "overhead.svg"] {
         std::fs::remove_file(out.join(f)).unwrap();

@@ -20,6 +20,14 @@ fn tiny(w: &Workload) -> u64 {
         "convoy" => 5,
         "native" => 10_000,
         "spawn" => 3,
+        "create_object" => 1_000,
+        "method_call" => 2_000,
+        "module_function" => 2_000,
+        "attr_read" => 2_000,
+        "dict_read" => 4_000,
+        "closure_create" => 2_000,
+        "tuple_const" => 2_000,
+        "local_read" => 4_000,
         other => panic!("no tiny size for workload {other}: add one here"),
     }
 }

@@ -48,6 +48,21 @@ pub struct BackendInfo {
     /// Whether its Python threads share memory (false when they are worker processes, each
     /// with a GIL of its own: not "a GIL" in the claims' sense).
     pub threads_share_memory: bool,
+    /// The GIL policies it takes, each with the interpreter's GIL it models (empty without a
+    /// GIL).
+    pub policies: Vec<PolicyInfo>,
+}
+
+/// A GIL hand-off policy as the report knows it: its name in the records and which
+/// interpreter's GIL it models ("CPython 3.2+", "Python 2"; the report writes "the GIL of
+/// Python 2"), so that claims about one
+/// generation of the GIL are checked against the policy that models it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyInfo {
+    /// The name the records carry (`--gil-policy`).
+    pub name: String,
+    /// The GIL it models, for the report's text.
+    pub models: String,
 }
 
 /// Everything the caller describes: the workloads and the backends.
@@ -157,6 +172,11 @@ impl Data {
     /// Whether `backend`'s threads are worker processes.
     pub fn is_processes(&self, backend: &str) -> bool {
         self.backend(backend).is_some_and(|b| !b.threads_share_memory)
+    }
+
+    /// Which interpreter's GIL `policy` models on `backend`, if the caller said.
+    pub fn policy_models(&self, backend: &str, policy: &str) -> Option<&str> {
+        self.backend(backend)?.policies.iter().find(|p| p.name == policy).map(|p| p.models.as_str())
     }
 
     /// `backend`'s default GIL policy, if it has one.
@@ -324,11 +344,24 @@ pub(crate) mod tests {
     /// The facts of the backends the tests' records name (what `gillab` passes from its
     /// registry).
     pub fn backends() -> Vec<BackendInfo> {
+        let policies = |on: bool| -> Vec<PolicyInfo> {
+            let models = [
+                ("interval", "CPython 3.2+"),
+                ("ticks", "Python 2"),
+                ("io-priority", "bpo-7946's I/O-priority proposal"),
+            ];
+            models
+                .iter()
+                .filter(|_| on)
+                .map(|(name, models)| PolicyInfo { name: (*name).into(), models: (*models).into() })
+                .collect()
+        };
         let b = |name: &str, family, policy: Option<&str>, shares| BackendInfo {
             name: name.into(),
             family,
             default_policy: policy.map(str::to_string),
             threads_share_memory: shares,
+            policies: policies(policy.is_some()),
         };
         vec![
             b("gil", Family::GlobalLock, Some("interval"), true),
@@ -429,12 +462,14 @@ pub(crate) mod tests {
                     family: Family::GlobalLock,
                     default_policy: Some(default.into()),
                     threads_share_memory: true,
+                    policies: Vec::new(),
                 },
                 BackendInfo {
                     name: "free".into(),
                     family: Family::ObjectLocks,
                     default_policy: None,
                     threads_share_memory: true,
+                    policies: Vec::new(),
                 },
             ],
         };

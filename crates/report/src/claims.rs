@@ -1,11 +1,19 @@
 //! "Claims checked": each claim of the literature (`../shared/literature`) is a function over
 //! the records that returns a verdict and a sentence quoting the numbers it was drawn from, or
 //! "not measured" when the records lack the data. Nothing here is written by hand per run.
+//! The longer ones live in submodules: [`increment`] (`n += 1` per GIL generation) and
+//! [`shared_reads`] (whether free threading scales on shared reads).
+
+mod increment;
+mod shared_reads;
 
 use crate::analysis::{Data, Family, geomean};
 use crate::record::{CPYTHON, Record};
 use serde::Serialize;
 use std::fmt::Write as _;
+
+pub use increment::increment_not_atomic;
+pub use shared_reads::free_threading_scales;
 
 /// What the data says about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,6 +90,7 @@ pub fn check_all(d: &Data) -> Vec<Claim> {
         processes(d),
         increment_not_atomic(d),
         convoy(d),
+        free_threading_scales(d),
     ]
 }
 
@@ -378,71 +387,6 @@ pub fn processes(d: &Data) -> Claim {
         (None, _) | (_, None) | (Some(_), Some(_)) => Verdict::Partly,
     };
     Claim { id, claim, source, verdict, evidence: format!("{}.", ev.join("; ")) }
-}
-
-/// `n += 1` is not atomic, even with a GIL.
-pub fn increment_not_atomic(d: &Data) -> Claim {
-    let (id, claim, source) = (
-        "increment-not-atomic",
-        "`n += 1` is several bytecodes and loses updates when threads race, even with a GIL.",
-        "003 (Grok the GIL)",
-    );
-    let w = "counter";
-    let racy: Vec<&Record> =
-        d.of(w).filter(|r| r.threads > 1 && r.metrics_max.contains_key("lost_updates")).collect();
-    if racy.is_empty() {
-        return not_measured(
-            id,
-            claim,
-            source,
-            "counter was not measured with more than one thread.",
-        );
-    }
-    let is_gil =
-        |r: &Record| r.backend == CPYTHON || (r.policy.is_some() && !d.is_processes(&r.backend));
-    let describe = |r: &Record| {
-        let lost = r.metrics_max["lost_updates"];
-        let total = r.ops as f64 / 2.0;
-        format!(
-            "`{}` {} threads: {lost:.0} of {total:.0} lost ({:.1} %)",
-            r.variant(),
-            r.threads,
-            lost / total.max(1.0) * 100.0
-        )
-    };
-    let gil_lost: Vec<String> = racy
-        .iter()
-        .filter(|r| is_gil(r) && r.metrics_max["lost_updates"] > 0.0)
-        .map(|r| describe(r))
-        .collect();
-    let gil_clean: Vec<String> = racy
-        .iter()
-        .filter(|r| is_gil(r) && r.metrics_max["lost_updates"] == 0.0)
-        .map(|r| format!("`{}`", r.variant()))
-        .collect();
-    let free_lost: Vec<String> = racy
-        .iter()
-        .filter(|r| !is_gil(r) && r.metrics_max["lost_updates"] > 0.0)
-        .map(|r| describe(r))
-        .collect();
-    let (verdict, mut ev) = if !gil_lost.is_empty() {
-        (Verdict::Confirmed, format!("lost under a GIL: {}.", gil_lost.join("; ")))
-    } else if !free_lost.is_empty() {
-        (
-            Verdict::Partly,
-            format!(
-                "no update was lost under a GIL in these runs ({}); without a GIL the race is real: {}.",
-                gil_clean.join(", "),
-                free_lost.join("; ")
-            ),
-        )
-    } else {
-        (Verdict::Refuted, "no runtime lost an update in any run.".to_string())
-    };
-    if !gil_lost.is_empty() && !free_lost.is_empty() {
-        let _ = write!(ev, " Without a GIL: {}.", free_lost.join("; "));
-    }
-    Claim { id, claim, source, verdict, evidence: ev }
 }
 
 /// The convoy effect: I/O-bound threads wait behind CPU-bound ones.

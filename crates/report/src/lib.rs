@@ -2,8 +2,9 @@
 //!
 //! `gillab compare` and `cargo bench` measure workloads and write [`Record`]s, one JSON line
 //! per workload × backend × GIL policy × threads, to `records.jsonl`; this crate turns a
-//! record set into `REPORT.md` (machine header, tables, SVG plots, backend counters and the
-//! literature's claims checked against the data) and `report.json` with the same numbers.
+//! record set into `REPORT.md` (machine header, tables, the ftscalingbench-style scaling table,
+//! SVG plots, backend counters and the literature's claims checked against the data) and
+//! `report.json` with the same numbers.
 //!
 //! The report is pure over its inputs: records, the machine description, and what the caller
 //! says about the workloads ([`WorkloadInfo`]: the order they are reported in, one line about
@@ -19,8 +20,9 @@ pub mod machine;
 pub mod markdown;
 pub mod plots;
 pub mod record;
+pub mod scaling;
 
-pub use analysis::{BackendInfo, Data, Described, Family, WorkloadInfo};
+pub use analysis::{BackendInfo, Data, Described, Family, PolicyInfo, WorkloadInfo};
 pub use machine::Machine;
 pub use record::{Config, Provenance, Record, Sample};
 
@@ -65,6 +67,8 @@ pub struct ReportJson<'a> {
     pub machine: &'a Machine,
     /// Per workload, its table rows.
     pub workloads: BTreeMap<String, Vec<analysis::Row>>,
+    /// "Scaling, ftscalingbench style": speedup at N threads per workload and runtime.
+    pub scaling: Vec<scaling::Cell>,
     /// Claims checked.
     pub claims: &'a [claims::Claim],
     /// Configurations that failed, with their errors.
@@ -154,6 +158,7 @@ pub fn write_report(
     let json = ReportJson {
         machine,
         workloads: d.workloads().into_iter().map(|w| (w.clone(), d.rows(&w))).collect(),
+        scaling: scaling::cells(&d),
         claims: &claims,
         failed: &d.failed,
     };

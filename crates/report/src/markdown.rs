@@ -1,6 +1,7 @@
-//! `REPORT.md`: the machine header, the claims checked, single-thread overhead, and per
-//! workload a table (median with spread, speedup, cost relative to `gil` at 1 thread), its
-//! plot, and the backend counters that explain the numbers.
+//! `REPORT.md`: the machine header, the claims checked, single-thread overhead, scaling
+//! ftscalingbench style ([`crate::scaling`]), and per workload a table (median with spread,
+//! speedup, cost relative to `gil` at 1 thread), its plot, and the backend counters that
+//! explain the numbers.
 
 use crate::analysis::{Data, Row};
 use crate::claims::Claim;
@@ -104,6 +105,7 @@ pub fn render(d: &Data, p: &Parts<'_>) -> String {
     s.push('\n');
     claims(&mut s, p.claims);
     overhead(&mut s, d, p);
+    crate::scaling::render(&mut s, d);
     for w in d.workloads() {
         workload(&mut s, d, &w, p);
     }
