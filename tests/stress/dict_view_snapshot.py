@@ -5,7 +5,7 @@
 import sys
 import threading
 
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 4000
+ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 100
 d = {k: (k, "val", 0) for k in range(50)}
 start = threading.Barrier(3)
 finished = []
@@ -18,18 +18,19 @@ def belongs(k, v):
 
 
 def writer():
+    # Keeps changing the size until both readers are done, so that every copy overlaps it.
     start.wait()
-    for i in range(N):
+    i = 0
+    while len(finished) < 2:
         k = 1000 + i % 100
         d[k] = (k, "val", i)
         d.pop(1000 + (i + 50) % 100, None)
-    finished.append(1)
+        i += 1
 
 
 def reader():
     start.wait()
-    i = 0
-    while not finished or i < 20:
+    for _ in range(ROUNDS):
         for name, copy in (
             ("list(d)", lambda: [(k, d.get(k, (k, "val", 0))) for k in list(d)]),
             ("list(d.items())", lambda: list(d.items())),
@@ -43,7 +44,7 @@ def reader():
                         bad.append((name, k, v))
             except RuntimeError as e:
                 errors[name] = str(e)
-        i += 1
+    finished.append(1)
 
 
 ts = [threading.Thread(target=writer)] + [threading.Thread(target=reader) for _ in range(2)]

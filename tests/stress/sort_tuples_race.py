@@ -1,14 +1,16 @@
 # A key-less sort() of a list of tuples of strs and ints runs no Python code in CPython (tuple
 # comparison stays in C), so it never switches threads: a racing append lands before or after
-# it, is never lost, and sort() never raises "list modified during sort". Readers index and
-# iterate the list meanwhile and must only ever see whole ("v", k, k * 7) values.
+# it, is never lost, and sort() never raises "list modified during sort"; nor does a racing
+# pop() ever find the list empty. Readers index and iterate the list meanwhile and must only
+# ever see whole ("v", k, k * 7) values.
 import sys
 import threading
 
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
+SORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 60
 L = [("v", k, k * 7) for k in range(200, 0, -1)]
 start = threading.Barrier(4)
 finished = []
+appended = popped = 0
 errors = []
 bad = []
 
@@ -19,7 +21,7 @@ def whole(v):
 
 def sorter():
     start.wait()
-    for _ in range(N // 15):
+    for _ in range(SORTS):
         try:
             L.sort()
             L.sort(reverse=True)
@@ -29,9 +31,22 @@ def sorter():
 
 
 def appender():
+    # Keeps appending until the sorts are done, so that every sort overlaps it, and pops as
+    # often so that the list stays short; what it did is counted.
+    global appended, popped
     start.wait()
-    for i in range(N):
+    i = 0
+    while not finished or i < 100:
         L.append(("v", 1000 + i, (1000 + i) * 7))
+        i += 1
+        try:
+            v = L.pop()
+            popped += 1
+            if not whole(v):
+                bad.append(v)
+        except IndexError as e:
+            errors.append(str(e))  # the list has 200 items or more outside a sort
+    appended = i
     finished.append(1)
 
 
@@ -57,4 +72,4 @@ for t in ts:
     t.start()
 for t in ts:
     t.join()
-print(len(L) == 200 + N, len(set(L)) == len(L), len(errors), errors[:1], bad[:3])
+print(len(L) == 200 + appended - popped, len(set(L)) == len(L), len(errors), errors[:1], bad[:3])
