@@ -121,3 +121,72 @@ fn try_incref_races_the_final_decref() {
         assert!(!obj.rc.try_incref(), "zero is terminal");
     });
 }
+
+mod rbias {
+    //! Models of the reader-biased contents lock (`src/rbias.rs`): a fast reader (through
+    //! its slot) racing a writer that revokes the bias, and a slow reader that sets the bias
+    //! racing a writer. The contents are a loom `UnsafeCell`, so loom reports any read that
+    //! overlaps a write; the reader also checks it sees a whole value (both halves equal).
+    use gillab_backend_atomic::rbias::{BIAS_AFTER, ReadBiasedCell, Reader, ReaderSlots};
+    use loom::cell::UnsafeCell;
+    use loom::sync::Arc;
+    use loom::thread;
+
+    type Pair = (UnsafeCell<u64>, UnsafeCell<u64>);
+
+    fn pair() -> Pair {
+        (UnsafeCell::new(0), UnsafeCell::new(0))
+    }
+
+    fn read(cell: &ReadBiasedCell<Pair>, slots: &ReaderSlots, slot: Option<(usize, usize)>) {
+        let (a, b) = cell
+            .read_as(Reader { slots, slot }, |p| {
+                (p.0.with(|x| unsafe { *x }), p.1.with(|x| unsafe { *x }))
+            })
+            .0;
+        assert_eq!(a, b, "a torn read");
+    }
+
+    fn write(cell: &ReadBiasedCell<Pair>, slots: &ReaderSlots, v: u64) {
+        cell.write_as(slots, |p| {
+            p.0.with_mut(|x| unsafe { *x = v });
+            p.1.with_mut(|x| unsafe { *x = v });
+        });
+    }
+
+    #[test]
+    fn rbias_fast_reader_races_a_revoking_writer() {
+        loom::model(|| {
+            let slots = Arc::new(ReaderSlots::new(2));
+            let cell = Arc::new(ReadBiasedCell::new(pair()));
+            let line = slots.claim().unwrap();
+            for _ in 0..BIAS_AFTER {
+                read(&cell, &slots, None);
+            }
+            assert!(cell.is_biased());
+            let (c2, s2) = (cell.clone(), slots.clone());
+            let w = thread::spawn(move || write(&c2, &s2, 7));
+            read(&cell, &slots, Some((line, 0)));
+            w.join().unwrap();
+            assert!(!cell.is_biased());
+        });
+    }
+
+    #[test]
+    fn rbias_biasing_reader_races_a_writer() {
+        loom::model(|| {
+            let slots = Arc::new(ReaderSlots::new(2));
+            let cell = Arc::new(ReadBiasedCell::new(pair()));
+            let line = slots.claim().unwrap();
+            for _ in 0..BIAS_AFTER - 1 {
+                read(&cell, &slots, None);
+            }
+            let (c2, s2) = (cell.clone(), slots.clone());
+            let w = thread::spawn(move || write(&c2, &s2, 7));
+            // This read sets the bias (if it comes before the write), then reads fast.
+            read(&cell, &slots, Some((line, 0)));
+            read(&cell, &slots, Some((line, 0)));
+            w.join().unwrap();
+        });
+    }
+}
