@@ -23,24 +23,24 @@
 //!
 //! | who | step | ordering |
 //! |---|---|---|
-//! | reader, fast | store the cell's address in its own slot | `SeqCst` |
-//! | | load `state`; if `BIAS` is set, read the contents | `SeqCst` |
+//! | reader, fast | store the cell's address in its own slot, then a fence | `Relaxed` + `SeqCst` fence (or compiler fence, see `announce`) |
+//! | | load `state`; if `BIAS` is set, read the contents | `Acquire` |
 //! | | clear the slot | `Release` |
 //! | | else clear the slot and read slowly | `Relaxed` |
 //! | reader, slow | lock; count the read in `state`, setting `BIAS` at [`BIAS_AFTER`] reads | `Release` when setting `BIAS` |
-//! | writer | lock; if `BIAS` is set, clear it | `SeqCst` |
-//! | | wait until no slot holds the cell's address | `SeqCst` loads |
+//! | writer | lock; if `BIAS` is set, clear it, then a fence | `Relaxed` + `SeqCst` fence (or `membarrier`) |
+//! | | wait until no slot holds the cell's address | `Acquire` loads |
 //! | | write the contents with `state = 0`; unlock | |
 //!
-//! Why a fast reader and a writer never overlap: the reader's slot store and `state` load and
-//! the writer's `state` store and slot loads are all `SeqCst`, so they fall in one total order
-//! (Dekker's argument). If the reader's load comes after the writer's store it sees no `BIAS`
+//! Why a fast reader and a writer never overlap: the reader's slot store and `state` load are
+//! separated by a `SeqCst` fence, and so are the writer's `state` store and slot loads, so the
+//! two fences fall in one total order (Dekker's argument with fences). If the reader's load comes after the writer's store it sees no `BIAS`
 //! and goes to the lock, which the writer holds. Otherwise the reader's slot store comes before
 //! the writer's scan, which therefore sees the address and waits until the slot is cleared;
 //! the `Release` clear orders the reader's accesses before the writer's. What a fast reader
 //! reads was published by the last writer: `BIAS` is set only by a slow reader holding the
 //! mutex (acquired after that writer released it), with a `Release` store that the fast
-//! reader's `SeqCst` load acquires.
+//! reader's `Acquire` load takes.
 //!
 //! | state of the cell | reader | writer |
 //! |---|---|---|
@@ -62,9 +62,9 @@
 use std::cell::UnsafeCell;
 
 #[cfg(loom)]
-use loom::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
+use loom::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering, fence};
 #[cfg(not(loom))]
-use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering, fence};
 
 /// Nested reads one thread may hold with slots (one cache line of pointers).
 pub const DEPTH: usize = 8;
@@ -126,13 +126,15 @@ impl ReaderSlots {
     /// Waits until no slot holds `addr`.
     fn wait_for_readers(&self, addr: *mut ()) {
         heavy_barrier();
-        // SeqCst: the scan's loads follow the writer's SeqCst revocation in the total order
-        // (see the module docs); they also acquire the readers' Release clears.
+        // SeqCst: `claim`'s SeqCst `fetch_max` comes before this load or the claiming thread
+        // has not yet announced any read.
         let high = self.high.load(Ordering::SeqCst);
         for line in &self.lines[..high] {
             for slot in &line.0 {
                 let mut spins = 0u32;
-                while slot.load(Ordering::SeqCst) == addr {
+                // Acquire: takes the reader's Release clear, so its read happens before the
+                // write; the order against its announcement comes from the barrier above.
+                while slot.load(Ordering::Acquire) == addr {
                     spin(&mut spins);
                 }
             }
@@ -149,24 +151,29 @@ impl ReaderSlots {
 /// ThreadSanitizer builds (which do not model the system call), the store is `SeqCst`.
 #[inline(always)]
 fn announce(slot: &AtomicPtr<()>, addr: *mut ()) {
+    // Relaxed: ordered before the state load by the fence below.
+    slot.store(addr, Ordering::Relaxed);
     #[cfg(not(any(loom, gillab_tsan)))]
     if asymmetric::available() {
-        // Relaxed + compiler fence: see above; `heavy_barrier` is the other half.
-        slot.store(addr, Ordering::Relaxed);
+        // A compiler fence only: `heavy_barrier` is the other half.
         std::sync::atomic::compiler_fence(Ordering::SeqCst);
         return;
     }
-    // SeqCst: the plain Dekker pair (module docs).
-    slot.store(addr, Ordering::SeqCst);
+    // SeqCst fence: the reader's half of the plain Dekker pair (module docs).
+    fence(Ordering::SeqCst);
 }
 
-/// The writer's half of [`announce`]'s asymmetric fence (nothing when readers use `SeqCst`).
+/// The writer's half of the pair, between its state store and its slot loads: the
+/// `membarrier` system call where readers rely on it, a `SeqCst` fence otherwise.
 #[inline]
 fn heavy_barrier() {
     #[cfg(not(any(loom, gillab_tsan)))]
     if asymmetric::available() {
         asymmetric::barrier();
+        return;
     }
+    // SeqCst fence: pairs with the readers' fences (module docs).
+    fence(Ordering::SeqCst);
 }
 
 /// Linux's private expedited `membarrier`, registered once per process.
@@ -352,11 +359,10 @@ impl<T> ReadBiasedCell<T> {
     pub fn read_as<R>(&self, reader: Reader<'_>, f: impl FnOnce(&T) -> R) -> (R, ReadPath) {
         if let Some((line, level)) = reader.slot {
             let slot = &reader.slots.lines[line].0[level];
-            // SeqCst (both): the Dekker pair with a writer's revocation (module docs); the
-            // load also acquires the Release store that set BIAS, and with it the last
-            // writer's contents.
             announce(slot, self.addr());
-            if self.state.load(Ordering::SeqCst) & BIAS != 0 {
+            // Acquire: takes the Release store that set BIAS, and with it the last writer's
+            // contents; its order against a revocation comes from `announce`'s fence.
+            if self.state.load(Ordering::Acquire) & BIAS != 0 {
                 let _clear = Clear(slot);
                 // SAFETY: BIAS was set after our slot store in the SeqCst order, so any writer
                 // that revokes it afterwards waits for this slot to clear before it touches
@@ -374,7 +380,7 @@ impl<T> ReadBiasedCell<T> {
         if st & BIAS == 0 {
             let reads = (st >> 1) + 1;
             if reads >= BIAS_AFTER {
-                // Release: fast readers that see BIAS (SeqCst load) see the contents as the
+                // Release: fast readers that see BIAS (Acquire load) see the contents as the
                 // mutex, which this thread holds, published them.
                 self.state.store(BIAS, Ordering::Release);
             } else {
@@ -395,9 +401,9 @@ impl<T> ReadBiasedCell<T> {
         let st = self.state.load(Ordering::Relaxed);
         let revoked = st & BIAS != 0;
         if revoked {
-            // SeqCst: the writer's half of the Dekker pair (module docs), completed by the
-            // heavy barrier in `wait_for_readers`.
-            self.state.store(0, Ordering::SeqCst);
+            // Relaxed: ordered before the slot scan by the barrier in `wait_for_readers`
+            // (the writer's half of the Dekker pair, module docs).
+            self.state.store(0, Ordering::Relaxed);
             slots.wait_for_readers(self.addr());
         } else if st != 0 {
             // Relaxed: a write resets the count of reads; only read under the mutex.
@@ -434,8 +440,35 @@ impl<T> ReadBiasedCell<T> {
     }
 }
 
+#[cfg(loom)]
+pub use model::*;
 #[cfg(not(loom))]
 pub use process::*;
+
+/// Under loom there is no process-wide table: the backend's entry points read and write
+/// through an empty one (always under the lock), and the models call `read_as`/`write_as`
+/// with tables of their own.
+#[cfg(loom)]
+mod model {
+    use super::*;
+
+    /// No counts are kept in model builds.
+    pub fn read_counts() -> (u64, u64) {
+        (0, 0)
+    }
+
+    impl<T> ReadBiasedCell<T> {
+        /// Runs `f` with shared access, under the lock.
+        pub fn read<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+            self.read_as(Reader { slots: &ReaderSlots::new(0), slot: None }, f).0
+        }
+
+        /// Runs `f` with exclusive access.
+        pub fn write<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+            self.write_as(&ReaderSlots::new(0), f).0
+        }
+    }
+}
 
 /// The process-wide slot table and each thread's line in it.
 #[cfg(not(loom))]
