@@ -448,7 +448,7 @@ pub struct AtomicThread {
 // (4) Nothing here blocks: there is no global lock, and pins never wait.
 unsafe impl Backend for Atomic {
     const FACTS: Facts = Facts {
-        description: "no GIL; CAS reference counts, a lock on each object's contents, epoch-deferred frees",
+        description: "no GIL; CAS reference counts, reader-biased contents locks, epoch-deferred frees",
         strategy: Strategy::AtomicCounts,
         gil: None,
         counters: &[
