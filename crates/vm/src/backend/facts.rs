@@ -99,8 +99,6 @@ pub enum Counter {
     UnlockedReads,
     /// Writes that revoked a cell's reader bias and scanned the reader slots.
     BiasRevocations,
-    /// Count updates that took the shared (atomic) path of a biased count.
-    SharedCountOps,
 }
 
 impl Counter {
@@ -123,7 +121,6 @@ impl Counter {
             Counter::Merges => "merges",
             Counter::UnlockedReads => "unlocked_reads",
             Counter::BiasRevocations => "bias_revocations",
-            Counter::SharedCountOps => "shared_count_ops",
         }
     }
 
@@ -205,9 +202,6 @@ pub struct Stats {
     /// [`Counter::BiasRevocations`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bias_revocations: Option<u64>,
-    /// [`Counter::SharedCountOps`].
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub shared_count_ops: Option<u64>,
 }
 
 impl Stats {
@@ -233,7 +227,6 @@ impl Stats {
             (Counter::Merges, self.merges),
             (Counter::UnlockedReads, self.unlocked_reads),
             (Counter::BiasRevocations, self.bias_revocations),
-            (Counter::SharedCountOps, self.shared_count_ops),
         ];
         out.extend(rest.iter().filter(|(_, v)| v.is_some()).map(|(c, _)| *c));
         out
