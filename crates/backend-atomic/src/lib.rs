@@ -1,7 +1,7 @@
-//! The `atomic` backend: no GIL, reference counts updated with atomic compare-and-swap, a short
-//! per-object lock around each object's mutable contents, and frees deferred through
-//! epoch-based reclamation ([`crossbeam_epoch`]). It is the road from `objlock` towards a
-//! free-threaded VM whose reads of shared slots take no lock at all (see "Later" below).
+//! The `atomic` backend: no GIL, reference counts updated with atomic compare-and-swap, a
+//! reader-biased lock around each object's mutable contents (reads of read-mostly objects take
+//! no lock and write nothing shared: [`rbias`]), and frees deferred through epoch-based
+//! reclamation ([`crossbeam_epoch`]).
 //!
 //! ## The algorithm
 //!
@@ -13,8 +13,9 @@
 //!   freed. [`RefCount::try_incref`] increments only a count that is still positive: the
 //!   primitive a lock-free reader will use to turn a pointer it loaded into an owned
 //!   reference.
-//! - **Contents.** As in `objlock`: a `parking_lot` mutex per guarded cell, held for the
-//!   closure of `cell_read`/`cell_write` ([`LockedCell`]).
+//! - **Contents.** A [`rbias::ReadBiasedCell`] per guarded cell: writers and reads of cells
+//!   that are not biased hold its mutex for the closure; reads of biased cells go through the
+//!   reading thread's own slot (the protocol and its state table are in [`rbias`]).
 //! - **Frees.** [`Backend::release`] does not destroy the object: it pins the calling thread in
 //!   the VM's epoch [`Collector`] and defers the destructor
 //!   (`guard.defer_unchecked(move || destroy(ptr))`). The destructor runs once every thread
@@ -64,23 +65,19 @@
 //! | operation | locks taken |
 //! |---|---|
 //! | incref / decref / try_incref | none (CAS loop) |
-//! | `cell_read` / `cell_write` | the object's contents lock for the closure's duration |
+//! | `cell_read` / `cell_write` | the object's contents mutex for the closure's duration; none for a read of a biased cell (a slot of the reader's own) |
 //! | `release` | none (a pin and a push into the thread's bag of deferred functions) |
 //! | attach / detach / eval breaker | none |
 //! | `allow_threads` | none (there is nothing to release; the thread is never pinned across it) |
 //!
-//! ## Not built yet: lock-free reads
+//! ## Reads without a lock
 //!
-//! Reads of shared slots (list items, dict values, globals) could load the slot's pointer
-//! without the contents lock, under an epoch pin, and turn it into an owned reference with
-//! [`RefCount::try_incref`] (retrying the load when it fails: the slot was overwritten and
-//! the old value died). A writer swaps the slot under the contents lock and drops the old
-//! value, whose last decrement defers its destructor through the same collector. The pin
-//! keeps the memory valid between the load and the `try_incref`, and zero being terminal
-//! keeps a dying object from being resurrected. That is why frees are deferred already, and
-//! why a destructor's children are deferred too (see `EpochLocal::defer`). What is missing is
-//! a container layout whose item arrays are themselves freed through the epoch (a writer may
-//! reallocate a list's `Vec` under a lock-free reader): `docs/backends.md`.
+//! Reads of read-mostly objects take no lock ([`rbias`]), but they still exclude writers and
+//! still count what they take, so no reader ever holds an uncounted pointer: frees deferred
+//! through the epoch are not needed for soundness today. They are the strategy this backend
+//! measures, and they would let optimistic readers that load a slot under a pin and
+//! [`RefCount::try_incref`] it (CPython 3.13t's `_Py_TryIncrefCompare`) be added without a
+//! change to reclamation.
 
 pub mod rbias;
 
@@ -295,9 +292,6 @@ impl RefCount {
     }
 }
 
-/// An object's contents guarded by their own lock: `objlock`'s cell, reused as it is.
-pub use gillab_backend_objlock::LockedCell;
-
 /// An object whose count reached zero, with its destructor: what `release` defers.
 struct Job {
     ptr: SendPtr,
@@ -438,10 +432,11 @@ pub struct AtomicThread {
 
 // SAFETY: (1) counts are atomics updated only by CAS, so increments and decrements never race,
 // and `decref` returns true once, for the CAS that took the count from 1 to 0 (zero is terminal;
-// see the module docs). (2) Contents are guarded by a mutex held for the whole closure.
-// (3) `release` hands the destructor to the epoch collector exactly once; it runs after every
-// thread pinned at that time unpins. Today every reader also increments under the container's
-// contents lock before the writer that removes the value decrements it (as in `objlock`), so
+// see the module docs). (2) Contents are guarded by a reader-biased lock that excludes writers
+// from every reader for the closure's duration (docs/safety.md, A2). (3) `release` hands the
+// destructor to the epoch collector exactly once; it runs after every thread pinned at that
+// time unpins. Every reader also increments while the writer is excluded, before the writer
+// that removes the value decrements it (as in `objlock`), so
 // no reference loaded before the count reached zero survives it; the pin additionally covers
 // lock-free readers. A thread with no collector in its thread-local frees at once: it is not
 // attached, which for the VM means a VM teardown after every thread detached (see `release`).

@@ -558,17 +558,21 @@ mod process {
         /// thread's slot.
         #[inline(always)]
         pub fn read<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-            let Ok((mut line, depth)) = LINE.try_with(Cell::get) else {
+            // One thread-local access: claim a line on first use and take a nesting level.
+            let entered = LINE.try_with(|l| {
+                let (mut line, depth) = l.get();
+                if line == UNCLAIMED {
+                    line = claim_line();
+                }
+                l.set((line, depth + 1));
+                (line, depth)
+            });
+            let Ok((line, depth)) = entered else {
                 return self.read_as(Reader { slots: &SLOTS, slot: None }, f).0;
             };
-            if line == UNCLAIMED {
-                line = claim_line();
-                LINE.with(|l| l.set((line, depth)));
-            }
+            let _up = Depth;
             let slot = (line < NONE_LEFT && (depth as usize) < DEPTH)
                 .then_some((line as usize, depth as usize));
-            LINE.with(|l| l.set((line, depth + 1)));
-            let _up = Depth;
             let (r, path) = self.read_as(Reader { slots: &SLOTS, slot }, f);
             if path == ReadPath::Fast {
                 let _ = COUNTS.try_with(|c| c.fast.set(c.fast.get() + 1));

@@ -22,14 +22,14 @@
 //!
 //! ## What is reused from `atomic`
 //!
-//! Everything but the count: contents are guarded by `objlock`'s per-object lock
-//! ([`LockedCell`], as `atomic` does), and objects that other threads counted are freed
+//! Everything but the count: contents are guarded by `atomic`'s reader-biased lock
+//! ([`gillab_backend_atomic::rbias`]), and objects that other threads counted are freed
 //! through the `atomic` backend's per-VM epoch collector (this backend wraps an [`Atomic`] and
 //! forwards attach, detach, the repin breaker and those releases to it), so lock-free readers
 //! and teardown behave the same. An object that dies on its owner's fast path (its shared
 //! count never held a reference at the end, and it was never merged) is freed at once, as
 //! CPython frees it: no other thread can still hold a pointer to it, because the VM reads
-//! shared slots only under their contents lock and counts what it takes.
+//! shared slots only while their writers are excluded and counts what it takes.
 //!
 //! ## Counters (`--stats`)
 //!
@@ -48,9 +48,6 @@ use std::cell::Cell as StdCell;
 use std::ptr::NonNull;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-
-/// An object's contents guarded by their own lock: `objlock`'s cell, as `atomic` uses it.
-pub use gillab_backend_atomic::LockedCell;
 
 thread_local! {
     /// The calling thread's id while it is attached, [`UNATTACHED`] otherwise.
@@ -124,8 +121,8 @@ pub struct BiasedThread {
 // it is attached), everything else by atomic RMWs; `rc`'s protocol keeps the true count and
 // reports "free" once, when it reaches zero, whichever path took it there (a decrement, a
 // merge by the owner, or a merge in place after the owner detached, ordered after the owner's
-// last write by the registry lock). (2) Contents are guarded by a mutex held for the closure
-// (`LockedCell`). (3) `release` defers through `atomic`'s epochs, exactly once per object: an
+// last write by the registry lock). (2) Contents are guarded by `atomic`'s reader-biased lock
+// (docs/safety.md, A2). (3) `release` defers through `atomic`'s epochs, exactly once per object: an
 // object is released by whoever saw "free", and a queued object by the one thread that merges
 // it. (4) Nothing blocks but the registry lock, held for a push or a take, never across
 // Python code; `atomic`'s pins never wait.
@@ -189,7 +186,7 @@ unsafe impl Backend for Biased {
         if rc.owner() == me() {
             // Died on its owner's fast path: no other thread's count ever stayed on it (the
             // shared count was zero when the local one reached zero, and it was never merged),
-            // and the VM reads shared slots only under their contents lock, counting what it
+            // and the VM reads shared slots only while writers are excluded, counting what it
             // takes; so no other thread can hold a pointer to it. Free at once, as CPython
             // does, instead of paying for the epoch on every short-lived object.
             // SAFETY: `ptr`'s count reached zero once and `destroy` is its destructor.
