@@ -46,3 +46,29 @@ fn getrefcount_after_join_matches_cpython_every_time() {
         );
     }
 }
+
+/// Immortal objects (PEP 683): on `atomic` and `biased`, the functions and classes a module
+/// body makes, with their methods, report CPython 3.12's immortal count, while a function made
+/// inside a function and data stay mortal and count normally; `gil` and `objlock` keep every
+/// count. Two threads share all of them first, and the leak check (`run`) proves teardown
+/// frees the immortals.
+#[test]
+fn module_level_functions_and_classes_are_immortal_where_counts_are_shared() {
+    const IMMORTAL: &str = "4294967295";
+    for backend in gillab::backends().iter().map(|e| e.name) {
+        let (stdout, _) = run(backend, "immortal_objects.py");
+        let mut lines = stdout.lines();
+        assert_eq!(lines.next(), Some("True"), "{backend}: {stdout}");
+        let counts: Vec<(&str, &str)> = lines.filter_map(|l| l.split_once(' ')).collect::<Vec<_>>();
+        assert_eq!(counts.len(), 6, "{backend}: {stdout}");
+        let immortal_here = matches!(backend, "atomic" | "biased");
+        for (name, count) in counts {
+            let should = immortal_here && matches!(name, "f" | "C" | "C.m");
+            assert_eq!(count == IMMORTAL, should, "{backend}: {name} has count {count}");
+            if !should {
+                let n: u32 = count.parse().unwrap_or(u32::MAX);
+                assert!(n < 100, "{backend}: {name} has count {count}");
+            }
+        }
+    }
+}

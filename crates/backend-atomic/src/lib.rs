@@ -16,11 +16,13 @@
 //! - **Contents.** A [`rbias::ReadBiasedCell`] per guarded cell: writers and reads of cells
 //!   that are not biased hold its mutex for the closure; reads of biased cells go through the
 //!   reading thread's own slot (the protocol and its state table are in [`rbias`]).
-//! - **Frees.** [`Backend::release`] does not destroy the object: it pins the calling thread in
-//!   the VM's epoch [`Collector`] and defers the destructor
-//!   (`guard.defer_unchecked(move || destroy(ptr))`). The destructor runs once every thread
-//!   that was pinned when it was deferred has unpinned, so a reader that loaded a pointer
-//!   under a pin may still dereference it until it unpins. Deferred destructors run when a
+//! - **Frees.** [`Backend::release`] does not destroy the object: it queues it on the calling
+//!   thread, and every [`DEFER_BATCH`] objects (and at every flush) the thread pins in the VM's
+//!   epoch [`Collector`] once and defers one function that destroys the whole batch
+//!   (`guard.defer_unchecked(move || for job in batch { job.run() })`), so a free costs a push
+//!   rather than a pin. The batch runs once every thread that was pinned when it was deferred
+//!   has unpinned; every object in it reached zero before that pin, so a reader that loaded a
+//!   pointer under a pin may still dereference it until it unpins. Deferred destructors run when a
 //!   thread's pin collects (crossbeam does so every 128th pin), when a thread flushes in
 //!   [`Backend::poll`] (every [`REPIN_EVERY`] polls) or in [`Backend::detach`], and, for what
 //!   is still pending at the end, when the backend (and so its collector) is dropped, after
@@ -42,6 +44,7 @@
 //! | `1` | `2` | `0`, returns `true`: `Acquire` fence, then `release` defers the destructor | `2`, returns `true` (the reader now owns a count; the decref that would have been last is not) |
 //! | `0` (dead, memory kept until the grace period ends) | never (the caller would own a count) | never | stays `0`, returns `false` (counted in `try_incref_failures`) |
 //! | freed (destructor ran) | never | never | never: a reader only calls it under a pin taken before the object was unlinked, which delays the destructor |
+//! | immortal (`n ≥ 2^62`, [`RefCount::immortalize`]; the bit is never cleared) | no write | no write, returns `false` | no write, returns `true` |
 //!
 //! Zero is terminal: no operation ever moves a count from `0`, because `incref`/`decref` are
 //! only called by an owner of a count and `try_incref` refuses `0`. A CAS reads the latest
@@ -66,7 +69,7 @@
 //! |---|---|
 //! | incref / decref / try_incref | none (CAS loop) |
 //! | `cell_read` / `cell_write` | the object's contents mutex for the closure's duration; none for a read of a biased cell (a slot of the reader's own) |
-//! | `release` | none (a pin and a push into the thread's bag of deferred functions) |
+//! | `release` | none (a push onto the thread's batch; every [`DEFER_BATCH`] objects, a pin and a push into the thread's bag of deferred functions) |
 //! | attach / detach / eval breaker | none |
 //! | `allow_threads` | none (there is nothing to release; the thread is never pinned across it) |
 //!
@@ -101,6 +104,10 @@ pub const REPIN_EVERY: u32 = 128;
 /// epoch advances at most once per round, and a bag of deferred frees runs two advances after
 /// it was sealed.
 const DETACH_FLUSHES: usize = 3;
+
+/// How many released objects go to the epoch as one deferred function (crossbeam-epoch's own
+/// bags hold 64 deferred functions, so one bag now holds up to 64 × 64 objects).
+pub const DEFER_BATCH: usize = 64;
 
 /// The most flush rounds [`Backend::refcount`] spends letting pending frees finish.
 const SETTLE_MAX_ROUNDS: usize = 64;
@@ -166,6 +173,14 @@ fn count_retries(n: u64) {
     count(|c| &c.cas_retries, n);
 }
 
+/// The bit that marks an immortal count ([`RefCount::immortalize`]): set on top of the true
+/// count, which no program reaches (2^62 references), and never cleared.
+const IMMORTAL: isize = 1 << 62;
+
+/// What `sys.getrefcount` reports for an immortal object: CPython 3.12's `_Py_IMMORTAL_REFCNT`
+/// on 64-bit platforms (CPython 3.11, which has no immortal objects, prints the true count).
+pub const IMMORTAL_REFCNT: isize = u32::MAX as isize;
+
 /// A reference count: one atomic integer, updated by compare-and-swap retry loops.
 pub struct RefCount {
     count: AtomicIsize,
@@ -183,6 +198,10 @@ impl RefCount {
     #[inline(always)]
     pub fn incref(&self) {
         let mut cur = self.count.load(Ordering::Relaxed);
+        if cur >= IMMORTAL {
+            // Immortal: the count is not kept, so sharing the object writes nothing shared.
+            return;
+        }
         let mut retries = 0;
         // Relaxed (success and failure): the caller owns a reference, so the object cannot be
         // freed meanwhile, and a new reference is handed to another thread only through
@@ -191,6 +210,9 @@ impl RefCount {
         while let Err(seen) =
             self.count.compare_exchange_weak(cur, cur + 1, Ordering::Relaxed, Ordering::Relaxed)
         {
+            if seen >= IMMORTAL {
+                break; // made immortal meanwhile
+            }
             cur = seen;
             retries += 1;
         }
@@ -204,6 +226,9 @@ impl RefCount {
     #[inline(always)]
     pub fn decref(&self) -> bool {
         let mut cur = self.count.load(Ordering::Relaxed);
+        if cur >= IMMORTAL {
+            return false;
+        }
         let mut retries = 0;
         // Release on success: this thread's accesses to the object (and its writes to what it
         // owned) must happen before whoever frees it, so every decrement publishes them; the
@@ -213,6 +238,9 @@ impl RefCount {
         while let Err(seen) =
             self.count.compare_exchange_weak(cur, cur - 1, Ordering::Release, Ordering::Relaxed)
         {
+            if seen >= IMMORTAL {
+                return false; // made immortal meanwhile: never reported dead
+            }
             cur = seen;
             retries += 1;
         }
@@ -248,6 +276,9 @@ impl RefCount {
         let ok = loop {
             if cur <= 0 {
                 break false;
+            }
+            if cur >= IMMORTAL {
+                break true;
             }
             // Relaxed (success and failure), as in `incref`: the increment publishes nothing;
             // the memory is kept valid by the caller's pin (crossbeam's pin and collect are
@@ -286,9 +317,27 @@ impl RefCount {
         self.count.load(Ordering::Acquire) == 1
     }
 
-    /// The current count (approximate while other threads change it).
+    /// Makes the count immortal (PEP 683): from now on `incref` and `decref` read it and
+    /// write nothing, `decref` never reports zero, and `try_incref` always succeeds. `true`
+    /// when this call did it. The caller holds a reference, so the true count is at least one
+    /// and zero (terminal) cannot be reached meanwhile.
+    pub fn immortalize(&self) -> bool {
+        // Relaxed: immortality publishes nothing; a CAS racing this `fetch_or` fails, rereads
+        // and sees the bit. Counts are below 2^62, so the bit was clear unless already set.
+        self.count.fetch_or(IMMORTAL, Ordering::Relaxed) & IMMORTAL == 0
+    }
+
+    /// Whether the count is immortal.
+    #[inline(always)]
+    pub fn is_immortal(&self) -> bool {
+        self.count.load(Ordering::Relaxed) >= IMMORTAL
+    }
+
+    /// The current count (approximate while other threads change it); [`IMMORTAL_REFCNT`] for
+    /// an immortal object.
     pub fn get(&self) -> isize {
-        self.count.load(Ordering::Relaxed)
+        let n = self.count.load(Ordering::Relaxed);
+        if n >= IMMORTAL { IMMORTAL_REFCNT } else { n }
     }
 }
 
@@ -327,37 +376,77 @@ struct EpochLocal {
     collector: RefCell<Option<Collector>>,
     /// This thread's handle in that collector.
     handle: RefCell<Option<LocalHandle>>,
+    /// Objects released since the last batch was handed to the collector: they go to the
+    /// epoch together, one deferred function per [`DEFER_BATCH`] objects (crossbeam-epoch's
+    /// own batching idea, one level up), so a release costs a push, not a pin.
+    pending: RefCell<Vec<Job>>,
 }
 
 thread_local! {
-    static EPOCH: EpochLocal =
-        const { EpochLocal { collector: RefCell::new(None), handle: RefCell::new(None) } };
+    static EPOCH: EpochLocal = const {
+        EpochLocal {
+            collector: RefCell::new(None),
+            handle: RefCell::new(None),
+            pending: RefCell::new(Vec::new()),
+        }
+    };
     /// Deferred destructors this thread has run (for [`EpochLocal::settle`]).
     static DEFERRED_RUN: StdCell<u64> = const { StdCell::new(0) };
 }
 
 impl EpochLocal {
-    /// Defers `job` through this thread's handle; hands it back when the thread is not
-    /// attached (no collector), for the caller to run at once.
+    /// Queues `job` to be deferred with this thread's next batch; hands it back when the
+    /// thread is not attached (no collector), for the caller to run at once.
+    #[inline]
     fn defer(&self, job: Job) -> Result<(), Job> {
+        if self.collector.borrow().is_none() {
+            return Err(job);
+        }
+        count(|c| &c.deferred_frees, 1);
+        let full = {
+            let mut pending = self.pending.borrow_mut();
+            if pending.capacity() == 0 {
+                pending.reserve_exact(DEFER_BATCH);
+            }
+            pending.push(job);
+            pending.len() >= DEFER_BATCH
+        };
+        if full {
+            self.seal();
+        }
+        Ok(())
+    }
+
+    /// Hands this thread's pending objects to the collector as one deferred function (a no-op
+    /// when none is pending). The caller's thread has a collector (it is attached, or detaching).
+    fn seal(&self) {
+        let batch = std::mem::take(&mut *self.pending.borrow_mut());
+        if batch.is_empty() {
+            return;
+        }
         loop {
             // Only shared borrows are held while pinned: a pin may run deferred destructors,
-            // which release children and come back here.
+            // which release children and come back to `defer` (which borrows `pending`, not
+            // held here).
             if let Some(handle) = self.handle.borrow().as_ref() {
                 let guard = handle.pin();
-                // SAFETY: `job` holds only a pointer (wrapped as `Send`) and a function
-                // pointer: nothing borrowed from this stack, so it may run later on any thread
-                // (crossbeam's requirement). It runs once (the bag owns it) and only after
-                // every thread pinned now has unpinned; a thread that pins later cannot reach
-                // the object, whose count is zero and which no slot holds any more (B3).
+                let n = batch.len() as u64;
+                // SAFETY: the closure owns only `Job`s, each a pointer (wrapped as `Send`) and
+                // a function pointer: nothing borrowed from this stack, so it may run later on
+                // any thread (crossbeam's requirement). It runs once (the bag owns it) and
+                // only after every thread pinned now has unpinned. Each object's count reached
+                // zero before this pin, so a thread that pins later cannot reach it, and one
+                // pinned now holds the epoch back (B3); deferring later than the decref only
+                // delays the free.
                 unsafe {
                     guard.defer_unchecked(move || {
-                        job.run();
-                        let _ = DEFERRED_RUN.try_with(|n| n.set(n.get() + 1));
+                        for job in batch {
+                            job.run();
+                        }
+                        let _ = DEFERRED_RUN.try_with(|r| r.set(r.get() + n));
                     })
                 };
-                count(|c| &c.deferred_frees, 1);
-                return Ok(());
+                return;
             }
             // No handle but a collector: `detach` is dropping this thread's handle, and that
             // handle's last pin is running expired destructors. Other threads may still be
@@ -366,7 +455,7 @@ impl EpochLocal {
             let fresh = self.collector.borrow().as_ref().map(Collector::register);
             match fresh {
                 Some(handle) => *self.handle.borrow_mut() = Some(handle),
-                None => return Err(job),
+                None => unreachable!("seal is called only with a collector set"),
             }
         }
     }
@@ -374,6 +463,9 @@ impl EpochLocal {
     /// Pins and flushes this thread's bag into the collector, which tries to advance the
     /// epoch and runs the deferred destructors that have expired.
     fn flush(&self, rounds: usize) {
+        if self.collector.borrow().is_some() {
+            self.seal();
+        }
         if let Some(handle) = self.handle.borrow().as_ref() {
             let mut guard = handle.pin();
             for _ in 0..rounds {
@@ -480,6 +572,16 @@ unsafe impl Backend for Atomic {
         rc.decref()
     }
 
+    #[inline]
+    fn immortalize(rc: &RefCount) -> bool {
+        rc.immortalize()
+    }
+
+    #[inline(always)]
+    fn is_immortal(rc: &RefCount) -> bool {
+        rc.is_immortal()
+    }
+
     fn refcount(rc: &RefCount) -> isize {
         // `sys.getrefcount` is the only caller. A dead container's references are dropped only
         // when its deferred destructor runs, so a count read right after `del container` would
@@ -535,10 +637,12 @@ unsafe impl Backend for Atomic {
             // handles until none is left. Take each out first: no borrow may be held while
             // one is dropped.
             loop {
+                e.seal();
                 let handle = e.handle.borrow_mut().take();
                 match handle {
                     Some(h) => drop(h),
-                    None => break,
+                    None if e.pending.borrow().is_empty() => break,
+                    None => {}
                 }
             }
             e.collector.borrow_mut().take();

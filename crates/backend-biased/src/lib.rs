@@ -170,6 +170,16 @@ unsafe impl Backend for Biased {
         }
     }
 
+    #[inline]
+    fn immortalize(rc: &RefCount) -> bool {
+        rc.immortalize()
+    }
+
+    #[inline(always)]
+    fn is_immortal(rc: &RefCount) -> bool {
+        rc.is_immortal()
+    }
+
     fn refcount(rc: &RefCount) -> isize {
         // As in `atomic`: a dead container's references go only when its deferred destructor
         // runs, so let this thread's pending frees finish first.

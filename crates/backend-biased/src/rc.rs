@@ -4,7 +4,7 @@
 //!
 //! | field | written by | meaning |
 //! |---|---|---|
-//! | `tid` | the owner (to `0` when it merges) | owning thread's id; `0` = no owner (merged) |
+//! | `tid` | the owner (to `0` when it merges); anyone, once, to `IMMORTAL_TID` | owning thread's id; `0` = no owner (merged); `IMMORTAL_TID` = immortal |
 //! | `local` | the owner only | references counted by the owner, plain load + store |
 //! | `shared` | everyone, by atomic RMW | `count << 2 \| flags`; the count may be negative |
 //!
@@ -23,6 +23,8 @@
 //! | `decref` by other | `shared == 0` | `shared = QUEUED` (count untouched) | **queue** to `tid` |
 //! | `decref` by other | otherwise | `shared -= 4` | free if now `MERGED`, else keep |
 //! | `merge(extra)` (owner draining its queue, or anyone once the owner detached) | any | `local = 0`, `tid = 0`, `shared = (count + local + extra) << 2 \| MERGED` | the merged count; free at `0` |
+//! | `immortalize` | any | `tid = IMMORTAL_TID` (final: the merges give an object up by CAS on `tid`, which fails on it) | |
+//! | any update | `tid == IMMORTAL_TID` | none | keep (a merge reports `1`) |
 //!
 //! The true count of an object is `local + (shared >> 2) - [queued and not yet merged]`.
 //! Every row keeps it equal to the number of live references, so a row reports "free"
@@ -49,6 +51,13 @@ pub const MERGED: isize = 3;
 
 /// The id of "no owner" (a merged object, or one made by a thread not attached to a VM).
 pub const NO_OWNER: u32 = 0;
+
+/// The owner id of an immortal object ([`RefCount::immortalize`]): no thread has it (thread
+/// ids stop below it), and it is never replaced.
+pub const IMMORTAL_TID: u32 = u32::MAX - 1;
+
+/// What `sys.getrefcount` reports for an immortal object (as `atomic` does).
+pub use gillab_backend_atomic::IMMORTAL_REFCNT;
 
 /// What a decrement asks of the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,13 +108,14 @@ impl RefCount {
     /// Adds a reference held by thread `me`.
     #[inline(always)]
     pub fn incref(&self, me: u32) {
-        if self.owned_by(me) {
+        let tid = self.tid.load(Ordering::Relaxed);
+        if tid == me {
             // Only the owner touches `local`: a plain load and store (what the owner path
             // costs is the point of the scheme), atomic only so other threads may read it
             // for `refcount` without a data race.
             let l = self.local.load(Ordering::Relaxed);
             self.local.store(l + 1, Ordering::Relaxed);
-        } else {
+        } else if tid != IMMORTAL_TID {
             self.shared_incref();
         }
     }
@@ -120,7 +130,8 @@ impl RefCount {
     /// Drops a reference held by thread `me`.
     #[inline(always)]
     pub fn decref(&self, me: u32) -> Decref {
-        if self.owned_by(me) {
+        let tid = self.tid.load(Ordering::Relaxed);
+        if tid == me {
             let l = self.local.load(Ordering::Relaxed) - 1;
             self.local.store(l, Ordering::Relaxed);
             if l != 0 {
@@ -132,7 +143,9 @@ impl RefCount {
             if self.shared.load(Ordering::Acquire) == 0 {
                 return Decref::Free;
             }
-            self.merge_zero_local()
+            self.merge_zero_local(me)
+        } else if tid == IMMORTAL_TID {
+            Decref::Keep
         } else {
             self.shared_decref()
         }
@@ -141,7 +154,7 @@ impl RefCount {
     /// The owner's local count reached zero while other threads' counts are on the shared
     /// half (CPython's `_Py_MergeZeroLocalRefcount`, past its fast path).
     #[inline(never)]
-    fn merge_zero_local(&self) -> Decref {
+    fn merge_zero_local(&self, me: u32) -> Decref {
         // Acquire: as on the fast path (the value may have changed since).
         let mut shared = self.shared.load(Ordering::Acquire);
         if shared == 0 {
@@ -150,8 +163,12 @@ impl RefCount {
         // Give the object up before publishing MERGED: once MERGED is visible another
         // thread's decrement may free the object, after which this thread must not write it.
         // Release: a non-owner that queued the object and reads this 0 (Acquire, in
-        // `shared_decref`) merges it in place and must then see `local == 0`.
-        self.tid.store(NO_OWNER, Ordering::Release);
+        // `shared_decref`) merges it in place and must then see `local == 0`. A CAS, not a
+        // store: another thread may have made the object immortal meanwhile, and that must
+        // stick (its count is no longer kept, so it is never freed by it).
+        if self.tid.compare_exchange(me, NO_OWNER, Ordering::Release, Ordering::Relaxed).is_err() {
+            return Decref::Keep;
+        }
         loop {
             let new = (shared & !FLAGS) | MERGED;
             // AcqRel: Release publishes this thread's accesses (and the stores above) to
@@ -204,11 +221,21 @@ impl RefCount {
     /// last write to `local` happened before, through the registry's lock). Only one thread
     /// merges a given object: the one that queued it got it by its `QUEUED` CAS.
     pub fn merge(&self, extra: isize) -> isize {
+        // Give the object up, unless it is immortal (then its count is not kept and it is
+        // never freed by it: report it alive). The CAS keeps a racing `immortalize` in force.
+        let tid = self.tid.load(Ordering::Relaxed);
+        if tid == IMMORTAL_TID
+            || self
+                .tid
+                .compare_exchange(tid, NO_OWNER, Ordering::Relaxed, Ordering::Relaxed)
+                .is_err()
+        {
+            return 1;
+        }
         let owner_local = self.local.load(Ordering::Relaxed) as isize;
         // Cleared before publishing MERGED, as in `merge_zero_local`: afterwards another
         // thread may free the object.
         self.local.store(0, Ordering::Relaxed);
-        self.tid.store(NO_OWNER, Ordering::Relaxed);
         // Acquire: an owner that already merged published its final `local` with its CAS.
         let mut shared = self.shared.load(Ordering::Acquire);
         loop {
@@ -242,8 +269,28 @@ impl RefCount {
             && self.shared.load(Ordering::Acquire) == 0
     }
 
-    /// The current count, approximate while other threads change it (`sys.getrefcount`).
+    /// Makes the object immortal (PEP 683): from now on no thread writes its counts, and it
+    /// is never reported dead. `true` when this call did it. The caller holds a reference, so
+    /// the true count stays at least one whatever in-flight updates do: an update that read
+    /// the old owner id may still land on `local` or `shared`, but none frees (the merges
+    /// check the id with a CAS, so nothing turns the object mortal again).
+    pub fn immortalize(&self) -> bool {
+        // Relaxed: immortality publishes nothing; every update rereads the id.
+        self.tid.swap(IMMORTAL_TID, Ordering::Relaxed) != IMMORTAL_TID
+    }
+
+    /// Whether the object is immortal.
+    #[inline(always)]
+    pub fn is_immortal(&self) -> bool {
+        self.tid.load(Ordering::Relaxed) == IMMORTAL_TID
+    }
+
+    /// The current count, approximate while other threads change it (`sys.getrefcount`);
+    /// [`IMMORTAL_REFCNT`] for an immortal object.
     pub fn get(&self) -> isize {
+        if self.is_immortal() {
+            return IMMORTAL_REFCNT;
+        }
         let shared = self.shared.load(Ordering::Relaxed);
         let queued = isize::from(shared & FLAGS == QUEUED);
         self.local.load(Ordering::Relaxed) as isize + (shared >> SHIFT) - queued

@@ -4,7 +4,7 @@
 use crate::backend::{Backend, GilConfig};
 use crate::object::dict::Dict;
 use crate::object::str::PyStr;
-use crate::object::{Layout, Payload, PyRef};
+use crate::object::{Immortals, Layout, Payload, PyRef};
 use crate::procs::Executor;
 use crate::types::{ExcTypes, Types, new_type};
 use num_bigint::BigInt;
@@ -77,13 +77,36 @@ pub struct Core<B: Backend> {
     interned: Mutex<HashMap<Box<str>, PyRef<B>>>,
 }
 
+impl<B: Backend> Core<B> {
+    /// Calls `f` on every object the core holds (to make them immortal).
+    fn each(&self, mut f: impl FnMut(&PyRef<B>)) {
+        f(&self.object_type);
+        for (_, t) in self.types.all() {
+            f(t);
+        }
+        for (_, t) in self.exc.all() {
+            f(t);
+        }
+        for o in [&self.none, &self.true_, &self.false_, &self.not_implemented, &self.ellipsis] {
+            f(o);
+        }
+        for o in [&self.empty_tuple, &self.empty_str, &self.builtins, &self.modules] {
+            f(o);
+        }
+        self.small_ints.iter().for_each(f);
+    }
+}
+
 /// One interpreter. Shared by its threads through an `Arc`.
 pub struct Vm<B: Backend> {
-    /// The memory-safety strategy.
-    pub backend: B,
+    /// The memory-safety strategy (dropped by the VM's teardown before the immortal objects'
+    /// blocks are freed: see [`crate::object::immortal`]).
+    pub backend: ManuallyDrop<B>,
     /// The objects this VM owns (built-in classes, singletons, namespaces), reached as
     /// `vm.core.none` and so on; dropped while attached when the VM is torn down.
     pub core: ManuallyDrop<Core<B>>,
+    /// The objects made immortal ([`Vm::immortalize`]), freed at teardown.
+    pub immortals: Immortals<B>,
     /// Source texts by file name, for tracebacks.
     pub sources: Mutex<HashMap<String, std::sync::Arc<str>>>,
     /// `sys.argv`.
@@ -145,8 +168,9 @@ impl<B: Backend> Vm<B> {
             object_type,
         };
         let vm = Vm {
-            backend,
+            backend: ManuallyDrop::new(backend),
             core: ManuallyDrop::new(core),
+            immortals: Immortals::default(),
             sources: Mutex::new(HashMap::new()),
             argv,
             script_dir,
@@ -156,8 +180,38 @@ impl<B: Backend> Vm<B> {
             native_pool: std::sync::OnceLock::new(),
             options,
         };
+        vm.core.each(|o| vm.immortalize(o));
         vm.backend.detach(thread);
         vm
+    }
+
+    /// Makes `obj` immortal where the backend supports it (PEP 683; see
+    /// [`crate::object::immortal`] for which objects the VM chooses): its count stops moving,
+    /// and it lives until the VM is torn down. The calling thread is attached.
+    #[inline]
+    pub fn immortalize(&self, obj: &PyRef<B>) {
+        self.immortals.add(obj);
+    }
+
+    /// Makes immortal the code-like values of a namespace (module globals, a class's dict):
+    /// functions, built-in functions, classes, modules, code objects and the descriptors that
+    /// wrap functions. Data (lists, dicts, instances, numbers) stays mortal.
+    pub fn immortalize_values(&self, owner: &PyRef<B>, ns: &B::Cell<Dict<B>>) {
+        let values: Vec<PyRef<B>> =
+            owner.read(ns, |d| d.iter().filter_map(|e| e.value.clone()).collect());
+        for v in &values {
+            if matches!(
+                v.payload,
+                Payload::Function(_)
+                    | Payload::Builtin(_)
+                    | Payload::Type(_)
+                    | Payload::Module(_)
+                    | Payload::Code(_)
+                    | Payload::Wrapper(_)
+            ) {
+                self.immortalize(v);
+            }
+        }
     }
 
     /// [`Vm::bare`] owned by an `Arc`, which threads started from Python share.
@@ -239,6 +293,7 @@ impl<B: Backend> Vm<B> {
             return r.clone();
         }
         let r = PyRef::new(Payload::Str(PyStr::new(s)));
+        self.immortalize(&r);
         map.insert(s.into(), r.clone());
         r
     }
@@ -287,7 +342,16 @@ impl<B: Backend> Drop for Vm<B> {
         // SAFETY: `core` is dropped exactly once, here, while this thread is attached
         // (docs/safety.md I1); nothing can use it afterwards because the VM is being dropped.
         unsafe { ManuallyDrop::drop(&mut self.core) };
+        // SAFETY: attached; the program is over (no other thread of this VM runs: they were
+        // joined, and a daemon thread would still hold the VM's `Arc`), and `core` is gone.
+        let shells = unsafe { self.immortals.empty() };
         self.backend.detach(thread);
+        // SAFETY: dropped once, here; no thread is attached any more. Dropping it runs every
+        // destructor it still deferred (which may decref an immortal's count: still allocated).
+        unsafe { ManuallyDrop::drop(&mut self.backend) };
+        // SAFETY: the backend is gone, and with the payloads emptied nothing references the
+        // immortals any more.
+        unsafe { shells.free() };
     }
 }
 

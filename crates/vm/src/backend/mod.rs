@@ -48,7 +48,8 @@ use std::ptr::NonNull;
 /// maintains reaches zero; (2) the closure given to `cell_read`/`cell_write` has shared/exclusive
 /// access to the cell's contents for its whole duration; (3) `release` runs the destructor exactly
 /// once, and only when no attached thread can still reach the object through a reference it
-/// loaded before the count reached zero; (4) a thread that blocks in `poll` or `allow_threads`
+/// loaded before the count reached zero; an object that `immortalize` made immortal is never
+/// reported dead, and the VM frees it itself once no thread is attached; (4) a thread that blocks in `poll` or `allow_threads`
 /// lets other threads attach, so blocking never deadlocks the VM.
 pub unsafe trait Backend: Send + Sync + Sized + 'static {
     /// What this strategy is: its description, GIL capability and counters (`gillab backends`,
@@ -73,6 +74,24 @@ pub unsafe trait Backend: Send + Sync + Sized + 'static {
     fn decref(rc: &Self::RefCount) -> bool;
     /// The current count (for `sys.getrefcount`; may be approximate while other threads run).
     fn refcount(rc: &Self::RefCount) -> isize;
+    /// Makes the object whose count is `rc` *immortal* (PEP 683), for a caller that holds a
+    /// reference to it and will never give that reference up: from then on `incref` and
+    /// `decref` on it may skip the count (so threads that share it write nothing shared) and
+    /// `decref` never reports it dead. Returns `true` when this call made it immortal; the
+    /// VM then frees it itself when it is torn down (`object::immortal`). The default keeps
+    /// counting (returns `false`): a backend whose counts cost nothing to share need not
+    /// bother.
+    #[inline(always)]
+    fn immortalize(rc: &Self::RefCount) -> bool {
+        let _ = rc;
+        false
+    }
+    /// Whether [`Backend::immortalize`] made the object whose count is `rc` immortal.
+    #[inline(always)]
+    fn is_immortal(rc: &Self::RefCount) -> bool {
+        let _ = rc;
+        false
+    }
 
     /// Wraps `value` as guarded contents.
     fn cell_new<T: Send + Sync>(value: T) -> Self::Cell<T>;

@@ -97,6 +97,16 @@ pub fn install<B: Backend>(vm: &Vm<B>) {
     put("False", &vm.core.false_);
     put("IOError", &vm.core.exc.os_error);
     put("EnvironmentError", &vm.core.exc.os_error);
+    // Built-in functions and the built-in classes' methods are shared by every thread.
+    if let Payload::Dict(d) = &b.payload {
+        vm.immortalize_values(b, d);
+    }
+    let core_types = vm.core.types.all().into_iter().chain(vm.core.exc.all());
+    for t in std::iter::once(&vm.core.object_type).chain(core_types.map(|(_, t)| t)) {
+        if let Payload::Type(to) = &t.payload {
+            vm.immortalize_values(t, &to.dict);
+        }
+    }
 }
 
 /// Creates a built-in module by name, or `None` if there is no such built-in module.
@@ -113,14 +123,29 @@ pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> Result<PyRe
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let class_cell = code.freevar_names().iter().position(|n| n == "__class__");
     let fused = crate::eval::fuse::find(&code);
-    Ok(PyRef::new(Payload::Code(Box::new(CodeRef {
+    let code = PyRef::new(Payload::Code(Box::new(CodeRef {
         code,
         consts,
         names,
         class_cell,
         max_stack,
         fused,
-    }))))
+    })));
+    // A module's code and constants are read by every thread that runs it, and live as long
+    // as its functions do: immortal (`object::immortal`), as free-threaded CPython makes them.
+    vm.immortalize(&code);
+    if let Payload::Code(c) = &code.payload {
+        c.consts.iter().for_each(|k| immortalize_constant(vm, k));
+    }
+    Ok(code)
+}
+
+/// Makes a constant immortal, with the items of a tuple constant.
+fn immortalize_constant<B: Backend>(vm: &Vm<B>, k: &PyRef<B>) {
+    vm.immortalize(k);
+    if let Payload::Tuple(items) = &k.payload {
+        items.iter().for_each(|i| immortalize_constant(vm, i));
+    }
 }
 
 fn constant<B: Backend>(vm: &Vm<B>, c: &Constant) -> Result<PyRef<B>, String> {

@@ -121,7 +121,18 @@ pub fn make_function<B: Backend>(
         closure,
         module,
     };
-    f.push(PyRef::new(Payload::Function(Box::new(func))));
+    let func = PyRef::new(Payload::Function(Box::new(func)));
+    if f.func.is_none() && f.locals.is_some() {
+        // Made by a module body: shared by every thread that calls it, and (almost always)
+        // alive until the end. Immortal, with its defaults (`object::immortal`).
+        vm.immortalize(&func);
+        if let Payload::Function(fun) = &func.payload
+            && let Some(d) = &fun.defaults
+        {
+            vm.immortalize(d);
+        }
+    }
+    f.push(func);
     Ok(())
 }
 
@@ -197,5 +208,13 @@ pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
         drop(old);
     }
     crate::ops::descr::set_names(ctx, &cls)?;
+    if body.is_immortal() {
+        // The body was made by a module body (or an immortal class's): so is the class.
+        // Immortal, with its methods (`object::immortal`).
+        vm.immortalize(&cls);
+        if let Payload::Type(t) = &cls.payload {
+            vm.immortalize_values(&cls, &t.dict);
+        }
+    }
     Ok(cls)
 }

@@ -9,7 +9,21 @@
 //!
 //! When the local and the constant are both ints, the eval loop runs the whole pattern in one
 //! dispatch, reading the operands in place instead of pushing counted references (the
-//! reference-count elision CPython 3.14 gets from borrowed stack references). The bytecode and
+//! reference-count elision CPython 3.14 gets from borrowed stack references).
+//!
+//! Two more patterns read a local in place whatever its type:
+//!
+//! ```text
+//! LOAD_FAST x; LOAD_ATTR name                       (x.name)
+//! LOAD_FAST x; LOAD_CONST k; BINARY_SUBSCR          (x[k])
+//! ```
+//!
+//! The attribute read or subscript is done on the local's own reference, which the frame
+//! holds for the whole operation: Python code that the operation may run (a property, a
+//! `__getitem__`) runs in other frames and cannot rebind this frame's locals, and no other
+//! thread can reach them. So reading an attribute of a shared object from a local takes no
+//! counted reference to the object, which on the free-threaded backends is a write to a cache
+//! line every reader shares (CPython 3.14's `LOAD_FAST_BORROW` does the same). The bytecode and
 //! `dis` are unchanged; jumps into the middle of a pattern simply run the plain instructions;
 //! any case the fast path does not cover (an unbound local, a non-int, an overflow, a
 //! division by zero) falls back to the plain instructions before anything happened. The
@@ -26,8 +40,22 @@ use gillab_syntax::ast::IntLit;
 pub fn find(code: &CodeObject) -> Box<[Option<Fused>]> {
     let ins = &code.instructions;
     let mut out = vec![None; ins.len()];
-    for i in 0..ins.len().saturating_sub(3) {
-        if ins[i].op != Opcode::LoadFast || ins[i + 1].op != Opcode::LoadConst {
+    for i in 0..ins.len().saturating_sub(1) {
+        if ins[i].op != Opcode::LoadFast {
+            continue;
+        }
+        if ins[i + 1].op == Opcode::LoadAttr {
+            out[i] = Some(Fused::LoadAttr { name: ins[i + 1].arg });
+            continue;
+        }
+        if ins[i + 1].op != Opcode::LoadConst || i + 2 >= ins.len() {
+            continue;
+        }
+        if ins[i + 2].op == Opcode::BinarySubscr {
+            out[i] = Some(Fused::SubscrConst { konst: ins[i + 1].arg });
+            continue;
+        }
+        if i + 3 >= ins.len() {
             continue;
         }
         let Some(Constant::Int(IntLit::Small(konst))) = code.constants.get(ins[i + 1].arg as usize)
@@ -115,6 +143,25 @@ mod tests {
             fused.iter().any(|x| matches!(x, Fused::BinopStore { konst: 1, op: 23, .. })),
             "{fused:?}"
         );
+    }
+
+    #[test]
+    fn finds_attribute_reads_and_constant_subscripts_of_locals() {
+        let module = compile_source(
+            "def f(o):
+    return o.width + o[0]
+",
+            "t.py",
+        )
+        .expect("ok");
+        let Some(Constant::Code(f)) =
+            module.constants.iter().find(|c| matches!(c, Constant::Code(_)))
+        else {
+            panic!("no function")
+        };
+        let fused: Vec<Fused> = find(f).iter().flatten().copied().collect();
+        assert!(fused.iter().any(|x| matches!(x, Fused::LoadAttr { .. })), "{fused:?}");
+        assert!(fused.iter().any(|x| matches!(x, Fused::SubscrConst { .. })), "{fused:?}");
     }
 
     #[test]

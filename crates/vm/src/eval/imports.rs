@@ -112,7 +112,15 @@ pub fn new_builtin_module<B: Backend>(vm: &crate::Vm<B>, name: &str) -> PyRef<B>
 fn module_object<B: Backend>(vm: &crate::Vm<B>, name: &str, builtin: bool) -> PyRef<B> {
     let d = vm.dict(Dict::new());
     dicts::set_name(&d, vm.intern("__name__"), vm.str(name));
-    PyRef::new(Payload::Module(Box::new(ModuleObj { name: name.to_string(), dict: d, builtin })))
+    let m = PyRef::new(Payload::Module(Box::new(ModuleObj {
+        name: name.to_string(),
+        dict: d.clone(),
+        builtin,
+    })));
+    // Modules and their namespaces live for the whole program and every thread reads them.
+    vm.immortalize(&m);
+    vm.immortalize(&d);
+    m
 }
 
 /// Compiles `source` and runs it as the body of module `m`.

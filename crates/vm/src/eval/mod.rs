@@ -172,6 +172,20 @@ fn run<B: Backend>(
     result
 }
 
+/// `o[k]` (`BINARY_SUBSCR`), with the list-by-int case inline.
+#[inline(always)]
+fn subscr<B: Backend>(ctx: &mut Ctx<'_, B>, o: &PyRef<B>, k: &PyRef<B>) -> PyResult<B> {
+    match (&o.payload, &k.payload) {
+        (Payload::List(l), Payload::Int(i)) => {
+            match o.read(l, |v| seq::norm_index(*i, v.len()).map(|j| v[j].clone())) {
+                Some(v) => Ok(v),
+                None => Err(ctx.index_error("list index out of range")),
+            }
+        }
+        _ => seq::getitem(ctx, o, k),
+    }
+}
+
 /// Runs instructions until the frame returns or an instruction raises.
 fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<B> {
     let vm = ctx.vm;
@@ -225,6 +239,19 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                             if fuse::int_compare(cmp, x, konst) == jump_if {
                                 f.pc = target as usize;
                             }
+                        }
+                        (Some(Fused::LoadAttr { name }), _) => {
+                            // The local's own reference serves the read (see `fuse`); the
+                            // pc points past LOAD_ATTR, as if the two had run, so a raise
+                            // unwinds from the same place with the same stack.
+                            f.pc += 1;
+                            let r = attr::getattr(ctx, v, &names[name as usize])?;
+                            f.push(r);
+                        }
+                        (Some(Fused::SubscrConst { konst }), _) => {
+                            f.pc += 2;
+                            let r = subscr(ctx, v, &consts[konst as usize])?;
+                            f.push(r);
                         }
                         (Some(Fused::BinopStore { konst, op, dest, .. }), Some(x))
                             if let Some(r) = fuse::int_binop(op, x, konst) =>
@@ -318,15 +345,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::BinarySubscr => {
                 let k = f.pop();
                 let o = f.pop();
-                let v = match (&o.payload, &k.payload) {
-                    (Payload::List(l), Payload::Int(i)) => {
-                        match o.read(l, |v| seq::norm_index(*i, v.len()).map(|j| v[j].clone())) {
-                            Some(v) => v,
-                            None => return Err(ctx.index_error("list index out of range")),
-                        }
-                    }
-                    _ => seq::getitem(ctx, &o, &k)?,
-                };
+                let v = subscr(ctx, &o, &k)?;
                 f.push(v);
             }
             Op::StoreSubscr => {

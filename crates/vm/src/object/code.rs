@@ -52,6 +52,16 @@ pub enum Fused {
         /// The jump target.
         target: u32,
     },
+    /// `LOAD_FAST local; LOAD_ATTR name`: the attribute is read from the local in place.
+    LoadAttr {
+        /// `LOAD_ATTR`'s argument (an index into the code's names).
+        name: u32,
+    },
+    /// `LOAD_FAST local; LOAD_CONST konst; BINARY_SUBSCR`: the local is subscripted in place.
+    SubscrConst {
+        /// `LOAD_CONST`'s argument (an index into the code's constants).
+        konst: u32,
+    },
     /// `LOAD_FAST local; LOAD_CONST konst; BINARY_OP op; STORE_FAST dest`.
     BinopStore {
         /// The local slot read.

@@ -14,11 +14,13 @@
 mod code;
 pub mod dict;
 mod freelist;
+pub mod immortal;
 pub mod live;
 mod payload;
 pub mod str;
 
 pub use code::*;
+pub use immortal::Immortals;
 pub use payload::*;
 
 use crate::backend::Backend;
@@ -86,6 +88,12 @@ impl<B: Backend> PyRef<B> {
     /// The current reference count.
     pub fn refcount(&self) -> isize {
         B::refcount(&self.rc)
+    }
+
+    /// Whether the backend made this object immortal ([`crate::Vm::immortalize`]).
+    #[inline]
+    pub fn is_immortal(&self) -> bool {
+        B::is_immortal(&self.rc)
     }
 }
 

@@ -41,6 +41,10 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<
         "multiprocessing" => multiprocessing::fill_python(ctx, &m)?,
         _ => return Ok(None),
     }
+    // A built-in module's functions and classes are shared by every thread that imports it.
+    if let Payload::Dict(d) = &ns.payload {
+        vm.immortalize_values(ns, d);
+    }
     Ok(Some(m))
 }
 
