@@ -119,18 +119,18 @@ fn nested_containers_readers_see_whole_values() {
 }
 
 /// A key-less sort of a list of tuples is one step in CPython (no bytecode runs): a racing
-/// append is never lost and sort never raises. Only numbers-only and str-only lists are sorted
-/// in one critical section today (`list.rs`, `sort_plain`).
+/// append is never lost and sort never raises. Lists of plain values (numbers, strs, bytes,
+/// `None` and tuples of them) are sorted in one critical section (`builtins::sort`,
+/// `sort_plain`).
 #[test]
-#[ignore = "bug: objlock, atomic and biased lose appends racing a sort of tuples and raise 'list modified during sort'"]
 fn sorting_tuples_never_loses_a_racing_append() {
     stress("sort_tuples_race.py", "True True 0 [] []");
 }
 
 /// `list(d.items())`, `list(d.values())`, `tuple(d.keys())`, `sorted(d.items())` copy without
-/// bytecode in CPython, as `list(d)` does here (`ops::seq::to_vec`): never "changed size".
+/// bytecode in CPython; here `ops::seq::to_vec` copies a view in one read of its dict, as it
+/// does `list(d)`: never "changed size".
 #[test]
-#[ignore = "bug: objlock, atomic and biased raise 'dictionary changed size during iteration' copying a dict view"]
 fn copying_a_dict_view_never_sees_a_size_change() {
     stress("dict_view_snapshot.py", "[] []");
 }

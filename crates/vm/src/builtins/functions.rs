@@ -218,90 +218,6 @@ fn sum<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     Ok(acc)
 }
 
-/// Sorts `items` stably by `key` (or the items themselves), `reverse` keeping stability.
-/// `after_python` runs after every key call and comparison (each may have run Python code).
-pub fn sort_values<B: Backend>(
-    ctx: &mut Ctx<'_, B>,
-    items: Vec<PyRef<B>>,
-    key: Option<&PyRef<B>>,
-    reverse: bool,
-    mut after_python: impl FnMut(),
-) -> PyResult<B, Vec<PyRef<B>>> {
-    let keys = match key {
-        Some(k) => {
-            let mut ks = Vec::with_capacity(items.len());
-            for it in &items {
-                let r = call::call(ctx, k, std::slice::from_ref(it), &[]);
-                after_python();
-                ks.push(r?);
-            }
-            ks
-        }
-        None => items.clone(),
-    };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    // A merge sort with a fallible comparison: Python's `sort` is stable and stops at the first
-    // comparison error.
-    let mut err = None;
-    let mut less = |a: usize, b: usize| -> bool {
-        if err.is_some() {
-            return false;
-        }
-        let r = compare::lt(ctx, &keys[a], &keys[b]);
-        after_python();
-        match r {
-            Ok(r) => r,
-            Err(e) => {
-                err = Some(e);
-                false
-            }
-        }
-    };
-    if reverse {
-        // Descending and stable: equal keys keep their original order, as in Python.
-        merge_sort(&mut idx, &mut |a, b| less(b, a));
-    } else {
-        merge_sort(&mut idx, &mut less);
-    }
-    if let Some(e) = err {
-        return Err(e);
-    }
-    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
-}
-
-fn merge_sort(v: &mut [usize], less: &mut impl FnMut(usize, usize) -> bool) {
-    if v.len() <= 1 {
-        return;
-    }
-    if v.len() <= 16 {
-        for i in 1..v.len() {
-            let mut j = i;
-            while j > 0 && less(v[j], v[j - 1]) {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        return;
-    }
-    let mid = v.len() / 2;
-    merge_sort(&mut v[..mid], less);
-    merge_sort(&mut v[mid..], less);
-    let mut merged = Vec::with_capacity(v.len());
-    let (mut i, mut j) = (0, mid);
-    while i < mid && j < v.len() {
-        if less(v[j], v[i]) {
-            merged.push(v[j]);
-            j += 1;
-        } else {
-            merged.push(v[i]);
-            i += 1;
-        }
-    }
-    merged.extend_from_slice(&v[i..mid]);
-    merged.extend_from_slice(&v[j..]);
-    v.copy_from_slice(&merged);
-}
-
 fn sorted<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "sorted", 1, 1, &["key", "reverse"])?;
     let items = seq::to_vec(ctx, &args.args[0])?;
@@ -310,7 +226,7 @@ fn sorted<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         Some(r) => is_true(ctx, r)?,
         None => false,
     };
-    let out = sort_values(ctx, items, key, reverse, || {})?;
+    let out = super::sort::sort_values(ctx, items, key, reverse, || {})?;
     Ok(ctx.vm.list(out))
 }
 

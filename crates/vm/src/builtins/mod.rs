@@ -8,6 +8,7 @@
 pub mod functions;
 pub mod methods;
 pub mod modules;
+pub mod sort;
 pub mod strings;
 
 pub use crate::args::{Args, NativeFn};

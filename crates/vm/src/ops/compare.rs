@@ -1,5 +1,8 @@
 //! Comparison and hashing: `==`, `<` and friends with Python's rules for mixed numbers,
-//! sequences and user `__eq__`/`__lt__`, and `hash()` compatible across `int`, `float`, `bool`.
+//! sequences, sets and user `__eq__`/`__lt__`, and `hash()` compatible across `int`, `float`,
+//! `bool`. *Plain* values ([`is_plain`]: numbers, `str`, `bytes`, `None` and tuples of them)
+//! also have a `<` that runs no Python code and reads no cell ([`lt_plain`]), so that a key-less
+//! sort of them can run inside the list's guard.
 
 use super::attr::call_dunder;
 use super::{is_true, type_name};
@@ -287,7 +290,7 @@ fn compare_builtin<B: Backend>(
             ctx.leave_recursive();
             Some(r? == (op == CmpOp::Eq))
         }
-        (Payload::Set(_), Payload::Set(_)) => Some(super::seq::set_compare(ctx, a, b, op)?),
+        (Payload::Set(_), Payload::Set(_)) => Some(set_compare(ctx, a, b, op)?),
         _ if matches!(op, CmpOp::Eq | CmpOp::Ne) && !same_kind => {
             if matches!(a.payload, Payload::Instance(_))
                 || matches!(b.payload, Payload::Instance(_))
@@ -324,6 +327,35 @@ fn dict_eq<B: Backend>(ctx: &mut Ctx<'_, B>, a: &PyRef<B>, b: &PyRef<B>) -> PyRe
         }
     }
     Ok(true)
+}
+
+/// Set comparisons (`<=` is subset, `<` proper subset, ...).
+fn set_compare<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    a: &PyRef<B>,
+    b: &PyRef<B>,
+    op: CmpOp,
+) -> PyResult<B, bool> {
+    let (Payload::Set(x), Payload::Set(y)) = (&a.payload, &b.payload) else { return Ok(false) };
+    let (la, lb) = (a.read(x, |d| d.len()), b.read(y, |d| d.len()));
+    let subset = |ctx: &mut Ctx<'_, B>, p: &PyRef<B>, q: &PyRef<B>| -> PyResult<B, bool> {
+        let Payload::Set(c) = &p.payload else { return Ok(false) };
+        let keys: Vec<_> = p.read(c, |d| d.iter().map(|e| e.key.clone()).collect());
+        for k in keys {
+            if !super::seq::contains(ctx, q, &k)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    Ok(match op {
+        CmpOp::Eq => la == lb && subset(ctx, a, b)?,
+        CmpOp::Ne => !(la == lb && subset(ctx, a, b)?),
+        CmpOp::Le => subset(ctx, a, b)?,
+        CmpOp::Lt => la < lb && subset(ctx, a, b)?,
+        CmpOp::Ge => subset(ctx, b, a)?,
+        CmpOp::Gt => la > lb && subset(ctx, b, a)?,
+    })
 }
 
 /// `a op b` returning the result object (user `__lt__` may return anything).
@@ -396,6 +428,72 @@ pub fn lt<B: Backend>(ctx: &mut Ctx<'_, B>, a: &PyRef<B>, b: &PyRef<B>) -> PyRes
     }
     let r = rich_compare(ctx, a, b, CmpOp::Lt)?;
     is_true(ctx, &r)
+}
+
+/// Tuples nested deeper than this are not plain: their comparison is left to [`lt`], which
+/// counts recursion as CPython does (and `eq_builtin` decides equality to depth 64).
+const PLAIN_DEPTH: u32 = 16;
+
+/// Whether `obj` is *plain*: `None`, a `bool`, `int`, `float`, `str` or `bytes`, or a tuple of
+/// plain values nested at most [`PLAIN_DEPTH`] deep. Comparing two plain values runs no Python
+/// code and touches no cell (tuples, strings and numbers are immutable: no `Backend::Cell`),
+/// so [`lt_plain`] may run inside another object's guard (`docs/safety.md`, I3).
+pub fn is_plain<B: Backend>(obj: &PyRef<B>) -> bool {
+    is_plain_depth(obj, 0)
+}
+
+fn is_plain_depth<B: Backend>(obj: &PyRef<B>, depth: u32) -> bool {
+    match &obj.payload {
+        Payload::None
+        | Payload::Bool(_)
+        | Payload::Int(_)
+        | Payload::BigInt(_)
+        | Payload::Float(_)
+        | Payload::Str(_)
+        | Payload::Bytes(_) => true,
+        Payload::Tuple(items) => {
+            depth < PLAIN_DEPTH && items.iter().all(|x| is_plain_depth(x, depth + 1))
+        }
+        _ => false,
+    }
+}
+
+/// Two values that `<` does not order, by type name: CPython's
+/// "'<' not supported between instances of 'str' and 'int'".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unorderable(pub &'static str, pub &'static str);
+
+impl Unorderable {
+    /// The `TypeError`'s message.
+    pub fn message(self) -> String {
+        format!("'<' not supported between instances of '{}' and '{}'", self.0, self.1)
+    }
+}
+
+/// `a < b` for two plain values ([`is_plain`]), with no Python code and no cell access: the
+/// same answer as [`lt`], and [`Unorderable`] where `lt` raises its `TypeError` (`None < None`,
+/// `'a' < 1`, or such a pair at the first position where two tuples differ). Tuples compare
+/// as CPython's do: the first pair of items that is not equal (identity first, so a NaN equals
+/// itself) decides, else the shorter is less.
+pub fn lt_plain<B: Backend>(a: &PyRef<B>, b: &PyRef<B>) -> Result<bool, Unorderable> {
+    if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+        return Ok(num_cmp(&x, &y) == Some(Ordering::Less));
+    }
+    match (&a.payload, &b.payload) {
+        (Payload::Str(x), Payload::Str(y)) => Ok(x.as_str() < y.as_str()),
+        (Payload::Bytes(x), Payload::Bytes(y)) => Ok(x < y),
+        (Payload::Tuple(x), Payload::Tuple(y)) => {
+            for (p, q) in x.iter().zip(y.iter()) {
+                // Always decided for plain values, which nest less deep than `eq_builtin` gives
+                // up at; "not equal" would still only lead to a plain `<`.
+                if !eq_builtin(p, q).unwrap_or(false) {
+                    return lt_plain(p, q);
+                }
+            }
+            Ok(x.len() < y.len())
+        }
+        _ => Err(Unorderable(a.payload.kind_name(), b.payload.kind_name())),
+    }
 }
 
 const MODULUS: u64 = (1 << 61) - 1;

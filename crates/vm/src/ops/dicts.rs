@@ -1,12 +1,14 @@
 //! Dict and set operations on objects: hashing keys, resolving key equality (including
-//! Python-level `__eq__`, which runs outside the backend's guard), get/set/delete.
+//! Python-level `__eq__`, which runs outside the backend's guard), get/set/delete, and what a
+//! `dict.keys()`/`values()`/`items()` view holds and yields ([`View`], [`snapshot`]).
 
 use super::compare;
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
 use crate::object::dict::Dict;
 use crate::object::str::hash_str;
-use crate::object::{Payload, PyRef};
+use crate::object::{DictIterKind, Payload, PyRef};
+use crate::vm::Vm;
 
 /// Equality of two keys decided without running Python code, or `None` if it needs `__eq__`.
 pub fn key_eq_fast<B: Backend>(a: &PyRef<B>, b: &PyRef<B>) -> Option<bool> {
@@ -250,4 +252,49 @@ fn as_text<B: Backend>(k: &PyRef<B>) -> Option<&str> {
         Payload::Str(s) => Some(s.as_str()),
         _ => None,
     }
+}
+
+/// The Rust value inside a `dict_keys`, `dict_values` or `dict_items` view object (a
+/// `Payload::Native` whose class `builtins::methods::views` makes).
+pub struct View<B: Backend> {
+    /// The dict viewed (a `Payload::Dict`).
+    pub dict: PyRef<B>,
+    /// What the view yields.
+    pub kind: DictIterKind,
+}
+
+impl<B: Backend> View<B> {
+    /// A view of `dict` yielding `kind`.
+    pub fn new(dict: PyRef<B>, kind: DictIterKind) -> View<B> {
+        View { dict, kind }
+    }
+}
+
+/// The view inside `obj`, if `obj` is a dict view.
+pub fn as_view<B: Backend>(obj: &PyRef<B>) -> Option<&View<B>> {
+    match &obj.payload {
+        Payload::Native(n) => n.data.downcast_ref::<View<B>>(),
+        _ => None,
+    }
+}
+
+/// What a view of `dict` yields now, in order, copied in one read of the dict: as in CPython,
+/// where `list(d.items())` runs no bytecode, a concurrent insert or delete lands before or
+/// after the copy and never shows as "changed size during iteration". Pairs are copied out
+/// under the guard and the item tuples built after it.
+pub fn snapshot<B: Backend>(vm: &Vm<B>, dict: &PyRef<B>, kind: DictIterKind) -> Vec<PyRef<B>> {
+    let Payload::Dict(cell) = &dict.payload else { return Vec::new() };
+    let pairs: Vec<(PyRef<B>, Option<PyRef<B>>)> =
+        dict.read(cell, |d| d.iter().map(|e| (e.key.clone(), e.value.clone())).collect());
+    pairs
+        .into_iter()
+        .map(|(k, v)| {
+            let v = v.unwrap_or_else(|| vm.core.none.clone());
+            match kind {
+                DictIterKind::Keys => k,
+                DictIterKind::Values => v,
+                DictIterKind::Items => vm.tuple(vec![k, v]),
+            }
+        })
+        .collect()
 }

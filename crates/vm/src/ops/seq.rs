@@ -1,8 +1,8 @@
 //! Sequences and containers: indexing and slicing, concatenation and repetition, `in`,
-//! set algebra, and turning any iterable into a vector.
+//! and turning any iterable into a vector (a dict view in one read of its dict).
 
 use super::arith::BinOp;
-use super::compare::{self, CmpOp};
+use super::compare;
 use super::{dicts, iter, type_name};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
@@ -45,6 +45,10 @@ pub fn to_vec<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, V
                 v = v.wrapping_add(r.step);
             }
             Ok(out)
+        }
+        // A dict view likewise, in one read of its dict.
+        Payload::Native(_) if let Some(v) = dicts::as_view(obj) => {
+            Ok(dicts::snapshot(ctx.vm, &v.dict, v.kind))
         }
         _ => {
             let it = iter::get_iter(ctx, obj)?;
@@ -762,34 +766,5 @@ fn repeat<B: Backend>(
             vm.list(out)
         }
         _ => return Err(ctx.type_error("can't multiply sequence")),
-    })
-}
-
-/// Set comparisons (`<=` is subset, `<` proper subset, ...).
-pub fn set_compare<B: Backend>(
-    ctx: &mut Ctx<'_, B>,
-    a: &PyRef<B>,
-    b: &PyRef<B>,
-    op: CmpOp,
-) -> PyResult<B, bool> {
-    let (Payload::Set(x), Payload::Set(y)) = (&a.payload, &b.payload) else { return Ok(false) };
-    let (la, lb) = (a.read(x, |d| d.len()), b.read(y, |d| d.len()));
-    let subset = |ctx: &mut Ctx<'_, B>, p: &PyRef<B>, q: &PyRef<B>| -> PyResult<B, bool> {
-        let Payload::Set(c) = &p.payload else { return Ok(false) };
-        let keys: Vec<_> = p.read(c, |d| d.iter().map(|e| e.key.clone()).collect());
-        for k in keys {
-            if !contains(ctx, q, &k)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    };
-    Ok(match op {
-        CmpOp::Eq => la == lb && subset(ctx, a, b)?,
-        CmpOp::Ne => !(la == lb && subset(ctx, a, b)?),
-        CmpOp::Le => subset(ctx, a, b)?,
-        CmpOp::Lt => la < lb && subset(ctx, a, b)?,
-        CmpOp::Ge => subset(ctx, b, a)?,
-        CmpOp::Gt => la > lb && subset(ctx, b, a)?,
     })
 }

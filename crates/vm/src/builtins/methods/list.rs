@@ -4,10 +4,12 @@
 //! Cell discipline (docs/safety.md, I3): a closure given to `read`/`write` only copies
 //! references in or out. Comparisons (which may run a user `__eq__`/`__lt__`) happen outside,
 //! on items read one at a time as CPython does; a removal then finds its item again by identity
-//! under the write guard, and removed items are dropped after the guard is left.
+//! under the write guard, and removed items are dropped after the guard is left. The one
+//! exception is a key-less sort of plain values, whose comparisons run no Python code and read
+//! no cell: it runs inside the write guard (`builtins::sort`).
 
 use crate::backend::Backend;
-use crate::builtins::{Args, NativeFn, add, functions, native};
+use crate::builtins::{Args, NativeFn, add, native, sort};
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::object::{Payload, PyRef, Wrapper};
 use crate::ops::{attr, compare, dicts, repr, seq, type_name};
@@ -184,12 +186,17 @@ fn sort<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
             }
         }
     }
-    // Without a key, a list of numbers only or of strings only is sorted in one critical
-    // section, since no Python code can run: atomic, as under CPython (whose sort of such a list
-    // runs no bytecode and so never switches threads), so a racing append is neither lost nor
-    // reported as a modification.
-    if key.is_none() && o.write(cell, |v| sort_plain(v, reverse)) {
-        return Ok(ctx.vm.core.none.clone());
+    // Without a key, a list of plain values (numbers, strs, bytes, None and tuples of them) is
+    // sorted in one critical section, since no Python code can run: atomic, as under CPython
+    // (whose sort of such a list runs no bytecode and so never switches threads), so a racing
+    // append is neither lost nor reported as a modification. An unorderable pair leaves the
+    // list as it was.
+    if key.is_none() {
+        match o.write(cell, |v| sort::sort_plain(v, reverse)) {
+            Some(Ok(())) => return Ok(ctx.vm.core.none.clone()),
+            Some(Err(e)) => return Err(ctx.type_error(e.message())),
+            None => {}
+        }
     }
     // As in CPython the list is empty while it is being sorted: key functions and comparisons
     // see `[]`, and anything they do to it is discarded with a ValueError. CPython detects any
@@ -200,7 +207,7 @@ fn sort<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let items = o.write(cell, std::mem::take);
     let mut modified = false;
     let watch = || modified |= o.read(cell, |v| v.capacity() != 0);
-    let result = functions::sort_values(ctx, items.clone(), key, reverse, watch);
+    let result = sort::sort_values(ctx, items.clone(), key, reverse, watch);
     let (new, outcome) = match result {
         Ok(sorted) => (sorted, Ok(())),
         Err(e) => (items, Err(e)),
@@ -213,35 +220,6 @@ fn sort<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         return Err(ctx.value_error("list modified during sort"));
     }
     Ok(ctx.vm.core.none.clone())
-}
-
-/// Sorts `v` stably if every item is a number (no NaN) or every item is a `str`, comparing
-/// without Python code; `false` (and `v` untouched) otherwise.
-fn sort_plain<B: Backend>(v: &mut [PyRef<B>], reverse: bool) -> bool {
-    use std::cmp::Ordering;
-    let order = |o: Ordering| if reverse { o.reverse() } else { o };
-    let all_str = v.iter().all(|x| matches!(x.payload, Payload::Str(_)));
-    if all_str {
-        // `str`'s order (UTF-8 bytes) is Python's code-point order.
-        v.sort_by(|a, b| match (&a.payload, &b.payload) {
-            (Payload::Str(x), Payload::Str(y)) => order(x.as_str().cmp(y.as_str())),
-            _ => Ordering::Equal,
-        });
-        return true;
-    }
-    let plain = v.iter().all(|x| match compare::as_num(x) {
-        Some(compare::Num::Float(f)) => !f.is_nan(),
-        Some(_) => true,
-        None => false,
-    });
-    if !plain {
-        return false;
-    }
-    v.sort_by(|a, b| match (compare::as_num(a), compare::as_num(b)) {
-        (Some(x), Some(y)) => order(compare::num_cmp(&x, &y).unwrap_or(Ordering::Equal)),
-        _ => Ordering::Equal,
-    });
-    true
 }
 
 fn reverse<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

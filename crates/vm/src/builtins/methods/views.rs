@@ -1,6 +1,7 @@
 //! `dict.keys()`, `dict.values()` and `dict.items()` views: live views of a dict.
 //!
-//! A view is a `Payload::Native` object holding the dict and what it yields; its class
+//! A view is a `Payload::Native` object holding an `ops::dicts::View` (the dict and what it
+//! yields; `ops::seq::to_vec` copies a view in one read of its dict, as it does a dict); its class
 //! (`dict_keys`, `dict_values`, `dict_items`) is created once per VM at install time and kept
 //! in the `dict` class dict under a private name (see [`new_view`]). Iteration returns a real
 //! dict iterator (`IterState::Dict`), which sees the dict's current contents and raises
@@ -16,16 +17,11 @@ use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
 use crate::object::{DictIterKind, IterState, Layout, NativeObj, Payload, PyRef, TableExpect};
-use crate::ops::{compare, dicts, iter, repr, seq};
+use crate::ops::dicts::{self, View, snapshot};
+use crate::ops::{compare, iter, repr, seq};
 use crate::types::new_type;
 use crate::vm::Vm;
 use std::cell::RefCell;
-
-/// The Rust value inside a view object.
-pub(crate) struct View<B: Backend> {
-    dict: PyRef<B>,
-    kind: DictIterKind,
-}
 
 const KINDS: [DictIterKind; 3] = [DictIterKind::Keys, DictIterKind::Values, DictIterKind::Items];
 
@@ -84,35 +80,9 @@ pub(crate) fn new_view<B: Backend>(vm: &Vm<B>, dict: &PyRef<B>, kind: DictIterKi
     match dicts::get_text(&vm.core.types.dict, class_slot(kind)) {
         Some(class) => PyRef::new(Payload::Native(Box::new(NativeObj {
             class,
-            data: Box::new(View { dict: dict.clone(), kind }),
+            data: Box::new(View::new(dict.clone(), kind)),
         }))),
         None => vm.list(snapshot(vm, dict, kind)),
-    }
-}
-
-/// What a view of `dict` yields now, in order. Pairs are copied out under the guard and the
-/// item tuples built after it.
-fn snapshot<B: Backend>(vm: &Vm<B>, dict: &PyRef<B>, kind: DictIterKind) -> Vec<PyRef<B>> {
-    let Payload::Dict(cell) = &dict.payload else { return Vec::new() };
-    let pairs: Vec<(PyRef<B>, Option<PyRef<B>>)> =
-        dict.read(cell, |d| d.iter().map(|e| (e.key.clone(), e.value.clone())).collect());
-    pairs
-        .into_iter()
-        .map(|(k, v)| {
-            let v = v.unwrap_or_else(|| vm.core.none.clone());
-            match kind {
-                DictIterKind::Keys => k,
-                DictIterKind::Values => v,
-                DictIterKind::Items => vm.tuple(vec![k, v]),
-            }
-        })
-        .collect()
-}
-
-fn view_of<B: Backend>(obj: &PyRef<B>) -> Option<&View<B>> {
-    match &obj.payload {
-        Payload::Native(n) => n.data.downcast_ref::<View<B>>(),
-        _ => None,
     }
 }
 
@@ -223,7 +193,7 @@ fn view_reversed<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
 /// Whether every element of view `o` is in `other` (a set or a keys/items view).
 fn all_in<B: Backend>(ctx: &mut Ctx<'_, B>, o: &PyRef<B>, other: &PyRef<B>) -> PyResult<B, bool> {
     for x in seq::to_vec(ctx, o)? {
-        let found = match view_of(other) {
+        let found = match dicts::as_view(other) {
             Some(w) => contains(ctx, w, &x)?,
             None => seq::contains(ctx, other, &x)?,
         };
@@ -238,7 +208,7 @@ fn all_in<B: Backend>(ctx: &mut Ctx<'_, B>, o: &PyRef<B>, other: &PyRef<B>) -> P
 fn set_like_len<B: Backend>(other: &PyRef<B>) -> Option<usize> {
     match &other.payload {
         Payload::Set(d) => Some(other.read(d, |t| t.len())),
-        _ => view_of(other).filter(|w| w.kind != DictIterKind::Values).map(len_of),
+        _ => dicts::as_view(other).filter(|w| w.kind != DictIterKind::Values).map(len_of),
     }
 }
 
