@@ -87,8 +87,10 @@ pub mod rbias;
 use crossbeam_epoch::{Collector, LocalHandle};
 use gillab_vm::backend::{Backend, Counter, Facts, Stats, Strategy};
 use std::cell::{Cell as StdCell, RefCell};
+use std::collections::VecDeque;
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 // The count's atomics come from loom when the crate is model-checked (`.ci/loom`).
 #[cfg(loom)]
@@ -369,6 +371,13 @@ impl Job {
     }
 }
 
+/// A batch of released objects waiting for its grace period, which is over once `expired` is
+/// set (by a marker deferred through the epoch when the batch was sealed).
+struct Waiting {
+    expired: Arc<AtomicBool>,
+    batch: Vec<Job>,
+}
+
 /// The calling thread's registration with the collector of the VM it is attached to.
 struct EpochLocal {
     /// The VM's collector, from `attach` until the end of `detach`: while it is set the thread
@@ -376,10 +385,15 @@ struct EpochLocal {
     collector: RefCell<Option<Collector>>,
     /// This thread's handle in that collector.
     handle: RefCell<Option<LocalHandle>>,
-    /// Objects released since the last batch was handed to the collector: they go to the
-    /// epoch together, one deferred function per [`DEFER_BATCH`] objects (crossbeam-epoch's
-    /// own batching idea, one level up), so a release costs a push, not a pin.
+    /// Objects released since the last batch was sealed: they go to the epoch together, one
+    /// deferred function per [`DEFER_BATCH`] objects (crossbeam-epoch's own batching idea,
+    /// one level up), so a release costs a push, not a pin.
     pending: RefCell<Vec<Job>>,
+    /// Sealed batches, oldest first, each waiting for its marker: the batch stays with the
+    /// thread that released it, which frees it itself (into its own free list) once the
+    /// grace period is over, instead of letting whichever thread collects the epoch's garbage
+    /// free another thread's objects.
+    waiting: RefCell<VecDeque<Waiting>>,
 }
 
 thread_local! {
@@ -388,10 +402,25 @@ thread_local! {
             collector: RefCell::new(None),
             handle: RefCell::new(None),
             pending: RefCell::new(Vec::new()),
+            waiting: RefCell::new(VecDeque::new()),
         }
     };
     /// Deferred destructors this thread has run (for [`EpochLocal::settle`]).
     static DEFERRED_RUN: StdCell<u64> = const { StdCell::new(0) };
+}
+
+/// Runs a batch's destructors.
+///
+/// # Safety
+/// Each job's object reached zero before the batch's grace period began, and the grace period
+/// is over (B3); each batch runs once.
+unsafe fn run_batch(batch: Vec<Job>) {
+    let n = batch.len() as u64;
+    for job in batch {
+        // SAFETY: forwarded from this function's contract.
+        unsafe { job.run() };
+    }
+    let _ = DEFERRED_RUN.try_with(|r| r.set(r.get() + n));
 }
 
 impl EpochLocal {
@@ -417,55 +446,88 @@ impl EpochLocal {
         Ok(())
     }
 
-    /// Hands this thread's pending objects to the collector as one deferred function (a no-op
-    /// when none is pending). The caller's thread has a collector (it is attached, or detaching).
+    /// Runs `f` with a pin of this thread's handle, registering a fresh handle when `detach`
+    /// has just dropped it (its last pin ran expired destructors, whose children come here;
+    /// other threads may still be attached, so they must be deferred too: `detach` drops
+    /// every handle it finds until none is left). The thread has a collector.
+    fn pinned<R>(&self, f: impl FnOnce(&crossbeam_epoch::Guard) -> R) -> R {
+        loop {
+            // Only shared borrows are held while pinned: a pin may run deferred functions.
+            if let Some(handle) = self.handle.borrow().as_ref() {
+                return f(&handle.pin());
+            }
+            let fresh = self.collector.borrow().as_ref().map(Collector::register);
+            match fresh {
+                Some(handle) => *self.handle.borrow_mut() = Some(handle),
+                None => unreachable!("pinned is called only with a collector set"),
+            }
+        }
+    }
+
+    /// Seals this thread's pending objects into a batch that waits for a grace period: a
+    /// marker deferred through the epoch sets the batch's flag once every thread pinned now
+    /// has unpinned (a no-op when none is pending). The thread has a collector.
     fn seal(&self) {
         let batch = std::mem::take(&mut *self.pending.borrow_mut());
         if batch.is_empty() {
             return;
         }
+        let expired = Arc::new(AtomicBool::new(false));
+        let marker = Arc::clone(&expired);
+        self.pinned(|guard| {
+            // Release: pairs with the Acquire load in `reap`, so the pins and unpins that
+            // ended the grace period (which crossbeam orders before running this) happen
+            // before the owner frees the batch.
+            guard.defer(move || marker.store(true, Ordering::Release));
+        });
+        self.waiting.borrow_mut().push_back(Waiting { expired, batch });
+    }
+
+    /// Frees the sealed batches whose grace period is over, oldest first.
+    fn reap(&self) {
         loop {
-            // Only shared borrows are held while pinned: a pin may run deferred destructors,
-            // which release children and come back to `defer` (which borrows `pending`, not
-            // held here).
-            if let Some(handle) = self.handle.borrow().as_ref() {
-                let guard = handle.pin();
-                let n = batch.len() as u64;
-                // SAFETY: the closure owns only `Job`s, each a pointer (wrapped as `Send`) and
-                // a function pointer: nothing borrowed from this stack, so it may run later on
-                // any thread (crossbeam's requirement). It runs once (the bag owns it) and
-                // only after every thread pinned now has unpinned. Each object's count reached
-                // zero before this pin, so a thread that pins later cannot reach it, and one
-                // pinned now holds the epoch back (B3); deferring later than the decref only
-                // delays the free.
-                unsafe {
-                    guard.defer_unchecked(move || {
-                        for job in batch {
-                            job.run();
-                        }
-                        let _ = DEFERRED_RUN.try_with(|r| r.set(r.get() + n));
-                    })
-                };
-                return;
-            }
-            // No handle but a collector: `detach` is dropping this thread's handle, and that
-            // handle's last pin is running expired destructors. Other threads may still be
-            // attached, so the children those destructors release must be deferred too:
-            // register again (`detach` drops every handle it finds until none is left).
-            let fresh = self.collector.borrow().as_ref().map(Collector::register);
-            match fresh {
-                Some(handle) => *self.handle.borrow_mut() = Some(handle),
-                None => unreachable!("seal is called only with a collector set"),
-            }
+            let ready = {
+                let mut waiting = self.waiting.borrow_mut();
+                // Acquire: see `seal`.
+                match waiting.front() {
+                    Some(w) if w.expired.load(Ordering::Acquire) => waiting.pop_front(),
+                    _ => None,
+                }
+            };
+            // No borrow is held here: destructors release children and come back to `defer`.
+            let Some(w) = ready else { return };
+            // SAFETY: every object in the batch reached zero before `seal` pinned and deferred
+            // the marker; the marker ran, so every thread pinned then has unpinned, and a
+            // thread that pinned later cannot reach the objects (B3). Popped, so run once.
+            unsafe { run_batch(w.batch) };
         }
     }
 
-    /// Pins and flushes this thread's bag into the collector, which tries to advance the
-    /// epoch and runs the deferred destructors that have expired.
-    fn flush(&self, rounds: usize) {
-        if self.collector.borrow().is_some() {
-            self.seal();
+    /// Hands every sealed batch (and the pending objects) to the collector itself, to be freed
+    /// by whichever thread collects it: for `detach`, after which this thread frees nothing.
+    fn hand_over(&self) {
+        self.seal();
+        let all: Vec<Waiting> = self.waiting.borrow_mut().drain(..).collect();
+        for Waiting { expired: _, batch } in all {
+            self.pinned(|guard| {
+                // SAFETY: the closure owns only `Job`s, each a pointer (wrapped as `Send`) and
+                // a function pointer: nothing borrowed from this stack, so it may run later
+                // on any thread (crossbeam's requirement), once. Every object in it reached
+                // zero before this pin, so deferring it now (later than its marker) only
+                // delays the free (B3).
+                unsafe { guard.defer_unchecked(move || run_batch(batch)) };
+            });
         }
+    }
+
+    /// Seals the pending objects, pins and flushes this thread's bag into the collector (which
+    /// tries to advance the epoch and runs the markers and functions that have expired), then
+    /// frees this thread's batches whose grace period is over.
+    fn flush(&self, rounds: usize) {
+        if self.collector.borrow().is_none() {
+            return;
+        }
+        self.seal();
         if let Some(handle) = self.handle.borrow().as_ref() {
             let mut guard = handle.pin();
             for _ in 0..rounds {
@@ -473,6 +535,7 @@ impl EpochLocal {
                 guard.repin();
             }
         }
+        self.reap();
     }
 
     /// Runs every deferred destructor that can run now: flushes and repins until a few rounds
@@ -637,7 +700,7 @@ unsafe impl Backend for Atomic {
             // handles until none is left. Take each out first: no borrow may be held while
             // one is dropped.
             loop {
-                e.seal();
+                e.hand_over();
                 let handle = e.handle.borrow_mut().take();
                 match handle {
                     Some(h) => drop(h),

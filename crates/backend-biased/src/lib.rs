@@ -61,6 +61,7 @@ thread_local! {
 /// Totals of the per-thread counters of threads that have detached.
 static TOTAL_QUEUED: AtomicU64 = AtomicU64::new(0);
 static TOTAL_MERGES: AtomicU64 = AtomicU64::new(0);
+static TOTAL_SHARED_OPS: AtomicU64 = AtomicU64::new(0);
 
 #[inline(always)]
 fn me() -> u32 {
@@ -73,7 +74,9 @@ fn bump(counter: &'static std::thread::LocalKey<StdCell<u64>>) {
 
 /// Moves this thread's counters into the totals.
 fn flush_counters() {
-    for (local, total) in [(&QUEUED, &TOTAL_QUEUED), (&MERGES, &TOTAL_MERGES)] {
+    for (local, total) in
+        [(&QUEUED, &TOTAL_QUEUED), (&MERGES, &TOTAL_MERGES), (&rc::SHARED_OPS, &TOTAL_SHARED_OPS)]
+    {
         let n = local.try_with(|c| c.replace(0)).unwrap_or(0);
         // Relaxed: the totals are read by `stats` after the threads were joined.
         total.fetch_add(n, Ordering::Relaxed);
@@ -139,6 +142,7 @@ unsafe impl Backend for Biased {
             Counter::Merges,
             Counter::UnlockedReads,
             Counter::BiasRevocations,
+            Counter::SharedCountOps,
         ],
     };
 
@@ -277,6 +281,7 @@ unsafe impl Backend for Biased {
             // Relaxed: see `flush_counters`.
             queued: Some(TOTAL_QUEUED.load(Ordering::Relaxed)),
             merges: Some(TOTAL_MERGES.load(Ordering::Relaxed)),
+            shared_count_ops: Some(TOTAL_SHARED_OPS.load(Ordering::Relaxed)),
             // Biased counts make no CAS retries of `atomic`'s kind: not offered.
             cas_retries: None,
             try_incref_failures: None,

@@ -59,6 +59,19 @@ pub const IMMORTAL_TID: u32 = u32::MAX - 1;
 /// What `sys.getrefcount` reports for an immortal object (as `atomic` does).
 pub use gillab_backend_atomic::IMMORTAL_REFCNT;
 
+#[cfg(not(loom))]
+thread_local! {
+    /// This thread's count of updates on shared halves (the `shared_count_ops` counter).
+    pub static SHARED_OPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts one update of a shared half (kept off the owner's path).
+#[inline(always)]
+fn count_shared_op() {
+    #[cfg(not(loom))]
+    let _ = SHARED_OPS.try_with(|c| c.set(c.get() + 1));
+}
+
 /// What a decrement asks of the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decref {
@@ -122,6 +135,7 @@ impl RefCount {
 
     #[inline(never)]
     fn shared_incref(&self) {
+        count_shared_op();
         // Relaxed, as for `Arc::clone`: the new reference is derived from one the caller
         // holds, which keeps the object alive; the increment publishes nothing.
         self.shared.fetch_add(ONE, Ordering::Relaxed);
@@ -189,6 +203,7 @@ impl RefCount {
     /// A non-owner's decrement (CPython's `_Py_DecRefShared`).
     #[inline(never)]
     fn shared_decref(&self) -> Decref {
+        count_shared_op();
         let mut shared = self.shared.load(Ordering::Relaxed);
         loop {
             let queue = shared == 0;

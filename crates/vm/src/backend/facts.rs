@@ -99,6 +99,9 @@ pub enum Counter {
     UnlockedReads,
     /// Writes that revoked a cell's reader bias and scanned the reader slots.
     BiasRevocations,
+    /// Count updates made on a count's shared half (by a thread that does not own the object,
+    /// or on a merged one): atomic read-modify-writes of a line other threads may write too.
+    SharedCountOps,
 }
 
 impl Counter {
@@ -121,6 +124,7 @@ impl Counter {
             Counter::Merges => "merges",
             Counter::UnlockedReads => "unlocked_reads",
             Counter::BiasRevocations => "bias_revocations",
+            Counter::SharedCountOps => "shared_count_ops",
         }
     }
 
@@ -202,6 +206,9 @@ pub struct Stats {
     /// [`Counter::BiasRevocations`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bias_revocations: Option<u64>,
+    /// [`Counter::SharedCountOps`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_count_ops: Option<u64>,
 }
 
 impl Stats {
@@ -227,6 +234,7 @@ impl Stats {
             (Counter::Merges, self.merges),
             (Counter::UnlockedReads, self.unlocked_reads),
             (Counter::BiasRevocations, self.bias_revocations),
+            (Counter::SharedCountOps, self.shared_count_ops),
         ];
         out.extend(rest.iter().filter(|(_, v)| v.is_some()).map(|(c, _)| *c));
         out
