@@ -112,9 +112,9 @@ impl RefCount {
     /// unattached threads an id no object carries).
     #[inline(always)]
     fn owned_by(&self, me: u32) -> bool {
-        // Relaxed: `tid` only changes from the owner's id to 0, written by the owner itself;
-        // the owner reads its own writes, and any other thread takes the shared path whether
-        // it sees the old id or 0.
+        // Relaxed: `tid` changes from the owner's id to 0, written by the owner itself (the
+        // owner reads its own writes, and any other thread takes the shared path whether it
+        // sees the old id or 0), or to `IMMORTAL_TID`, after which no update counts.
         self.tid.load(Ordering::Relaxed) == me
     }
 

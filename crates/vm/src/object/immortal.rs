@@ -54,16 +54,6 @@ impl<B: Backend> Immortals<B> {
         }
     }
 
-    /// How many objects are registered.
-    pub fn len(&self) -> usize {
-        self.entries.lock().unwrap_or_else(|e| e.into_inner()).len()
-    }
-
-    /// Whether none is registered.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Drops every immortal's payload (releasing its mortal children) and leaves the object
     /// an empty shell (`None`'s payload); returns the shells for [`Immortals::free`].
     ///
