@@ -1,5 +1,6 @@
 //! Loom models of the `atomic` backend's reference-count protocol: CAS increments and
-//! decrements racing each other, and `try_incref` racing the final decrement. Loom explores
+//! decrements racing each other, `try_incref` racing the final decrement, and `immortalize`
+//! racing both. Loom explores
 //! the interleavings (and the weak-memory reorderings its model allows) of each closure, and
 //! its `UnsafeCell` reports an access to the object that is not ordered before its destruction.
 //!
@@ -119,6 +120,32 @@ fn try_incref_races_the_final_decref() {
         assert_eq!(obj.destroyed.load(Ordering::Relaxed), 1);
         assert_eq!(obj.rc.get(), 0);
         assert!(!obj.rc.try_incref(), "zero is terminal");
+    });
+}
+
+/// `immortalize` races another owner's increments and decrements (PEP 683's transition): the
+/// immortalizing thread holds a reference, which it then forgets, as the VM's registry does.
+/// No update may take the object to zero, the bit sticks, and reads keep seeing the payload.
+#[test]
+fn immortalize_races_increfs_and_decrefs() {
+    loom::model(|| {
+        let obj = Obj::new();
+        obj.rc.incref(); // the other owner's reference
+        let other = obj.clone();
+        let t = thread::spawn(move || {
+            other.rc.incref();
+            other.touch();
+            other.drop_ref();
+            other.drop_ref();
+        });
+        assert!(obj.rc.immortalize());
+        obj.touch();
+        t.join().unwrap();
+        assert_eq!(obj.destroyed.load(Ordering::Relaxed), 0);
+        assert!(obj.rc.is_immortal());
+        assert_eq!(obj.rc.get(), gillab_backend_atomic::IMMORTAL_REFCNT);
+        assert!(obj.rc.try_incref(), "an immortal is never dead");
+        assert!(!obj.rc.immortalize(), "only the first call makes it immortal");
     });
 }
 

@@ -1,7 +1,8 @@
 //! Loom models of the biased reference-count protocol (`src/rc.rs`): an owner's plain local
 //! updates racing other threads' shared updates, the owner's zero-local merge racing a
 //! non-owner's last decrement, and a non-owner queueing an object to an owner that is draining
-//! its queue and detaching (so the object is merged in place). In each, the object must be
+//! its queue and detaching (so the object is merged in place), and an immortal transition
+//! racing the owner's zero-local merge. In each, the object must be
 //! destroyed exactly once and after every use; loom's `UnsafeCell` reports an access that is
 //! not ordered before the destruction.
 //!
@@ -146,5 +147,33 @@ fn queueing_to_a_detaching_owner_merges_in_place() {
         obj.drop_ref(OTHER);
         t.join().unwrap();
         assert_eq!(obj.destroyed.load(Ordering::Relaxed), 1);
+    });
+}
+
+/// Another thread makes the object immortal (holding a reference of its own, which it then
+/// forgets, as the VM's registry does) while the owner drops its last local reference: the
+/// owner's zero-local merge must give up (its CAS on the owner id fails) or finish before
+/// the swap, and in neither case is the object freed. The immortalizing thread's later
+/// decrements write nothing.
+#[test]
+fn immortalize_races_the_owners_zero_local_merge() {
+    loom::model(|| {
+        let obj = Obj::new();
+        obj.rc.incref(OTHER); // the registry's reference
+        obj.rc.incref(OTHER); // one OTHER drops after the transition
+        let owner = obj.clone();
+        let t = thread::spawn(move || {
+            owner.touch();
+            owner.drop_ref(OWNER);
+            while owner.drain(true) {}
+        });
+        obj.rc.immortalize();
+        obj.touch();
+        obj.drop_ref(OTHER);
+        t.join().unwrap();
+        obj.drain(false);
+        assert_eq!(obj.destroyed.load(Ordering::Relaxed), 0);
+        assert!(obj.rc.is_immortal());
+        assert_eq!(obj.rc.get(), gillab_backend_biased::rc::IMMORTAL_REFCNT);
     });
 }
