@@ -82,6 +82,7 @@
 //! [`RefCount::try_incref`] it (CPython 3.13t's `_Py_TryIncrefCompare`) be added without a
 //! change to reclamation.
 
+pub mod marker;
 pub mod rbias;
 
 use crossbeam_epoch::{Collector, LocalHandle};
@@ -89,8 +90,7 @@ use gillab_vm::backend::{Backend, Counter, Facts, Stats, Strategy};
 use std::cell::{Cell as StdCell, RefCell};
 use std::collections::VecDeque;
 use std::ptr::NonNull;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 // The count's atomics come from loom when the crate is model-checked (`.ci/loom`).
 #[cfg(loom)]
@@ -374,7 +374,7 @@ impl Job {
 /// A batch of released objects waiting for its grace period, which is over once `expired` is
 /// set (by a marker deferred through the epoch when the batch was sealed).
 struct Waiting {
-    expired: Arc<AtomicBool>,
+    expired: marker::Flag,
     batch: Vec<Job>,
 }
 
@@ -472,13 +472,12 @@ impl EpochLocal {
         if batch.is_empty() {
             return;
         }
-        let expired = Arc::new(AtomicBool::new(false));
-        let marker = Arc::clone(&expired);
+        let (expired, marker) = marker::pair();
         self.pinned(|guard| {
-            // Release: pairs with the Acquire load in `reap`, so the pins and unpins that
-            // ended the grace period (which crossbeam orders before running this) happen
-            // before the owner frees the batch.
-            guard.defer(move || marker.store(true, Ordering::Release));
+            // The marker's release (see `marker`) pairs with the Acquire load in `reap`, so
+            // the pins and unpins that ended the grace period (which crossbeam orders before
+            // running this) happen before the owner frees the batch.
+            guard.defer(move || marker.expire());
         });
         self.waiting.borrow_mut().push_back(Waiting { expired, batch });
     }
@@ -488,9 +487,9 @@ impl EpochLocal {
         loop {
             let ready = {
                 let mut waiting = self.waiting.borrow_mut();
-                // Acquire: see `seal`.
+                // `expired` loads with Acquire: see `seal`.
                 match waiting.front() {
-                    Some(w) if w.expired.load(Ordering::Acquire) => waiting.pop_front(),
+                    Some(w) if w.expired.expired() => waiting.pop_front(),
                     _ => None,
                 }
             };
@@ -508,7 +507,8 @@ impl EpochLocal {
     fn hand_over(&self) {
         self.seal();
         let all: Vec<Waiting> = self.waiting.borrow_mut().drain(..).collect();
-        for Waiting { expired: _, batch } in all {
+        for Waiting { expired, batch } in all {
+            drop(expired);
             self.pinned(|guard| {
                 // SAFETY: the closure owns only `Job`s, each a pointer (wrapped as `Send`) and
                 // a function pointer: nothing borrowed from this stack, so it may run later

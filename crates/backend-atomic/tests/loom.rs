@@ -149,6 +149,28 @@ fn immortalize_races_increfs_and_decrefs() {
     });
 }
 
+/// A batch's grace-period marker runs on another thread while its owner polls it and then
+/// drops its half (after freeing the batch, or abandoning it at `detach`): exactly one party
+/// frees the flag, after the other's last access (`src/marker.rs`'s state table).
+#[test]
+fn marker_expires_while_the_owner_abandons_it() {
+    loom::model(|| {
+        let (flag, marker) = gillab_backend_atomic::marker::pair();
+        let t = thread::spawn(move || marker.expire());
+        let seen = flag.expired();
+        drop(flag);
+        t.join().unwrap();
+        let _ = seen;
+    });
+    loom::model(|| {
+        let (flag, marker) = gillab_backend_atomic::marker::pair();
+        let t = thread::spawn(move || marker.expire());
+        t.join().unwrap();
+        assert!(flag.expired(), "a marker that ran is seen");
+        drop(flag);
+    });
+}
+
 mod rbias {
     //! Models of the reader-biased contents lock (`src/rbias.rs`): a fast reader (through
     //! its slot) racing a writer that revokes the bias, and a slow reader that sets the bias
