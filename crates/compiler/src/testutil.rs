@@ -60,6 +60,7 @@ pub fn func(n: &str, params: &[&str], body: Vec<Stmt>) -> Stmt {
         params,
         body,
         decorators: vec![],
+        is_async: false,
     })))
 }
 

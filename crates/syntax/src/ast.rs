@@ -78,8 +78,10 @@ pub enum StmtKind {
         /// Runs when the loop ends without `break`.
         orelse: Vec<Stmt>,
     },
-    /// `for target in iter: body else: orelse`
+    /// `for target in iter: body else: orelse` (or `async for`)
     For {
+        /// `async for`.
+        is_async: bool,
         /// Loop target (any assignment target).
         target: Expr,
         /// The iterable.
@@ -108,8 +110,10 @@ pub enum StmtKind {
         /// Imported names.
         names: Vec<Alias>,
     },
-    /// `with a as x, b: body`
+    /// `with a as x, b: body` (or `async with`)
     With {
+        /// `async with`.
+        is_async: bool,
         /// Context managers, outermost first.
         items: Vec<WithItem>,
         /// Body.
@@ -153,6 +157,8 @@ pub struct FunctionDef {
     pub body: Vec<Stmt>,
     /// Decorators, outermost first (`@a @b def f` has `[a, b]`).
     pub decorators: Vec<Expr>,
+    /// `async def`.
+    pub is_async: bool,
 }
 
 /// A class definition.
@@ -371,6 +377,28 @@ pub enum ExprKind {
         /// The returned expression.
         body: Box<Expr>,
     },
+    /// `yield` or `yield value` (`yield a, b` yields a tuple).
+    Yield {
+        /// The yielded value; `None` for a bare `yield`.
+        value: Option<Box<Expr>>,
+    },
+    /// `yield from value`
+    YieldFrom {
+        /// The delegated-to iterable.
+        value: Box<Expr>,
+    },
+    /// `await value`
+    Await {
+        /// The awaited expression.
+        value: Box<Expr>,
+    },
+    /// `target := value`
+    NamedExpr {
+        /// Always an [`ExprKind::Name`].
+        target: Box<Expr>,
+        /// The assigned value.
+        value: Box<Expr>,
+    },
 }
 
 /// A piece of an f-string.
@@ -389,7 +417,7 @@ pub enum FStringPart {
     },
 }
 
-/// One `for target in iter if cond...` clause of a comprehension.
+/// One `for target in iter if cond...` (or `async for ...`) clause of a comprehension.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comprehension {
     /// The loop target.
@@ -398,6 +426,8 @@ pub struct Comprehension {
     pub iter: Expr,
     /// Filter conditions.
     pub ifs: Vec<Expr>,
+    /// `async for`.
+    pub is_async: bool,
 }
 
 /// A keyword argument in a call.

@@ -39,6 +39,9 @@ impl<'a> Compiler<'a> {
             }
             _ => unreachable!("not a comprehension"),
         };
+        if generators.iter().any(|g| g.is_async) {
+            return Err(self.unsupported("'async'", e.span));
+        }
         let scope = self.table.scope_for(e).expect("comprehension scope");
         let line = self.line_of(e.span);
         self.enter_unit(scope, name.to_string(), line);

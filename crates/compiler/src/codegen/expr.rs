@@ -127,6 +127,17 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             ExprKind::Lambda { params, body } => self.lambda(e, params, body)?,
+            ExprKind::NamedExpr { target, value } => {
+                // CPython's order: the value, a copy left as the expression's result, the store
+                // (to the enclosing function's cell or the global, from inside a comprehension:
+                // the symbol table resolved the target's scope).
+                self.expr(value)?;
+                self.emit(Opcode::Copy, 1);
+                self.store_target(target)?;
+            }
+            ExprKind::Yield { .. } => return Err(self.unsupported("'yield'", e.span)),
+            ExprKind::YieldFrom { .. } => return Err(self.unsupported("'yield'", e.span)),
+            ExprKind::Await { .. } => return Err(self.unsupported("'await'", e.span)),
             ExprKind::None
             | ExprKind::Bool(_)
             | ExprKind::Ellipsis

@@ -109,6 +109,8 @@ pub(crate) struct Compiler<'a> {
 /// Compiles a parsed module (see [`crate::compile_module`]).
 pub(crate) fn compile(module: &Module, source: &str, filename: &str) -> Result<Arc<CodeObject>> {
     let table = SymbolTable::build(module)?;
+    // CPython raises these while compiling, in source order among the compiler's own errors.
+    let deferred = table.compile_error().cloned();
     let mut c = Compiler {
         filename: Arc::from(filename),
         line_index: LineIndex::new(source),
@@ -119,8 +121,12 @@ pub(crate) fn compile(module: &Module, source: &str, filename: &str) -> Result<A
     if let Some(first) = module.body.first() {
         c.set_line(first.span);
     }
-    c.body(&module.body)?;
-    Ok(c.exit_unit(true))
+    match (c.body(&module.body), deferred) {
+        (Err(own), Some(deferred)) if deferred.span.start <= own.span.start => Err(deferred),
+        (Err(own), _) => Err(own),
+        (Ok(()), Some(deferred)) => Err(deferred),
+        (Ok(()), None) => Ok(c.exit_unit(true)),
+    }
 }
 
 impl<'a> Compiler<'a> {
@@ -416,6 +422,22 @@ impl<'a> Compiler<'a> {
             exception_table: asm.exception_table,
             stacksize: asm.stacksize,
         })
+    }
+
+    /// The error for a construct that parses and passes the symbol table but that gil-lab does
+    /// not compile yet: "{what} is not supported by gil-lab" (`what` is `'yield'`, `'await'`,
+    /// `'async'`). Each such construct has its own match arm calling this.
+    #[cold]
+    pub fn unsupported(&self, what: &str, span: Span) -> SyntaxError {
+        SyntaxError::new(format!("{what} is not supported by gil-lab"), span)
+    }
+
+    /// [`Compiler::unsupported`] for `async def`/`for`/`with` (the statement starting at
+    /// `stmt.start`), pointing at the `async` keyword.
+    #[cold]
+    pub fn unsupported_async(&self, stmt: Span) -> SyntaxError {
+        let keyword = Span { start: stmt.start, end: stmt.start + "async".len() as u32 };
+        self.unsupported("'async'", keyword)
     }
 
     /// The localsplus slot whose cell a nested scope's free variable `name` captures

@@ -13,7 +13,17 @@
 //!   variable of that function and a cell of the class body (`needs_class_closure`).
 //!
 //! Private names (`__x` inside a class) are mangled to `_Class__x` as CPython does.
+//!
+//! The builder also marks generators and coroutines ([`Scope::is_generator`],
+//! [`Scope::is_coroutine`], [`Scope::is_async_def`]), binds the targets of `:=` inside
+//! comprehensions in the enclosing function (or module) scope, and finds the errors about misplaced
+//! `yield`, `await`, `async` and `:=` ([`named`]). Those CPython raises in its symbol table
+//! (`'yield' inside list comprehension`, the `:=` rules) make [`SymbolTable::build`] fail; those
+//! CPython's compiler raises (`'yield' outside function`, `'await' outside async function`,
+//! `'return' with value in async generator`, ...) are kept in [`SymbolTable::compile_error`] for
+//! the code generator, which reports whichever of its own errors and that one comes first.
 
+mod named;
 mod visit;
 
 use gillab_syntax::{Span, SyntaxError};
@@ -58,6 +68,8 @@ pub const USE: u32 = 0x10;
 pub const DEF_FREE_CLASS: u32 = 0x40;
 /// Name flag: bound by an import.
 pub const DEF_IMPORT: u32 = 0x80;
+/// Name flag: an iteration variable of a comprehension (bound by one of its `for` targets).
+pub const DEF_COMP_ITER: u32 = 0x100;
 /// Any binding flag.
 pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 
@@ -109,8 +121,25 @@ pub struct Scope {
     pub has_free: bool,
     /// Whether a nested scope has free variables.
     pub child_free: bool,
+    /// Whether the scope is a generator (CPython's `ste_generator`): a function or lambda that
+    /// contains `yield` or `yield from`, or a generator expression. With
+    /// [`Scope::is_coroutine`] it is an async generator ([`Scope::is_async_generator`]).
+    pub is_generator: bool,
+    /// Whether the scope is a coroutine (CPython's `ste_coroutine`): an `async def`, or a
+    /// comprehension or generator expression that contains `await`, an `async for` clause, or a
+    /// nested async list/set/dict comprehension (which it awaits). `await` also sets it in a
+    /// plain `def` or lambda, where it is an error.
+    pub is_coroutine: bool,
+    /// Whether the scope is the body of an `async def`.
+    pub is_async_def: bool,
     /// `global`/`nonlocal` statements: (name, statement span), for error positions.
     directives: Vec<(String, Span)>,
+    /// How many comprehension iterables are being visited (inherited by nested scopes).
+    comp_iter_expr: u32,
+    /// Whether a comprehension's `for` target is being visited.
+    comp_iter_target: bool,
+    /// The first `return value` statement, for "'return' with value in async generator".
+    return_value: Option<Span>,
 }
 
 impl Scope {
@@ -126,8 +155,26 @@ impl Scope {
             needs_class_closure: false,
             has_free: false,
             child_free: false,
+            is_generator: false,
+            is_coroutine: false,
+            is_async_def: false,
             directives: Vec::new(),
+            comp_iter_expr: 0,
+            comp_iter_target: false,
+            return_value: None,
         }
+    }
+
+    /// Whether the scope is an async generator: an `async def` containing `yield`, or a
+    /// generator expression that awaits or has an `async for` clause.
+    pub fn is_async_generator(&self) -> bool {
+        self.is_generator && self.is_coroutine
+    }
+
+    /// Whether the scope is a generator expression (as opposed to a list, set or dict
+    /// comprehension).
+    pub fn is_generator_expression(&self) -> bool {
+        self.kind == ScopeKind::Comprehension && self.name == "genexpr"
     }
 
     /// The symbol for `name` (already mangled), if recorded.
@@ -182,6 +229,9 @@ pub struct SymbolTable {
     /// All scopes; index 0 is the module.
     pub scopes: Vec<Scope>,
     by_node: HashMap<usize, ScopeId>,
+    /// The first (in source order) of the errors CPython's compiler reports about generators
+    /// and coroutines.
+    compile_error: Option<SyntaxError>,
 }
 
 /// The key identifying an AST node that opens a scope (its address; the AST is borrowed for
@@ -211,6 +261,17 @@ impl SymbolTable {
         let mut global = HashSet::new();
         table.analyze(0, None, &mut free, &mut global)?;
         Ok(table)
+    }
+
+    /// The error CPython 3.11 reports about `yield`, `await`, `async` or `return` in its
+    /// compiler (after the symbol table succeeded): the first in source order of "'yield'
+    /// outside function", "'await' outside function", "'await' outside async function",
+    /// "'yield from' inside async function", "'return' with value in async generator",
+    /// "'async for' outside async function", "'async with' outside async function" and
+    /// "asynchronous comprehension outside of an asynchronous function". The code generator
+    /// reports it unless one of its own errors comes earlier in the source.
+    pub fn compile_error(&self) -> Option<&SyntaxError> {
+        self.compile_error.as_ref()
     }
 
     /// The scope opened by the AST node `node` (a `FunctionDef`, `ClassDef` or `Expr`).

@@ -1,9 +1,10 @@
 //! The symbol-table builder: one walk over the AST recording names and opening scopes, in the
-//! order CPython 3.11's `symtable.c` visits them (which fixes the order of locals).
+//! order CPython 3.11's `symtable.c` visits them (which fixes the order of locals). The parts
+//! about generators, coroutines and `:=` are in [`super::named`].
 
 use super::{
-    DEF_GLOBAL, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL, DEF_PARAM, Scope, ScopeId, ScopeKind,
-    SymbolTable, USE, mangle, node_key,
+    DEF_COMP_ITER, DEF_GLOBAL, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL, DEF_PARAM, Scope, ScopeId,
+    ScopeKind, SymbolTable, USE, mangle, node_key,
 };
 use gillab_syntax::ast::{
     Comprehension, Expr, ExprKind, FStringPart, Module, Parameters, Stmt, StmtKind,
@@ -11,13 +12,15 @@ use gillab_syntax::ast::{
 use gillab_syntax::{Span, SyntaxError};
 use std::collections::HashMap;
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+pub(super) type Result<T> = std::result::Result<T, SyntaxError>;
 
 pub(super) struct Builder {
-    scopes: Vec<Scope>,
+    pub(super) scopes: Vec<Scope>,
     by_node: HashMap<usize, ScopeId>,
-    stack: Vec<ScopeId>,
+    pub(super) stack: Vec<ScopeId>,
     private: Option<String>,
+    /// The earliest compiler-stage error found (see [`SymbolTable::compile_error`]).
+    compile_error: Option<SyntaxError>,
 }
 
 impl Builder {
@@ -27,41 +30,81 @@ impl Builder {
             by_node: HashMap::new(),
             stack: vec![0],
             private: None,
+            compile_error: None,
         };
         for stmt in &module.body {
             b.stmt(stmt)?;
         }
-        Ok(SymbolTable { scopes: b.scopes, by_node: b.by_node })
+        Ok(SymbolTable { scopes: b.scopes, by_node: b.by_node, compile_error: b.compile_error })
     }
 
-    fn cur(&mut self) -> &mut Scope {
-        let id = *self.stack.last().expect("scope stack is never empty");
+    pub(super) fn cur_id(&self) -> ScopeId {
+        *self.stack.last().expect("scope stack is never empty")
+    }
+
+    pub(super) fn cur(&mut self) -> &mut Scope {
+        let id = self.cur_id();
         &mut self.scopes[id]
+    }
+
+    /// Records a compiler-stage error; the earliest in the source is kept.
+    pub(super) fn defer(&mut self, msg: &str, span: Span) {
+        if self.compile_error.as_ref().is_none_or(|e| span.start < e.span.start) {
+            self.compile_error = Some(SyntaxError::new(msg, span));
+        }
     }
 
     fn enter(&mut self, kind: ScopeKind, name: &str, key: usize) {
         let parent = *self.stack.last().expect("scope stack is never empty");
         let p = &self.scopes[parent];
         let nested = p.nested || p.kind.is_function_like();
+        let comp_iter_expr = p.comp_iter_expr;
         let id = self.scopes.len();
         self.scopes.push(Scope::new(kind, name, nested));
+        self.scopes[id].comp_iter_expr = comp_iter_expr;
         self.scopes[parent].children.push(id);
         self.by_node.insert(key, id);
         self.stack.push(id);
     }
 
-    fn exit(&mut self) {
+    pub(super) fn exit(&mut self) {
         self.stack.pop();
     }
 
-    fn lookup(&mut self, name: &str) -> u32 {
-        let mangled = mangle(self.private.as_deref(), name).into_owned();
-        self.cur().flags(&mangled)
+    /// The flags of `name` (mangled here) in scope `id`.
+    pub(super) fn flags_in(&self, id: ScopeId, name: &str) -> u32 {
+        let mangled = mangle(self.private.as_deref(), name);
+        self.scopes[id].flags(&mangled)
     }
 
-    fn add_def(&mut self, name: &str, flag: u32, span: Span) -> Result<()> {
+    fn lookup(&mut self, name: &str) -> u32 {
+        self.flags_in(self.cur_id(), name)
+    }
+
+    pub(super) fn add_def(&mut self, name: &str, flag: u32, span: Span) -> Result<()> {
+        self.add_def_in(self.cur_id(), name, flag, span)
+    }
+
+    /// Adds `flag` to `name` in scope `id`. While a comprehension's `for` target is visited, the
+    /// name becomes an iteration variable, which must not be a `:=` target already.
+    pub(super) fn add_def_in(
+        &mut self,
+        id: ScopeId,
+        name: &str,
+        mut flag: u32,
+        span: Span,
+    ) -> Result<()> {
         let mangled = mangle(self.private.as_deref(), name).into_owned();
-        let scope = self.cur();
+        let scope = &mut self.scopes[id];
+        if scope.comp_iter_target {
+            if scope.flags(&mangled) & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                let msg = format!(
+                    "comprehension inner loop cannot rebind assignment expression target '{name}'"
+                );
+                return Err(SyntaxError::new(msg, span));
+            }
+            flag |= DEF_COMP_ITER;
+        }
         match scope.index.get(&mangled) {
             Some(&i) => {
                 let sym = &mut scope.symbols[i];
@@ -83,7 +126,7 @@ impl Builder {
             }
         }
         if flag & DEF_PARAM != 0 {
-            self.cur().params.push(mangled);
+            scope.params.push(mangled);
         }
         Ok(())
     }
@@ -99,8 +142,12 @@ impl Builder {
                 self.param_defaults(&f.params)?;
                 self.exprs(&f.decorators)?;
                 self.enter(ScopeKind::Function, &f.name.name, node_key(&**f));
+                let scope = self.cur();
+                scope.is_async_def = f.is_async;
+                scope.is_coroutine = f.is_async;
                 self.params(&f.params)?;
                 self.stmts(&f.body)?;
+                self.check_async_generator_return();
                 self.exit();
             }
             StmtKind::ClassDef(c) => {
@@ -116,6 +163,10 @@ impl Builder {
             StmtKind::Return(value) => {
                 if let Some(v) = value {
                     self.expr(v)?;
+                    let scope = self.cur();
+                    if scope.return_value.is_none() {
+                        scope.return_value = Some(s.span);
+                    }
                 }
             }
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.target(t))?,
@@ -127,7 +178,10 @@ impl Builder {
                 self.target(target)?;
                 self.expr(value)?;
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For { is_async, target, iter, body, orelse } => {
+                if *is_async {
+                    self.check_async_statement("'async for' outside async function", s.span);
+                }
                 self.target(target)?;
                 self.expr(iter)?;
                 self.stmts(body)?;
@@ -211,7 +265,10 @@ impl Builder {
             }
             StmtKind::Expr(e) => self.expr(e)?,
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
-            StmtKind::With { items, body } => {
+            StmtKind::With { is_async, items, body } => {
+                if *is_async {
+                    self.check_async_statement("'async with' outside async function", s.span);
+                }
                 for item in items {
                     self.expr(&item.context)?;
                     if let Some(t) = &item.target {
@@ -224,7 +281,7 @@ impl Builder {
         Ok(())
     }
 
-    fn directive(&mut self, name: &str, span: Span) {
+    pub(super) fn directive(&mut self, name: &str, span: Span) {
         let mangled = mangle(self.private.as_deref(), name).into_owned();
         self.cur().directives.push((mangled, span));
     }
@@ -253,7 +310,7 @@ impl Builder {
     }
 
     /// Visits an assignment or `del` target (store context).
-    fn target(&mut self, e: &Expr) -> Result<()> {
+    pub(super) fn target(&mut self, e: &Expr) -> Result<()> {
         match &e.kind {
             ExprKind::Name(n) => self.add_def(n, DEF_LOCAL, e.span),
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
@@ -264,7 +321,7 @@ impl Builder {
         }
     }
 
-    fn expr(&mut self, e: &Expr) -> Result<()> {
+    pub(super) fn expr(&mut self, e: &Expr) -> Result<()> {
         match &e.kind {
             ExprKind::Name(n) => {
                 self.add_def(n, USE, e.span)?;
@@ -343,6 +400,21 @@ impl Builder {
                 self.expr(body)?;
                 self.exit();
             }
+            ExprKind::Yield { value } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
+                self.yield_expr(e.span, false)?;
+            }
+            ExprKind::YieldFrom { value } => {
+                self.expr(value)?;
+                self.yield_expr(e.span, true)?;
+            }
+            ExprKind::Await { value } => {
+                self.expr(value)?;
+                self.await_expr(e.span);
+            }
+            ExprKind::NamedExpr { target, value } => self.named_expr(e, target, value)?,
         }
         Ok(())
     }
@@ -368,21 +440,40 @@ impl Builder {
         value: Option<&Expr>,
     ) -> Result<()> {
         let Some(outermost) = generators.first() else { return Ok(()) };
-        self.expr(&outermost.iter)?;
+        self.comp_iter(&outermost.iter)?;
         self.enter(ScopeKind::Comprehension, name, node_key(e));
+        let scope = self.cur();
+        scope.is_generator = name == "genexpr";
+        scope.is_coroutine = generators.iter().any(|g| g.is_async);
         self.add_def(".0", DEF_PARAM, e.span)?;
-        self.target(&outermost.target)?;
+        self.comp_target(&outermost.target)?;
         self.exprs(&outermost.ifs)?;
         for g in &generators[1..] {
-            self.target(&g.target)?;
-            self.expr(&g.iter)?;
+            self.comp_target(&g.target)?;
+            self.comp_iter(&g.iter)?;
             self.exprs(&g.ifs)?;
         }
         if let Some(v) = value {
             self.expr(v)?;
         }
         self.expr(elt)?;
-        self.exit();
+        self.exit_comprehension(e.span);
         Ok(())
+    }
+
+    /// The `for` target of a comprehension clause: its names are iteration variables.
+    fn comp_target(&mut self, target: &Expr) -> Result<()> {
+        self.cur().comp_iter_target = true;
+        let result = self.target(target);
+        self.cur().comp_iter_target = false;
+        result
+    }
+
+    /// The iterable of a comprehension clause, where `:=` is not allowed.
+    fn comp_iter(&mut self, iter: &Expr) -> Result<()> {
+        self.cur().comp_iter_expr += 1;
+        let result = self.expr(iter);
+        self.cur().comp_iter_expr -= 1;
+        result
     }
 }

@@ -1,7 +1,7 @@
 //! Atoms: names, literals, parenthesized groups and tuples, list/set/dict displays,
 //! comprehensions and generator expressions, plus the "Perhaps you forgot a comma?" check.
 
-use super::{PResult, Parser, node, starts_expr, unsupported};
+use super::{PResult, Parser, node, starts_expr};
 use crate::ast::{Comprehension, Expr, ExprKind};
 use crate::error::SyntaxError;
 use crate::span::Span;
@@ -58,17 +58,28 @@ impl Parser<'_> {
     /// f-string replacement field, which CPython parses as if it were parenthesized).
     pub(super) fn group_body(&mut self, start: u32, close: &TokenKind) -> PResult<Expr> {
         if self.at(close) || self.at(&TokenKind::Yield) {
-            return self.empty_group(start);
+            return self.empty_or_yield_group(close, start);
         }
         let first = self.star_named_expression()?;
         self.group_rest(start, close, first)
     }
 
-    /// `()` (or a `yield`, which is unsupported).
+    /// `()`, or `(yield ...)` (just the yield expression, like `(x)`), through `close`.
     #[inline(never)]
-    fn empty_group(&mut self, start: u32) -> PResult<Expr> {
+    fn empty_or_yield_group(&mut self, close: &TokenKind, start: u32) -> PResult<Expr> {
         if self.at(&TokenKind::Yield) {
-            return Err(self.unexpected());
+            let value = self.yield_expr()?;
+            let last = match &value.kind {
+                ExprKind::Yield { value: Some(v) } | ExprKind::YieldFrom { value: v } => {
+                    match &v.kind {
+                        ExprKind::Tuple(items) if !self.parenthesized(v) => items.last(),
+                        _ => Some(&**v),
+                    }
+                }
+                _ => None,
+            };
+            self.expect_close(close, last)?;
+            return Ok(value);
         }
         let end = self.bump().span.end;
         Ok(node(ExprKind::Tuple(Vec::new()), Span { start, end }))
@@ -147,6 +158,13 @@ impl Parser<'_> {
             TokenKind::DoubleStar => self.dict_spread_first(start),
             _ => {
                 let first = self.star_named_expression()?;
+                if self.at(&TokenKind::Colon)
+                    && matches!(first.kind, ExprKind::NamedExpr { .. })
+                    && !self.parenthesized(&first)
+                {
+                    // A dict key is an `expression`: `{x := 1: 2}` needs parentheses.
+                    return Err(self.unexpected());
+                }
                 if self.at(&TokenKind::Colon) && !matches!(first.kind, ExprKind::Starred(_)) {
                     self.dict_first(start, first)
                 } else {
@@ -316,19 +334,17 @@ impl Parser<'_> {
         Ok((elt, generators))
     }
 
-    /// One `for target in iter if cond...` clause.
+    /// One `[async] for target in iter if cond...` clause.
     fn comp_clause(&mut self) -> PResult<Comprehension> {
-        if self.at(&TokenKind::Async) {
-            return Err(unsupported("'async'", self.tok().span));
-        }
-        self.bump();
+        let is_async = self.eat(&TokenKind::Async);
+        self.expect(&TokenKind::For)?;
         let target = self.for_target()?;
         let iter = self.disjunction()?;
         let mut ifs = Vec::new();
         while self.eat(&TokenKind::If) {
             ifs.push(self.disjunction()?);
         }
-        Ok(Comprehension { target, iter, ifs })
+        Ok(Comprehension { target, iter, ifs, is_async })
     }
 
     /// `star_targets` of a `for` loop or comprehension clause: `*`-prefixed or bitwise-or items

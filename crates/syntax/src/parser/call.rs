@@ -185,8 +185,10 @@ impl Parser<'_> {
     /// Checks and records the positional argument `e`.
     #[inline(never)]
     fn positional_rest(&mut self, open: u32, st: &mut ArgState, e: Expr) -> PResult<()> {
+        let walrus = self.at(&TokenKind::Walrus);
+        let e = if walrus { self.walrus_arg(e)? } else { e };
         let e = match self.peek() {
-            TokenKind::Walrus => return Err(self.unexpected()),
+            TokenKind::Assign if walrus => return Err(self.unexpected()),
             TokenKind::Assign => return Err(self.kwarg_error(&e)),
             TokenKind::For | TokenKind::Async => {
                 let first = st.args.is_empty() && st.keywords.is_empty();
@@ -205,6 +207,16 @@ impl Parser<'_> {
         st.args.push(e);
         st.last_is_keyword = false;
         Ok(())
+    }
+
+    /// `name := value` as an argument (only a bare name: `f(x.y := 1)` is "invalid syntax").
+    #[inline(never)]
+    fn walrus_arg(&mut self, e: Expr) -> PResult<Expr> {
+        if matches!(e.kind, ExprKind::Name(_)) && !self.parenthesized(&e) {
+            self.named_tail(e)
+        } else {
+            Err(self.unexpected())
+        }
     }
 
     /// The error for `expr=` in a call where `expr` is not a name.

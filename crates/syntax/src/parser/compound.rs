@@ -1,5 +1,5 @@
-//! Compound statements: `if`, `while`, `for`, `try`, `with`, `def`, `class` and decorators, and
-//! the indented blocks (or one-line bodies) after their headers.
+//! Compound statements: `if`, `while`, `for`, `try`, `with`, `def`, `class`, their `async`
+//! forms and decorators, and the indented blocks (or one-line bodies) after their headers.
 
 use super::stmt::{body_end, stmt};
 use super::{MAX_BLOCK_DEPTH, PResult, Parser, Stage, unsupported};
@@ -138,17 +138,44 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// `for target in iter: body [else: orelse]`.
-    pub(super) fn for_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+    /// `for target in iter: body [else: orelse]`; `async_start` is the offset of the `async`
+    /// before an `async for`.
+    pub(super) fn for_stmt(
+        &mut self,
+        out: &mut Vec<Stmt>,
+        async_start: Option<u32>,
+    ) -> PResult<()> {
         let keyword = self.bump();
         let target = self.for_target()?;
         let iter = self.star_expressions()?;
         self.check_value(&iter);
         let (body, orelse) = self.loop_bodies("'for' statement", keyword)?;
         let end = body_end(&[&body, &orelse], keyword.span.end);
-        let kind = StmtKind::For { target, iter, body, orelse };
-        out.push(stmt(kind, keyword.span.start, end));
+        let kind = StmtKind::For { is_async: async_start.is_some(), target, iter, body, orelse };
+        out.push(stmt(kind, async_start.unwrap_or(keyword.span.start), end));
         Ok(())
+    }
+
+    /// A statement starting with `async` (`async def`, `async for`, `async with`), after the
+    /// `decorators` of an `async def`; anything else is "invalid syntax" after the `async`.
+    pub(super) fn async_stmt(&mut self, out: &mut Vec<Stmt>, decorators: Vec<Expr>) -> PResult<()> {
+        let start = self.tok().span.start;
+        let next = self.nth(1);
+        match next.kind {
+            TokenKind::Def => {
+                self.bump();
+                self.funcdef(out, decorators, Some(start))
+            }
+            TokenKind::For if decorators.is_empty() => {
+                self.bump();
+                self.for_stmt(out, Some(start))
+            }
+            TokenKind::With if decorators.is_empty() => {
+                self.bump();
+                self.with_stmt(out, Some(start))
+            }
+            _ => Err(SyntaxError::new("invalid syntax", next.span)),
+        }
     }
 
     /// The body and optional `else` block of a loop.
@@ -233,8 +260,13 @@ impl Parser<'_> {
         Ok(typ)
     }
 
-    /// `with item, ...: body`, including the parenthesized form `with (a as b, c):`.
-    pub(super) fn with_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+    /// `with item, ...: body`, including the parenthesized form `with (a as b, c):`;
+    /// `async_start` is the offset of the `async` before an `async with`.
+    pub(super) fn with_stmt(
+        &mut self,
+        out: &mut Vec<Stmt>,
+        async_start: Option<u32>,
+    ) -> PResult<()> {
         let keyword = self.bump();
         let items = match self.paren_with_items() {
             Some(items) => items,
@@ -247,7 +279,8 @@ impl Parser<'_> {
         }
         let body = self.suite("'with' statement", keyword)?;
         let end = body_end(&[&body], keyword.span.end);
-        out.push(stmt(StmtKind::With { items, body }, keyword.span.start, end));
+        let kind = StmtKind::With { is_async: async_start.is_some(), items, body };
+        out.push(stmt(kind, async_start.unwrap_or(keyword.span.start), end));
         Ok(())
     }
 
@@ -285,7 +318,7 @@ impl Parser<'_> {
         }
     }
 
-    /// A `def` or `class`, with any decorators before it.
+    /// A `def`, `async def` or `class`, with any decorators before it.
     pub(super) fn decorated(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let mut decorators = Vec::new();
         while self.eat(&TokenKind::At) {
@@ -293,19 +326,28 @@ impl Parser<'_> {
             self.expect(&TokenKind::Newline)?;
         }
         match self.peek() {
-            TokenKind::Def => self.funcdef(out, decorators),
+            TokenKind::Def => self.funcdef(out, decorators, None),
             TokenKind::Class => self.classdef(out, decorators),
+            TokenKind::Async => self.async_stmt(out, decorators),
             _ => Err(self.unexpected()),
         }
     }
 
-    /// `def name(params) [-> annotation]: body`.
-    fn funcdef(&mut self, out: &mut Vec<Stmt>, decorators: Vec<Expr>) -> PResult<()> {
+    /// `def name(params) [-> annotation]: body`; `async_start` is the offset of the `async`
+    /// before an `async def`.
+    fn funcdef(
+        &mut self,
+        out: &mut Vec<Stmt>,
+        decorators: Vec<Expr>,
+        async_start: Option<u32>,
+    ) -> PResult<()> {
         let keyword = self.bump();
         let mut def = self.def_header(decorators)?;
+        def.is_async = async_start.is_some();
         def.body = self.suite("function definition", keyword)?;
         let end = body_end(&[&def.body], keyword.span.end);
-        out.push(stmt(StmtKind::FunctionDef(def), keyword.span.start, end));
+        let start = async_start.unwrap_or(keyword.span.start);
+        out.push(stmt(StmtKind::FunctionDef(def), start, end));
         Ok(())
     }
 
@@ -324,7 +366,7 @@ impl Parser<'_> {
         if self.eat(&TokenKind::Arrow) {
             self.expression()?;
         }
-        Ok(Box::new(FunctionDef { name, params, body: Vec::new(), decorators }))
+        Ok(Box::new(FunctionDef { name, params, body: Vec::new(), decorators, is_async: false }))
     }
 
     /// `class name[(bases)]: body`.

@@ -3,7 +3,8 @@
 //! precedence-climbing loop so that deep nesting costs few stack frames.
 //!
 //! Precedence, loosest first: lambda < if-else < or < and < not < comparisons < `|` < `^` < `&`
-//! < shifts < `+ -` < `* @ / // %` < unary `+ - ~` < `**` < await/primary.
+//! < shifts < `+ -` < `* @ / // %` < unary `+ - ~` < `**` < await/primary. Also here: the
+//! assignment expression `name := value` (after a `named_expression`) and `yield` expressions.
 
 use super::targets::{expr_name, is_bitwise_or_level};
 use super::{PResult, Parser, node, starts_expr};
@@ -65,7 +66,8 @@ impl Parser<'_> {
     /// An expression, with the `named_expression` checks if `named`.
     fn expression_in(&mut self, named: bool) -> PResult<Expr> {
         if self.at(&TokenKind::Lambda) {
-            return self.lambda();
+            let e = self.lambda()?;
+            return if named && self.at(&TokenKind::Walrus) { self.named_tail(e) } else { Ok(e) };
         }
         let start = self.tok().span.start;
         let e = self.operators(level::OR)?;
@@ -108,12 +110,12 @@ impl Parser<'_> {
         Ok(node(kind, span))
     }
 
-    /// The checks after the expression of a `named_expression`: `:=` is unsupported, and `=`
-    /// gets CPython's "Maybe you meant '=='" hints.
+    /// The end of a `named_expression` after its expression `e`: `e := value` if a `:=`
+    /// follows (`e` must be a bare name), and CPython's "Maybe you meant '=='" hints at a `=`.
     #[inline(never)]
     pub(super) fn named_tail(&mut self, e: Expr) -> PResult<Expr> {
         if self.at(&TokenKind::Walrus) {
-            return Err(self.unexpected());
+            return self.assignment_expression(e);
         }
         if self.at(&TokenKind::Assign)
             && let Some(err) = self.eq_hint(&e)
@@ -121,6 +123,57 @@ impl Parser<'_> {
             return Err(err);
         }
         Ok(e)
+    }
+
+    /// `target := value`, the current token being the `:=`. A target other than a bare name is
+    /// CPython's "cannot use assignment expressions with ..." (if a value follows the `:=`; if
+    /// none does, "invalid syntax" at the `:=`).
+    fn assignment_expression(&mut self, target: Expr) -> PResult<Expr> {
+        let walrus = self.bump().span;
+        let bare_name = matches!(target.kind, ExprKind::Name(_)) && !self.parenthesized(&target);
+        self.enter()?;
+        let value = self.expression();
+        self.leave();
+        let value = match value {
+            Ok(value) => value,
+            Err(err) if bare_name => return Err(err),
+            Err(_) => return Err(SyntaxError::new("invalid syntax", walrus)),
+        };
+        if !bare_name {
+            let msg = format!("cannot use assignment expressions with {}", expr_name(&target));
+            return Err(SyntaxError::new(msg, target.span));
+        }
+        let span = target.span.to(value.span);
+        Ok(node(ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, span))
+    }
+
+    /// `yield_expr`: `yield`, `yield star_expressions` or `yield from expression`; the current
+    /// token is the `yield`.
+    #[inline(never)]
+    pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
+        let start = self.bump().span.start;
+        self.enter()?;
+        let kind = if self.eat(&TokenKind::From) {
+            ExprKind::YieldFrom { value: Box::new(self.expression()?) }
+        } else if starts_expr(self.peek()) || self.at(&TokenKind::Star) {
+            let value = self.star_expressions()?;
+            self.check_value(&value);
+            ExprKind::Yield { value: Some(Box::new(value)) }
+        } else {
+            ExprKind::Yield { value: None }
+        };
+        self.leave();
+        Ok(node(kind, self.span_from(start)))
+    }
+
+    /// `await primary`; the current token is the `await`.
+    #[inline(never)]
+    fn await_expr(&mut self) -> PResult<Expr> {
+        let start = self.bump().span.start;
+        self.enter()?;
+        let value = self.primary()?;
+        self.leave();
+        Ok(node(ExprKind::Await { value: Box::new(value) }, self.span_from(start)))
     }
 
     /// At a `=` after `e` where no assignment can be: CPython's `invalid_named_expression` hints,
@@ -159,7 +212,7 @@ impl Parser<'_> {
     }
 
     /// Whether `e` stands directly between parentheses (its span excludes them).
-    fn parenthesized(&self, e: &Expr) -> bool {
+    pub(super) fn parenthesized(&self, e: &Expr) -> bool {
         let i = self.toks.partition_point(|t| t.span.start < e.span.start);
         let before = i.checked_sub(1).and_then(|i| self.toks.get(i));
         let after = self.toks.get(self.toks.partition_point(|t| t.span.start < e.span.end));
@@ -248,7 +301,7 @@ impl Parser<'_> {
             TokenKind::Minus => self.prefix(UnaryOp::Neg),
             TokenKind::Plus => self.prefix(UnaryOp::Pos),
             TokenKind::Tilde => self.prefix(UnaryOp::Invert),
-            TokenKind::Await => Err(self.unexpected()),
+            TokenKind::Await => self.await_expr(),
             _ => self.primary(),
         }
     }

@@ -24,11 +24,12 @@
 //!
 //! # Deviations from CPython 3.11
 //!
-//! - Not in gil-lab's subset, so rejected with "'yield' is not supported by gil-lab" (likewise
-//!   `'await'`, `'async'`, `'match'`, `'except*'`): generators, coroutines, `match` statements and
-//!   exception groups. Assignment expressions (`:=`) give "assignment expressions are not
-//!   supported"; `from m import *` and relative imports are rejected too; keyword arguments in
-//!   class bases (`metaclass=`) give "keyword arguments in class bases are not supported".
+//! - Not in gil-lab's subset, so rejected with "'match' is not supported by gil-lab" (likewise
+//!   `'except*'`): `match` statements and exception groups; `from m import *` and relative
+//!   imports are rejected too; keyword arguments in class bases (`metaclass=`) give "keyword
+//!   arguments in class bases are not supported". Generators and coroutines (`yield`,
+//!   `yield from`, `await`, `async def`/`for`/`with`, async comprehensions) and assignment
+//!   expressions (`:=`) parse as in CPython; whether they compile is `gillab-compiler`'s call.
 //! - Positional-only parameters (`def f(a, /, b)`) are accepted, but the AST has no place for the
 //!   marker: they become ordinary positional-or-keyword parameters.
 //! - Annotations are parsed and discarded: `x: int = 5` is an `Assign`, a bare `x: int` is `Pass`.
@@ -337,12 +338,6 @@ impl<'a> Parser<'a> {
     fn unexpected(&self) -> SyntaxError {
         let t = self.tok();
         match &t.kind {
-            TokenKind::Yield => unsupported("'yield'", t.span),
-            TokenKind::Await => unsupported("'await'", t.span),
-            TokenKind::Async => unsupported("'async'", t.span),
-            TokenKind::Walrus => {
-                SyntaxError::new("assignment expressions are not supported", t.span)
-            }
             TokenKind::Indent => self.unexpected_indent(),
             // CPython looked one token past a `not` after an operand, hoping for `not in`.
             TokenKind::Not if self.not_lookahead == Some(self.pos) => {

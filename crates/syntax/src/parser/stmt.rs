@@ -50,11 +50,11 @@ impl Parser<'_> {
         match self.peek() {
             TokenKind::If => self.if_stmt(out),
             TokenKind::While => self.while_stmt(out),
-            TokenKind::For => self.for_stmt(out),
+            TokenKind::For => self.for_stmt(out, None),
             TokenKind::Try => self.try_stmt(out),
-            TokenKind::With => self.with_stmt(out),
+            TokenKind::With => self.with_stmt(out, None),
             TokenKind::Def | TokenKind::Class | TokenKind::At => self.decorated(out),
-            TokenKind::Async => Err(unsupported("'async'", self.tok().span)),
+            TokenKind::Async => self.async_stmt(out, Vec::new()),
             TokenKind::Name(n) if n == "match" => self.simple_or_match(out),
             _ => self.simple_stmts(out),
         }
@@ -296,8 +296,17 @@ impl Parser<'_> {
 
     /// An expression statement, an assignment, an augmented or an annotated assignment.
     fn expr_stmt(&mut self) -> PResult<StmtKind> {
+        if self.at(&TokenKind::Yield) {
+            return self.yield_stmt();
+        }
         let start = self.tok().span.start;
-        let (items, trailing) = self.star_expr_list()?;
+        let (mut items, trailing) = self.star_expr_list()?;
+        if self.at(&TokenKind::Walrus)
+            && !trailing
+            && let Some(last) = items.pop()
+        {
+            return Err(self.statement_walrus_error(last));
+        }
         let bare_tuple = items.len() > 1 || trailing;
         let first = self.tuple_of(items, trailing, start);
         if self.at(&TokenKind::Assign) {
@@ -328,10 +337,34 @@ impl Parser<'_> {
         Ok(StmtKind::Expr(first))
     }
 
-    /// The right-hand side of an assignment: `star_expressions` (a `yield` is unsupported).
+    /// A statement starting with `yield`: a yield expression, which cannot be assigned to.
+    #[inline(never)]
+    fn yield_stmt(&mut self) -> PResult<StmtKind> {
+        let value = self.yield_expr()?;
+        if self.at(&TokenKind::Assign) {
+            return Err(yield_assign_error(&value));
+        }
+        Ok(StmtKind::Expr(value))
+    }
+
+    /// The error for `target := value` as a statement: "invalid syntax" at the `:=` for a bare
+    /// name `target`, otherwise CPython's "cannot use assignment expressions with ..." (its
+    /// `invalid_assignment` rule re-reads the line's items as named expressions).
+    #[cold]
+    fn statement_walrus_error(&mut self, target: Expr) -> SyntaxError {
+        if matches!(target.kind, ExprKind::Name(_)) && !self.parenthesized(&target) {
+            return self.unexpected();
+        }
+        match self.named_tail(target) {
+            Err(err) => err,
+            Ok(_) => self.unexpected(),
+        }
+    }
+
+    /// The right-hand side of an assignment: a yield expression or `star_expressions`.
     fn assigned_value(&mut self) -> PResult<Expr> {
         if self.at(&TokenKind::Yield) {
-            return Err(self.unexpected());
+            return self.yield_expr();
         }
         let value = self.star_expressions()?;
         self.check_value(&value);
@@ -351,7 +384,11 @@ impl Parser<'_> {
             }
             self.bump();
             if self.at(&TokenKind::Yield) {
-                return Err(self.unexpected());
+                let value = self.yield_expr()?;
+                if self.at(&TokenKind::Assign) {
+                    return Err(yield_assign_error(&value));
+                }
+                return Ok(StmtKind::Assign { targets, value });
             }
             let value = self.star_expressions()?;
             if !self.at(&TokenKind::Assign) {
@@ -421,6 +458,12 @@ impl Parser<'_> {
         let value = self.assigned_value()?;
         Ok(StmtKind::Assign { targets: vec![target], value })
     }
+}
+
+/// CPython's error for a `yield` expression followed by `=`.
+#[cold]
+fn yield_assign_error(value: &Expr) -> SyntaxError {
+    SyntaxError::new("assignment to yield expression not possible", value.span)
 }
 
 /// The end of the last statement of the last non-empty body, or `default`.

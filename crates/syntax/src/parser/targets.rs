@@ -44,6 +44,9 @@ pub(super) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Compare { .. } => "comparison",
         ExprKind::IfExp { .. } => "conditional expression",
         ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield expression",
+        ExprKind::Await { .. } => "await expression",
+        ExprKind::NamedExpr { .. } => "named expression",
         ExprKind::Slice { .. }
         | ExprKind::UnaryOp { .. }
         | ExprKind::BinOp { .. }
@@ -52,7 +55,7 @@ pub(super) fn expr_name(e: &Expr) -> &'static str {
 }
 
 /// Whether `e` is something a `bitwise_or` parse produces (no comparison, `not`, `and`/`or`,
-/// conditional expression, lambda or star at its top).
+/// conditional expression, lambda, star, `:=` or `yield` at its top).
 pub(super) fn is_bitwise_or_level(e: &Expr) -> bool {
     !matches!(
         e.kind,
@@ -62,6 +65,9 @@ pub(super) fn is_bitwise_or_level(e: &Expr) -> bool {
             | ExprKind::IfExp { .. }
             | ExprKind::Lambda { .. }
             | ExprKind::Starred(_)
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Yield { .. }
+            | ExprKind::YieldFrom { .. }
     )
 }
 
