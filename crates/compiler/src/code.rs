@@ -52,6 +52,12 @@ impl CodeFlags {
     pub const VARKEYWORDS: CodeFlags = CodeFlags(0x08);
     /// The code is nested inside a function.
     pub const NESTED: CodeFlags = CodeFlags(0x10);
+    /// Calling the function makes a generator (its body contains `yield`).
+    pub const GENERATOR: CodeFlags = CodeFlags(0x20);
+    /// Calling the function makes a coroutine (`async def`).
+    pub const COROUTINE: CodeFlags = CodeFlags(0x80);
+    /// Calling the function makes an async generator (`async def` with `yield`).
+    pub const ASYNC_GENERATOR: CodeFlags = CodeFlags(0x200);
 
     /// Whether every bit of `other` is set.
     pub fn contains(self, other: CodeFlags) -> bool {

@@ -19,8 +19,13 @@
 //!   comprehensions (`[comp_fn, iterator] CALL 0`), `assert x, msg` (`[AssertionError, msg]
 //!   CALL 0`) and the normal exit of `with` (`[exit_fn, None, None, None] CALL 2`, which calls
 //!   `exit_fn(None, None, None)`).
-//! * Generators do not exist in gil-lab: a `<genexpr>` code object builds a list eagerly and ends
-//!   with `GET_ITER; RETURN_VALUE`, so calling it yields `iter(list)`.
+//! * Generators: calling a function whose code has the `GENERATOR` (or `COROUTINE`) flag makes a
+//!   generator object holding the bound frame instead of running it (CPython 3.11's
+//!   `RETURN_GENERATOR` is implicit). `YIELD_VALUE` suspends that frame; a resumption pushes the
+//!   sent value. `yield from x` / `await x` compile to `GET_YIELD_FROM_ITER` (or
+//!   `GET_AWAITABLE`), `LOAD_CONST None`, then the loop `SEND exit; YIELD_VALUE; JUMP_BACKWARD`
+//!   (as CPython 3.11's `compiler_add_yield_from`): while the frame is suspended there, the
+//!   delegate is its top of stack, which `throw()` and `close()` forward to.
 
 macro_rules! opcodes {
     ($( $(#[$doc:meta])* $variant:ident = $num:literal, $name:literal, $has_arg:literal; )*) => {
@@ -93,6 +98,9 @@ opcodes! {
     DeleteSubscr = 61, "DELETE_SUBSCR", false;
     /// `[o] -> [iter(o)]`
     GetIter = 68, "GET_ITER", false;
+    /// `[o] -> [it]`: the delegate of `yield from o`: `o` itself when it is a generator (a
+    /// coroutine only inside a coroutine: `TypeError` otherwise), else `iter(o)`.
+    GetYieldFromIter = 69, "GET_YIELD_FROM_ITER", false;
     /// `[] -> [builtins.__build_class__]`
     LoadBuildClass = 71, "LOAD_BUILD_CLASS", false;
     /// `[] -> [AssertionError]` (the class, never shadowed by a global).
@@ -101,6 +109,10 @@ opcodes! {
     ListToTuple = 82, "LIST_TO_TUPLE", false;
     /// `[v] -> (returns v)`: returns from the frame.
     ReturnValue = 83, "RETURN_VALUE", false;
+    /// `[v] -> [sent]`: suspends the generator's frame, handing `v` to whoever resumed it; the
+    /// next resumption pushes the value sent (`None` for `next()`), or raises the exception
+    /// thrown in, here.
+    YieldValue = 86, "YIELD_VALUE", false;
     /// `[prev_exc] -> []`: ends an exception handler; `prev_exc` (pushed by `PUSH_EXC_INFO`)
     /// becomes the handled exception again.
     PopExcept = 89, "POP_EXCEPT", false;
@@ -190,6 +202,10 @@ opcodes! {
     /// same operators in-place (`+=` ... `^=`, arg = 13 + plain number), which try `__iop__`
     /// before falling back to the plain operator.
     BinaryOp = 122, "BINARY_OP", true;
+    /// `[delegate, v] -> [delegate, yielded]`: sends `v` into the delegate of a `yield from`
+    /// (`next()` when `v` is `None` and the delegate is not a generator); when the delegate
+    /// returns instead, `[delegate, v] -> [result]` and jumps to `target`. Arg `target`.
+    Send = 123, "SEND", true;
     /// `[] -> [localsplus[i]]`; `UnboundLocalError: cannot access local variable 'x' where it
     /// is not associated with a value` if unset. Arg `i(localsplus)`.
     LoadFast = 124, "LOAD_FAST", true;
@@ -320,6 +336,7 @@ impl Opcode {
         matches!(
             self,
             Opcode::ForIter
+                | Opcode::Send
                 | Opcode::JumpForward
                 | Opcode::JumpBackward
                 | Opcode::JumpIfFalseOrPop
@@ -383,7 +400,7 @@ impl Opcode {
         use Opcode::*;
         match self {
             Nop | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | CheckExcMatch
-            | GetIter | ListToTuple | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward
+            | GetIter | GetYieldFromIter | YieldValue | ListToTuple | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward
             | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
             PopTop | BinarySubscr | ReturnValue | PopExcept | StoreName | StoreGlobal
             | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp | StoreFast
@@ -396,6 +413,13 @@ impl Opcode {
             DeleteSubscr | StoreAttr | MapAdd => -2,
             UnpackSequence => n - 1,
             UnpackEx => (n & 0xFF) + (n >> 8),
+            Send => {
+                if jump {
+                    -1
+                } else {
+                    0
+                }
+            }
             ForIter => {
                 if jump {
                     -1

@@ -27,6 +27,10 @@ pub struct Ctx<'vm, B: Backend> {
     pub depth: u32,
     /// The exception being handled (`sys.exc_info()`, bare `raise`).
     pub exc_info: Option<PyRef<B>>,
+    /// The handled exceptions of the frames below running generators: resuming a generator
+    /// pushes the caller's `exc_info` here and installs the generator's own (CPython's
+    /// `exc_info` chain). See [`Ctx::handled`].
+    pub exc_outer: Vec<Option<PyRef<B>>>,
     /// For each running function that uses zero-argument `super()`: its `__class__` cell and
     /// its first argument.
     pub super_stack: Vec<(PyRef<B>, Option<PyRef<B>>)>,
@@ -53,6 +57,7 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
             thread: Some(thread),
             depth: 0,
             exc_info: None,
+            exc_outer: Vec::new(),
             super_stack: Vec::new(),
             breaker_every_instruction: vm
                 .backend
@@ -194,11 +199,19 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
     pub fn stop_iteration(&self) -> PyErr<B> {
         PyErr(self.new_exception(&self.vm.core.exc.stop_iteration, vec![]))
     }
+
+    /// The exception being handled, as `sys.exc_info()` sees it: the innermost frame's, or,
+    /// inside a generator that handles none, that of the frame that resumed it (CPython's
+    /// `_PyErr_GetTopmostException`).
+    pub fn handled(&self) -> Option<&PyRef<B>> {
+        self.exc_info.as_ref().or_else(|| self.exc_outer.iter().rev().find_map(Option::as_ref))
+    }
 }
 
 impl<B: Backend> Drop for Ctx<'_, B> {
     fn drop(&mut self) {
         self.exc_info = None;
+        self.exc_outer.clear();
         self.super_stack.clear();
         if let Some(t) = self.thread.take() {
             self.vm.backend.detach(t);

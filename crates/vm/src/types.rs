@@ -59,6 +59,8 @@ builtin_types! {
     property => "property",
     super_ => "super",
     traceback => "traceback",
+    generator => "generator",
+    coroutine => "coroutine",
 }
 
 macro_rules! exception_types {
@@ -94,6 +96,8 @@ exception_types! {
     system_exit => "SystemExit": base_exception,
     keyboard_interrupt => "KeyboardInterrupt": base_exception,
     stop_iteration => "StopIteration": exception,
+    stop_async_iteration => "StopAsyncIteration": exception,
+    generator_exit => "GeneratorExit": base_exception,
     arithmetic_error => "ArithmeticError": exception,
     zero_division_error => "ZeroDivisionError": arithmetic_error,
     overflow_error => "OverflowError": arithmetic_error,

@@ -6,8 +6,9 @@
 //!
 //! Inside, the result container is built with `BUILD_LIST/SET/MAP 0` and filled with
 //! `LIST_APPEND`/`SET_ADD`/`MAP_ADD depth+1`, where `depth` counts the iterators on the stack.
-//! Generator expressions are not lazy in gil-lab: `<genexpr>` builds a list the same way and
-//! ends with `GET_ITER; RETURN_VALUE`, returning `iter(list)`.
+//! A generator expression's `<genexpr>` is a generator (the symbol table marks its scope): it
+//! builds nothing and yields each element (`YIELD_VALUE; POP_TOP`), then returns `None`, so
+//! calling it makes the lazy generator object.
 
 use super::{Compiler, Label, Result};
 use crate::opcode::Opcode;
@@ -47,14 +48,17 @@ impl<'a> Compiler<'a> {
         self.enter_unit(scope, name.to_string(), line);
         self.u().argcount = 1;
         let build = match kind {
-            CompKind::List | CompKind::Gen => Opcode::BuildList,
-            CompKind::Set => Opcode::BuildSet,
-            CompKind::Dict => Opcode::BuildMap,
+            CompKind::List => Some(Opcode::BuildList),
+            CompKind::Set => Some(Opcode::BuildSet),
+            CompKind::Dict => Some(Opcode::BuildMap),
+            CompKind::Gen => None,
         };
-        self.emit(build, 0);
+        if let Some(build) = build {
+            self.emit(build, 0);
+        }
         self.comp_generator(generators, 0, 0, elt, value, kind)?;
         if kind == CompKind::Gen {
-            self.emit(Opcode::GetIter, 0);
+            self.load_const(crate::code::Constant::None);
         }
         self.emit(Opcode::ReturnValue, 0);
         let code = self.exit_unit(false);
@@ -110,7 +114,11 @@ impl<'a> Compiler<'a> {
         } else {
             self.expr(elt)?;
             match kind {
-                CompKind::List | CompKind::Gen => self.emit(Opcode::ListAppend, depth + 1),
+                CompKind::List => self.emit(Opcode::ListAppend, depth + 1),
+                CompKind::Gen => {
+                    self.emit(Opcode::YieldValue, 0);
+                    self.emit(Opcode::PopTop, 0);
+                }
                 CompKind::Set => self.emit(Opcode::SetAdd, depth + 1),
                 CompKind::Dict => {
                     self.expr(value.expect("dict comprehension value"))?;

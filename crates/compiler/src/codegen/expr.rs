@@ -135,8 +135,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::Copy, 1);
                 self.store_target(target)?;
             }
-            ExprKind::Yield { .. } => return Err(self.unsupported("'yield'", e.span)),
-            ExprKind::YieldFrom { .. } => return Err(self.unsupported("'yield'", e.span)),
+            ExprKind::Yield { value } => self.yield_expr(value.as_deref())?,
+            ExprKind::YieldFrom { value } => self.yield_from(value)?,
             ExprKind::Await { .. } => return Err(self.unsupported("'await'", e.span)),
             ExprKind::None
             | ExprKind::Bool(_)

@@ -11,8 +11,9 @@
 //! * [`expr`]: expressions, conditional jumps (`jump_if`), comparisons, f-strings, literals;
 //! * [`assign`]: assignment, augmented assignment, unpacking, deletion targets;
 //! * [`call`]: calls (plain, method, keyword, `*`/`**`);
-//! * [`comprehension`]: list/set/dict comprehensions and generator expressions (eager: a
-//!   `<genexpr>` builds a list and returns `iter(list)`);
+//! * [`comprehension`]: list/set/dict comprehensions and generator expressions (a `<genexpr>`
+//!   is a generator that yields each element);
+//! * [`generators`]: `yield` and `yield from`;
 //! * [`exceptions`]: `try`, `with`, `raise`, `assert`, and the frame-block unwinding used by
 //!   `break`/`continue`/`return`;
 //! * [`function`]: `def`, `lambda`, `class`, closures, qualified names.
@@ -23,6 +24,7 @@ mod comprehension;
 mod exceptions;
 mod expr;
 mod function;
+mod generators;
 mod stmt;
 #[cfg(test)]
 mod tests;
@@ -331,6 +333,9 @@ impl<'a> Compiler<'a> {
         }
         if sc.nested {
             flags.insert(CodeFlags::NESTED);
+        }
+        if sc.is_generator && !sc.is_coroutine {
+            flags.insert(CodeFlags::GENERATOR);
         }
         let private = match (kind, self.units.last()) {
             (ScopeKind::Class, _) => Some(name.clone()),

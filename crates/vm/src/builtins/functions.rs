@@ -377,9 +377,34 @@ fn next<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
             ctx.type_error(format!("'{}' object is not an iterator", type_name(ctx.vm, it)))
         );
     }
+    let default = args.positional().get(1);
+    if !matches!(it.payload, Payload::Iter(_)) {
+        // Not a built-in iterator: the `StopIteration` that ends it (a generator's return
+        // value, a class's own exception) reaches the caller as it is, unless there is a
+        // default.
+        let r = match crate::eval::generator::as_gen(it) {
+            Some(g) => {
+                let none = ctx.vm.core.none.clone();
+                match crate::eval::generator::send(ctx, g, none)? {
+                    crate::eval::generator::Outcome::Yield(v) => Ok(v),
+                    crate::eval::generator::Outcome::Return(v) => {
+                        Err(super::methods::generator::stop_iteration(ctx, v))
+                    }
+                }
+            }
+            None => attr::call_dunder(ctx, it, "__next__", &[])
+                .map(|v| v.unwrap_or_else(|| ctx.vm.core.none.clone())),
+        };
+        return match (r, default) {
+            (Err(e), Some(d)) if crate::ops::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.stop_iteration) => {
+                Ok(d.clone())
+            }
+            (r, _) => r,
+        };
+    }
     match iter::next(ctx, it)? {
         Some(v) => Ok(v),
-        None => match args.positional().get(1) {
+        None => match default {
             Some(d) => Ok(d.clone()),
             None => Err(ctx.stop_iteration()),
         },

@@ -84,6 +84,8 @@ pub fn install<B: Backend>(vm: &Vm<B>) {
                 | "iterator"
                 | "method"
                 | "builtin_function_or_method"
+                | "generator"
+                | "coroutine"
         ) {
             put(name, t);
         }

@@ -43,7 +43,7 @@ pub fn unwind<B: Backend>(
 fn record<B: Backend>(ctx: &Ctx<'_, B>, f: &Frame<'_, B>, exc: &PyRef<B>, index: usize) {
     let Payload::Instance(inst) = &exc.payload else { return };
     let Some(state) = &inst.exc else { return };
-    let handled = ctx.exc_info.clone().filter(|h| !h.is(exc) && !chain_contains(h, exc));
+    let handled = ctx.handled().cloned().filter(|h| !h.is(exc) && !chain_contains(h, exc));
     let entry = TraceEntry { code: f.code.code.clone(), line: f.line_at(index) };
     let old = exc.write(state, |s| {
         let fresh = s.traceback.is_empty();
@@ -90,7 +90,7 @@ pub fn make_exception<B: Backend>(ctx: &mut Ctx<'_, B>, v: PyRef<B>) -> PyResult
 /// `RAISE_VARARGS n`.
 pub fn raise<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>, n: u32) -> PyErr<B> {
     match n {
-        0 => match ctx.exc_info.clone() {
+        0 => match ctx.handled().cloned() {
             Some(e) => PyErr(e),
             None => ctx.runtime_error("No active exception to reraise"),
         },

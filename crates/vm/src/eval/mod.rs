@@ -14,6 +14,7 @@ pub mod build;
 pub mod calls;
 pub mod exceptions;
 pub mod fuse;
+pub mod generator;
 pub mod imports;
 pub mod names;
 pub mod verify;
@@ -103,13 +104,17 @@ pub fn as_refs<B: Backend>(slots: &[Option<PyRef<B>>]) -> &[PyRef<B>] {
     unsafe { &*(slots as *const [Option<PyRef<B>>] as *const [PyRef<B>]) }
 }
 
-/// Runs a Python function's code with its arguments already bound into `fast`.
+/// Runs a Python function's code with its arguments already bound into `fast`; for a
+/// generator or coroutine function, makes the generator object that will run it.
 pub fn run_frame<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     func: &Function<B>,
     code: &CodeRef<B>,
     fast: Vec<Option<PyRef<B>>>,
 ) -> PyResult<B> {
+    if code.code.flags.0 & generator::MAKES_GENERATOR != 0 {
+        return Ok(generator::make(ctx, func, code, fast));
+    }
     run(ctx, code, &func.globals, Some(func), None, fast)
 }
 
@@ -139,13 +144,7 @@ fn run<B: Backend>(
         return Err(ctx.err(&ctx.vm.core.exc.recursion_error, "maximum recursion depth exceeded"));
     }
     ctx.depth += 1;
-    let super_cell = code.class_cell.and_then(|k| match func?.closure.as_ref()?.payload {
-        Payload::Tuple(ref cells) => cells.get(k).cloned(),
-        _ => None,
-    });
-    if let Some(cell) = &super_cell {
-        ctx.super_stack.push((cell.clone(), fast.first().cloned().flatten()));
-    }
+    let super_cell = enter_super(ctx, code, func, &fast);
     let mut frame = Frame {
         code,
         globals,
@@ -155,21 +154,44 @@ fn run<B: Backend>(
         stack: Vec::with_capacity(code.max_stack),
         pc: 0,
     };
-    let result = loop {
-        match dispatch(ctx, &mut frame) {
-            Ok(v) => break Ok(v),
-            Err(e) => {
-                if let Err(e) = exceptions::unwind(ctx, &mut frame, e) {
-                    break Err(e);
-                }
-            }
-        }
-    };
-    if super_cell.is_some() {
+    let result = run_loop(ctx, &mut frame);
+    if super_cell {
         ctx.super_stack.pop();
     }
     ctx.depth -= 1;
     result
+}
+
+/// For code that uses zero-argument `super()`: pushes its `__class__` cell and first argument
+/// (the caller pops them when the frame stops running); whether it did.
+fn enter_super<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    code: &CodeRef<B>,
+    func: Option<&Function<B>>,
+    fast: &[Option<PyRef<B>>],
+) -> bool {
+    let super_cell = code.class_cell.and_then(|k| match func?.closure.as_ref()?.payload {
+        Payload::Tuple(ref cells) => cells.get(k).cloned(),
+        _ => None,
+    });
+    match super_cell {
+        Some(cell) => {
+            ctx.super_stack.push((cell, fast.first().cloned().flatten()));
+            true
+        }
+        None => false,
+    }
+}
+
+/// Runs `frame` until it returns or yields (`Ok`) or an exception escapes it (`Err`),
+/// unwinding through its handlers.
+fn run_loop<B: Backend>(ctx: &mut Ctx<'_, B>, frame: &mut Frame<'_, B>) -> PyResult<B> {
+    loop {
+        match dispatch(ctx, frame) {
+            Ok(v) => return Ok(v),
+            Err(e) => exceptions::unwind(ctx, frame, e)?,
+        }
+    }
 }
 
 /// `o[k]` (`BINARY_SUBSCR`), with the list-by-int case inline.
@@ -495,6 +517,24 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 }
             }
             Op::ReturnValue => return Ok(f.pop()),
+            // The generator driver tells a yield from a return by this instruction.
+            Op::YieldValue => return Ok(f.pop()),
+            Op::GetYieldFromIter => {
+                let o = f.pop();
+                let it = generator::yield_from_iter(ctx, f, o)?;
+                f.push(it);
+            }
+            Op::Send => {
+                let v = f.pop();
+                match generator::send_to(ctx, f.top(), v)? {
+                    generator::Outcome::Yield(y) => f.push(y),
+                    generator::Outcome::Return(r) => {
+                        drop(f.pop());
+                        f.push(r);
+                        f.pc = arg as usize;
+                    }
+                }
+            }
             Op::Call => {
                 ctx.check_breaker();
                 calls::call(ctx, f, arg as usize, false)?;

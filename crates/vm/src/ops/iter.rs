@@ -75,6 +75,17 @@ enum Step<B: Backend> {
 pub fn next<B: Backend>(ctx: &mut Ctx<'_, B>, it: &PyRef<B>) -> PyResult<B, Option<PyRef<B>>> {
     let vm = ctx.vm;
     let Payload::Iter(cell) = &it.payload else {
+        // A generator runs its frame directly: its return ends the loop without a
+        // `StopIteration` object (CPython's `FOR_ITER_GEN` does likewise).
+        if let Some(g) = crate::eval::generator::as_gen(it)
+            && g.kind == crate::eval::generator::GenKind::Generator
+        {
+            let none = vm.core.none.clone();
+            return Ok(match crate::eval::generator::send(ctx, g, none)? {
+                crate::eval::generator::Outcome::Yield(v) => Some(v),
+                crate::eval::generator::Outcome::Return(_) => None,
+            });
+        }
         return match call_dunder(ctx, it, "__next__", &[]) {
             Ok(Some(v)) => Ok(Some(v)),
             Ok(None) => {

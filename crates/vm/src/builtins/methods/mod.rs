@@ -5,6 +5,7 @@
 pub mod bytes;
 pub mod constructors;
 pub mod dict;
+pub mod generator;
 pub mod list;
 pub mod numbers;
 pub mod object;
@@ -22,6 +23,7 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     list::install(vm);
     dict::install(vm);
     views::install(vm);
+    generator::install(vm);
     set::install(vm);
     numbers::install(vm);
     str::install(vm);

@@ -89,7 +89,7 @@ fn setswitchinterval<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
 fn exc_info<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "exc_info", 0, 0, &[])?;
     let vm = ctx.vm;
-    Ok(match &ctx.exc_info {
+    Ok(match ctx.handled() {
         Some(e) => vm.tuple(vec![crate::ops::type_of(vm, e), e.clone(), vm.core.none.clone()]),
         None => vm.tuple(vec![vm.core.none.clone(), vm.core.none.clone(), vm.core.none.clone()]),
     })
@@ -97,5 +97,5 @@ fn exc_info<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
 
 fn exception<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "exception", 0, 0, &[])?;
-    Ok(ctx.exc_info.clone().unwrap_or_else(|| ctx.vm.core.none.clone()))
+    Ok(ctx.handled().cloned().unwrap_or_else(|| ctx.vm.core.none.clone()))
 }
