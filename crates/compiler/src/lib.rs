@@ -29,7 +29,9 @@
 //! * Constant sets are not frozensets: `{1, 2, 3}` uses `BUILD_SET 0; LOAD_CONST (1, 2, 3);
 //!   SET_UPDATE 1`, and `x in {1, 2}` builds the set at run time.
 //! * No `STACK_USE_GUIDELINE` rewriting of very long calls and displays (the VM takes any
-//!   argument count), no annotations, no `async`, no `yield`, no `match`.
+//!   argument count), no annotations, no `match`. `yield`, `await` and `async` constructs pass
+//!   the symbol table (which marks generators and coroutines and finds CPython's errors about
+//!   them) but the code generator rejects them: "'yield' is not supported by gil-lab".
 //! * Every instruction has a line number; compiler-generated ("artificial") instructions take
 //!   the line of the construct being compiled.
 

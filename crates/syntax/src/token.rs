@@ -72,9 +72,9 @@ pub enum TokenKind {
     As,
     /// `assert`
     Assert,
-    /// `async` (reserved; not supported by the parser)
+    /// `async`
     Async,
-    /// `await` (reserved; not supported by the parser)
+    /// `await`
     Await,
     /// `break`
     Break,
@@ -128,7 +128,7 @@ pub enum TokenKind {
     While,
     /// `with`
     With,
-    /// `yield` (reserved; not supported by the parser)
+    /// `yield`
     Yield,
 
     // Operators and delimiters.

@@ -40,6 +40,9 @@ use std::sync::Arc;
 
 pub(crate) type Result<T> = std::result::Result<T, SyntaxError>;
 
+/// The end of the message of [`Compiler::unsupported`].
+const UNSUPPORTED: &str = " is not supported by gil-lab";
+
 /// What a frame block on the compile-time block stack is (CPython's `fblocktype`).
 #[derive(Clone)]
 pub(crate) enum FBlockKind<'a> {
@@ -111,7 +114,8 @@ pub(crate) struct Compiler<'a> {
 /// Compiles a parsed module (see [`crate::compile_module`]).
 pub(crate) fn compile(module: &Module, source: &str, filename: &str) -> Result<Arc<CodeObject>> {
     let table = SymbolTable::build(module)?;
-    // CPython raises these while compiling, in source order among the compiler's own errors.
+    // CPython raises these while compiling, in source order among the compiler's own errors
+    // (and a real SyntaxError wins over a construct gil-lab does not compile yet).
     let deferred = table.compile_error().cloned();
     let mut c = Compiler {
         filename: Arc::from(filename),
@@ -124,7 +128,11 @@ pub(crate) fn compile(module: &Module, source: &str, filename: &str) -> Result<A
         c.set_line(first.span);
     }
     match (c.body(&module.body), deferred) {
-        (Err(own), Some(deferred)) if deferred.span.start <= own.span.start => Err(deferred),
+        (Err(own), Some(deferred))
+            if deferred.span.start <= own.span.start || own.msg.ends_with(UNSUPPORTED) =>
+        {
+            Err(deferred)
+        }
         (Err(own), _) => Err(own),
         (Ok(()), Some(deferred)) => Err(deferred),
         (Ok(()), None) => Ok(c.exit_unit(true)),
@@ -434,7 +442,7 @@ impl<'a> Compiler<'a> {
     /// `'async'`). Each such construct has its own match arm calling this.
     #[cold]
     pub fn unsupported(&self, what: &str, span: Span) -> SyntaxError {
-        SyntaxError::new(format!("{what} is not supported by gil-lab"), span)
+        SyntaxError::new(format!("{what}{UNSUPPORTED}"), span)
     }
 
     /// [`Compiler::unsupported`] for `async def`/`for`/`with` (the statement starting at

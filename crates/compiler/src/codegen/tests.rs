@@ -208,3 +208,43 @@ fn dead_code_after_return_is_dropped() {
     let f = nested(&code, 0);
     assert_eq!(ops(&f), vec![(LoadConst, 1), (ReturnValue, 0)]);
 }
+
+/// The code of `src`, parsed and compiled.
+fn compile_src(src: &str) -> std::sync::Arc<crate::CodeObject> {
+    crate::compile_source(src, "t.py").unwrap_or_else(|e| panic!("{}", e.render("t.py", src)))
+}
+
+#[test]
+fn named_expression_copies_its_value_before_the_store() {
+    // x = (y := 5)
+    let code = compile_src("x = (y := 5)\n");
+    assert_eq!(
+        ops(&code),
+        vec![
+            (LoadConst, 0),
+            (Copy, 1),
+            (StoreName, 0),
+            (StoreName, 1),
+            (LoadConst, 1),
+            (ReturnValue, 0)
+        ]
+    );
+    assert_eq!(code.names, vec!["y".to_string(), "x".to_string()]);
+}
+
+#[test]
+fn named_expression_in_a_comprehension_stores_to_the_enclosing_scope() {
+    // In a function: a cell of `f`, stored with STORE_DEREF from the comprehension.
+    let f = nested(&compile_src("def f(a):\n    [(y := v) for v in a]\n    return y\n"), 0);
+    assert_eq!(f.varnames, vec!["a".to_string(), "y".to_string()]);
+    assert!(ops(&f).contains(&(LoadDeref, 1)));
+    let comp = nested(&f, 0);
+    assert_eq!(comp.varnames, vec![".0".to_string(), "v".to_string(), "y".to_string()]);
+    assert!(ops(&comp).contains(&(StoreDeref, 2)));
+    // At module level: a global, from the comprehension and in the module alike.
+    let code = compile_src("[(y := v) for v in a]\nprint(y)\n");
+    let comp = nested(&code, 0);
+    assert!(ops(&comp).contains(&(StoreGlobal, 0)));
+    assert_eq!(comp.names, vec!["y".to_string()]);
+    assert!(ops(&code).iter().any(|&(op, _)| op == LoadGlobal));
+}

@@ -117,3 +117,122 @@ fn symtable_errors() {
     let err = SymbolTable::build(&module(vec![f])).expect_err("assigned before global");
     assert_eq!(err.msg, "name 'x' is assigned to before global declaration");
 }
+
+/// The symbol table of `src`, which must parse and pass the scope analysis.
+fn table_of(src: &str) -> SymbolTable {
+    let module = gillab_syntax::parse_module(src).expect("parses");
+    SymbolTable::build(&module).expect("valid scopes")
+}
+
+/// `(is_generator, is_coroutine, is_async_def)` of the scope named `name`.
+fn flags_of(t: &SymbolTable, name: &str) -> (bool, bool, bool) {
+    let s = scope_named(t, name);
+    (s.is_generator, s.is_coroutine, s.is_async_def)
+}
+
+#[test]
+fn generator_and_coroutine_flags() {
+    let t = table_of(
+        "def g():\n    yield 1\ndef d():\n    x = yield from g()\nasync def c():\n    await x\n\
+         async def a():\n    yield 1\ndef p():\n    return 1\nasync def e():\n    pass\n",
+    );
+    assert_eq!(flags_of(&t, "g"), (true, false, false));
+    assert_eq!(flags_of(&t, "d"), (true, false, false));
+    assert_eq!(flags_of(&t, "c"), (false, true, true));
+    assert_eq!(flags_of(&t, "a"), (true, true, true));
+    assert!(scope_named(&t, "a").is_async_generator());
+    assert!(!scope_named(&t, "c").is_async_generator());
+    assert_eq!(flags_of(&t, "p"), (false, false, false));
+    assert_eq!(flags_of(&t, "e"), (false, true, true));
+    assert_eq!(flags_of(&t, "top"), (false, false, false));
+    assert!(t.compile_error().is_none());
+}
+
+#[test]
+fn lambda_and_comprehension_flags() {
+    let t = table_of("f = lambda: (yield)\n");
+    assert_eq!(flags_of(&t, "lambda"), (true, false, false));
+    let t = table_of("def f():\n    return (x for x in y)\n");
+    assert_eq!(flags_of(&t, "genexpr"), (true, false, false));
+    assert!(scope_named(&t, "genexpr").is_generator_expression());
+    assert_eq!(flags_of(&t, "f"), (false, false, false));
+    // An async generator expression: `await` or `async for` inside.
+    for src in ["def f():\n    return (await x for x in y)\n", "(x async for x in y)\n"] {
+        let t = table_of(src);
+        assert!(scope_named(&t, "genexpr").is_async_generator(), "{src}");
+        assert!(t.compile_error().is_none(), "{src}");
+    }
+    // An async list comprehension is a coroutine, awaited by its async function.
+    let t = table_of("async def f():\n    return [x async for x in y]\n");
+    assert_eq!(flags_of(&t, "listcomp"), (false, true, false));
+    assert!(!scope_named(&t, "listcomp").is_generator_expression());
+    let t = table_of("async def f():\n    return {await k: v for k, v in y}\n");
+    assert_eq!(flags_of(&t, "dictcomp"), (false, true, false));
+    // A nested async comprehension makes the outer one a coroutine too.
+    let t = table_of("async def f():\n    return [[x async for x in y] for z in w]\n");
+    let comps: Vec<bool> =
+        t.scopes.iter().filter(|s| s.name == "listcomp").map(|s| s.is_coroutine).collect();
+    assert_eq!(comps, vec![true, true]);
+    // ... but not a generator expression around it, which becomes an async generator.
+    let t = table_of("def f():\n    return ([x async for x in y] for z in w)\n");
+    assert!(scope_named(&t, "genexpr").is_async_generator());
+    assert_eq!(flags_of(&t, "f"), (false, false, false));
+    // The outermost iterable is evaluated in the enclosing scope.
+    let t = table_of("async def f():\n    return [x for x in await y]\n");
+    assert_eq!(flags_of(&t, "listcomp"), (false, false, false));
+}
+
+#[test]
+fn compiler_stage_errors_are_deferred_earliest_first() {
+    let t = table_of("x = 1\nawait y\nyield\n");
+    let err = t.compile_error().expect("deferred");
+    assert_eq!((err.msg.as_str(), err.span.start), ("'await' outside function", 6));
+    let t = table_of("def f():\n    return 1\n    yield\n    await x\n");
+    let err = t.compile_error().expect("deferred");
+    assert_eq!(err.msg, "'return' with value in async generator");
+    let t = table_of("async def f():\n    async for x in y: pass\n    async with z: pass\n");
+    assert!(t.compile_error().is_none());
+}
+
+#[test]
+fn symtable_stage_errors_fail_the_build() {
+    let err = |src: &str| {
+        let module = gillab_syntax::parse_module(src).expect("parses");
+        SymbolTable::build(&module).expect_err("symtable error").msg
+    };
+    assert_eq!(err("def f():\n    [(yield) for x in y]\n"), "'yield' inside list comprehension");
+    assert_eq!(err("def f():\n    ((yield) for x in y)\n"), "'yield' inside generator expression");
+    assert_eq!(
+        err("[x for x in (y := z)]\n"),
+        "assignment expression cannot be used in a comprehension iterable expression"
+    );
+    assert_eq!(
+        err("[x := 1 for x in y]\n"),
+        "assignment expression cannot rebind comprehension iteration variable 'x'"
+    );
+    assert_eq!(
+        err("class C:\n    [y := 1 for x in z]\n"),
+        "assignment expression within a comprehension cannot be used in a class body"
+    );
+}
+
+#[test]
+fn named_expression_targets_bind_in_the_enclosing_function() {
+    let t = table_of("def f():\n    [[(y := 1) for a in b] for c in d]\n    return y\n");
+    assert_eq!(scope_named(&t, "f").scope_of("y"), Some(NameScope::Cell));
+    let comps: Vec<Option<NameScope>> =
+        t.scopes.iter().filter(|s| s.name == "listcomp").map(|s| s.scope_of("y")).collect();
+    assert_eq!(comps, vec![Some(NameScope::Free), Some(NameScope::Free)]);
+    // A `global` in the function makes the target global everywhere.
+    let t = table_of("def f():\n    global y\n    [(y := 1) for a in b]\n");
+    assert_eq!(scope_named(&t, "f").scope_of("y"), Some(NameScope::GlobalExplicit));
+    assert_eq!(scope_named(&t, "listcomp").scope_of("y"), Some(NameScope::GlobalExplicit));
+    // At module level the target is a global.
+    let t = table_of("[(y := x) for x in z]\n");
+    assert_eq!(scope_named(&t, "top").scope_of("y"), Some(NameScope::GlobalExplicit));
+    assert_eq!(scope_named(&t, "listcomp").scope_of("y"), Some(NameScope::GlobalExplicit));
+    // A lambda is a function scope; outside comprehensions `:=` binds where it is.
+    let t = table_of("g = lambda: [(y := 1) for a in b]\nif (n := 1): pass\n");
+    assert_eq!(scope_named(&t, "lambda").scope_of("y"), Some(NameScope::Cell));
+    assert_eq!(scope_named(&t, "top").scope_of("n"), Some(NameScope::Local));
+}
