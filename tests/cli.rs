@@ -235,3 +235,27 @@ fn source_that_is_not_utf8_is_a_syntax_error_unless_its_encoding_is_declared() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "SyntaxError\n");
 }
+
+/// An exception escaping the `close()` of a generator dropped while suspended is printed as
+/// CPython prints an unraisable exception (the generator's repr, then the exception alone,
+/// without its GeneratorExit context) and the program goes on with status 0.
+#[test]
+fn an_error_closing_a_dropped_generator_is_printed_and_ignored() {
+    let src = "def bad():\n    try:\n        yield 1\n    finally:\n        raise ValueError('in finally')\n\n\
+               b = bad()\nnext(b)\nb = None\nprint('after')\n";
+    let d = scratch("unraisable.py", src);
+    for backend in ["gil", "atomic", "biased", "objlock"] {
+        let out = gillab(&["run", "--backend", backend, "--check-leaks", "unraisable.py"], &d.0);
+        assert_eq!(out.status.code(), Some(0), "{backend}");
+        assert_eq!(text(&out.stdout), "after\n", "{backend}");
+        let err = text(&out.stderr);
+        let (first, rest) = err.split_once('\n').unwrap_or_default();
+        assert!(first.starts_with("Exception ignored in: <generator object bad at 0x"), "{err}");
+        assert_eq!(
+            rest,
+            "Traceback (most recent call last):\n  File \"unraisable.py\", line 5, in bad\n    \
+             raise ValueError('in finally')\nValueError: in finally\n",
+            "{backend}"
+        );
+    }
+}

@@ -135,6 +135,15 @@ fn copying_a_dict_view_never_sees_a_size_change() {
     stress("dict_view_snapshot.py", "[] []");
 }
 
+/// One generator pulled by four threads at once: a thread that finds it running gets
+/// `ValueError: generator already executing` (the generator's state lock), every value is
+/// taken exactly once, and `yield from` chains behave the same; generators handed between
+/// threads keep their frames.
+#[test]
+fn a_shared_generator_runs_on_one_thread_at_a_time() {
+    stress("shared_generators.py", "True True [] 200 True");
+}
+
 /// The races the concurrency fuzzer found (`crates/threadfuzz/repro/`, `docs/testing.md`),
 /// each cut down to a program that showed it in a few runs.
 #[test]

@@ -400,8 +400,9 @@ impl Opcode {
         use Opcode::*;
         match self {
             Nop | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | CheckExcMatch
-            | GetIter | GetYieldFromIter | YieldValue | ListToTuple | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward
-            | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
+            | GetIter | GetYieldFromIter | YieldValue | ListToTuple | DeleteName | DeleteGlobal
+            | Swap | LoadAttr | JumpForward | JumpBackward | DeleteFast | MakeCell
+            | DeleteDeref | CopyFreeVars => 0,
             PopTop | BinarySubscr | ReturnValue | PopExcept | StoreName | StoreGlobal
             | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp | StoreFast
             | StoreDeref | PopJumpIfFalse | PopJumpIfTrue | ListAppend | SetAdd | ListExtend

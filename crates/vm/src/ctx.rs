@@ -213,6 +213,8 @@ impl<B: Backend> Drop for Ctx<'_, B> {
         self.exc_info = None;
         self.exc_outer.clear();
         self.super_stack.clear();
+        // Generators orphaned after the last safe point are dropped while still attached.
+        crate::object::generator::discard_orphans::<B>();
         if let Some(t) = self.thread.take() {
             self.vm.backend.detach(t);
         }

@@ -396,7 +396,9 @@ fn next<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
                 .map(|v| v.unwrap_or_else(|| ctx.vm.core.none.clone())),
         };
         return match (r, default) {
-            (Err(e), Some(d)) if crate::ops::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.stop_iteration) => {
+            (Err(e), Some(d))
+                if crate::ops::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.stop_iteration) =>
+            {
                 Ok(d.clone())
             }
             (r, _) => r,

@@ -26,6 +26,9 @@
 use super::{Frame, enter_super, exceptions, run_loop};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyErr, PyResult};
+pub use crate::object::generator::GenObj;
+pub use crate::object::generator::{GenKind, as_gen};
+use crate::object::generator::{Saved, State};
 use crate::object::str::hash_str;
 use crate::object::{CodeRef, Function, NativeObj, Payload, PyRef};
 use crate::ops::{attr, call, isinstance, iter, type_name};
@@ -35,57 +38,6 @@ use parking_lot::Mutex;
 /// The code flags that make a call return a generator object instead of running.
 pub const MAKES_GENERATOR: u32 =
     CodeFlags::GENERATOR.0 | CodeFlags::COROUTINE.0 | CodeFlags::ASYNC_GENERATOR.0;
-
-/// What kind of object a generator function's call makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GenKind {
-    /// `def` with `yield`.
-    Generator,
-    /// `async def`.
-    Coroutine,
-    /// `async def` with `yield`.
-    AsyncGenerator,
-}
-
-impl GenKind {
-    /// The name CPython's messages use.
-    pub fn noun(self) -> &'static str {
-        match self {
-            GenKind::Generator => "generator",
-            GenKind::Coroutine => "coroutine",
-            GenKind::AsyncGenerator => "async generator",
-        }
-    }
-}
-
-/// A suspended (or not yet started) frame.
-struct Saved<B: Backend> {
-    fast: Vec<Option<PyRef<B>>>,
-    stack: Vec<Option<PyRef<B>>>,
-    pc: usize,
-    /// The exception the frame was handling when it yielded.
-    exc: Option<PyRef<B>>,
-}
-
-enum State<B: Backend> {
-    /// Made, never resumed.
-    Created(Saved<B>),
-    /// Stopped at a `YIELD_VALUE`.
-    Suspended(Saved<B>),
-    /// A thread is running the frame.
-    Running,
-    /// Returned or raised (or closed): the frame is gone.
-    Done,
-}
-
-/// The Rust value of a generator or coroutine object.
-pub struct GenObj<B: Backend> {
-    /// Generator, coroutine or async generator.
-    pub kind: GenKind,
-    /// The function's code, globals, closure and names (the frame borrows from here).
-    pub func: Function<B>,
-    state: Mutex<State<B>>,
-}
 
 /// What a resumption did.
 pub enum Outcome<B: Backend> {
@@ -140,45 +92,9 @@ pub fn make<B: Backend>(
             module: func.module.clone(),
         },
         state: Mutex::new(State::Created(saved)),
+        orphan: false,
     };
     PyRef::new(Payload::Native(Box::new(NativeObj { class, data: Box::new(obj) })))
-}
-
-/// The generator inside `obj`, if it is one (or a coroutine).
-#[inline]
-pub fn as_gen<B: Backend>(obj: &PyRef<B>) -> Option<&GenObj<B>> {
-    match &obj.payload {
-        Payload::Native(n) => n.data.downcast_ref::<GenObj<B>>(),
-        _ => None,
-    }
-}
-
-impl<B: Backend> GenObj<B> {
-    /// Whether a thread is running the frame now (`gi_running`).
-    pub fn running(&self) -> bool {
-        matches!(*self.state.lock(), State::Running)
-    }
-
-    /// Whether the frame has finished (`gi_frame is None`).
-    pub fn finished(&self) -> bool {
-        matches!(*self.state.lock(), State::Done)
-    }
-
-    /// Whether the frame is suspended at a `yield` (`gi_suspended`).
-    pub fn suspended(&self) -> bool {
-        matches!(*self.state.lock(), State::Suspended(_))
-    }
-
-    fn code(&self) -> &CodeRef<B> {
-        match &self.func.code.payload {
-            Payload::Code(c) => c,
-            _ => super::stack_corrupt(),
-        }
-    }
-
-    fn already_executing(&self, ctx: &Ctx<'_, B>) -> PyErr<B> {
-        ctx.value_error(format!("{} already executing", self.kind.noun()))
-    }
 }
 
 /// `next(g0)` / `g0.send(v)`: runs the frame to its next `yield` or its end.
@@ -277,8 +193,9 @@ fn resume<B: Backend>(
     }
     let handled = std::mem::replace(&mut ctx.exc_info, ctx.exc_outer.pop().flatten());
     ctx.depth -= 1;
-    let yielded =
-        result.is_ok() && frame.pc > 0 && code.code.instructions[frame.pc - 1].op == Opcode::YieldValue;
+    let yielded = result.is_ok()
+        && frame.pc > 0
+        && code.code.instructions[frame.pc - 1].op == Opcode::YieldValue;
     if yielded {
         let Frame { fast, stack, pc, .. } = frame;
         *g0.state.lock() = State::Suspended(Saved { fast, stack, pc, exc: handled });
@@ -371,9 +288,9 @@ pub fn throw<B: Backend>(
         Some(inner) => close_running(ctx, g0, |ctx| throw(ctx, inner, exc)),
         None => match attr::getattr_opt(ctx, &yf, "throw", hash_str("throw"))? {
             None => return resume(ctx, g0, Resume::Throw(exc)),
-            Some(m) => close_running(ctx, g0, |ctx| {
-                call::call(ctx, &m, &[exc.0], &[]).map(Outcome::Yield)
-            }),
+            Some(m) => {
+                close_running(ctx, g0, |ctx| call::call(ctx, &m, &[exc.0], &[]).map(Outcome::Yield))
+            }
         },
     };
     match thrown {
@@ -465,10 +382,9 @@ pub fn send_to<B: Backend>(
         match attr::call_dunder(ctx, recv, "__next__", &[]) {
             Ok(Some(y)) => Ok(y),
             Ok(None) => {
-                return Err(ctx.type_error(format!(
-                    "'{}' object is not an iterator",
-                    type_name(vm, recv)
-                )));
+                return Err(
+                    ctx.type_error(format!("'{}' object is not an iterator", type_name(vm, recv)))
+                );
             }
             Err(e) => Err(e),
         }
@@ -507,4 +423,50 @@ pub fn yield_from_iter<B: Backend>(
         return Ok(o);
     }
     iter::get_iter(ctx, &o)
+}
+
+/// Closes the generators whose last reference went on this thread while they were suspended
+/// inside a `try` or `with` (see `object::generator`), as CPython's deallocator does: their
+/// `finally` blocks and `__exit__` methods run now. An exception escaping `close()` is printed
+/// as CPython prints an unraisable one, and the program goes on.
+pub fn finalize_orphans<B: Backend>(ctx: &mut Ctx<'_, B>) {
+    loop {
+        let orphans = crate::object::generator::take_orphans::<B>();
+        if orphans.is_empty() {
+            return;
+        }
+        for g in orphans {
+            let class = match g.kind {
+                GenKind::Coroutine => ctx.vm.core.types.coroutine.clone(),
+                _ => ctx.vm.core.types.generator.clone(),
+            };
+            let obj = PyRef::new(Payload::Native(Box::new(NativeObj { class, data: Box::new(g) })));
+            let Some(g) = as_gen(&obj) else { continue };
+            if let Err(e) = close(ctx, g) {
+                let what = crate::ops::repr::repr(ctx, &obj).unwrap_or_default();
+                // CPython's unraisable hook prints the exception alone, without its chain.
+                if let Payload::Instance(inst) = &e.0.payload
+                    && let Some(state) = &inst.exc
+                {
+                    let old = e.0.write(state, |s| (s.context.take(), s.cause.take()));
+                    drop(old);
+                }
+                let text = crate::run::format_exception(ctx, &e.0);
+                crate::builtins::modules::write_stream(
+                    crate::builtins::modules::Stream::Stderr,
+                    &format!("Exception ignored in: {what}\n{text}"),
+                    true,
+                );
+            }
+        }
+    }
+}
+
+/// The eval loop's safe point: the eval breaker, then any orphaned generators to close.
+#[inline(always)]
+pub fn safe_point<B: Backend>(ctx: &mut Ctx<'_, B>) {
+    ctx.check_breaker();
+    if crate::object::generator::orphans_pending() {
+        finalize_orphans(ctx);
+    }
 }

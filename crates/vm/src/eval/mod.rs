@@ -460,7 +460,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::JumpForward => f.pc = arg as usize,
             Op::JumpBackward => {
                 f.pc = arg as usize;
-                ctx.check_breaker();
+                generator::safe_point(ctx);
             }
             Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                 let v = f.pop();
@@ -536,15 +536,15 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 }
             }
             Op::Call => {
-                ctx.check_breaker();
+                generator::safe_point(ctx);
                 calls::call(ctx, f, arg as usize, false)?;
             }
             Op::CallKw => {
-                ctx.check_breaker();
+                generator::safe_point(ctx);
                 calls::call(ctx, f, arg as usize, true)?;
             }
             Op::CallFunctionEx => {
-                ctx.check_breaker();
+                generator::safe_point(ctx);
                 calls::call_ex(ctx, f, arg)?;
             }
             Op::MakeFunction => calls::make_function(ctx, f, arg)?,

@@ -14,6 +14,7 @@
 mod code;
 pub mod dict;
 mod freelist;
+pub mod generator;
 pub mod immortal;
 pub mod live;
 mod payload;
@@ -121,6 +122,9 @@ impl<B: Backend> Drop for PyRef<B> {
     fn drop(&mut self) {
         live::rc_op();
         if B::decref(&self.rc) {
+            if let Payload::Native(n) = &self.payload {
+                generator::on_last_ref::<B>(&*n.data);
+            }
             // SAFETY: `decref` returned true, so this was the last count (Backend contract 1);
             // `destroy::<B>` is this object's destructor and the pointer is not used again.
             unsafe { B::release(self.ptr.cast(), destroy::<B>) }

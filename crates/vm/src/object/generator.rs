@@ -1,0 +1,195 @@
+//! The state of a generator or coroutine object: the data floor of `eval::generator`, which
+//! runs the frames kept here.
+//!
+//! A generator's last reference may go while its frame is suspended inside a `try` or `with`
+//! block; CPython then runs `close()` from the deallocator, so `finally` blocks and `__exit__`
+//! run. Here the object's drop ([`on_last_ref`], called by `PyRef::drop` when the count reaches
+//! zero, before the backend releases the object: at that point on every backend, whether or not
+//! it defers the free) moves the frame into an *orphan* generator on a per-thread queue, and the
+//! eval floor closes the orphans at its next safe point (`eval::generator::finalize_orphans`,
+//! run with the eval breaker's check and when a thread or the program ends).
+
+use crate::backend::Backend;
+use crate::ctx::{Ctx, PyErr};
+use crate::object::{CodeRef, Function, Payload, PyRef};
+use parking_lot::Mutex;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+
+/// What kind of object a generator function's call makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenKind {
+    /// `def` with `yield`.
+    Generator,
+    /// `async def`.
+    Coroutine,
+    /// `async def` with `yield`.
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The name CPython's messages use.
+    pub fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
+/// A suspended (or not yet started) frame.
+pub struct Saved<B: Backend> {
+    /// The local slots.
+    pub fast: Vec<Option<PyRef<B>>>,
+    /// The value stack.
+    pub stack: Vec<Option<PyRef<B>>>,
+    /// The index of the next instruction.
+    pub pc: usize,
+    /// The exception the frame was handling when it yielded.
+    pub exc: Option<PyRef<B>>,
+}
+
+/// Where a generator's frame is.
+pub enum State<B: Backend> {
+    /// Made, never resumed.
+    Created(Saved<B>),
+    /// Stopped at a `YIELD_VALUE`.
+    Suspended(Saved<B>),
+    /// A thread is running the frame.
+    Running,
+    /// Returned or raised (or closed): the frame is gone.
+    Done,
+}
+
+/// The Rust value of a generator or coroutine object.
+pub struct GenObj<B: Backend> {
+    /// Generator, coroutine or async generator.
+    pub kind: GenKind,
+    /// The function's code, globals, closure and names (the frame borrows from here).
+    pub func: Function<B>,
+    /// The frame, behind a lock held only to move it in or out.
+    pub state: Mutex<State<B>>,
+    /// An orphan (see the module docs): its frame is closed once and never queued again.
+    pub orphan: bool,
+}
+
+/// The generator inside `obj`, if it is one (or a coroutine).
+#[inline]
+pub fn as_gen<B: Backend>(obj: &PyRef<B>) -> Option<&GenObj<B>> {
+    match &obj.payload {
+        Payload::Native(n) => n.data.downcast_ref::<GenObj<B>>(),
+        _ => None,
+    }
+}
+
+impl<B: Backend> GenObj<B> {
+    /// Whether a thread is running the frame now (`gi_running`).
+    pub fn running(&self) -> bool {
+        matches!(*self.state.lock(), State::Running)
+    }
+
+    /// Whether the frame has finished (`gi_frame is None`).
+    pub fn finished(&self) -> bool {
+        matches!(*self.state.lock(), State::Done)
+    }
+
+    /// Whether the frame is suspended at a `yield` (`gi_suspended`).
+    pub fn suspended(&self) -> bool {
+        matches!(*self.state.lock(), State::Suspended(_))
+    }
+
+    /// The code object's VM form.
+    pub fn code(&self) -> &CodeRef<B> {
+        match &self.func.code.payload {
+            Payload::Code(c) => c,
+            _ => unreachable!("a function's code is a code object"),
+        }
+    }
+
+    /// `ValueError: generator already executing`.
+    pub fn already_executing(&self, ctx: &Ctx<'_, B>) -> PyErr<B> {
+        ctx.value_error(format!("{} already executing", self.kind.noun()))
+    }
+}
+
+thread_local! {
+    /// Orphans dropped on this thread and not yet closed (`Box<GenObj<B>>` for the VM's `B`).
+    static ORPHANS: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+    /// Whether `ORPHANS` may be non-empty (read on every eval-breaker check).
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Called when the last reference to a native object goes: a suspended generator whose frame
+/// would observe `close()` (it stopped inside an exception handler's range) becomes an
+/// orphan to be closed by the eval floor.
+#[inline]
+pub fn on_last_ref<B: Backend>(data: &(dyn Any + Send + Sync)) {
+    let Some(g) = data.downcast_ref::<GenObj<B>>() else { return };
+    if g.orphan {
+        return;
+    }
+    let saved = {
+        let mut st = g.state.lock();
+        let State::Suspended(s) = &*st else { return };
+        if g.code().code.handler_for(s.pc.saturating_sub(1) as u32).is_none() {
+            return;
+        }
+        match std::mem::replace(&mut *st, State::Done) {
+            State::Suspended(s) => s,
+            _ => return,
+        }
+    };
+    let f = &g.func;
+    let orphan = GenObj {
+        kind: g.kind,
+        func: Function {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            name: f.name.clone(),
+            qualname: f.qualname.clone(),
+            defaults: None,
+            kwdefaults: None,
+            closure: f.closure.clone(),
+            module: f.module.clone(),
+        },
+        state: Mutex::new(State::Suspended(saved)),
+        orphan: true,
+    };
+    let queued = ORPHANS.try_with(|q| q.borrow_mut().push(Box::new(orphan) as Box<dyn Any>));
+    if queued.is_ok() {
+        let _ = PENDING.try_with(|p| p.set(true));
+    }
+}
+
+/// Whether orphans wait on this thread.
+#[inline(always)]
+pub fn orphans_pending() -> bool {
+    PENDING.try_with(Cell::get).unwrap_or(false)
+}
+
+/// Takes this thread's orphans of backend `B` (others stay queued).
+pub fn take_orphans<B: Backend>() -> Vec<GenObj<B>> {
+    let _ = PENDING.try_with(|p| p.set(false));
+    let all = ORPHANS.try_with(|q| std::mem::take(&mut *q.borrow_mut())).unwrap_or_default();
+    let mut mine = Vec::new();
+    let mut others = Vec::new();
+    for b in all {
+        match b.downcast::<GenObj<B>>() {
+            Ok(g) => mine.push(*g),
+            Err(b) => others.push(b),
+        }
+    }
+    if !others.is_empty() {
+        let _ = ORPHANS.try_with(|q| q.borrow_mut().extend(others));
+    }
+    mine
+}
+
+/// Drops this thread's orphans of backend `B` without closing them: for a thread about to
+/// detach (a generator dropped during teardown, once nothing may run Python code any more).
+pub fn discard_orphans<B: Backend>() {
+    for g in take_orphans::<B>() {
+        drop(g);
+    }
+}
