@@ -21,7 +21,8 @@ Two normalisations are applied to stderr.  First, CPython 3.9+ reports the
 main script by its absolute path in tracebacks and SyntaxError reports even
 when started as `python3 <name>.py`; the absolute path of this directory is
 cut from every `File "..."` so reports read `File "<name>.py", line N`, which
-is what gil-lab prints for the path it was given.  Second, traceback frames
+is what gil-lab prints for the path it was given (and from the start of a warning's
+`<path>:<line>: RuntimeWarning: ...` line).  Second, traceback frames
 that belong to CPython's own standard library (an absolute path under the
 interpreter's stdlib directory, e.g. `.../lib/python3.11/threading.py` in
 `_bootstrap_inner`) are dropped together with their source line, because
@@ -34,6 +35,7 @@ Set the PYTHON environment variable to use an interpreter other than
 """
 
 import os
+import re
 import subprocess
 import sys
 
@@ -73,6 +75,8 @@ def strip_stdlib_frames(text, dirs):
 def strip_fixture_dir(text):
     for d in {HERE, os.path.realpath(HERE)}:
         text = text.replace('File "' + d + os.sep, 'File "')
+        # Warnings start with the script's path: `/abs/dir/x.py:6: RuntimeWarning: ...`.
+        text = re.sub("^" + re.escape(d + os.sep), "", text, flags=re.M)
     return text
 
 

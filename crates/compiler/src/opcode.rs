@@ -88,10 +88,20 @@ opcodes! {
     /// `[exit_fn, lasti, prev_exc, exc] -> [exit_fn, lasti, prev_exc, exc, res]`: calls
     /// `exit_fn(type(exc), exc, exc.__traceback__)` (the exceptional exit of `with`).
     WithExceptStart = 49, "WITH_EXCEPT_START", false;
+    /// `[o] -> [aiter]`: `type(o).__aiter__(o)`, which must have `__anext__` (`async for`).
+    GetAiter = 50, "GET_AITER", false;
+    /// `[aiter] -> [aiter, awaitable]`: the awaitable of `type(aiter).__anext__(aiter)`.
+    GetAnext = 51, "GET_ANEXT", false;
+    /// `[mgr] -> [aexit_fn, awaitable]`: looks up `__aenter__`/`__aexit__` (`TypeError` if
+    /// either is missing), pushes `__aexit__` bound to `mgr`, then `mgr.__aenter__()`.
+    BeforeAsyncWith = 52, "BEFORE_ASYNC_WITH", false;
     /// `[mgr] -> [exit_fn, enter_res]`: looks up `type(mgr).__enter__`/`__exit__` (raising
     /// `TypeError` if either is missing), pushes `__exit__` bound to `mgr`, then the result of
     /// calling `mgr.__enter__()`.
     BeforeWith = 53, "BEFORE_WITH", false;
+    /// `[aiter, exc] -> []`: the handler that ends `async for`: a `StopAsyncIteration`
+    /// ends the loop; any other exception is re-raised (`[aiter, exc]` unwinds).
+    EndAsyncFor = 54, "END_ASYNC_FOR", false;
     /// `[v, o, k] -> []`: `o[k] = v`.
     StoreSubscr = 60, "STORE_SUBSCR", false;
     /// `[o, k] -> []`: `del o[k]`.
@@ -218,6 +228,10 @@ opcodes! {
     /// exception to reraise` if none), `1` raises `[exc]` (a class is instantiated with no
     /// arguments), `2` raises `[exc, cause]` with `__cause__` set (`raise exc from cause`).
     RaiseVarargs = 130, "RAISE_VARARGS", true;
+    /// `[o] -> [it]`: the iterator `await o` delegates to: a coroutine itself, else
+    /// `type(o).__await__(o)`, which must be an iterator and not a coroutine. Arg `where`: 0
+    /// for `await`, 1 after `__aenter__`, 2 after `__aexit__` (for the error message).
+    GetAwaitable = 131, "GET_AWAITABLE", true;
     /// `[defaults if 0x01, kwdefaults if 0x02, closure if 0x08, code] -> [fn]`: makes a
     /// function from a code constant. `defaults` is a tuple (for the last positional
     /// parameters), `kwdefaults` a dict `{name: value}`, `closure` a tuple of cells (one per
@@ -400,17 +414,19 @@ impl Opcode {
         use Opcode::*;
         match self {
             Nop | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | CheckExcMatch
-            | GetIter | GetYieldFromIter | YieldValue | ListToTuple | DeleteName | DeleteGlobal
-            | Swap | LoadAttr | JumpForward | JumpBackward | DeleteFast | MakeCell
-            | DeleteDeref | CopyFreeVars => 0,
+            | GetIter | GetYieldFromIter | YieldValue | GetAwaitable | GetAiter | ListToTuple
+            | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward | JumpBackward
+            | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
             PopTop | BinarySubscr | ReturnValue | PopExcept | StoreName | StoreGlobal
             | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp | StoreFast
             | StoreDeref | PopJumpIfFalse | PopJumpIfTrue | ListAppend | SetAdd | ListExtend
             | SetUpdate | DictMerge | DictUpdate => -1,
-            PushNull | PushExcInfo | WithExceptStart | BeforeWith | LoadBuildClass
-            | LoadAssertionError | LoadConst | LoadName | ImportName | ImportFrom | LoadGlobal
-            | Copy | LoadFast | LoadClosure | LoadDeref | LoadClassderef | LoadMethod => 1,
+            PushNull | GetAnext | BeforeAsyncWith | PushExcInfo | WithExceptStart | BeforeWith
+            | LoadBuildClass | LoadAssertionError | LoadConst | LoadName | ImportName
+            | ImportFrom | LoadGlobal | Copy | LoadFast | LoadClosure | LoadDeref
+            | LoadClassderef | LoadMethod => 1,
             StoreSubscr => -3,
+            EndAsyncFor => -2,
             DeleteSubscr | StoreAttr | MapAdd => -2,
             UnpackSequence => n - 1,
             UnpackEx => (n & 0xFF) + (n >> 8),

@@ -61,7 +61,7 @@ pub fn run_source<B: Backend>(source: &str, filename: &str, options: &RunOptions
             dicts::set_name(&m.dict, vm.intern("__builtins__"), vm.core.builtins.clone());
         }
         let result = exec_source(&mut ctx, source, filename, &main);
-        crate::eval::generator::finalize_orphans(&mut ctx);
+        crate::eval::generator::finalize_orphans(&mut ctx, None);
         let status = match result {
             Ok(()) => 0,
             Err(e) => handle_uncaught(&mut ctx, e),

@@ -61,6 +61,7 @@ builtin_types! {
     traceback => "traceback",
     generator => "generator",
     coroutine => "coroutine",
+    coroutine_wrapper => "coroutine_wrapper",
 }
 
 macro_rules! exception_types {

@@ -338,6 +338,7 @@ impl<B: Backend> Vm<B> {
 impl<B: Backend> Drop for Vm<B> {
     fn drop(&mut self) {
         let thread = self.backend.attach();
+        crate::object::generator::set_teardown::<B>(true);
         clear_namespaces(self);
         // SAFETY: `core` is dropped exactly once, here, while this thread is attached
         // (docs/safety.md I1); nothing can use it afterwards because the VM is being dropped.
@@ -352,6 +353,7 @@ impl<B: Backend> Drop for Vm<B> {
         // SAFETY: the backend is gone, and with the payloads emptied nothing references the
         // immortals any more.
         unsafe { shells.free() };
+        crate::object::generator::set_teardown::<B>(false);
     }
 }
 

@@ -40,10 +40,11 @@ impl<'a> Compiler<'a> {
             }
             _ => unreachable!("not a comprehension"),
         };
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.unsupported("'async'", e.span));
-        }
         let scope = self.table.scope_for(e).expect("comprehension scope");
+        let is_async = self.table.scopes[scope].is_coroutine;
+        if kind == CompKind::Gen && is_async {
+            return Err(self.unsupported("an asynchronous generator expression", e.span));
+        }
         let line = self.line_of(e.span);
         self.enter_unit(scope, name.to_string(), line);
         self.u().argcount = 1;
@@ -64,8 +65,12 @@ impl<'a> Compiler<'a> {
         let code = self.exit_unit(false);
         self.make_closure(code, 0);
         self.iter_expr(&generators[0].iter)?;
-        self.emit(Opcode::GetIter, 0);
+        self.emit(if generators[0].is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         self.emit(Opcode::Call, 0);
+        if is_async {
+            // An async comprehension is a coroutine: the call's result is awaited.
+            self.await_top(0);
+        }
         Ok(())
     }
 
@@ -88,7 +93,8 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::LoadFast, 0);
         } else {
             // Fast path for the temporary-variable idiom `for y in [f(x)]`.
-            if let ExprKind::List(elts) | ExprKind::Tuple(elts) = &gen_.iter.kind
+            if !gen_.is_async
+                && let ExprKind::List(elts) | ExprKind::Tuple(elts) = &gen_.iter.kind
                 && let [single] = elts.as_slice()
                 && !matches!(single.kind, ExprKind::Starred(_))
             {
@@ -97,8 +103,13 @@ impl<'a> Compiler<'a> {
             }
             if start.is_some() {
                 self.iter_expr(&gen_.iter)?;
-                self.emit(Opcode::GetIter, 0);
+                self.emit(if gen_.is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
             }
+        }
+        if gen_.is_async {
+            // `async for` clause (CPython's `compiler_async_comprehension_generator`): the
+            // iterator stays below, and `END_ASYNC_FOR` ends the loop on StopAsyncIteration.
+            return self.async_comp_clause(generators, index, depth, elt, value, kind);
         }
         if let Some(start) = start {
             depth += 1;
@@ -112,25 +123,76 @@ impl<'a> Compiler<'a> {
         if index + 1 < generators.len() {
             self.comp_generator(generators, index + 1, depth, elt, value, kind)?;
         } else {
-            self.expr(elt)?;
-            match kind {
-                CompKind::List => self.emit(Opcode::ListAppend, depth + 1),
-                CompKind::Gen => {
-                    self.emit(Opcode::YieldValue, 0);
-                    self.emit(Opcode::PopTop, 0);
-                }
-                CompKind::Set => self.emit(Opcode::SetAdd, depth + 1),
-                CompKind::Dict => {
-                    self.expr(value.expect("dict comprehension value"))?;
-                    self.emit(Opcode::MapAdd, depth + 1);
-                }
-            }
+            self.comp_element(depth, elt, value, kind)?;
         }
         self.bind(if_cleanup);
         if let Some(start) = start {
             self.jump(start);
             self.bind(anchor);
         }
+        Ok(())
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// The innermost step: add the element to the result (or yield it).
+    fn comp_element(
+        &mut self,
+        depth: u32,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> Result<()> {
+        self.expr(elt)?;
+        match kind {
+            CompKind::List => self.emit(Opcode::ListAppend, depth + 1),
+            CompKind::Gen => {
+                self.emit(Opcode::YieldValue, 0);
+                self.emit(Opcode::PopTop, 0);
+            }
+            CompKind::Set => self.emit(Opcode::SetAdd, depth + 1),
+            CompKind::Dict => {
+                self.expr(value.expect("dict comprehension value"))?;
+                self.emit(Opcode::MapAdd, depth + 1);
+            }
+        }
+        Ok(())
+    }
+
+    /// The body of an `async for` clause whose async iterator is on the stack.
+    fn async_comp_clause(
+        &mut self,
+        generators: &'a [Comprehension],
+        index: usize,
+        depth: u32,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> Result<()> {
+        let gen_ = &generators[index];
+        let start = self.new_label();
+        let except = self.new_label();
+        let if_cleanup = self.new_label();
+        self.bind(start);
+        self.setup(except, false);
+        self.emit(Opcode::GetAnext, 0);
+        self.load_const(crate::code::Constant::None);
+        self.add_yield_from();
+        self.pop_block();
+        self.store_target(&gen_.target)?;
+        for cond in &gen_.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        let depth = depth + 1;
+        if index + 1 < generators.len() {
+            self.comp_generator(generators, index + 1, depth, elt, value, kind)?;
+        } else {
+            self.comp_element(depth, elt, value, kind)?;
+        }
+        self.bind(if_cleanup);
+        self.jump(start);
+        self.bind(except);
+        self.emit(Opcode::EndAsyncFor, 0);
         Ok(())
     }
 }

@@ -75,7 +75,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pop_except_and_reraise(&mut self) {
+    pub(crate) fn pop_except_and_reraise(&mut self) {
         self.emit(Opcode::Copy, 3);
         self.emit(Opcode::PopExcept, 0);
         self.emit(Opcode::Reraise, 1);
@@ -206,7 +206,7 @@ impl<'a> Compiler<'a> {
 
     /// `exit_fn(None, None, None)` with `[exit_fn, ...]` below: the first `None` fills the
     /// `self_or_null` slot, so `CALL 2` passes three arguments (as CPython 3.11 does).
-    fn call_exit_with_nones(&mut self) {
+    pub(crate) fn call_exit_with_nones(&mut self) {
         self.load_const(Constant::None);
         self.load_const(Constant::None);
         self.load_const(Constant::None);
@@ -275,7 +275,7 @@ impl<'a> Compiler<'a> {
                 self.pop_block();
                 self.emit(Opcode::PopExcept, 0);
             }
-            FBlockKind::With(line) => {
+            FBlockKind::With(line) | FBlockKind::AsyncWith(line) => {
                 let saved = self.ur().line;
                 self.u().line = *line;
                 self.pop_block();
@@ -283,6 +283,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::Swap, 2);
                 }
                 self.call_exit_with_nones();
+                if matches!(fb.kind, FBlockKind::AsyncWith(_)) {
+                    self.await_top(2);
+                }
                 self.emit(Opcode::PopTop, 0);
                 self.u().line = saved;
             }

@@ -135,9 +135,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::Copy, 1);
                 self.store_target(target)?;
             }
-            ExprKind::Yield { value } => self.yield_expr(value.as_deref())?,
+            ExprKind::Yield { value } => self.yield_expr(value.as_deref(), e)?,
             ExprKind::YieldFrom { value } => self.yield_from(value)?,
-            ExprKind::Await { .. } => return Err(self.unsupported("'await'", e.span)),
+            ExprKind::Await { value } => self.await_expr(value)?,
             ExprKind::None
             | ExprKind::Bool(_)
             | ExprKind::Ellipsis

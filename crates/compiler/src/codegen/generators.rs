@@ -10,16 +10,40 @@
 //!
 //! A scope the symbol table marked as a generator gets the `GENERATOR` code flag, so that
 //! calling it makes a generator object (there is no `RETURN_GENERATOR`); a `<genexpr>` body
-//! yields each element and returns `None`.
+//! yields each element and returns `None`. An `async def` gets `COROUTINE`, and the
+//! coroutine constructs follow `compile.c` likewise:
+//!
+//! ```text
+//! await x:       x; GET_AWAITABLE 0; LOAD_CONST None; (the yield-from loop)
+//! async for:     iter; GET_AITER
+//!         start: SETUP_FINALLY except; GET_ANEXT; LOAD_CONST None; (loop); POP_BLOCK
+//!                target; body; JUMP start
+//!        except: END_ASYNC_FOR; orelse
+//! async with:    mgr; BEFORE_ASYNC_WITH; GET_AWAITABLE 1; LOAD_CONST None; (loop)
+//!                SETUP_WITH final; target; body; POP_BLOCK
+//!                exit(None, None, None); GET_AWAITABLE 2; LOAD_CONST None; (loop); POP_TOP
+//!         final: as `with`, with GET_AWAITABLE 2; LOAD_CONST None; (loop) after
+//!                WITH_EXCEPT_START
+//! ```
+//!
+//! Async generators (`yield` inside `async def`) are not compiled yet.
 
-use super::{Compiler, Result};
+use super::{Compiler, FBlockKind, Result};
 use crate::code::Constant;
 use crate::opcode::Opcode;
-use gillab_syntax::ast::Expr;
+use gillab_syntax::ast::{Expr, Stmt, WithItem};
 
 impl<'a> Compiler<'a> {
+    /// Whether the unit being compiled is an async generator (not compiled yet).
+    fn in_async_generator(&self) -> bool {
+        self.table.scopes[self.ur().scope].is_async_generator()
+    }
+
     /// `yield` / `yield value`.
-    pub fn yield_expr(&mut self, value: Option<&'a Expr>) -> Result<()> {
+    pub fn yield_expr(&mut self, value: Option<&'a Expr>, e: &Expr) -> Result<()> {
+        if self.in_async_generator() {
+            return Err(self.unsupported("'yield' inside 'async def'", e.span));
+        }
         match value {
             Some(v) => self.expr(v)?,
             None => self.load_const(Constant::None),
@@ -34,6 +58,108 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::GetYieldFromIter, 0);
         self.load_const(Constant::None);
         self.add_yield_from();
+        Ok(())
+    }
+
+    /// `await value`.
+    pub fn await_expr(&mut self, value: &'a Expr) -> Result<()> {
+        self.expr(value)?;
+        self.emit(Opcode::GetAwaitable, 0);
+        self.load_const(Constant::None);
+        self.add_yield_from();
+        Ok(())
+    }
+
+    /// Awaits the awaitable on top of the stack (`where` as for `GET_AWAITABLE`).
+    pub fn await_top(&mut self, where_: u32) {
+        self.emit(Opcode::GetAwaitable, where_);
+        self.load_const(Constant::None);
+        self.add_yield_from();
+    }
+
+    /// `async for target in iter: body else: orelse`.
+    pub fn async_for(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.expr(iter)?;
+        self.emit(Opcode::GetAiter, 0);
+        self.bind(start);
+        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end));
+        self.setup(except, false);
+        self.emit(Opcode::GetAnext, 0);
+        self.load_const(Constant::None);
+        self.add_yield_from();
+        self.pop_block();
+        self.store_target(target)?;
+        self.body_stmts(body)?;
+        self.set_line(s.span);
+        self.jump(start);
+        self.pop_fblock();
+        self.bind(except);
+        self.emit(Opcode::EndAsyncFor, 0);
+        self.body_stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `async with a as x, b as y: body`.
+    pub fn async_with(
+        &mut self,
+        stmt: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+    ) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else { return self.body_stmts(body) };
+        let line = self.line_of(stmt.span);
+        let final_ = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        self.expr(&item.context)?;
+        self.emit(Opcode::BeforeAsyncWith, 0);
+        self.await_top(1);
+        self.setup_with(final_);
+        self.push_fblock(FBlockKind::AsyncWith(line), None, None);
+        match &item.target {
+            Some(t) => self.store_target(t)?,
+            None => self.emit(Opcode::PopTop, 0),
+        }
+        if rest.is_empty() {
+            self.body_stmts(body)?;
+        } else {
+            self.async_with(stmt, rest, body)?;
+        }
+        self.pop_block();
+        self.pop_fblock();
+        self.u().line = line;
+        self.call_exit_with_nones();
+        self.await_top(2);
+        self.emit(Opcode::PopTop, 0);
+        self.jump(exit);
+        self.bind(final_);
+        self.setup(cleanup, true);
+        self.emit(Opcode::PushExcInfo, 0);
+        self.emit(Opcode::WithExceptStart, 0);
+        self.await_top(2);
+        let suppress = self.new_label();
+        self.emit_jump(Opcode::PopJumpIfTrue, suppress);
+        self.emit(Opcode::Reraise, 2);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(suppress);
+        self.emit(Opcode::PopTop, 0);
+        self.pop_block();
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::PopTop, 0);
+        self.emit(Opcode::PopTop, 0);
+        self.bind(exit);
         Ok(())
     }
 

@@ -52,6 +52,7 @@ pub(crate) enum FBlockKind<'a> {
     FinallyTry(&'a [Stmt]),
     FinallyEnd,
     With(u32),
+    AsyncWith(u32),
     HandlerCleanup(Option<&'a str>),
     PopValue,
     ExceptionHandler,
@@ -342,8 +343,11 @@ impl<'a> Compiler<'a> {
         if sc.nested {
             flags.insert(CodeFlags::NESTED);
         }
-        if sc.is_generator && !sc.is_coroutine {
-            flags.insert(CodeFlags::GENERATOR);
+        match (sc.is_generator, sc.is_coroutine) {
+            (true, false) => flags.insert(CodeFlags::GENERATOR),
+            (false, true) => flags.insert(CodeFlags::COROUTINE),
+            (true, true) => flags.insert(CodeFlags::ASYNC_GENERATOR),
+            (false, false) => {}
         }
         let private = match (kind, self.units.last()) {
             (ScopeKind::Class, _) => Some(name.clone()),
@@ -443,14 +447,6 @@ impl<'a> Compiler<'a> {
     #[cold]
     pub fn unsupported(&self, what: &str, span: Span) -> SyntaxError {
         SyntaxError::new(format!("{what}{UNSUPPORTED}"), span)
-    }
-
-    /// [`Compiler::unsupported`] for `async def`/`for`/`with` (the statement starting at
-    /// `stmt.start`), pointing at the `async` keyword.
-    #[cold]
-    pub fn unsupported_async(&self, stmt: Span) -> SyntaxError {
-        let keyword = Span { start: stmt.start, end: stmt.start + "async".len() as u32 };
-        self.unsupported("'async'", keyword)
     }
 
     /// The localsplus slot whose cell a nested scope's free variable `name` captures

@@ -91,7 +91,9 @@ impl<'a> Compiler<'a> {
                 self.body_stmts(orelse)?;
                 self.bind(exit);
             }
-            StmtKind::For { is_async: true, .. } => return Err(self.unsupported_async(s.span)),
+            StmtKind::For { is_async: true, target, iter, body, orelse } => {
+                self.async_for(s, target, iter, body, orelse)?
+            }
             StmtKind::For { is_async: false, target, iter, body, orelse } => {
                 let top = self.new_label();
                 let cleanup = self.new_label();
@@ -110,13 +112,12 @@ impl<'a> Compiler<'a> {
                 self.body_stmts(orelse)?;
                 self.bind(end);
             }
-            StmtKind::FunctionDef(f) if f.is_async => return Err(self.unsupported_async(s.span)),
             StmtKind::FunctionDef(f) => self.function_def(s, f)?,
             StmtKind::ClassDef(c) => self.class_def(s, c)?,
             StmtKind::Return(value) => self.return_stmt(s, value)?,
             StmtKind::Import(names) => self.import(names)?,
             StmtKind::ImportFrom { module, names } => self.import_from(module, names)?,
-            StmtKind::With { is_async: true, .. } => return Err(self.unsupported_async(s.span)),
+            StmtKind::With { is_async: true, items, body } => self.async_with(s, items, body)?,
             StmtKind::With { is_async: false, items, body } => self.with_stmt(s, items, body)?,
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 self.try_stmt(body, handlers, orelse, finalbody)?

@@ -86,6 +86,7 @@ pub fn install<B: Backend>(vm: &Vm<B>) {
                 | "builtin_function_or_method"
                 | "generator"
                 | "coroutine"
+                | "coroutine_wrapper"
         ) {
             put(name, t);
         }

@@ -22,7 +22,13 @@ pub fn unwind<B: Backend>(
     err: PyErr<B>,
 ) -> PyResult<B, ()> {
     let index = f.pc.saturating_sub(1);
-    let reraised = f.code.code.instructions.get(index).is_some_and(|i| i.op == Opcode::Reraise);
+    // RERAISE and END_ASYNC_FOR pass an exception on without a new traceback entry.
+    let reraised = f
+        .code
+        .code
+        .instructions
+        .get(index)
+        .is_some_and(|i| matches!(i.op, Opcode::Reraise | Opcode::EndAsyncFor));
     if !reraised {
         record(ctx, f, &err.0, index);
     }

@@ -262,6 +262,11 @@ fn delegate<B: Backend>(g0: &GenObj<B>) -> Option<PyRef<B>> {
     }
 }
 
+/// Whether the coroutine is suspended inside an `await` (so awaiting it again is an error).
+pub fn is_awaiting<B: Backend>(g0: &GenObj<B>) -> bool {
+    delegate(g0).is_some()
+}
+
 /// `g0.throw(exc)`: raises `exc` at the `yield` (in the delegate first, if any).
 pub fn throw<B: Backend>(
     ctx: &mut Ctx<'_, B>,
@@ -429,8 +434,11 @@ pub fn yield_from_iter<B: Backend>(
 /// inside a `try` or `with` (see `object::generator`), as CPython's deallocator does: their
 /// `finally` blocks and `__exit__` methods run now. An exception escaping `close()` is printed
 /// as CPython prints an unraisable one, and the program goes on.
-pub fn finalize_orphans<B: Backend>(ctx: &mut Ctx<'_, B>) {
+pub fn finalize_orphans<B: Backend>(ctx: &mut Ctx<'_, B>, at: Option<(&str, u32)>) {
     loop {
+        for name in crate::object::generator::take_never_awaited() {
+            never_awaited(ctx, &name, at);
+        }
         let orphans = crate::object::generator::take_orphans::<B>();
         if orphans.is_empty() {
             return;
@@ -464,9 +472,43 @@ pub fn finalize_orphans<B: Backend>(ctx: &mut Ctx<'_, B>) {
 
 /// The eval loop's safe point: the eval breaker, then any orphaned generators to close.
 #[inline(always)]
-pub fn safe_point<B: Backend>(ctx: &mut Ctx<'_, B>) {
+pub fn safe_point<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>) {
     ctx.check_breaker();
+    after_drop(ctx, f);
+}
+
+/// Where a statement may have dropped a generator or coroutine (`POP_TOP`, stores and
+/// deletions of names): closes orphans and warns about unawaited coroutines now, with this
+/// instruction's line, as CPython does from the deallocator.
+#[inline(always)]
+pub fn after_drop<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>) {
     if crate::object::generator::orphans_pending() {
-        finalize_orphans(ctx);
+        let line = f.line_at(f.pc.saturating_sub(1));
+        finalize_orphans(ctx, Some((&f.code.code.filename, line)));
     }
+}
+
+/// CPython's `RuntimeWarning` for a coroutine that was never started, printed once per
+/// location (the `default` warnings action).
+fn never_awaited<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, at: Option<(&str, u32)>) {
+    static SEEN: parking_lot::Mutex<Vec<(String, u32, String)>> =
+        parking_lot::Mutex::new(Vec::new());
+    let (file, line) = at.map_or(("sys".to_string(), 1), |(f, l)| (f.to_string(), l));
+    let key = (file.clone(), line, name.to_string());
+    {
+        let mut seen = SEEN.lock();
+        if seen.contains(&key) {
+            return;
+        }
+        seen.push(key);
+    }
+    let mut text = format!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n");
+    if at.is_some()
+        && let Some(src) = ctx.vm.source_line(&file, line)
+        && !src.is_empty()
+    {
+        text.push_str(&format!("  {}\n", src.trim()));
+    }
+    text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    crate::builtins::modules::write_stream(crate::builtins::modules::Stream::Stderr, &text, true);
 }

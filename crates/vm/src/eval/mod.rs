@@ -12,6 +12,7 @@
 
 pub mod build;
 pub mod calls;
+pub mod coroutine;
 pub mod exceptions;
 pub mod fuse;
 pub mod generator;
@@ -230,7 +231,10 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
         let arg = ins.arg;
         match ins.op {
             Op::Nop => {}
-            Op::PopTop => drop(f.stack.pop()),
+            Op::PopTop => {
+                drop(f.stack.pop());
+                generator::after_drop(ctx, f);
+            }
             Op::PushNull => f.stack.push(None),
             Op::Copy => {
                 let v = f.stack[f.stack.len() - arg as usize].clone();
@@ -306,6 +310,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 if f.fast[arg as usize].take().is_none() {
                     return Err(names::unbound_local(ctx, f, arg));
                 }
+                generator::after_drop(ctx, f);
             }
             Op::LoadGlobal => {
                 let v = names::load_global(ctx, f, arg)?;
@@ -314,8 +319,12 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::StoreGlobal => {
                 let v = f.pop();
                 crate::ops::dicts::set_name(f.globals, names[arg as usize].clone(), v);
+                generator::after_drop(ctx, f);
             }
-            Op::DeleteGlobal => names::delete_global(ctx, f, arg)?,
+            Op::DeleteGlobal => {
+                names::delete_global(ctx, f, arg)?;
+                generator::after_drop(ctx, f);
+            }
             Op::LoadName => {
                 let v = names::load_name(ctx, f, arg)?;
                 f.push(v);
@@ -323,8 +332,12 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::StoreName => {
                 let v = f.pop();
                 names::store_name(ctx, f, arg, v)?;
+                generator::after_drop(ctx, f);
             }
-            Op::DeleteName => names::delete_name(ctx, f, arg)?,
+            Op::DeleteName => {
+                names::delete_name(ctx, f, arg)?;
+                generator::after_drop(ctx, f);
+            }
             Op::MakeCell => names::make_cell(f, arg),
             Op::CopyFreeVars => names::copy_free_vars(f, arg),
             Op::LoadClosure => {
@@ -460,7 +473,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::JumpForward => f.pc = arg as usize,
             Op::JumpBackward => {
                 f.pc = arg as usize;
-                generator::safe_point(ctx);
+                generator::safe_point(ctx, f);
             }
             Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                 let v = f.pop();
@@ -519,6 +532,22 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::ReturnValue => return Ok(f.pop()),
             // The generator driver tells a yield from a return by this instruction.
             Op::YieldValue => return Ok(f.pop()),
+            Op::GetAwaitable => {
+                let o = f.pop();
+                let it = coroutine::awaitable(ctx, o, arg)?;
+                f.push(it);
+            }
+            Op::GetAiter => {
+                let o = f.pop();
+                let it = coroutine::aiter(ctx, o)?;
+                f.push(it);
+            }
+            Op::GetAnext => {
+                let a = coroutine::anext(ctx, f)?;
+                f.push(a);
+            }
+            Op::BeforeAsyncWith => coroutine::before_async_with(ctx, f)?,
+            Op::EndAsyncFor => coroutine::end_async_for(ctx, f)?,
             Op::GetYieldFromIter => {
                 let o = f.pop();
                 let it = generator::yield_from_iter(ctx, f, o)?;
@@ -536,15 +565,15 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 }
             }
             Op::Call => {
-                generator::safe_point(ctx);
+                generator::safe_point(ctx, f);
                 calls::call(ctx, f, arg as usize, false)?;
             }
             Op::CallKw => {
-                generator::safe_point(ctx);
+                generator::safe_point(ctx, f);
                 calls::call(ctx, f, arg as usize, true)?;
             }
             Op::CallFunctionEx => {
-                generator::safe_point(ctx);
+                generator::safe_point(ctx, f);
                 calls::call_ex(ctx, f, arg)?;
             }
             Op::MakeFunction => calls::make_function(ctx, f, arg)?,

@@ -116,7 +116,14 @@ impl<B: Backend> GenObj<B> {
 thread_local! {
     /// Orphans dropped on this thread and not yet closed (`Box<GenObj<B>>` for the VM's `B`).
     static ORPHANS: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
-    /// Whether `ORPHANS` may be non-empty (read on every eval-breaker check).
+    /// Qualified names of coroutines dropped on this thread without ever being started, for
+    /// CPython's "coroutine '...' was never awaited" warning.
+    static NEVER_AWAITED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Set while this thread tears a VM down (`Vm::drop`): dropped generators are then freed
+    /// with their frames, never orphaned (nothing may run Python code any more).
+    static TEARDOWN: Cell<bool> = const { Cell::new(false) };
+    /// Whether `ORPHANS` or `NEVER_AWAITED` may be non-empty (read at the eval loop's safe
+    /// points).
     static PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -126,13 +133,21 @@ thread_local! {
 #[inline]
 pub fn on_last_ref<B: Backend>(data: &(dyn Any + Send + Sync)) {
     let Some(g) = data.downcast_ref::<GenObj<B>>() else { return };
-    if g.orphan {
+    if g.orphan || TEARDOWN.try_with(Cell::get).unwrap_or(true) {
         return;
     }
     let saved = {
         let mut st = g.state.lock();
+        if g.kind == GenKind::Coroutine && matches!(*st, State::Created(_)) {
+            let name = crate::ops::as_str(&g.func.qualname).unwrap_or("?").to_string();
+            if NEVER_AWAITED.try_with(|q| q.borrow_mut().push(name)).is_ok() {
+                let _ = PENDING.try_with(|p| p.set(true));
+            }
+            return;
+        }
         let State::Suspended(s) = &*st else { return };
-        if g.code().code.handler_for(s.pc.saturating_sub(1) as u32).is_none() {
+        let Payload::Code(code) = &g.func.code.payload else { return };
+        if code.code.handler_for(s.pc.saturating_sub(1) as u32).is_none() {
             return;
         }
         match std::mem::replace(&mut *st, State::Done) {
@@ -186,10 +201,29 @@ pub fn take_orphans<B: Backend>() -> Vec<GenObj<B>> {
     mine
 }
 
+/// Takes the names of the coroutines dropped unawaited on this thread.
+pub fn take_never_awaited() -> Vec<String> {
+    NEVER_AWAITED.try_with(|q| std::mem::take(&mut *q.borrow_mut())).unwrap_or_default()
+}
+
+/// Marks the start (`true`) or end of a VM's teardown on this thread; at the start, drops
+/// the orphans and warnings still queued (see [`discard_orphans`]).
+pub fn set_teardown<B: Backend>(on: bool) {
+    let _ = TEARDOWN.try_with(|t| t.set(on));
+    if on {
+        discard_orphans::<B>();
+    }
+}
+
 /// Drops this thread's orphans of backend `B` without closing them: for a thread about to
 /// detach (a generator dropped during teardown, once nothing may run Python code any more).
 pub fn discard_orphans<B: Backend>() {
-    for g in take_orphans::<B>() {
-        drop(g);
+    loop {
+        let orphans = take_orphans::<B>();
+        if orphans.is_empty() {
+            break;
+        }
+        drop(orphans);
     }
+    drop(take_never_awaited());
 }

@@ -1,5 +1,6 @@
 //! Methods of the `generator` and `coroutine` classes: `__next__`, `send`, `throw`, `close`
-//! and the `gi_*` / `cr_*` attributes. The frame machinery is `eval::generator`.
+//! and the `gi_*` / `cr_*` attributes, and of `coroutine_wrapper`, the iterator a coroutine's
+//! `__await__()` returns (it drives the coroutine). The frame machinery is `eval::generator`.
 
 use crate::backend::Backend;
 use crate::builtins::{Args, add, add_property};
@@ -30,6 +31,80 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     }
     add(vm, &types.generator, "__iter__", gen_iter);
     add(vm, &types.generator, "__next__", gen_next);
+    add(vm, &types.coroutine, "__await__", coro_await);
+    let w = &types.coroutine_wrapper;
+    add(vm, w, "__iter__", wrapper_iter);
+    add(vm, w, "__next__", wrapper_next);
+    add(vm, w, "send", wrapper_send);
+    add(vm, w, "throw", wrapper_throw);
+    add(vm, w, "close", wrapper_close);
+}
+
+/// The Rust value of a `coroutine_wrapper`: the coroutine it drives.
+struct AwaitWrapper<B: Backend>(PyRef<B>);
+
+fn coro_await<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "__await__", 1, 1, &[])?;
+    let (o, _) = this(ctx, &args, "__await__")?;
+    Ok(PyRef::new(Payload::Native(Box::new(crate::object::NativeObj {
+        class: ctx.vm.core.types.coroutine_wrapper.clone(),
+        data: Box::new(AwaitWrapper(o.clone())),
+    }))))
+}
+
+/// The wrapper's receiver and its coroutine, re-packed as the coroutine's own `Args`.
+fn wrapped<'a, B: Backend>(
+    ctx: &Ctx<'_, B>,
+    args: &Args<'a, B>,
+    name: &str,
+) -> PyResult<B, (&'a PyRef<B>, PyRef<B>)> {
+    match args.args.first().map(|o| (o, &o.payload)) {
+        Some((o, Payload::Native(n))) if let Some(w) = n.data.downcast_ref::<AwaitWrapper<B>>() => {
+            Ok((o, w.0.clone()))
+        }
+        _ => {
+            Err(ctx
+                .type_error(format!("descriptor '{name}' requires a 'coroutine_wrapper' object")))
+        }
+    }
+}
+
+/// Calls the coroutine's method `f` with the wrapper's arguments (the coroutine as `self`).
+fn forward<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    args: Args<'_, B>,
+    name: &str,
+    f: crate::args::NativeFn<B>,
+) -> PyResult<B> {
+    let (_, coro) = wrapped(ctx, &args, name)?;
+    let mut all = vec![coro];
+    all.extend(args.args[1..].iter().cloned());
+    f(ctx, Args { args: &all, kwnames: args.kwnames })
+}
+
+fn wrapper_iter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let (o, _) = wrapped(ctx, &args, "__iter__")?;
+    Ok(o.clone())
+}
+
+fn wrapper_next<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let (_, coro) = wrapped(ctx, &args, "__next__")?;
+    let Some(g) = as_gen(&coro) else { return Err(ctx.type_error("not a coroutine")) };
+    let none = ctx.vm.core.none.clone();
+    let out = generator::send(ctx, g, none)?;
+    yielded(ctx, out)
+}
+
+fn wrapper_send<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    forward(ctx, args, "send", gen_send)
+}
+
+fn wrapper_throw<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    forward(ctx, args, "throw", gen_throw)
+}
+
+fn wrapper_close<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    forward(ctx, args, "close", gen_close)
 }
 
 /// The receiver, checked to be a generator (or coroutine) object.

@@ -356,7 +356,7 @@ fn bootstrap<B: Backend>(vm: Arc<Vm<B>>, thread: PyRef<B>, remote: Option<u64>) 
         }
         Some(job) => remote_finish(&mut ctx, &thread, job),
     }
-    crate::eval::generator::finalize_orphans(&mut ctx);
+    crate::eval::generator::finalize_orphans(&mut ctx, None);
     if let Ok(act) = active(&mut ctx) {
         let key = vm.int(ident as i64);
         let removed = dicts::remove(&mut ctx, &act, &key);
