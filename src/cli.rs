@@ -122,6 +122,7 @@ impl WithBackend for Run<'_> {
 
 /// Runs the CLI and returns the process exit status.
 pub fn main(cli: Cli) -> i32 {
+    register_stdlib();
     match cli.command {
         Command::Backends { json } => {
             for e in backends() {
@@ -253,5 +254,19 @@ fn dis(file: &Path) -> i32 {
             eprint!("{}", e.render(&filename, &source));
             1
         }
+    }
+}
+
+/// Makes the modules of `gillab-stdlib` importable by every backend's VMs.
+fn register_stdlib() {
+    struct Register;
+    impl WithBackend for Register {
+        type Output = ();
+        fn run<B: Backend>(self, _entry: &'static Entry) {
+            gillab_stdlib::register::<B>();
+        }
+    }
+    for e in backends() {
+        with_backend(e.name, Register);
     }
 }

@@ -473,7 +473,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::JumpForward => f.pc = arg as usize,
             Op::JumpBackward => {
                 f.pc = arg as usize;
-                generator::safe_point(ctx, f);
+                ctx.check_breaker();
             }
             Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                 let v = f.pop();

@@ -123,13 +123,21 @@ impl<B: Backend> Drop for PyRef<B> {
         live::rc_op();
         if B::decref(&self.rc) {
             if let Payload::Native(n) = &self.payload {
-                generator::on_last_ref::<B>(&*n.data);
+                native_last_ref::<B>(n);
             }
             // SAFETY: `decref` returned true, so this was the last count (Backend contract 1);
             // `destroy::<B>` is this object's destructor and the pointer is not used again.
             unsafe { B::release(self.ptr.cast(), destroy::<B>) }
         }
     }
+}
+
+/// A native object's last reference went: a suspended generator may need closing
+/// (`generator::on_last_ref`). Out of line: most objects that die are not native.
+#[cold]
+#[inline(never)]
+fn native_last_ref<B: Backend>(n: &NativeObj<B>) {
+    generator::on_last_ref::<B>(&*n.data);
 }
 
 impl<B: Backend> fmt::Debug for PyRef<B> {

@@ -1,5 +1,6 @@
 //! Built-in modules: `sys`, `time`, `dis`, `math`, and the standard streams.
 
+pub mod above;
 pub mod io;
 mod math;
 pub mod multiprocessing;
@@ -39,7 +40,10 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<
         "io" => io::fill(vm, ns),
         "_multiprocessing" => multiprocessing::fill(vm, ns),
         "multiprocessing" => multiprocessing::fill_python(ctx, &m)?,
-        _ => return Ok(None),
+        _ => match above::provider::<B>() {
+            Some(f) if f(ctx, name, &m)? => {}
+            _ => return Ok(None),
+        },
     }
     // A built-in module's functions and classes are shared by every thread that imports it.
     if let Payload::Dict(d) = &ns.payload {

@@ -1,0 +1,28 @@
+//! Standard-library modules written above the VM: each is a Rust module that fills a module
+//! object's namespace with built-in functions and classes, generic over the backend like the
+//! VM itself. The VM finds them through the provider [`register`] installs
+//! (`gillab_vm::builtins::modules::above`); `import` tries the VM's own built-in modules
+//! first, then these, then `NAME.py` files next to the script.
+//!
+//! - [`future`]: `__future__`.
+
+pub mod future;
+
+use gillab_vm::Backend;
+use gillab_vm::builtins::modules::above::register_modules;
+use gillab_vm::ctx::{Ctx, PyResult};
+use gillab_vm::object::PyRef;
+
+/// Fills `module` if `name` is one of this crate's modules; `false` otherwise.
+pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> PyResult<B, bool> {
+    match name {
+        "__future__" => future::fill(ctx, module)?,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// Makes this crate's modules importable by every VM of backend `B`.
+pub fn register<B: Backend>() {
+    register_modules::<B>(make::<B>);
+}
