@@ -4,7 +4,7 @@
 //! (`gillab_vm::builtins::modules::above`); `import` tries the VM's own built-in modules
 //! first, then these, then `NAME.py` files next to the script.
 //!
-//! - [`future`]: `__future__`.
+//! Modules: `__future__` ([`future`]).
 
 pub mod future;
 
