@@ -4,9 +4,12 @@
 //! (`gillab_vm::builtins::modules::above`); `import` tries the VM's own built-in modules
 //! first, then these, then `NAME.py` files next to the script.
 //!
-//! Modules: `__future__` ([`future`]).
+//! Modules: `asyncio` ([`asyncio`]), `__future__` ([`future`]), `_gillab_selector` ([`selector`], the readiness API
+//! under `asyncio`).
 
+pub mod asyncio;
 pub mod future;
+pub mod selector;
 
 use gillab_vm::Backend;
 use gillab_vm::builtins::modules::above::register_modules;
@@ -17,7 +20,8 @@ use gillab_vm::object::PyRef;
 pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> PyResult<B, bool> {
     match name {
         "__future__" => future::fill(ctx, module)?,
-        _ => return Ok(false),
+        "_gillab_selector" => selector::fill(ctx, module),
+        _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)
 }

@@ -258,6 +258,11 @@ fn start_remote<B: Backend>(ctx: &mut Ctx<'_, B>, this: &PyRef<B>) -> PyResult<B
     if ctx.vm.options.executor != procs::Executor::Processes || procs::role() != Role::Main {
         return Ok(None);
     }
+    // A thread the runtime itself starts to share memory with its caller (asyncio's default
+    // executor sets this on the instance) stays in this process on every backend.
+    if dicts::get_text(this, "_gillab_local").is_some() {
+        return Ok(None);
+    }
     let Some(host) = procs::host() else { return Ok(None) };
     let vm = ctx.vm;
     let thread_class = module_attr(ctx, "Thread")?;
