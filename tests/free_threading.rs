@@ -144,6 +144,17 @@ fn a_shared_generator_runs_on_one_thread_at_a_time() {
     stress("shared_generators.py", "True True [] 200 True");
 }
 
+/// Four threads each run an asyncio event loop at once (queues, sleeps, `to_thread`), and a
+/// coroutine made on the main thread is run to completion on another: each loop keeps its
+/// own tasks, and every total comes out right.
+#[test]
+fn event_loops_on_several_threads_at_once() {
+    stress(
+        "threaded_event_loops.py",
+        "[(19900, 39800, 190, 0), (19900, 39800, 190, 1), (19900, 39800, 190, 2), (19900, 39800, 190, 3)] [42]",
+    );
+}
+
 /// The races the concurrency fuzzer found (`crates/threadfuzz/repro/`, `docs/testing.md`),
 /// each cut down to a program that showed it in a few runs.
 #[test]

@@ -232,7 +232,6 @@ def isfuture(obj):
 
 
 _task_counter = [0]
-_all_tasks = {}
 
 
 class Task(Future):
@@ -249,7 +248,9 @@ class Task(Future):
         self._must_cancel = False
         self._num_cancels_requested = 0
         self._loop.call_soon(self.__step)
-        _all_tasks[id(self)] = self
+        # Each loop keeps its own tasks: only its thread changes the dict, so all_tasks()
+        # never iterates one that another thread is changing.
+        self._loop._tasks[id(self)] = self
 
     def get_name(self):
         return self._name
@@ -289,7 +290,7 @@ class Task(Future):
         return self._num_cancels_requested
 
     def _finish(self):
-        _all_tasks.pop(id(self), None)
+        self._loop._tasks.pop(id(self), None)
 
     def __step(self, exc=None):
         if self.done():
@@ -414,6 +415,7 @@ class BaseEventLoop:
         self._exception_handler = None
         self._debug = False
         self._executor_threads = []
+        self._tasks = {}
 
     def time(self):
         return _time.monotonic()
@@ -753,6 +755,6 @@ def current_task(loop=None):
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return {t for t in _all_tasks.values() if t._loop is loop and not t.done()}
+    return {t for t in list(loop._tasks.values()) if not t.done()}
 
 
