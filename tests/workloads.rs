@@ -18,6 +18,8 @@ fn tiny(w: &Workload) -> u64 {
         "io_sleep" => 4,
         "io_file" => 8,
         "convoy" => 5,
+        "async_sleep" => 4,
+        "async_echo" => 5,
         "native" => 10_000,
         "spawn" => 3,
         "create_object" => 1_000,

@@ -91,6 +91,7 @@ pub fn check_all(d: &Data) -> Vec<Claim> {
         increment_not_atomic(d),
         convoy(d),
         free_threading_scales(d),
+        asyncio_one_thread(d),
     ]
 }
 
@@ -451,6 +452,70 @@ pub fn convoy(d: &Data) -> Claim {
     Claim { id, claim, source, verdict, evidence: ev }
 }
 
+/// asyncio: many I/O tasks in one thread, without the GIL's hand-offs.
+pub fn asyncio_one_thread(d: &Data) -> Claim {
+    let (id, claim, source) = (
+        "asyncio",
+        "asyncio serves many I/O tasks in one thread, without the GIL's hand-offs.",
+        "002 (AlgoMaster)",
+    );
+    let w = "async_sleep";
+    let Some(n) = max_threads(d, w) else {
+        return not_measured(
+            id,
+            claim,
+            source,
+            "async_sleep was not measured with more than one task.",
+        );
+    };
+    let switches =
+        |w: &str, v: &str| d.get(w, v, n).and_then(|r| r.stats.get("gil_switches").copied());
+    let mut parts = Vec::new();
+    let mut verdicts = Vec::new();
+    for v in d.gil_variants(w) {
+        let Some((s, text)) = scaling(d, w, &v, n) else { continue };
+        let scales = s >= 0.8 * f64::from(n);
+        let mut text = text.replace(" thread", " task");
+        let quiet = match (switches(w, &v), switches("io_sleep", &v)) {
+            (Some(a), Some(t)) => {
+                let _ = write!(
+                    text,
+                    "; GIL hand-offs at {n}: {a:.0} with tasks vs {t:.0} with io_sleep's {n} threads"
+                );
+                Some(a <= 0.1 * t.max(1.0))
+            }
+            _ => None,
+        };
+        verdicts.push((scales, quiet));
+        parts.push(text);
+    }
+    if verdicts.is_empty() {
+        return not_measured(id, claim, source, "no GIL runtime ran async_sleep at 1 and N tasks.");
+    }
+    let verdict = if verdicts.iter().all(|(s, q)| *s && *q == Some(true)) {
+        Verdict::Confirmed
+    } else if verdicts.iter().all(|(s, _)| !*s) {
+        Verdict::Refuted
+    } else {
+        Verdict::Partly
+    };
+    let mut ev = format!(
+        "async_sleep (1 ms sleeps) over {n} tasks in one thread: {} (ideal {n}.00x).",
+        parts.join("; ")
+    );
+    let others: Vec<String> = d
+        .variants(w)
+        .into_iter()
+        .filter(|v| !d.gil_variants(w).contains(v))
+        .filter_map(|v| scaling(d, w, &v, n))
+        .map(|(_, t)| t.replace(" thread", " task"))
+        .collect();
+    if !others.is_empty() {
+        let _ = write!(ev, " Elsewhere: {}.", others.join("; "));
+    }
+    Claim { id, claim, source, verdict, evidence: ev }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,5 +620,32 @@ mod tests {
         let c = processes(&d);
         assert_eq!(c.verdict, Verdict::Confirmed, "{}", c.evidence);
         assert!(c.evidence.contains("6.00 ms vs 0.20 ms (30.0x)"), "{}", c.evidence);
+    }
+
+    #[test]
+    fn asyncio_claim_needs_scaling_and_few_hand_offs() {
+        let with_switches = |mut r: Record, n: f64| {
+            r.stats.insert("gil_switches".into(), n);
+            r
+        };
+        let good = data(vec![
+            with_switches(rec("async_sleep", "gil/interval", 1, 1.0, 100), 0.0),
+            with_switches(rec("async_sleep", "gil/interval", 2, 0.5, 100), 1.0),
+            with_switches(rec("io_sleep", "gil/interval", 2, 0.5, 100), 200.0),
+        ]);
+        assert_eq!(asyncio_one_thread(&good).verdict, Verdict::Confirmed);
+        let busy = data(vec![
+            with_switches(rec("async_sleep", "gil/interval", 1, 1.0, 100), 0.0),
+            with_switches(rec("async_sleep", "gil/interval", 2, 0.5, 100), 150.0),
+            with_switches(rec("io_sleep", "gil/interval", 2, 0.5, 100), 200.0),
+        ]);
+        assert_eq!(asyncio_one_thread(&busy).verdict, Verdict::Partly);
+        let serial = data(vec![
+            rec("async_sleep", "gil/interval", 1, 1.0, 100),
+            rec("async_sleep", "gil/interval", 2, 1.0, 100),
+        ]);
+        assert_eq!(asyncio_one_thread(&serial).verdict, Verdict::Refuted);
+        let none = data(vec![rec("async_sleep", "gil/interval", 1, 1.0, 100)]);
+        assert_eq!(asyncio_one_thread(&none).verdict, Verdict::NotMeasured);
     }
 }

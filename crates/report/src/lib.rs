@@ -142,11 +142,12 @@ pub fn write_report(
         Ok(())
     };
     for w in d.workloads() {
-        if w != "convoy" {
+        if !is_echo_server(&w) {
             save(w.clone(), format!("speedup-{w}.svg"), plots::speedup(&d, &w)?)?;
         }
     }
-    save("convoy".into(), "convoy.svg".into(), plots::convoy(&d)?)?;
+    save("convoy".into(), "convoy.svg".into(), plots::convoy(&d, "convoy")?)?;
+    save("async_echo".into(), "async_echo.svg".into(), plots::convoy(&d, "async_echo")?)?;
     save("overhead".into(), "overhead.svg".into(), plots::overhead(&d)?)?;
     let claims = claims::check_all(&d);
     let md = markdown::render(
@@ -200,10 +201,10 @@ pub fn summary(records: &[Record], described: &Described) -> String {
     for w in d.workloads() {
         let top = d.threads(&w).into_iter().max().unwrap_or(1);
         for v in d.variants(&w) {
-            let base = if w == "convoy" { 0 } else { 1 };
+            let base = if is_echo_server(&w) { 0 } else { 1 };
             let one = d.get(&w, &v, base);
             let t1 = one.map_or_else(|| "–".into(), |r| markdown::time(r.median));
-            let sp = if w == "convoy" {
+            let sp = if is_echo_server(&w) {
                 let rps = |t| d.get(&w, &v, t).and_then(|r| r.metrics.get("rps").copied());
                 match (rps(0), rps(top)) {
                     (Some(a), Some(b)) if top > 0 => format!("{:.0}→{:.0}/s", a, b),
@@ -283,4 +284,11 @@ mod tests {
         assert!(regenerate(&dir.join("nothing"), None, &described).is_err());
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+/// Whether `w` is one of the echo-server workloads (`convoy`, `async_echo`), whose "threads"
+/// are CPU-bound load beside the server (0 is the idle baseline) and whose figures are
+/// requests per second and latencies rather than a speedup.
+pub fn is_echo_server(w: &str) -> bool {
+    matches!(w, "convoy" | "async_echo")
 }

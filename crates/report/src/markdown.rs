@@ -104,6 +104,7 @@ pub fn render(d: &Data, p: &Parts<'_>) -> String {
     }
     s.push('\n');
     claims(&mut s, p.claims);
+    three_ways(&mut s, d);
     overhead(&mut s, d, p);
     crate::scaling::render(&mut s, d);
     for w in d.workloads() {
@@ -148,13 +149,59 @@ fn claims(s: &mut String, claims: &[Claim]) {
     s.push('\n');
 }
 
+/// The literature's three ways to run the same I/O job (article 002): N threads, N worker
+/// processes, N asyncio tasks in one thread, each sleeping 1 ms many times (`io_sleep` on
+/// the GIL baseline and on the process backend, `async_sleep` on the GIL baseline), with
+/// CPython's threads and tasks beside them.
+fn three_ways(s: &mut String, d: &Data) {
+    let n =
+        d.threads("io_sleep").into_iter().chain(d.threads("async_sleep")).filter(|t| *t > 1).max();
+    let Some(n) = n else { return };
+    let base = d.baseline().map(str::to_string);
+    let processes = d
+        .variants("io_sleep")
+        .into_iter()
+        .find(|v| d.of("io_sleep").any(|r| r.variant() == *v && d.is_processes(&r.backend)));
+    let gil = |w: &str| base.as_deref().and_then(|b| d.default_variant(w, b));
+    let rows: Vec<(&str, &str, Option<String>)> = vec![
+        ("threads", "io_sleep", gil("io_sleep")),
+        ("processes", "io_sleep", processes),
+        ("asyncio tasks (one thread)", "async_sleep", gil("async_sleep")),
+        ("threads (CPython)", "io_sleep", Some(crate::record::CPYTHON.to_string())),
+        ("asyncio tasks (CPython)", "async_sleep", Some(crate::record::CPYTHON.to_string())),
+    ];
+    let mut lines = Vec::new();
+    for (way, w, v) in rows {
+        let Some(v) = v else { continue };
+        let (Some(one), Some(many)) = (d.get(w, &v, 1), d.get(w, &v, n)) else { continue };
+        let sp = d.speedup(w, &v, n).map_or_else(|| "–".into(), |x| format!("{x:.2}x"));
+        lines.push(format!(
+            "| {way} | `{v}` ({w}) | {} | {} | {sp} |",
+            time(one.median),
+            time(many.median)
+        ));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "## Three ways to do I/O (threads, processes, asyncio)\n\nThe same job, 1 ms sleeps with the total fixed, split over N = {n} workers of each kind (article 002's three options).\n\n| way | runtime (workload) | 1 worker | {n} workers | speedup |\n|---|---|---|---|---|"
+    );
+    for l in lines {
+        let _ = writeln!(s, "{l}");
+    }
+    s.push('\n');
+}
+
 fn overhead(s: &mut String, d: &Data, p: &Parts<'_>) {
     let Some(file) = p.plots.get("overhead") else { return };
     let _ = writeln!(
         s,
         "## Single-thread overhead\n\nTime per operation at 1 thread relative to `gil` at 1 thread (default GIL policy).\n\n![single-thread overhead]({file})\n"
     );
-    let workloads: Vec<String> = d.workloads().into_iter().filter(|w| w != "convoy").collect();
+    let workloads: Vec<String> =
+        d.workloads().into_iter().filter(|w| !crate::is_echo_server(w)).collect();
     let _ = writeln!(
         s,
         "The plot leaves out `io_sleep` (time is sleeping) and `spawn` (thread start-up, not interpretation); the table keeps them.\n"
@@ -186,7 +233,9 @@ fn workload(s: &mut String, d: &Data, w: &str, p: &Parts<'_>) {
         let _ = writeln!(s, "![{w}]({file})\n");
     }
     let extra: Vec<(&str, &str)> = match w {
-        "convoy" => vec![("rps", "requests/s"), ("p50_ms", "p50 ms"), ("p99_ms", "p99 ms")],
+        "convoy" | "async_echo" => {
+            vec![("rps", "requests/s"), ("p50_ms", "p50 ms"), ("p99_ms", "p99 ms")]
+        }
         "counter" => vec![
             ("locked_s", "locked"),
             ("unlocked_s", "unlocked"),
@@ -197,7 +246,7 @@ fn workload(s: &mut String, d: &Data, w: &str, p: &Parts<'_>) {
         _ => vec![],
     };
     // Convoy's threads are background load, not workers: no speedup or cost columns.
-    let convoy = w == "convoy";
+    let convoy = crate::is_echo_server(w);
     let mut head = if convoy {
         "| backend | CPU threads | median | spread | ops/s |".to_string()
     } else {
@@ -271,4 +320,33 @@ fn counters(s: &mut String, rows: &[Row]) {
         let _ = writeln!(s, "| {} | {} | {} |", r.variant, r.threads, cells.join(" | "));
     }
     s.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::three_ways;
+    use crate::analysis::tests::{data, rec};
+
+    #[test]
+    fn three_ways_sets_threads_processes_and_tasks_side_by_side() {
+        let d = data(vec![
+            rec("io_sleep", "gil/interval", 1, 0.2, 200),
+            rec("io_sleep", "gil/interval", 2, 0.1, 200),
+            rec("io_sleep", "shard/interval", 1, 0.2, 200),
+            rec("io_sleep", "shard/interval", 2, 0.12, 200),
+            rec("async_sleep", "gil/interval", 1, 0.2, 200),
+            rec("async_sleep", "gil/interval", 2, 0.1, 200),
+        ]);
+        let mut s = String::new();
+        three_ways(&mut s, &d);
+        assert!(
+            s.contains("| threads | `gil/interval` (io_sleep) | 200.0 ms | 100.0 ms | 2.00x |"),
+            "{s}"
+        );
+        assert!(s.contains("| processes | `shard/interval` (io_sleep) |"), "{s}");
+        assert!(s.contains("| asyncio tasks (one thread) | `gil/interval` (async_sleep) |"), "{s}");
+        let mut empty = String::new();
+        three_ways(&mut empty, &data(vec![rec("io_sleep", "gil/interval", 1, 0.2, 200)]));
+        assert!(empty.is_empty());
+    }
 }

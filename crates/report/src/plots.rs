@@ -117,8 +117,7 @@ pub fn speedup(d: &Data, workload: &str) -> Result<Option<String>, Error> {
 
 /// Convoy: requests per second (left) and p99 latency (right) against the number of CPU-bound
 /// threads, one line per backend and GIL policy, both on log scales.
-pub fn convoy(d: &Data) -> Result<Option<String>, Error> {
-    let w = "convoy";
+pub fn convoy(d: &Data, w: &str) -> Result<Option<String>, Error> {
     let threads = d.threads(w);
     if threads.is_empty() {
         return Ok(None);
@@ -197,7 +196,9 @@ pub fn overhead(d: &Data) -> Result<Option<String>, Error> {
     let workloads: Vec<String> = d
         .workloads()
         .into_iter()
-        .filter(|w| !matches!(w.as_str(), "convoy" | "io_sleep" | "spawn"))
+        .filter(|w| {
+            !matches!(w.as_str(), "convoy" | "async_echo" | "io_sleep" | "async_sleep" | "spawn")
+        })
         .filter(|w| {
             d.baseline()
                 .and_then(|b| d.default_variant(w, b))
@@ -302,7 +303,7 @@ mod tests {
         let d = data(recs);
         let s = speedup(&d, "countdown").unwrap().unwrap();
         assert!(s.starts_with("<svg") && s.contains("atomic") && s.contains("ideal"), "{s}");
-        let c = convoy(&d).unwrap().unwrap();
+        let c = convoy(&d, "convoy").unwrap().unwrap();
         assert!(c.contains("p99 latency"));
         let o = overhead(&d).unwrap().unwrap();
         assert!(o.contains("<rect") && o.contains("countdown"));
