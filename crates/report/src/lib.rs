@@ -231,6 +231,13 @@ pub fn summary(records: &[Record], described: &Described) -> String {
     s
 }
 
+/// Whether `w` is one of the echo-server workloads (`convoy`, `async_echo`), whose "threads"
+/// are CPU-bound load beside the server (0 is the idle baseline) and whose figures are
+/// requests per second and latencies rather than a speedup.
+pub fn is_echo_server(w: &str) -> bool {
+    matches!(w, "convoy" | "async_echo")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,11 +291,4 @@ mod tests {
         assert!(regenerate(&dir.join("nothing"), None, &described).is_err());
         let _ = std::fs::remove_dir_all(&dir);
     }
-}
-
-/// Whether `w` is one of the echo-server workloads (`convoy`, `async_echo`), whose "threads"
-/// are CPU-bound load beside the server (0 is the idle baseline) and whose figures are
-/// requests per second and latencies rather than a speedup.
-pub fn is_echo_server(w: &str) -> bool {
-    matches!(w, "convoy" | "async_echo")
 }
