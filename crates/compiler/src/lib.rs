@@ -24,14 +24,13 @@
 //!   `LOAD_GLOBAL` has no NULL bit.
 //! * `IMPORT_NAME` pops nothing (no level or fromlist) and pushes the top-level package;
 //!   `from a.b import x` and `import a.b as c` reach the submodule with `IMPORT_FROM`.
-//! * Generators do not exist: a generator expression compiles to a `<genexpr>` function that
-//!   builds a list eagerly and returns `iter(list)` (`GET_ITER; RETURN_VALUE`).
+//! * No `RETURN_GENERATOR`/`RESUME`: a code object with the `GENERATOR`, `COROUTINE` or
+//!   `ASYNC_GENERATOR` flag makes its generator object when called (the VM checks the flag);
+//!   `yield from`/`await` use 3.11's `SEND`/`YIELD_VALUE` loop (see `codegen::generators`).
 //! * Constant sets are not frozensets: `{1, 2, 3}` uses `BUILD_SET 0; LOAD_CONST (1, 2, 3);
 //!   SET_UPDATE 1`, and `x in {1, 2}` builds the set at run time.
 //! * No `STACK_USE_GUIDELINE` rewriting of very long calls and displays (the VM takes any
-//!   argument count), no annotations, no `match`. `yield`, `await` and `async` constructs pass
-//!   the symbol table (which marks generators and coroutines and finds CPython's errors about
-//!   them) but the code generator rejects them: "'yield' is not supported by gil-lab".
+//!   argument count), no annotations, no `match`.
 //! * Every instruction has a line number; compiler-generated ("artificial") instructions take
 //!   the line of the construct being compiled.
 

@@ -123,6 +123,9 @@ opcodes! {
     /// next resumption pushes the value sent (`None` for `next()`), or raises the exception
     /// thrown in, here.
     YieldValue = 86, "YIELD_VALUE", false;
+    /// `[v] -> [wrapped(v)]`: marks a value an async generator yields (as opposed to what an
+    /// `await` inside it passes through to the event loop), just before `YIELD_VALUE`.
+    AsyncGenWrap = 87, "ASYNC_GEN_WRAP", false;
     /// `[prev_exc] -> []`: ends an exception handler; `prev_exc` (pushed by `PUSH_EXC_INFO`)
     /// becomes the handled exception again.
     PopExcept = 89, "POP_EXCEPT", false;
@@ -414,9 +417,9 @@ impl Opcode {
         use Opcode::*;
         match self {
             Nop | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | CheckExcMatch
-            | GetIter | GetYieldFromIter | YieldValue | GetAwaitable | GetAiter | ListToTuple
-            | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward | JumpBackward
-            | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
+            | GetIter | GetYieldFromIter | YieldValue | AsyncGenWrap | GetAwaitable | GetAiter
+            | ListToTuple | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward
+            | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
             PopTop | BinarySubscr | ReturnValue | PopExcept | StoreName | StoreGlobal
             | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp | StoreFast
             | StoreDeref | PopJumpIfFalse | PopJumpIfTrue | ListAppend | SetAdd | ListExtend

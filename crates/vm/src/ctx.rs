@@ -31,6 +31,8 @@ pub struct Ctx<'vm, B: Backend> {
     /// pushes the caller's `exc_info` here and installs the generator's own (CPython's
     /// `exc_info` chain). See [`Ctx::handled`].
     pub exc_outer: Vec<Option<PyRef<B>>>,
+    /// This thread's `sys.set_asyncgen_hooks`: `(firstiter, finalizer)`.
+    pub asyncgen_hooks: (Option<PyRef<B>>, Option<PyRef<B>>),
     /// For each running function that uses zero-argument `super()`: its `__class__` cell and
     /// its first argument.
     pub super_stack: Vec<(PyRef<B>, Option<PyRef<B>>)>,
@@ -58,6 +60,7 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
             depth: 0,
             exc_info: None,
             exc_outer: Vec::new(),
+            asyncgen_hooks: (None, None),
             super_stack: Vec::new(),
             breaker_every_instruction: vm
                 .backend
@@ -212,6 +215,7 @@ impl<B: Backend> Drop for Ctx<'_, B> {
     fn drop(&mut self) {
         self.exc_info = None;
         self.exc_outer.clear();
+        self.asyncgen_hooks = (None, None);
         self.super_stack.clear();
         // Generators orphaned after the last safe point are dropped while still attached.
         crate::object::generator::discard_orphans::<B>();

@@ -62,6 +62,10 @@ builtin_types! {
     generator => "generator",
     coroutine => "coroutine",
     coroutine_wrapper => "coroutine_wrapper",
+    async_generator => "async_generator",
+    async_generator_asend => "async_generator_asend",
+    async_generator_athrow => "async_generator_athrow",
+    async_generator_wrapped_value => "async_generator_wrapped_value",
 }
 
 macro_rules! exception_types {

@@ -42,9 +42,6 @@ impl<'a> Compiler<'a> {
         };
         let scope = self.table.scope_for(e).expect("comprehension scope");
         let is_async = self.table.scopes[scope].is_coroutine;
-        if kind == CompKind::Gen && is_async {
-            return Err(self.unsupported("an asynchronous generator expression", e.span));
-        }
         let line = self.line_of(e.span);
         self.enter_unit(scope, name.to_string(), line);
         self.u().argcount = 1;
@@ -67,8 +64,9 @@ impl<'a> Compiler<'a> {
         self.iter_expr(&generators[0].iter)?;
         self.emit(if generators[0].is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         self.emit(Opcode::Call, 0);
-        if is_async {
-            // An async comprehension is a coroutine: the call's result is awaited.
+        if is_async && kind != CompKind::Gen {
+            // An async comprehension is a coroutine: the call's result is awaited (an
+            // asynchronous generator expression is an async generator, returned as is).
             self.await_top(0);
         }
         Ok(())
@@ -147,6 +145,9 @@ impl<'a> Compiler<'a> {
         match kind {
             CompKind::List => self.emit(Opcode::ListAppend, depth + 1),
             CompKind::Gen => {
+                if self.in_async_generator() {
+                    self.emit(Opcode::AsyncGenWrap, 0);
+                }
                 self.emit(Opcode::YieldValue, 0);
                 self.emit(Opcode::PopTop, 0);
             }

@@ -135,7 +135,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::Copy, 1);
                 self.store_target(target)?;
             }
-            ExprKind::Yield { value } => self.yield_expr(value.as_deref(), e)?,
+            ExprKind::Yield { value } => self.yield_expr(value.as_deref())?,
             ExprKind::YieldFrom { value } => self.yield_from(value)?,
             ExprKind::Await { value } => self.await_expr(value)?,
             ExprKind::None

@@ -26,7 +26,8 @@
 //!                WITH_EXCEPT_START
 //! ```
 //!
-//! Async generators (`yield` inside `async def`) are not compiled yet.
+//! In an async generator (`yield` inside `async def`, or an asynchronous generator
+//! expression) each yielded value is wrapped (`ASYNC_GEN_WRAP`) before `YIELD_VALUE`.
 
 use super::{Compiler, FBlockKind, Result};
 use crate::code::Constant;
@@ -34,19 +35,20 @@ use crate::opcode::Opcode;
 use gillab_syntax::ast::{Expr, Stmt, WithItem};
 
 impl<'a> Compiler<'a> {
-    /// Whether the unit being compiled is an async generator (not compiled yet).
-    fn in_async_generator(&self) -> bool {
+    /// Whether the unit being compiled is an async generator.
+    pub fn in_async_generator(&self) -> bool {
         self.table.scopes[self.ur().scope].is_async_generator()
     }
 
-    /// `yield` / `yield value`.
-    pub fn yield_expr(&mut self, value: Option<&'a Expr>, e: &Expr) -> Result<()> {
-        if self.in_async_generator() {
-            return Err(self.unsupported("'yield' inside 'async def'", e.span));
-        }
+    /// `yield` / `yield value` (in an async generator, the value is wrapped first so that its
+    /// driver tells it from what an `await` passes through).
+    pub fn yield_expr(&mut self, value: Option<&'a Expr>) -> Result<()> {
         match value {
             Some(v) => self.expr(v)?,
             None => self.load_const(Constant::None),
+        }
+        if self.in_async_generator() {
+            self.emit(Opcode::AsyncGenWrap, 0);
         }
         self.emit(Opcode::YieldValue, 0);
         Ok(())

@@ -441,14 +441,6 @@ impl<'a> Compiler<'a> {
         })
     }
 
-    /// The error for a construct that parses and passes the symbol table but that gil-lab does
-    /// not compile yet: "{what} is not supported by gil-lab" (`what` is `'yield'`, `'await'`,
-    /// `'async'`). Each such construct has its own match arm calling this.
-    #[cold]
-    pub fn unsupported(&self, what: &str, span: Span) -> SyntaxError {
-        SyntaxError::new(format!("{what}{UNSUPPORTED}"), span)
-    }
-
     /// The localsplus slot whose cell a nested scope's free variable `name` captures
     /// (CPython's `get_ref_type` + `compiler_lookup_arg` in `compiler_make_closure`).
     pub fn closure_slot(&self, name: &str) -> u32 {

@@ -5,6 +5,7 @@ Written for gil-lab (not CPython's sources). The loop waits in the native
 so a GIL backend runs other Python threads while the loop is idle."""
 
 import _gillab_selector
+import sys as _sys
 import threading as _threading
 import time as _time
 
@@ -373,7 +374,12 @@ del _probe_coro
 
 
 def iscoroutine(obj):
-    return isinstance(obj, _coroutine_type)
+    # A coroutine, or any object that is one by its methods (collections.abc.Coroutine's
+    # structural check: an async generator's asend/athrow/aclose awaitables, for example).
+    if isinstance(obj, _coroutine_type):
+        return True
+    t = type(obj)
+    return all(hasattr(t, m) for m in ("send", "throw", "close", "__await__"))
 
 
 def iscoroutinefunction(func):
@@ -416,6 +422,7 @@ class BaseEventLoop:
         self._debug = False
         self._executor_threads = []
         self._tasks = {}
+        self._asyncgen_closers = []
 
     def time(self):
         return _time.monotonic()
@@ -457,6 +464,10 @@ class BaseEventLoop:
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
         handle = Handle(callback, args, self)
+        if _threading.get_ident() == self._thread_id:
+            # From the loop's own thread: in order with call_soon, as CPython's is.
+            self._ready.append(handle)
+            return handle
         with self._threadsafe_lock:
             self._threadsafe.append(handle)
         self._selector.notify()
@@ -493,6 +504,8 @@ class BaseEventLoop:
             raise RuntimeError("Cannot run the event loop while another loop is running")
         self._thread_id = me
         _running[me] = self
+        old_hooks = _sys.get_asyncgen_hooks()
+        _sys.set_asyncgen_hooks(finalizer=self._asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -502,6 +515,16 @@ class BaseEventLoop:
             self._stopping = False
             self._thread_id = None
             _running.pop(me, None)
+            _sys.set_asyncgen_hooks(*old_hooks)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        # An async generator dropped while suspended: close it in a task on this loop.
+        if not self._closed:
+            self.call_soon_threadsafe(self._start_aclose, agen)
+
+    def _start_aclose(self, agen):
+        task = self.create_task(agen.aclose())
+        self._asyncgen_closers.append(task)
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -633,7 +656,20 @@ class BaseEventLoop:
         return future
 
     async def shutdown_asyncgens(self):
-        return None
+        # Let the closings that finalized async generators scheduled start, then wait for
+        # them (gil-lab has no weak references, so it cannot track live async generators
+        # as CPython does; those still referenced are closed when they are dropped).
+        await _YieldOnce()
+        closers = [t for t in self._asyncgen_closers if not t.done()]
+        self._asyncgen_closers = []
+        for t in closers:
+            try:
+                await t
+            except BaseException as exc:
+                self.call_exception_handler({
+                    "message": "an error occurred during closing of asynchronous generator",
+                    "exception": exc,
+                })
 
     async def shutdown_default_executor(self):
         threads = self._executor_threads
@@ -677,6 +713,11 @@ class BaseEventLoop:
             self.default_exception_handler(context)
         else:
             self._exception_handler(self, context)
+
+
+class _YieldOnce:
+    def __await__(self):
+        yield
 
 
 def _fileno(fd):

@@ -606,15 +606,18 @@ fn bin<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 
 fn callable<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "callable", 1, 1, &[])?;
-    let o = &args.args[0];
-    let r = match &o.payload {
+    Ok(ctx.vm.bool(is_callable(ctx, &args.args[0])))
+}
+
+/// `callable(o)`.
+pub fn is_callable<B: Backend>(ctx: &Ctx<'_, B>, o: &PyRef<B>) -> bool {
+    match &o.payload {
         Payload::Function(_) | Payload::Builtin(_) | Payload::Method(_) | Payload::Type(_) => true,
         Payload::Instance(_) | Payload::Native(_) => {
             attr::lookup_special(ctx, o, "__call__").is_some()
         }
         _ => false,
-    };
-    Ok(ctx.vm.bool(r))
+    }
 }
 
 fn getattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

@@ -87,6 +87,10 @@ pub fn install<B: Backend>(vm: &Vm<B>) {
                 | "generator"
                 | "coroutine"
                 | "coroutine_wrapper"
+                | "async_generator"
+                | "async_generator_asend"
+                | "async_generator_athrow"
+                | "async_generator_wrapped_value"
         ) {
             put(name, t);
         }

@@ -76,7 +76,8 @@ pub fn make<B: Backend>(
     let types = &ctx.vm.core.types;
     let class = match kind {
         GenKind::Coroutine => types.coroutine.clone(),
-        _ => types.generator.clone(),
+        GenKind::AsyncGenerator => types.async_generator.clone(),
+        GenKind::Generator => types.generator.clone(),
     };
     let saved = Saved { fast, stack: Vec::with_capacity(code.max_stack), pc: 0, exc: None };
     let obj = GenObj {
@@ -93,6 +94,7 @@ pub fn make<B: Backend>(
         },
         state: Mutex::new(State::Created(saved)),
         orphan: false,
+        running_async: std::sync::atomic::AtomicBool::new(false),
     };
     PyRef::new(Payload::Native(Box::new(NativeObj { class, data: Box::new(obj) })))
 }
@@ -446,11 +448,24 @@ pub fn finalize_orphans<B: Backend>(ctx: &mut Ctx<'_, B>, at: Option<(&str, u32)
         for g in orphans {
             let class = match g.kind {
                 GenKind::Coroutine => ctx.vm.core.types.coroutine.clone(),
-                _ => ctx.vm.core.types.generator.clone(),
+                GenKind::AsyncGenerator => ctx.vm.core.types.async_generator.clone(),
+                GenKind::Generator => ctx.vm.core.types.generator.clone(),
             };
             let obj = PyRef::new(Payload::Native(Box::new(NativeObj { class, data: Box::new(g) })));
             let Some(g) = as_gen(&obj) else { continue };
-            if let Err(e) = close(ctx, g) {
+            let outcome = if g.kind == GenKind::AsyncGenerator {
+                match ctx.asyncgen_hooks.1.clone() {
+                    // The event loop's finalizer (asyncio: `aclose()` in a new task).
+                    Some(fin) => {
+                        crate::ops::call::call(ctx, &fin, std::slice::from_ref(&obj), &[]).map(drop)
+                    }
+                    None if in_handler(g) => close(ctx, g),
+                    None => Ok(()),
+                }
+            } else {
+                close(ctx, g)
+            };
+            if let Err(e) = outcome {
                 let what = crate::ops::repr::repr(ctx, &obj).unwrap_or_default();
                 // CPython's unraisable hook prints the exception alone, without its chain.
                 if let Payload::Instance(inst) = &e.0.payload
@@ -467,6 +482,15 @@ pub fn finalize_orphans<B: Backend>(ctx: &mut Ctx<'_, B>, at: Option<(&str, u32)
                 );
             }
         }
+    }
+}
+
+/// Whether a suspended frame stopped inside an exception handler's range (so `close()` would
+/// run a `finally` block or an `except GeneratorExit`).
+fn in_handler<B: Backend>(g0: &GenObj<B>) -> bool {
+    match &*g0.state.lock() {
+        State::Suspended(s) => g0.code().code.handler_for(s.pc.saturating_sub(1) as u32).is_some(),
+        _ => false,
     }
 }
 

@@ -10,6 +10,7 @@
 //! The eval breaker is polled at every `JUMP_BACKWARD` and call, as in CPython. Errors unwind
 //! through the code object's exception table (CPython 3.11's zero-cost scheme).
 
+pub mod asyncgen;
 pub mod build;
 pub mod calls;
 pub mod coroutine;
@@ -532,6 +533,11 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::ReturnValue => return Ok(f.pop()),
             // The generator driver tells a yield from a return by this instruction.
             Op::YieldValue => return Ok(f.pop()),
+            Op::AsyncGenWrap => {
+                let v = f.pop();
+                let w = asyncgen::wrap(ctx, v);
+                f.push(w);
+            }
             Op::GetAwaitable => {
                 let o = f.pop();
                 let it = coroutine::awaitable(ctx, o, arg)?;

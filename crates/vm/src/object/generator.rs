@@ -72,6 +72,9 @@ pub struct GenObj<B: Backend> {
     pub state: Mutex<State<B>>,
     /// An orphan (see the module docs): its frame is closed once and never queued again.
     pub orphan: bool,
+    /// For an async generator: an `asend`/`athrow`/`aclose` awaitable is in progress
+    /// (CPython's `ag_running_async`).
+    pub running_async: std::sync::atomic::AtomicBool,
 }
 
 /// The generator inside `obj`, if it is one (or a coroutine).
@@ -113,6 +116,37 @@ impl<B: Backend> GenObj<B> {
     }
 }
 
+/// What an awaitable does to its async generator.
+pub enum Action<B: Backend> {
+    /// `__anext__()` / `asend(v)`: send `v`.
+    Send(PyRef<B>),
+    /// `athrow(exc)`: raise `exc` at the `yield`.
+    Throw(PyErr<B>),
+    /// `aclose()`: raise `GeneratorExit` at the `yield`; yielding again is an error.
+    Close,
+}
+
+/// How far an async generator's awaitable has got.
+pub enum Progress<B: Backend> {
+    /// Not started: its first step performs the action.
+    Start(Action<B>),
+    /// Started (`true` for `aclose`): further steps pass values through.
+    Running(bool),
+    /// Completed or failed: it cannot be awaited again.
+    Done,
+}
+
+/// The Rust value of an `async_generator_asend` / `async_generator_athrow` awaitable
+/// (driven by `eval::asyncgen`).
+pub struct Awaitable<B: Backend> {
+    /// Its async generator; taken out when the awaitable's last reference goes
+    /// ([`on_last_ref`]), so that the generator's own last reference goes then too, on every
+    /// backend (one that defers frees would otherwise hold it until the free).
+    pub agen: Mutex<Option<PyRef<B>>>,
+    /// How far it has got.
+    pub progress: Mutex<Progress<B>>,
+}
+
 thread_local! {
     /// Orphans dropped on this thread and not yet closed (`Box<GenObj<B>>` for the VM's `B`).
     static ORPHANS: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
@@ -132,6 +166,11 @@ thread_local! {
 /// orphan to be closed by the eval floor.
 #[inline]
 pub fn on_last_ref<B: Backend>(data: &(dyn Any + Send + Sync)) {
+    if let Some(aw) = data.downcast_ref::<Awaitable<B>>() {
+        let agen = aw.agen.lock().take();
+        drop(agen);
+        return;
+    }
     let Some(g) = data.downcast_ref::<GenObj<B>>() else { return };
     if g.orphan || TEARDOWN.try_with(Cell::get).unwrap_or(true) {
         return;
@@ -147,7 +186,12 @@ pub fn on_last_ref<B: Backend>(data: &(dyn Any + Send + Sync)) {
         }
         let State::Suspended(s) = &*st else { return };
         let Payload::Code(code) = &g.func.code.payload else { return };
-        if code.code.handler_for(s.pc.saturating_sub(1) as u32).is_none() {
+        // A suspended async generator always goes to the eval floor: it is handed to the
+        // thread's `sys.set_asyncgen_hooks` finalizer if there is one (asyncio's loop closes it
+        // with `aclose()` in a task), else closed if that can run code.
+        if g.kind != GenKind::AsyncGenerator
+            && code.code.handler_for(s.pc.saturating_sub(1) as u32).is_none()
+        {
             return;
         }
         match std::mem::replace(&mut *st, State::Done) {
@@ -170,6 +214,7 @@ pub fn on_last_ref<B: Backend>(data: &(dyn Any + Send + Sync)) {
         },
         state: Mutex::new(State::Suspended(saved)),
         orphan: true,
+        running_async: std::sync::atomic::AtomicBool::new(false),
     };
     let queued = ORPHANS.try_with(|q| q.borrow_mut().push(Box::new(orphan) as Box<dyn Any>));
     if queued.is_ok() {

@@ -181,7 +181,11 @@ fn gen_throw<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
 }
 
 /// The exception `throw(typ, val)` raises.
-fn thrown<B: Backend>(ctx: &mut Ctx<'_, B>, typ: &PyRef<B>, val: Option<&PyRef<B>>) -> PyResult<B> {
+pub(crate) fn thrown<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    typ: &PyRef<B>,
+    val: Option<&PyRef<B>>,
+) -> PyResult<B> {
     let val = val.filter(|v| !matches!(v.payload, Payload::None));
     let is_class = matches!(&typ.payload, Payload::Type(t) if t.layout == Layout::Exception)
         || matches!(&typ.payload, Payload::Type(_))

@@ -2,6 +2,7 @@
 //! stores its functions in the class dict. `text` holds the methods `str` and `bytes` share,
 //! written once for both.
 
+pub mod asyncgen;
 pub mod bytes;
 pub mod constructors;
 pub mod dict;
@@ -24,6 +25,7 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     dict::install(vm);
     views::install(vm);
     generator::install(vm);
+    asyncgen::install(vm);
     set::install(vm);
     numbers::install(vm);
     str::install(vm);

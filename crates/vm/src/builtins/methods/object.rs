@@ -83,6 +83,11 @@ fn object_repr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
             };
             format!("<{module}.{qual} object at {:#x}>", o.addr())
         }
+        // A native object whose class has no `__repr__` of its own: `repr` would come back
+        // here through the class's inherited `object.__repr__`.
+        Payload::Native(n) => {
+            format!("<{} object at {:#x}>", crate::ops::class_name(&n.class), o.addr())
+        }
         _ => repr::repr(ctx, o)?,
     };
     Ok(ctx.vm.str(text))

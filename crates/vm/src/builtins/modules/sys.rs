@@ -30,6 +30,8 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "setswitchinterval", setswitchinterval);
     add(vm, ns, "exc_info", exc_info);
     add(vm, ns, "exception", exception);
+    add(vm, ns, "set_asyncgen_hooks", set_asyncgen_hooks);
+    add(vm, ns, "get_asyncgen_hooks", get_asyncgen_hooks);
 }
 
 fn exit<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -98,4 +100,40 @@ fn exc_info<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
 fn exception<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "exception", 0, 0, &[])?;
     Ok(ctx.handled().cloned().unwrap_or_else(|| ctx.vm.core.none.clone()))
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: this thread's hooks (an argument
+/// left out keeps its hook; `None` clears it). The finalizer is called with an async
+/// generator whose last reference went while it was suspended (`eval::generator`); gil-lab
+/// never calls `firstiter` (it would need weak references to be useful).
+fn set_asyncgen_hooks<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "set_asyncgen_hooks", 0, 2, &["firstiter", "finalizer"])?;
+    let pos = args.positional();
+    let get = |i: usize, name: &str| pos.get(i).or_else(|| args.kwarg(name)).cloned();
+    let mut hooks = ctx.asyncgen_hooks.clone();
+    for (i, name) in ["firstiter", "finalizer"].into_iter().enumerate() {
+        if let Some(h) = get(i, name) {
+            let none = matches!(h.payload, crate::object::Payload::None);
+            if !none && !crate::builtins::functions::is_callable(ctx, &h) {
+                return Err(ctx.type_error(format!(
+                    "callable {name} expected, got {}",
+                    crate::ops::type_name(ctx.vm, &h)
+                )));
+            }
+            let slot = if i == 0 { &mut hooks.0 } else { &mut hooks.1 };
+            *slot = if none { None } else { Some(h) };
+        }
+    }
+    ctx.asyncgen_hooks = hooks;
+    Ok(ctx.vm.core.none.clone())
+}
+
+/// `sys.get_asyncgen_hooks()`: `(firstiter, finalizer)` (a tuple; CPython's is a named
+/// struct sequence with those fields).
+fn get_asyncgen_hooks<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "get_asyncgen_hooks", 0, 0, &[])?;
+    let vm = ctx.vm;
+    let (a, b) = &ctx.asyncgen_hooks;
+    let none = || vm.core.none.clone();
+    Ok(vm.tuple(vec![a.clone().unwrap_or_else(none), b.clone().unwrap_or_else(none)]))
 }
