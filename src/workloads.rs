@@ -128,6 +128,9 @@ pub fn runners_for(
 /// The thread counts to run `w` at: `threads`, with 0 added for workloads where 0 means "no
 /// background load" and removed elsewhere.
 pub fn threads_for(w: &Workload, threads: &[u32]) -> Vec<u32> {
+    if w.one_point {
+        return vec![1];
+    }
     let mut ts: Vec<u32> = threads.iter().copied().filter(|t| *t > 0).collect();
     if w.zero_threads {
         ts.insert(0, 0);

@@ -20,6 +20,7 @@ fn tiny(w: &Workload) -> u64 {
         "convoy" => 5,
         "async_sleep" => 4,
         "async_echo" => 5,
+        "many_waiters" => 20,
         "native" => 10_000,
         "spawn" => 3,
         "create_object" => 1_000,

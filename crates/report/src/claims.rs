@@ -513,6 +513,26 @@ pub fn asyncio_one_thread(d: &Data) -> Claim {
     if !others.is_empty() {
         let _ = write!(ev, " Elsewhere: {}.", others.join("; "));
     }
+    let waiters: Vec<String> = d
+        .variants("many_waiters")
+        .into_iter()
+        .filter_map(|v| {
+            let r = d.get("many_waiters", &v, 1)?;
+            let m = |k: &str| r.metrics.get(k).copied();
+            Some(format!(
+                "`{v}` {} tasks start in {:.1} ms at {:.2} KiB each, {} threads in {:.1} ms at {:.2} KiB each",
+                r.ops,
+                m("tasks_start_ms")?,
+                m("tasks_kb_each")?,
+                r.ops,
+                m("threads_start_ms")?,
+                m("threads_kb_each")?
+            ))
+        })
+        .collect();
+    if !waiters.is_empty() {
+        let _ = write!(ev, " Many waiters at once: {}.", waiters.join("; "));
+    }
     Claim { id, claim, source, verdict, evidence: ev }
 }
 
@@ -634,6 +654,23 @@ mod tests {
             with_switches(rec("io_sleep", "gil/interval", 2, 0.5, 100), 200.0),
         ]);
         assert_eq!(asyncio_one_thread(&good).verdict, Verdict::Confirmed);
+        let mut waiters = rec("many_waiters", "gil/interval", 1, 1.0, 10_000);
+        for (k, v) in [
+            ("tasks_start_ms", 20.0),
+            ("tasks_kb_each", 1.5),
+            ("threads_start_ms", 900.0),
+            ("threads_kb_each", 16.0),
+        ] {
+            waiters = with_metric(waiters, k, v);
+        }
+        let with_waiters = data(vec![
+            rec("async_sleep", "gil/interval", 1, 1.0, 100),
+            rec("async_sleep", "gil/interval", 2, 0.5, 100),
+            waiters,
+        ]);
+        let ev = asyncio_one_thread(&with_waiters).evidence;
+        assert!(ev.contains("10000 tasks start in 20.0 ms at 1.50 KiB each"), "{ev}");
+        assert!(ev.contains("10000 threads in 900.0 ms at 16.00 KiB each"), "{ev}");
         let busy = data(vec![
             with_switches(rec("async_sleep", "gil/interval", 1, 1.0, 100), 0.0),
             with_switches(rec("async_sleep", "gil/interval", 2, 0.5, 100), 150.0),

@@ -242,6 +242,12 @@ fn workload(s: &mut String, d: &Data, w: &str, p: &Parts<'_>) {
             ("lost_updates", "lost updates (max)"),
         ],
         "native" => vec![("release_s", "released"), ("hold_s", "held")],
+        "many_waiters" => vec![
+            ("tasks_start_ms", "tasks: start ms"),
+            ("tasks_kb_each", "KiB per task"),
+            ("threads_start_ms", "threads: start ms"),
+            ("threads_kb_each", "KiB per thread"),
+        ],
         "spawn" => vec![("first_round_s", "first round")],
         _ => vec![],
     };
