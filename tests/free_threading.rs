@@ -144,6 +144,14 @@ fn a_shared_generator_runs_on_one_thread_at_a_time() {
     stress("shared_generators.py", "True True [] 200 True");
 }
 
+/// itertools objects shared by four threads (`count` over small and big ints, `islice`,
+/// `chain`, `chain.from_iterable`, `product`, `cycle`): no crash, and between them the
+/// threads get every item exactly once.
+#[test]
+fn shared_itertools_hand_out_every_item_once() {
+    stress("shared_itertools.py", "True True True True True True True");
+}
+
 /// The races the concurrency fuzzer found (`crates/threadfuzz/repro/`, `docs/testing.md`),
 /// each cut down to a program that showed it in a few runs.
 #[test]

@@ -4,9 +4,11 @@
 //! (`gillab_vm::builtins::modules::above`); `import` tries the VM's own built-in modules
 //! first, then these, then `NAME.py` files next to the script.
 //!
-//! Modules: `__future__` ([`future`]).
+//! Modules: `__future__` ([`future`]); `itertools` ([`itertools`]: native Rust iterator
+//! objects, their state in the backend's cell).
 
 pub mod future;
+pub mod itertools;
 
 use gillab_vm::Backend;
 use gillab_vm::builtins::modules::above::register_modules;
@@ -17,6 +19,7 @@ use gillab_vm::object::PyRef;
 pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> PyResult<B, bool> {
     match name {
         "__future__" => future::fill(ctx, module)?,
+        "itertools" => itertools::fill(ctx, module)?,
         _ => return Ok(false),
     }
     Ok(true)
