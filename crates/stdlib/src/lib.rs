@@ -5,8 +5,10 @@
 //! first, then these, then `NAME.py` files next to the script.
 //!
 //! Modules: `__future__` ([`future`]); `itertools` ([`itertools`]: native Rust iterator
-//! objects, their state in the backend's cell).
+//! objects, their state in the backend's cell); `collections` and `collections.abc`
+//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook).
 
+pub mod collections;
 pub mod future;
 pub mod itertools;
 
@@ -20,6 +22,8 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
     match name {
         "__future__" => future::fill(ctx, module)?,
         "itertools" => itertools::fill(ctx, module)?,
+        "collections" => collections::fill(ctx, module)?,
+        "collections.abc" => collections::fill_abc(ctx, module)?,
         _ => return Ok(false),
     }
     Ok(true)
