@@ -155,6 +155,14 @@ fn event_loops_on_several_threads_at_once() {
     );
 }
 
+/// itertools objects shared by four threads (`count` over small and big ints, `islice`,
+/// `chain`, `chain.from_iterable`, `product`, `cycle`): no crash, and between them the
+/// threads get every item exactly once.
+#[test]
+fn shared_itertools_hand_out_every_item_once() {
+    stress("shared_itertools.py", "True True True True True True True");
+}
+
 /// The races the concurrency fuzzer found (`crates/threadfuzz/repro/`, `docs/testing.md`),
 /// each cut down to a program that showed it in a few runs.
 #[test]

@@ -4,11 +4,15 @@
 //! (`gillab_vm::builtins::modules::above`); `import` tries the VM's own built-in modules
 //! first, then these, then `NAME.py` files next to the script.
 //!
-//! Modules: `asyncio` ([`asyncio`]), `__future__` ([`future`]), `_gillab_selector` ([`selector`], the readiness API
-//! under `asyncio`).
+//! Modules: `asyncio` ([`asyncio`]: Python source over [`selector`]'s native readiness API
+//! `_gillab_selector`); `__future__` ([`future`]); `itertools` ([`itertools`]: native Rust
+//! iterator objects, their state in the backend's cell); `collections` and `collections.abc`
+//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook).
 
 pub mod asyncio;
+pub mod collections;
 pub mod future;
+pub mod itertools;
 pub mod selector;
 
 use gillab_vm::Backend;
@@ -21,6 +25,9 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
     match name {
         "__future__" => future::fill(ctx, module)?,
         "_gillab_selector" => selector::fill(ctx, module),
+        "itertools" => itertools::fill(ctx, module)?,
+        "collections" => collections::fill(ctx, module)?,
+        "collections.abc" => collections::fill_abc(ctx, module)?,
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)

@@ -332,8 +332,14 @@ fn class_list<B: Backend>(
 fn isinstance<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "isinstance", 2, 2, &[])?;
     let classes = class_list(ctx, &args.args[1], "isinstance")?;
-    let r = classes.iter().any(|c| ops::isinstance(ctx.vm, &args.args[0], c));
-    Ok(ctx.vm.bool(r))
+    for c in &classes {
+        if ops::isinstance(ctx.vm, &args.args[0], c)
+            || check_hook(ctx, c, "__instancecheck__", &args.args[0])?
+        {
+            return Ok(ctx.vm.core.true_.clone());
+        }
+    }
+    Ok(ctx.vm.core.false_.clone())
 }
 
 fn issubclass<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -343,12 +349,43 @@ fn issubclass<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     }
     let classes = class_list(ctx, &args.args[1], "issubclass")?;
     let c = &args.args[0];
-    let r = classes.iter().any(|k| {
-        ops::is_subclass(c, k)
+    for k in &classes {
+        if ops::is_subclass(c, k)
             || k.is(&ctx.vm.core.object_type)
             || (k.is(&ctx.vm.core.types.int) && c.is(&ctx.vm.core.types.bool_))
-    });
-    Ok(ctx.vm.bool(r))
+            || check_hook(ctx, k, "__subclasscheck__", c)?
+        {
+            return Ok(ctx.vm.core.true_.clone());
+        }
+    }
+    Ok(ctx.vm.core.false_.clone())
+}
+
+/// The hook behind abstract base classes (`collections.abc`): when the plain check fails
+/// and `cls` is a class defined in Python (`Layout::Object`) whose MRO defines `name`
+/// (`__instancecheck__` or `__subclasscheck__`), `cls.name(x)` decides. gil-lab has no
+/// metaclasses, so the hook is read from the class itself (a `classmethod` there plays the
+/// part of `ABCMeta`'s method). A plain check that succeeds is never overridden, and built-in
+/// and exception classes are never searched, so ordinary checks cost nothing more.
+fn check_hook<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    cls: &PyRef<B>,
+    name: &str,
+    x: &PyRef<B>,
+) -> PyResult<B, bool> {
+    if ops::layout(cls) != Some(crate::object::Layout::Object)
+        || cls.is(&ctx.vm.core.object_type)
+        || attr::lookup_in_type(cls, name, crate::object::str::hash_str(name)).is_none()
+    {
+        return Ok(false);
+    }
+    let what =
+        if name == "__instancecheck__" { " in __instancecheck__" } else { " in __subclasscheck__" };
+    ctx.enter_recursive(what)?;
+    let r = attr::getattr_str(ctx, cls, name)
+        .and_then(|hook| call::call(ctx, &hook, std::slice::from_ref(x), &[]));
+    ctx.leave_recursive();
+    is_true(ctx, &r?)
 }
 
 fn id<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

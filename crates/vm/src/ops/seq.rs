@@ -244,7 +244,20 @@ pub fn getitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>)
             }
         }
         Payload::Type(_) => {
-            // `list[int]` and friends: generic aliases are accepted and ignored.
+            // A class defined in Python with a `__class_getitem__` (an implicit classmethod,
+            // as in CPython: `collections.abc.Iterator[int]`) is asked; `list[int]` and
+            // friends, generic aliases of built-in types, are accepted and ignored.
+            let name = "__class_getitem__";
+            if super::layout(obj) == Some(crate::object::Layout::Object)
+                && let Some(f) =
+                    super::attr::lookup_in_type(obj, name, crate::object::str::hash_str(name))
+            {
+                if let Payload::Function(_) = f.payload {
+                    return super::call::call(ctx, &f, &[obj.clone(), key.clone()], &[]);
+                }
+                let bound = super::attr::getattr_str(ctx, obj, name)?;
+                return super::call::call(ctx, &bound, std::slice::from_ref(key), &[]);
+            }
             Ok(obj.clone())
         }
         _ => Err(not_subscriptable(ctx, obj)),

@@ -1,0 +1,41 @@
+//! `collections` and `collections.abc`, both Python source run when first imported.
+//!
+//! `collections.abc` (`python/collections_abc.py`, then
+//! `python/collections_abc_containers.py` in the same namespace) has every ABC of CPython
+//! 3.11's module: the one-trick ABCs with CPython's `__subclasshook__` structural checks,
+//! the container ABCs with their mixin methods, the built-in types registered as
+//! CPython registers them, `register()`, and `ABC[...]` giving a small generic alias with
+//! CPython's repr. gil-lab has no metaclasses: the checks are classmethods on the ABCs,
+//! which `isinstance`/`issubclass` consult through the VM's hook for Python classes
+//! (`builtins/functions.rs`, `check_hook`), and `ABC[...]` reaches `__class_getitem__`
+//! through `ops::seq::getitem`. The module's docstring lists the differences.
+//!
+//! `collections` (`python/collections.py`) holds only the `abc` submodule for now (set
+//! when `collections.abc` is imported); its classes (`deque`, `namedtuple`, ...) are not
+//! provided, so importing one is CPython's usual `ImportError`.
+
+use gillab_vm::Backend;
+use gillab_vm::ctx::{Ctx, PyResult};
+use gillab_vm::eval::imports::{exec_source, import_module};
+use gillab_vm::object::{Payload, PyRef};
+use gillab_vm::ops::dicts;
+
+const PACKAGE: &str = include_str!("python/collections.py");
+const ABC: &str = include_str!("python/collections_abc.py");
+const CONTAINERS: &str = include_str!("python/collections_abc_containers.py");
+
+/// Fills the `collections` package.
+pub fn fill<B: Backend>(ctx: &mut Ctx<'_, B>, module: &PyRef<B>) -> PyResult<B, ()> {
+    exec_source(ctx, PACKAGE, "<frozen collections>", module)
+}
+
+/// Fills `collections.abc` and makes it the `abc` attribute of `collections`.
+pub fn fill_abc<B: Backend>(ctx: &mut Ctx<'_, B>, module: &PyRef<B>) -> PyResult<B, ()> {
+    exec_source(ctx, ABC, "<frozen _collections_abc>", module)?;
+    exec_source(ctx, CONTAINERS, "<frozen _collections_abc containers>", module)?;
+    let parent = import_module(ctx, "collections")?;
+    if let Payload::Module(p) = &parent.payload {
+        dicts::set_name(&p.dict, ctx.vm.intern("abc"), module.clone());
+    }
+    Ok(())
+}
