@@ -75,7 +75,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(crate) fn pop_except_and_reraise(&mut self) {
+    fn pop_except_and_reraise(&mut self) {
         self.emit(Opcode::Copy, 3);
         self.emit(Opcode::PopExcept, 0);
         self.emit(Opcode::Reraise, 1);
@@ -154,12 +154,14 @@ impl<'a> Compiler<'a> {
         self.nameop(name, super::Ctx::Del, span)
     }
 
-    /// `with a as x, b: body` (one nesting level per item).
+    /// `with` (or, with `is_async`, `async with`: `BEFORE_ASYNC_WITH`, and the results of
+    /// `__aenter__` and of `__aexit__` awaited, as in CPython 3.11's `compiler_async_with`).
     pub fn with_stmt(
         &mut self,
         stmt: &'a Stmt,
         items: &'a [WithItem],
         body: &'a [Stmt],
+        is_async: bool,
     ) -> Result<()> {
         let Some((item, rest)) = items.split_first() else { return self.body_stmts(body) };
         let line = self.line_of(stmt.span);
@@ -167,9 +169,15 @@ impl<'a> Compiler<'a> {
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.expr(&item.context)?;
-        self.emit(Opcode::BeforeWith, 0);
+        if is_async {
+            self.emit(Opcode::BeforeAsyncWith, 0);
+            self.await_top(1);
+        } else {
+            self.emit(Opcode::BeforeWith, 0);
+        }
         self.setup_with(final_);
-        self.push_fblock(FBlockKind::With(line), None, None);
+        let kind = if is_async { FBlockKind::AsyncWith(line) } else { FBlockKind::With(line) };
+        self.push_fblock(kind, None, None);
         match &item.target {
             Some(t) => self.store_target(t)?,
             None => self.emit(Opcode::PopTop, 0),
@@ -177,18 +185,24 @@ impl<'a> Compiler<'a> {
         if rest.is_empty() {
             self.body_stmts(body)?;
         } else {
-            self.with_stmt(stmt, rest, body)?;
+            self.with_stmt(stmt, rest, body, is_async)?;
         }
         self.pop_block();
         self.pop_fblock();
         self.u().line = line;
         self.call_exit_with_nones();
+        if is_async {
+            self.await_top(2);
+        }
         self.emit(Opcode::PopTop, 0);
         self.jump(exit);
         self.bind(final_);
         self.setup(cleanup, true);
         self.emit(Opcode::PushExcInfo, 0);
         self.emit(Opcode::WithExceptStart, 0);
+        if is_async {
+            self.await_top(2);
+        }
         let suppress = self.new_label();
         self.emit_jump(Opcode::PopJumpIfTrue, suppress);
         self.emit(Opcode::Reraise, 2);

@@ -19,7 +19,8 @@
 //!         start: SETUP_FINALLY except; GET_ANEXT; LOAD_CONST None; (loop); POP_BLOCK
 //!                target; body; JUMP start
 //!        except: END_ASYNC_FOR; orelse
-//! async with:    mgr; BEFORE_ASYNC_WITH; GET_AWAITABLE 1; LOAD_CONST None; (loop)
+//! async with:    (`exceptions::with_stmt` with `is_async`)
+//!                mgr; BEFORE_ASYNC_WITH; GET_AWAITABLE 1; LOAD_CONST None; (loop)
 //!                SETUP_WITH final; target; body; POP_BLOCK
 //!                exit(None, None, None); GET_AWAITABLE 2; LOAD_CONST None; (loop); POP_TOP
 //!         final: as `with`, with GET_AWAITABLE 2; LOAD_CONST None; (loop) after
@@ -32,7 +33,7 @@
 use super::{Compiler, FBlockKind, Result};
 use crate::code::Constant;
 use crate::opcode::Opcode;
-use gillab_syntax::ast::{Expr, Stmt, WithItem};
+use gillab_syntax::ast::{Expr, Stmt};
 
 impl<'a> Compiler<'a> {
     /// Whether the unit being compiled is an async generator.
@@ -109,59 +110,6 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::EndAsyncFor, 0);
         self.body_stmts(orelse)?;
         self.bind(end);
-        Ok(())
-    }
-
-    /// `async with a as x, b as y: body`.
-    pub fn async_with(
-        &mut self,
-        stmt: &'a Stmt,
-        items: &'a [WithItem],
-        body: &'a [Stmt],
-    ) -> Result<()> {
-        let Some((item, rest)) = items.split_first() else { return self.body_stmts(body) };
-        let line = self.line_of(stmt.span);
-        let final_ = self.new_label();
-        let exit = self.new_label();
-        let cleanup = self.new_label();
-        self.expr(&item.context)?;
-        self.emit(Opcode::BeforeAsyncWith, 0);
-        self.await_top(1);
-        self.setup_with(final_);
-        self.push_fblock(FBlockKind::AsyncWith(line), None, None);
-        match &item.target {
-            Some(t) => self.store_target(t)?,
-            None => self.emit(Opcode::PopTop, 0),
-        }
-        if rest.is_empty() {
-            self.body_stmts(body)?;
-        } else {
-            self.async_with(stmt, rest, body)?;
-        }
-        self.pop_block();
-        self.pop_fblock();
-        self.u().line = line;
-        self.call_exit_with_nones();
-        self.await_top(2);
-        self.emit(Opcode::PopTop, 0);
-        self.jump(exit);
-        self.bind(final_);
-        self.setup(cleanup, true);
-        self.emit(Opcode::PushExcInfo, 0);
-        self.emit(Opcode::WithExceptStart, 0);
-        self.await_top(2);
-        let suppress = self.new_label();
-        self.emit_jump(Opcode::PopJumpIfTrue, suppress);
-        self.emit(Opcode::Reraise, 2);
-        self.bind(cleanup);
-        self.pop_except_and_reraise();
-        self.bind(suppress);
-        self.emit(Opcode::PopTop, 0);
-        self.pop_block();
-        self.emit(Opcode::PopExcept, 0);
-        self.emit(Opcode::PopTop, 0);
-        self.emit(Opcode::PopTop, 0);
-        self.bind(exit);
         Ok(())
     }
 

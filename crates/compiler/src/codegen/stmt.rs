@@ -117,8 +117,9 @@ impl<'a> Compiler<'a> {
             StmtKind::Return(value) => self.return_stmt(s, value)?,
             StmtKind::Import(names) => self.import(names)?,
             StmtKind::ImportFrom { module, names } => self.import_from(module, names)?,
-            StmtKind::With { is_async: true, items, body } => self.async_with(s, items, body)?,
-            StmtKind::With { is_async: false, items, body } => self.with_stmt(s, items, body)?,
+            StmtKind::With { is_async, items, body } => {
+                self.with_stmt(s, items, body, *is_async)?
+            }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 self.try_stmt(body, handlers, orelse, finalbody)?
             }

@@ -13,7 +13,7 @@
 //! One awaitable of a given async generator runs at a time (`running_async`, CPython's
 //! `ag_running_async`): starting a second raises "asynchronous generator is already running".
 
-use super::generator::{self, GenKind, GenObj, Outcome, as_gen};
+use super::generator::{self, GenObj, Outcome, as_gen};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyErr, PyResult};
 pub use crate::object::generator::{Action, Awaitable, Progress};
@@ -192,11 +192,6 @@ fn throw_unless_done<B: Backend>(
         return Ok(Outcome::Return(ctx.vm.core.none.clone()));
     }
     generator::throw(ctx, g, e)
-}
-
-/// Whether `obj` is an async generator object.
-pub fn is_async_generator<B: Backend>(obj: &PyRef<B>) -> bool {
-    as_gen(obj).is_some_and(|g| g.kind == GenKind::AsyncGenerator)
 }
 
 /// `close()` of an awaitable: it cannot be awaited any more, and releases its generator.

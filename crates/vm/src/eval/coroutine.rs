@@ -1,5 +1,5 @@
-//! The coroutine instructions: `GET_AWAITABLE`, `GET_AITER`, `GET_ANEXT`,
-//! `BEFORE_ASYNC_WITH` and `END_ASYNC_FOR` (CPython 3.11's `ceval.c` cases and
+//! The coroutine instructions: `GET_AWAITABLE`, `GET_AITER`, `GET_ANEXT` and `END_ASYNC_FOR`
+//! (`BEFORE_ASYNC_WITH` shares `exceptions::before_with`) (CPython 3.11's `ceval.c` cases and
 //! `_PyCoro_GetAwaitableIter`, with their messages). A coroutine object is a generator object
 //! of kind `Coroutine` (`generator.rs` runs both); `await x` is `yield from` over what
 //! [`awaitable`] returns.
@@ -9,7 +9,7 @@ use super::generator::{GenKind, as_gen, is_awaiting};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::object::{Payload, PyRef};
-use crate::ops::{attr, call, isinstance, type_name};
+use crate::ops::{attr, isinstance, type_name};
 
 /// The iterator `await o` delegates to (`_PyCoro_GetAwaitableIter`); `None` when `o` is not
 /// awaitable at all (no `__await__`), so the caller can word the error.
@@ -88,31 +88,6 @@ pub fn anext<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>) -> PyResult<B> 
         ))),
         Err(e) => Err(e),
     }
-}
-
-/// `BEFORE_ASYNC_WITH`: `[mgr] -> [bound __aexit__, mgr.__aenter__()]`.
-pub fn before_async_with<B: Backend>(
-    ctx: &mut Ctx<'_, B>,
-    f: &mut Frame<'_, B>,
-) -> PyResult<B, ()> {
-    let mgr = f.pop();
-    let what = || type_name(ctx.vm, &mgr);
-    let Some(enter) = attr::lookup_special(ctx, &mgr, "__aenter__") else {
-        return Err(ctx.type_error(format!(
-            "'{}' object does not support the asynchronous context manager protocol",
-            what()
-        )));
-    };
-    let Some(exit) = attr::lookup_special(ctx, &mgr, "__aexit__") else {
-        return Err(ctx.type_error(format!(
-            "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
-            what()
-        )));
-    };
-    f.push(PyRef::new(Payload::Method(Box::new((exit, mgr.clone())))));
-    let r = call::call(ctx, &enter, std::slice::from_ref(&mgr), &[])?;
-    f.push(r);
-    Ok(())
 }
 
 /// `END_ASYNC_FOR`: `StopAsyncIteration` ends the loop (the iterator is dropped); anything

@@ -162,15 +162,29 @@ pub fn exc_matches<B: Backend>(
     Ok(classes.iter().any(|c| is_subclass(&cls, c)))
 }
 
-/// `BEFORE_WITH`: `[mgr] -> [exit_fn, enter_result]`.
-pub fn before_with<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<B, ()> {
+/// `BEFORE_WITH` (`is_async`: `BEFORE_ASYNC_WITH`): `[mgr] -> [exit_fn, enter_result]`, with
+/// `__enter__`/`__exit__` (or `__aenter__`/`__aexit__`) looked up on the type, and `exit_fn`
+/// bound to `mgr`; the `async` result is an awaitable the compiler awaits.
+pub fn before_with<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: &mut Frame<'_, B>,
+    is_async: bool,
+) -> PyResult<B, ()> {
     let mgr = f.pop();
-    let (Some(enter), Some(exit)) =
-        (attr::lookup_special(ctx, &mgr, "__enter__"), attr::lookup_special(ctx, &mgr, "__exit__"))
-    else {
+    let (enter_name, exit_name, protocol) = if is_async {
+        ("__aenter__", "__aexit__", "asynchronous context manager protocol")
+    } else {
+        ("__enter__", "__exit__", "context manager protocol")
+    };
+    let enter = attr::lookup_special(ctx, &mgr, enter_name);
+    let exit = attr::lookup_special(ctx, &mgr, exit_name);
+    let (Some(enter), Some(exit)) = (enter.clone(), exit) else {
         let what = type_name(ctx.vm, &mgr);
-        return Err(ctx
-            .type_error(format!("'{what}' object does not support the context manager protocol")));
+        // CPython 3.11 names the missing `__aexit__`; `with` says only the protocol.
+        let missed = if is_async && enter.is_some() { " (missed __aexit__ method)" } else { "" };
+        return Err(
+            ctx.type_error(format!("'{what}' object does not support the {protocol}{missed}"))
+        );
     };
     let bound_exit = PyRef::new(Payload::Method(Box::new((exit, mgr.clone()))));
     f.push(bound_exit);

@@ -82,16 +82,7 @@ pub fn make<B: Backend>(
     let saved = Saved { fast, stack: Vec::with_capacity(code.max_stack), pc: 0, exc: None };
     let obj = GenObj {
         kind,
-        func: Function {
-            code: func.code.clone(),
-            globals: func.globals.clone(),
-            name: func.name.clone(),
-            qualname: func.qualname.clone(),
-            defaults: None,
-            kwdefaults: None,
-            closure: func.closure.clone(),
-            module: func.module.clone(),
-        },
+        func: crate::object::generator::frame_function(func),
         state: Mutex::new(State::Created(saved)),
         orphan: false,
         running_async: std::sync::atomic::AtomicBool::new(false),

@@ -552,7 +552,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 let a = coroutine::anext(ctx, f)?;
                 f.push(a);
             }
-            Op::BeforeAsyncWith => coroutine::before_async_with(ctx, f)?,
+            Op::BeforeAsyncWith => exceptions::before_with(ctx, f, true)?,
             Op::EndAsyncFor => coroutine::end_async_for(ctx, f)?,
             Op::GetYieldFromIter => {
                 let o = f.pop();
@@ -628,7 +628,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 f.push(vm.bool(m));
             }
             Op::LoadAssertionError => f.push(vm.core.exc.assertion_error.clone()),
-            Op::BeforeWith => exceptions::before_with(ctx, f)?,
+            Op::BeforeWith => exceptions::before_with(ctx, f, false)?,
             Op::WithExceptStart => exceptions::with_except_start(ctx, f)?,
         }
     }

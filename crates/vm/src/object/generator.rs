@@ -77,6 +77,21 @@ pub struct GenObj<B: Backend> {
     pub running_async: std::sync::atomic::AtomicBool,
 }
 
+/// What a generator keeps of the function it runs: the code, globals, closure and names its
+/// frame borrows (defaults were consumed by the call that bound the arguments).
+pub fn frame_function<B: Backend>(f: &Function<B>) -> Function<B> {
+    Function {
+        code: f.code.clone(),
+        globals: f.globals.clone(),
+        name: f.name.clone(),
+        qualname: f.qualname.clone(),
+        defaults: None,
+        kwdefaults: None,
+        closure: f.closure.clone(),
+        module: f.module.clone(),
+    }
+}
+
 /// The generator inside `obj`, if it is one (or a coroutine).
 #[inline]
 pub fn as_gen<B: Backend>(obj: &PyRef<B>) -> Option<&GenObj<B>> {
@@ -199,19 +214,9 @@ pub fn on_last_ref<B: Backend>(data: &(dyn Any + Send + Sync)) {
             _ => return,
         }
     };
-    let f = &g.func;
     let orphan = GenObj {
         kind: g.kind,
-        func: Function {
-            code: f.code.clone(),
-            globals: f.globals.clone(),
-            name: f.name.clone(),
-            qualname: f.qualname.clone(),
-            defaults: None,
-            kwdefaults: None,
-            closure: f.closure.clone(),
-            module: f.module.clone(),
-        },
+        func: frame_function(&g.func),
         state: Mutex::new(State::Suspended(saved)),
         orphan: true,
         running_async: std::sync::atomic::AtomicBool::new(false),

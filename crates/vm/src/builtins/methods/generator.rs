@@ -6,7 +6,7 @@ use crate::backend::Backend;
 use crate::builtins::{Args, add, add_property};
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::eval::exceptions::make_exception;
-use crate::eval::generator::{self, GenKind, GenObj, Outcome, as_gen};
+use crate::eval::generator::{self, GenObj, Outcome, as_gen};
 use crate::object::{Layout, Payload, PyRef};
 use crate::ops::{as_str, call, type_name};
 use crate::vm::Vm;
@@ -251,9 +251,4 @@ fn gen_suspended<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
 fn gen_code<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (_, g) = this(ctx, &args, "gi_code")?;
     Ok(g.func.code.clone())
-}
-
-/// Whether `kind` is a coroutine (for `await`'s checks).
-pub fn is_coroutine<B: Backend>(obj: &PyRef<B>) -> bool {
-    as_gen(obj).is_some_and(|g| g.kind == GenKind::Coroutine)
 }
