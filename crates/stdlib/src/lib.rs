@@ -13,7 +13,10 @@ pub mod asyncio;
 pub mod collections;
 pub mod future;
 pub mod itertools;
+pub mod platform;
+pub mod re;
 pub mod selector;
+pub mod string;
 
 use gillab_vm::Backend;
 use gillab_vm::builtins::modules::above::register_modules;
@@ -28,6 +31,11 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "itertools" => itertools::fill(ctx, module)?,
         "collections" => collections::fill(ctx, module)?,
         "collections.abc" => collections::fill_abc(ctx, module)?,
+        "re" => re::fill(ctx, module)?,
+        "_gillab_re" => re::fill_native(ctx, module)?,
+        "string" => string::fill(ctx, module)?,
+        "platform" => platform::fill(ctx, module)?,
+        "_gillab_platform" => platform::fill_native(ctx, module),
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)

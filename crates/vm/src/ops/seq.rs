@@ -237,7 +237,7 @@ pub fn getitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>)
             Some(v) => Ok(v),
             None => Err(ctx.key_error(key.clone())),
         },
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             match super::attr::call_dunder(ctx, obj, "__getitem__", std::slice::from_ref(key))? {
                 Some(v) => Ok(v),
                 None => Err(not_subscriptable(ctx, obj)),
