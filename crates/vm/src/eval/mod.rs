@@ -13,6 +13,7 @@
 pub mod asyncgen;
 pub mod build;
 pub mod calls;
+pub mod classes;
 pub mod coroutine;
 pub mod exceptions;
 pub mod fuse;

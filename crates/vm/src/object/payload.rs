@@ -169,8 +169,24 @@ pub struct TypeObj<B: Backend> {
     pub name: String,
     /// `__qualname__`.
     pub qualname: String,
-    /// The base class (`None` only for `object`).
+    /// `__base__`: the base whose instance layout this class extends (`None` only for
+    /// `object`).
     pub base: Option<PyRef<B>>,
+    /// `__bases__`, in the order the class statement gave them.
+    pub bases: Box<[PyRef<B>]>,
+    /// The method resolution order after the class itself (C3 linearization, CPython's
+    /// `__mro__[1:]`): attribute lookup searches the class's own dict, then these in order.
+    /// Fixed at creation, so it needs no cell.
+    pub mro: Box<[PyRef<B>]>,
+    /// `type(cls)` when it is not `type` (a metaclass).
+    pub metaclass: Option<PyRef<B>>,
+    /// For a Python subclass of a built-in type (`class C(list)`): that built-in type. Its
+    /// instances are `Payload::Instance`s whose `value` holds the built-in object.
+    pub value_type: Option<PyRef<B>>,
+    /// `Some(names)` when instances have no `__dict__` (every class in the MRO below
+    /// `object` declares `__slots__`, none of them `__dict__`): the attribute names they
+    /// may hold.
+    pub slots: Option<Box<[String]>>,
     /// Class attributes and methods.
     pub dict: B::Cell<Dict<B>>,
     /// Which built-in layout instances of this class have.
@@ -198,6 +214,10 @@ pub struct Instance<B: Backend> {
     pub dict: B::Cell<Dict<B>>,
     /// Exception state, for instances of exception classes.
     pub exc: Option<B::Cell<ExcState<B>>>,
+    /// For an instance of a subclass of a built-in type (`TypeObj::value_type`): the built-in
+    /// object it extends (a list, dict, int, ...). Set at creation and never replaced; a
+    /// mutable value guards its own contents with its own cell.
+    pub value: Option<PyRef<B>>,
 }
 
 /// What an exception carries besides its attributes.

@@ -589,11 +589,18 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
             return Err(ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj))));
         }
         Payload::Instance(inst) => {
-            if let Some(h) = super::attr::lookup_in_type(
+            if let Some((h, builtin)) = super::attr::lookup_with_owner(
                 &inst.class,
                 "__hash__",
                 crate::object::str::hash_str("__hash__"),
             ) {
+                if builtin
+                    && matches!(h.payload, Payload::Builtin(_))
+                    && let Some(v) = &inst.value
+                {
+                    // A subclass of a built-in type that keeps its `__hash__`: the value's.
+                    return hash(ctx, v);
+                }
                 if matches!(h.payload, Payload::None) {
                     return Err(
                         ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj)))

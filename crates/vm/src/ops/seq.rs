@@ -11,7 +11,7 @@ use crate::object::{Payload, PyRef};
 
 /// The value of an object used as an index (`__index__` semantics for int and bool).
 pub fn index_value<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64> {
-    match &obj.payload {
+    match &super::value_of(obj).payload {
         Payload::Int(i) => Ok(*i),
         Payload::Bool(b) => Ok(*b as i64),
         Payload::BigInt(_) => {
@@ -243,6 +243,18 @@ pub fn getitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>)
                 None => Err(not_subscriptable(ctx, obj)),
             }
         }
+        Payload::Type(t)
+            if t.metaclass.is_some()
+                && let Some(v) = super::attr::call_dunder(
+                    ctx,
+                    obj,
+                    "__getitem__",
+                    std::slice::from_ref(key),
+                )? =>
+        {
+            // A metaclass's `__getitem__` (`Color['RED']` of an `Enum`).
+            Ok(v)
+        }
         Payload::Type(_) => {
             // A class defined in Python with a `__class_getitem__` (an implicit classmethod,
             // as in CPython: `collections.abc.Iterator[int]`) is asked; `list[int]` and
@@ -269,7 +281,7 @@ fn not_subscriptable<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> crate::ctx
 }
 
 fn seq_index<B: Backend>(ctx: &Ctx<'_, B>, key: &PyRef<B>, what: &str) -> PyResult<B, i64> {
-    match &key.payload {
+    match &super::value_of(key).payload {
         Payload::Int(i) => Ok(*i),
         Payload::Bool(b) => Ok(*b as i64),
         Payload::BigInt(_) => Err(ctx.index_error("cannot fit 'int' into an index-sized integer")),
@@ -521,7 +533,9 @@ pub fn contains<B: Backend>(
             }),
             _ => Ok(false),
         },
-        Payload::Instance(_) | Payload::Native(_) => {
+        Payload::Instance(_) | Payload::Native(_) | Payload::Type(_)
+            if super::has_dunders(container) =>
+        {
             if let Some(r) = super::attr::call_dunder(
                 ctx,
                 container,
