@@ -88,3 +88,6 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(type(5).__name__, type(type).__name__, type(Registry).__name__)
+# type() with bases whose metaclass has its own __new__ hands the call to that metaclass.
+Via = type("Via", (Thing,), {"items": []})
+print(type(Via).__name__, Registry.classes[-1], Via.registered_as, Via.init_kw)

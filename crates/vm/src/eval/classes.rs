@@ -448,6 +448,26 @@ pub fn type_new3<B: Backend>(
         )));
     };
     let table = nsd.read(d, |d| d.clone());
-    let meta = winner(ctx, meta, bases)?;
-    create_class(ctx, &meta, name.to_string(), bases, table, kw)
+    let win = winner(ctx, meta, bases)?;
+    if !win.is(meta)
+        && let Some((new, false)) = attr::lookup_with_owner(&win, "__new__", hash_str("__new__"))
+        && let Payload::Wrapper(w) = &new.payload
+        && let Wrapper::StaticMethod(f) = &**w
+    {
+        // `type(name, bases, ns)` whose bases have a metaclass with its own `__new__`:
+        // CPython hands the call to that metaclass (`__new__`, then `__init__`).
+        let mut full = vec![win.clone()];
+        full.extend(args.iter().cloned());
+        let kwnames: Vec<PyRef<B>> = kw.iter().map(|(k, _)| k.clone()).collect();
+        full.extend(kw.iter().map(|(_, v)| v.clone()));
+        let cls = callop::call(ctx, f, &full, &kwnames)?;
+        if ops::isinstance(ctx.vm, &cls, &win)
+            && let Some((init, false)) =
+                attr::lookup_with_owner(&win, "__init__", hash_str("__init__"))
+        {
+            attr::call_special(ctx, init, &cls, &win, &full[1..], &kwnames)?;
+        }
+        return Ok(cls);
+    }
+    create_class(ctx, &win, name.to_string(), bases, table, kw)
 }
