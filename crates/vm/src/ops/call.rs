@@ -18,6 +18,10 @@ use crate::object::str::hash_str;
 use crate::object::{ExcState, Function, Instance, Layout, Payload, PyRef, Wrapper};
 use gillab_compiler::CodeFlags;
 
+/// The hashes of the names `type_call` looks up on every instantiation, computed once.
+static NEW_HASH: std::sync::LazyLock<i64> = std::sync::LazyLock::new(|| hash_str("__new__"));
+static INIT_HASH: std::sync::LazyLock<i64> = std::sync::LazyLock::new(|| hash_str("__init__"));
+
 /// Calls `f(*args)` with `kwnames` naming the trailing keyword values.
 ///
 /// This is the one door through which native code calls anything back (dunder methods, sort
@@ -109,7 +113,7 @@ pub fn type_call<B: Backend>(
     let Payload::Type(t) = &cls.payload else { return Err(not_callable(ctx, cls)) };
     // A built-in constructor anywhere up the chain (a subclass of a native class included).
     if t.layout == Layout::Builtin || t.module == "builtins" && t.layout == Layout::Object {
-        if let Some(new) = super::attr::lookup_in_type(cls, "__new__", hash_str("__new__"))
+        if let Some(new) = super::attr::lookup_in_type(cls, "__new__", *NEW_HASH)
             && let Payload::Builtin(b) = &new.payload
         {
             let full = prepend(cls, args);
@@ -119,7 +123,7 @@ pub fn type_call<B: Backend>(
             return Err(ctx.type_error(format!("cannot create '{}' instances", t.name)));
         }
     }
-    if let Some(new) = super::attr::lookup_in_type(cls, "__new__", hash_str("__new__")) {
+    if let Some(new) = super::attr::lookup_in_type(cls, "__new__", *NEW_HASH) {
         let f = match &new.payload {
             Payload::Wrapper(w) => match &**w {
                 Wrapper::StaticMethod(f) => Some(f.clone()),
@@ -202,7 +206,7 @@ pub fn new_value<B: Backend>(
     if vt.is(&t.set) {
         return Ok(vm.set(Dict::new()));
     }
-    match super::attr::lookup_in_type(vt, "__new__", hash_str("__new__")) {
+    match super::attr::lookup_in_type(vt, "__new__", *NEW_HASH) {
         Some(new) => match &new.payload {
             Payload::Builtin(b) => {
                 let full = prepend(vt, args);
@@ -224,13 +228,10 @@ fn run_init<B: Backend>(
     skip_builtin: bool,
 ) -> PyResult<B, bool> {
     let cls = super::type_of(ctx.vm, obj);
-    let Some((init, builtin)) =
-        super::attr::lookup_with_owner(&cls, "__init__", hash_str("__init__"))
-    else {
+    let Some((init, builtin)) = super::attr::lookup_with_owner(&cls, "__init__", *INIT_HASH) else {
         return Ok(false);
     };
-    let object_init =
-        super::attr::lookup_in_type(&ctx.vm.core.object_type, "__init__", hash_str("__init__"));
+    let object_init = super::attr::lookup_in_type(&ctx.vm.core.object_type, "__init__", *INIT_HASH);
     if object_init.as_ref().is_some_and(|o| o.is(&init)) || (skip_builtin && builtin) {
         return Ok(false);
     }
