@@ -1,6 +1,7 @@
 //! Methods of `type` itself: `type(obj)` and the three-argument form (`__new__`),
 //! `__call__` (what calling a class does, reachable from a metaclass through `super()`),
-//! `__init__`, `mro`; and `object.__init_subclass__`. Class creation itself is in
+//! `__init__`, `mro`; `object.__init_subclass__`; and `__iter__`/`__next__` of the built-in
+//! iterators (`iter([]).__next__`). Class creation itself is in
 //! `eval::classes`.
 
 use crate::backend::Backend;
@@ -15,6 +16,9 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, t, "__call__", type_call);
     add(vm, t, "__init__", type_init);
     add(vm, t, "mro", type_mro);
+    let it = &vm.core.types.iterator;
+    add(vm, it, "__iter__", iter_self);
+    add(vm, it, "__next__", iter_next);
     let o = &vm.core.object_type;
     add(vm, o, "__init_subclass__", crate::eval::classes::object_init_subclass);
     // Implicitly a classmethod, as in CPython.
@@ -77,4 +81,29 @@ pub fn type_mro<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     let mut v = vec![cls.clone()];
     v.extend(t.mro.iter().cloned());
     Ok(ctx.vm.list(v))
+}
+
+/// `iterator.__iter__()`: the iterator itself.
+fn iter_self<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    match args.positional() {
+        [s] => Ok(s.clone()),
+        _ => Err(ctx.type_error("expected 0 arguments")),
+    }
+}
+
+/// `iterator.__next__()`: the next item, or `StopIteration`.
+fn iter_next<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let [s] = args.positional() else {
+        return Err(ctx.type_error("expected 0 arguments"));
+    };
+    if !matches!(s.payload, Payload::Iter(_)) {
+        return Err(ctx.type_error(format!(
+            "descriptor '__next__' requires an 'iterator' object but received a '{}'",
+            type_name(ctx.vm, s)
+        )));
+    }
+    match crate::ops::iter::next(ctx, s)? {
+        Some(v) => Ok(v),
+        None => Err(ctx.stop_iteration()),
+    }
 }
