@@ -133,7 +133,16 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
             if keys.is_empty() {
                 return Ok("set()".into());
             }
-            return guarded(obj, "{...}", || Ok(format!("{{{}}}", join_reprs(ctx, &keys)?)));
+            return guarded(obj, "set(...)", || Ok(format!("{{{}}}", join_reprs(ctx, &keys)?)));
+        }
+        Payload::FrozenSet(f) => {
+            let keys: Vec<_> = f.table.iter().map(|e| e.key.clone()).collect();
+            if keys.is_empty() {
+                return Ok("frozenset()".into());
+            }
+            return guarded(obj, "frozenset(...)", || {
+                Ok(format!("frozenset({{{}}})", join_reprs(ctx, &keys)?))
+            });
         }
         Payload::Range(r) => {
             if r.step == 1 {
