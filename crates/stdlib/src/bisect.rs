@@ -164,8 +164,7 @@ fn search<B: Backend>(
         if let Some(k) = s.key {
             it = call::call(ctx, k, &[it], &[])?;
         }
-        let go_left =
-            if right { compare::lt(ctx, x, &it)? } else { !compare::lt(ctx, &it, x)? };
+        let go_left = if right { compare::lt(ctx, x, &it)? } else { !compare::lt(ctx, &it, x)? };
         if go_left {
             hi = mid;
         } else {

@@ -143,7 +143,13 @@ fn entropy_key() -> Vec<u32> {
             .unwrap_or(0);
         let local = 0u8;
         let addr = &local as *const u8 as usize as u128;
-        return vec![t as u32, (t >> 32) as u32, (t >> 64) as u32, addr as u32, (addr >> 32) as u32];
+        return vec![
+            t as u32,
+            (t >> 32) as u32,
+            (t >> 64) as u32,
+            addr as u32,
+            (addr >> 32) as u32,
+        ];
     }
     bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
 }
