@@ -33,7 +33,10 @@ const SOURCE: &str = include_str!("../python/random.py");
 
 /// The Rust value of a `_random.Random`: its generator in the backend's cell (boxed: the
 /// state is 2.5 KB).
-struct Core<B: Backend>(B::Cell<Box<Mt>>);
+struct Core<B: Backend>(GenCell<B>);
+
+/// The cell holding one generator.
+type GenCell<B> = <B as Backend>::Cell<Box<Mt>>;
 
 /// Fills `random` from its Python source.
 pub fn fill<B: Backend>(ctx: &mut Ctx<'_, B>, module: &PyRef<B>) -> PyResult<B, ()> {
@@ -60,7 +63,7 @@ pub fn fill_core<B: Backend>(ctx: &Ctx<'_, B>, module: &PyRef<B>) {
 }
 
 /// The generator of `o`, if it is a `_random.Random`.
-fn core_of<B: Backend>(o: &PyRef<B>) -> Option<&B::Cell<Box<Mt>>> {
+fn core_of<B: Backend>(o: &PyRef<B>) -> Option<&GenCell<B>> {
     match &o.payload {
         Payload::Native(n) => n.data.downcast_ref::<Core<B>>().map(|c| &c.0),
         _ => None,
@@ -73,7 +76,7 @@ fn this<'a, B: Backend>(
     args: &Args<'a, B>,
     method: &str,
     arity: usize,
-) -> PyResult<B, (&'a PyRef<B>, &'a B::Cell<Box<Mt>>)> {
+) -> PyResult<B, (&'a PyRef<B>, &'a GenCell<B>)> {
     let pos = args.positional();
     let Some(o) = pos.first() else {
         return Err(ctx.type_error(format!(
@@ -144,7 +147,13 @@ fn entropy_key() -> Vec<u32> {
             .unwrap_or(0);
         let local = 0u8;
         let addr = &local as *const u8 as usize as u128;
-        return vec![t as u32, (t >> 32) as u32, (t >> 64) as u32, addr as u32, (addr >> 32) as u32];
+        return vec![
+            t as u32,
+            (t >> 32) as u32,
+            (t >> 64) as u32,
+            addr as u32,
+            (addr >> 32) as u32,
+        ];
     }
     bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
 }

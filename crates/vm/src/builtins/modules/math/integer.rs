@@ -70,9 +70,9 @@ fn factorial_of<B: Backend>(ctx: &Ctx<'_, B>, n: &Int) -> PyResult<B> {
         return Err(ctx.value_error("factorial() not defined for negative values"));
     }
     let Int::Small(n) = n else {
-        return Err(ctx.overflow_error(
-            "factorial() argument should not exceed 9223372036854775807",
-        ));
+        return Err(
+            ctx.overflow_error("factorial() argument should not exceed 9223372036854775807")
+        );
     };
     Ok(ctx.vm.bigint(factorial_u64(*n as u64)))
 }

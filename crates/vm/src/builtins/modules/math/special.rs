@@ -116,7 +116,10 @@ pub(super) fn lgamma<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
 const PI: f64 = std::f64::consts::PI;
 #[allow(clippy::excessive_precision)]
 const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
+// g and g - 1/2 are exactly representable; their digits are kept in full.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 
 /// The numerator of the Lanczos sum as a rational function, lowest power first.
