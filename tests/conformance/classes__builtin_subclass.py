@@ -107,3 +107,9 @@ try:
     object.__new__(Stack)
 except TypeError as e:
     print("TypeError:", e)
+# frozenset subclass
+class FS(frozenset):
+    def tag(self): return "fs%d" % len(self)
+f = FS([1, 2, 2])
+print(sorted(f), f.tag(), len(f), 1 in f, f == frozenset({1, 2}), hash(f) == hash(frozenset({1, 2})), type(f).__name__, sorted(f | {3}), {f: 1}[frozenset({1,2})])
+print(frozenset({1,2}) in {frozenset({1,2})}, {1,2} in {frozenset({1,2})}, frozenset())

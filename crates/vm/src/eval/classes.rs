@@ -173,9 +173,20 @@ pub fn c3<B: Backend>(ctx: &Ctx<'_, B>, bases: &[PyRef<B>]) -> PyResult<B, Vec<P
 /// Built-in types a Python class may extend, besides `object` and the exceptions.
 fn subclassable<B: Backend>(ctx: &Ctx<'_, B>, cls: &PyRef<B>) -> bool {
     let t = &ctx.vm.core.types;
-    [&t.int, &t.float, &t.str_, &t.bytes, &t.tuple, &t.list, &t.dict, &t.set, &t.type_]
-        .iter()
-        .any(|c| c.is(cls))
+    [
+        &t.int,
+        &t.float,
+        &t.str_,
+        &t.bytes,
+        &t.tuple,
+        &t.list,
+        &t.dict,
+        &t.set,
+        &t.frozenset,
+        &t.type_,
+    ]
+    .iter()
+    .any(|c| c.is(cls))
 }
 
 /// What the instances of a class are: its layout, the built-in value they extend (if any),

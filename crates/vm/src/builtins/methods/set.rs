@@ -124,15 +124,17 @@ fn as_set<B: Backend>(ctx: &mut Ctx<'_, B>, other: &PyRef<B>) -> PyResult<B> {
 /// `frozenset(iterable=())`: a frozenset argument itself when the class is exactly
 /// `frozenset`, as in CPython.
 fn frozenset_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, frozenset_new)? {
+        return Ok(o);
+    }
     if !args.kwnames.is_empty() {
         return Err(ctx.type_error("frozenset() takes no keyword arguments"));
     }
     let rest = args.positional().get(1..).unwrap_or(&[]);
     if rest.len() > 1 {
-        return Err(ctx.type_error(format!(
-            "frozenset expected at most 1 argument, got {}",
-            rest.len()
-        )));
+        return Err(
+            ctx.type_error(format!("frozenset expected at most 1 argument, got {}", rest.len()))
+        );
     }
     let Some(src) = rest.first() else { return Ok(ctx.vm.frozenset(Dict::new())) };
     if matches!(src.payload, Payload::FrozenSet(_)) {

@@ -1,5 +1,6 @@
 //! What lets a Python class extend a built-in type (`class C(list)`, `class E(int, Enum)`):
-//! the special methods of `int`, `float`, `str`, `bytes`, `tuple`, `list`, `dict` and `set`
+//! the special methods of `int`, `float`, `str`, `bytes`, `tuple`, `list`, `dict`, `set` and
+//! `frozenset`
 //! as entries of their class dicts, so that an instance of a subclass (a `Payload::Instance`
 //! whose `value` is the built-in object) reaches them through the ordinary dunder lookup,
 //! `super().__getitem__(k)` and `dict.__setitem__(self, k, v)` work, and a subclass may
@@ -28,7 +29,8 @@ use crate::vm::Vm;
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     let t = &vm.core.types;
-    let all = [&t.int, &t.float, &t.str_, &t.bytes, &t.tuple, &t.list, &t.dict, &t.set];
+    let all =
+        [&t.int, &t.float, &t.str_, &t.bytes, &t.tuple, &t.list, &t.dict, &t.set, &t.frozenset];
     for c in all {
         add(vm, c, "__repr__", d_repr);
         add(vm, c, "__eq__", d_eq);
@@ -38,14 +40,14 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
         add(vm, c, "__gt__", d_gt);
         add(vm, c, "__ge__", d_ge);
     }
-    for c in [&t.int, &t.float, &t.str_, &t.bytes, &t.tuple] {
+    for c in [&t.int, &t.float, &t.str_, &t.bytes, &t.tuple, &t.frozenset] {
         add(vm, c, "__hash__", d_hash);
     }
     for c in [&t.list, &t.dict, &t.set] {
         // Unhashable, as in CPython (the `Hashable` ABC reads this).
         ops::dicts::set_name(c, vm.intern("__hash__"), vm.core.none.clone());
     }
-    for c in [&t.str_, &t.bytes, &t.tuple, &t.list, &t.dict, &t.set] {
+    for c in [&t.str_, &t.bytes, &t.tuple, &t.list, &t.dict, &t.set, &t.frozenset] {
         add(vm, c, "__len__", d_len);
         add(vm, c, "__iter__", d_iter);
         add(vm, c, "__contains__", d_contains);
@@ -101,7 +103,10 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     for (n, f) in bits {
         add(vm, &t.int, n, *f);
         add(vm, &t.set, n, *f);
+        add(vm, &t.frozenset, n, *f);
     }
+    add(vm, &t.frozenset, "__sub__", d_sub);
+    add(vm, &t.frozenset, "__rsub__", d_rsub);
     add(vm, &t.int, "__lshift__", d_lshift);
     add(vm, &t.int, "__rlshift__", d_rlshift);
     add(vm, &t.int, "__rshift__", d_rshift);
