@@ -7,13 +7,22 @@
 //! Modules: `asyncio` ([`asyncio`]: Python source over [`selector`]'s native readiness API
 //! `_gillab_selector`); `__future__` ([`future`]); `itertools` ([`itertools`]: native Rust
 //! iterator objects, their state in the backend's cell); `collections` and `collections.abc`
-//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook).
+//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook);
+//! `random` and its core `_random` ([`random`]: Python over a native MT19937); `bisect`
+//! ([`bisect`]: native); `heapq` ([`heapq`]: native heap operations, Python `merge`,
+//! `nlargest`, `nsmallest`); `re` ([`re`]: Python over the native `_gillab_re`: a
+//! backtracking matcher with `sre`'s semantics and the `regex` crate where they agree);
+//! `string` ([`string`]: Python source); `platform` ([`platform`]: Python over the native
+//! `_gillab_platform`).
 
 pub mod asyncio;
+pub mod bisect;
 pub mod collections;
 pub mod future;
+pub mod heapq;
 pub mod itertools;
 pub mod platform;
+pub mod random;
 pub mod re;
 pub mod selector;
 pub mod string;
@@ -31,6 +40,10 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "itertools" => itertools::fill(ctx, module)?,
         "collections" => collections::fill(ctx, module)?,
         "collections.abc" => collections::fill_abc(ctx, module)?,
+        "random" => random::fill(ctx, module)?,
+        "_random" => random::fill_core(ctx, module),
+        "bisect" => bisect::fill(ctx, module),
+        "heapq" => heapq::fill(ctx, module)?,
         "re" => re::fill(ctx, module)?,
         "_gillab_re" => re::fill_native(ctx, module)?,
         "string" => string::fill(ctx, module)?,
