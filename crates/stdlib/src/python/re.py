@@ -15,19 +15,86 @@ __all__ = [
 Pattern = _gillab_re.Pattern
 Match = _gillab_re.Match
 
-NOFLAG = 0
-T = TEMPLATE = 1
-I = IGNORECASE = 2
-L = LOCALE = 4
-M = MULTILINE = 8
-S = DOTALL = 16
-U = UNICODE = 32
-X = VERBOSE = 64
-DEBUG = 128
-A = ASCII = 256
+# The flags in CPython's order of definition (the order of their names in a repr).
+_FLAG_NAMES = (('ASCII', 256), ('IGNORECASE', 2), ('LOCALE', 4), ('UNICODE', 32),
+               ('MULTILINE', 8), ('DOTALL', 16), ('VERBOSE', 64), ('TEMPLATE', 1),
+               ('DEBUG', 128))
+_ALL_FLAGS = 511
 
-# The flags are plain ints: gil-lab cannot yet subclass int for enum.IntFlag.
-RegexFlag = int
+
+class RegexFlag(int):
+    """The flags of re: ints whose repr names them (re.IGNORECASE|re.MULTILINE)."""
+
+    def __new__(cls, value=0):
+        return int.__new__(cls, value)
+
+    def _names(self):
+        value = int(self)
+        names = []
+        for name, bit in _FLAG_NAMES:
+            if value & bit:
+                names.append(name)
+                value &= ~bit
+        return names, value
+
+    @property
+    def name(self):
+        names, rest = self._names()
+        if not names and not rest:
+            return 'NOFLAG'
+        if rest:
+            return None
+        return '|'.join(names)
+
+    @property
+    def value(self):
+        return int(self)
+
+    def __repr__(self):
+        names, rest = self._names()
+        parts = ['re.' + n for n in names]
+        if rest:
+            parts.append(hex(rest))
+        return '|'.join(parts) if parts else 're.NOFLAG'
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        return format(repr(self), spec) if not spec else format(int(self), spec)
+
+    def __or__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) | int(other))
+
+    def __and__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) & int(other))
+
+    def __xor__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) ^ int(other))
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        return RegexFlag(_ALL_FLAGS & ~int(self))
+
+
+NOFLAG = RegexFlag(0)
+A = ASCII = RegexFlag(256)
+I = IGNORECASE = RegexFlag(2)
+L = LOCALE = RegexFlag(4)
+U = UNICODE = RegexFlag(32)
+M = MULTILINE = RegexFlag(8)
+S = DOTALL = RegexFlag(16)
+X = VERBOSE = RegexFlag(64)
+T = TEMPLATE = RegexFlag(1)
+DEBUG = RegexFlag(128)
 
 
 class error(Exception):
@@ -55,6 +122,8 @@ _MAXCACHE = 512
 
 
 def _compile(pattern, flags):
+    if isinstance(flags, RegexFlag):
+        flags = int(flags)
     key = (type(pattern), pattern, flags)
     try:
         return _cache[key]

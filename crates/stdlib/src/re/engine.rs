@@ -143,6 +143,43 @@ impl Regex {
         Some(hit)
     }
 
+    /// The backtracker's answer alone (for tests).
+    #[cfg(test)]
+    pub(crate) fn debug_backtrack(
+        &self,
+        subj: &Subject<'_>,
+        pos: usize,
+        endpos: usize,
+        mode: Mode,
+        must_advance: bool,
+    ) -> Option<Hit> {
+        self.backtrack(subj, pos, endpos, mode, must_advance)
+    }
+
+    /// The `regex` crate's answer alone, `None` where the crate does not serve the search
+    /// (for tests; `must_advance` is applied as [`Regex::exec`] does, by the backtracker).
+    #[cfg(test)]
+    pub(crate) fn debug_fast(
+        &self,
+        subj: &Subject<'_>,
+        pos: usize,
+        endpos: usize,
+        mode: Mode,
+        must_advance: bool,
+    ) -> Option<Option<Hit>> {
+        let exact = (self.dollar
+            && subj.bytes.get(subj.byte(endpos).wrapping_sub(1)) == Some(&b'\n'))
+            || (self.nonboundary && endpos == 0);
+        if exact {
+            return None;
+        }
+        let fast = self.fast(subj)?;
+        if must_advance {
+            return Some(self.exec(subj, pos, endpos, mode, true));
+        }
+        Some(self.fast_exec(fast, subj, pos, endpos, mode))
+    }
+
     fn backtrack(
         &self,
         subj: &Subject<'_>,

@@ -1,5 +1,5 @@
 //! The searches that walk the whole text: `Pattern.findall`, `finditer` (a lazy iterator,
-//! its position in the backend's cell) and `split`. After an empty match the next search
+//! its position in the backend's cell, each step one critical section) and `split`. After an empty match the next search
 //! starts at the same position but may not match empty there, CPython's rule since 3.7.
 
 use super::backtrack::Mode;
@@ -156,35 +156,33 @@ fn next<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
             ops::type_name(ctx.vm, o)
         )));
     };
-    let (pat, string, pos, at, endpos, must_advance, done, offsets) = o.read(cell, |s| {
-        (
-            s.pattern.clone(),
-            s.string.clone(),
-            s.pos,
-            s.at,
-            s.endpos,
-            s.must_advance,
-            s.done,
-            s.offsets.clone(),
-        )
-    });
+    let (pat, string, offsets) =
+        o.read(cell, |s| (s.pattern.clone(), s.string.clone(), s.offsets.clone()));
     let Some(p) = pattern_of(&pat) else { return Err(ctx.stop_iteration()) };
-    if done || at > endpos {
-        return Err(ctx.stop_iteration());
-    }
     let subj = match &string.payload {
         Payload::Str(s) => Subject::from_str_with(s.as_str(), offsets),
         Payload::Bytes(b) => Subject::from_bytes(b),
         _ => return Err(ctx.stop_iteration()),
     };
-    let Some(hit) = p.regex.exec(&subj, at, endpos, Mode::Search, must_advance) else {
-        o.write(cell, |s| s.done = true);
-        return Err(ctx.stop_iteration());
-    };
-    let (s, e) = hit.spans[0].unwrap_or((at, at));
-    o.write(cell, |st| {
-        st.at = e;
-        st.must_advance = s == e;
+    // The search runs inside the critical section (it calls no Python code), so threads
+    // sharing the iterator each get a different match.
+    let step = o.write(cell, |st| {
+        if st.done || st.at > st.endpos {
+            return None;
+        }
+        match p.regex.exec(&subj, st.at, st.endpos, Mode::Search, st.must_advance) {
+            None => {
+                st.done = true;
+                None
+            }
+            Some(hit) => {
+                let (s, e) = hit.spans[0].unwrap_or((st.at, st.at));
+                st.at = e;
+                st.must_advance = s == e;
+                Some((hit, st.pos, st.endpos))
+            }
+        }
     });
+    let Some((hit, pos, endpos)) = step else { return Err(ctx.stop_iteration()) };
     Ok(new_match(ctx, &pat, p, &string, &subj, hit, pos, endpos))
 }

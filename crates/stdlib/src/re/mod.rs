@@ -18,12 +18,15 @@ mod backtrack;
 mod chars;
 mod engine;
 mod escape;
+mod flags;
 mod iterate;
 mod matchobj;
 mod parse;
 mod pattern;
 mod prog;
 mod template;
+#[cfg(test)]
+mod tests;
 mod translate;
 
 use engine::{Regex, Subject};
@@ -115,8 +118,13 @@ fn re_error<B: Backend>(
     let module = import_module(ctx, "re")?;
     let cls = ops::attr::getattr_str(ctx, &module, "error")?;
     let vm = ctx.vm;
-    let pos = pos.map_or_else(|| vm.core.none.clone(), |p| vm.int(p as i64));
-    let exc = call::call(ctx, &cls, &[vm.str(msg), pattern.clone(), pos], &[])?;
+    // An error found after parsing (a look-behind's width) has neither position nor
+    // pattern, as in CPython.
+    let (pattern, pos) = match pos {
+        Some(p) => (pattern.clone(), vm.int(p as i64)),
+        None => (vm.core.none.clone(), vm.core.none.clone()),
+    };
+    let exc = call::call(ctx, &cls, &[vm.str(msg), pattern, pos], &[])?;
     Ok(PyErr(exc))
 }
 
