@@ -1,4 +1,4 @@
-# Checks: re.compile and Pattern attributes (pattern, flags, groups, groupindex), Pattern repr (flags named, the implied UNICODE omitted, long patterns cut), equality, __copy__/__deepcopy__, the cache (the same object for the same pattern, type and flags; a compiled pattern passes through; purge), escape of str and bytes, and the module's names.
+# Checks: re.compile and Pattern attributes (pattern, flags, groups, groupindex), Pattern repr (flags named, the implied UNICODE omitted, long patterns cut), equality, __copy__/__deepcopy__, the cache (the same object for the same pattern, type and flags; a compiled pattern passes through; purge), escape of str and bytes, the module's names, and subclasses of str and bytes as patterns, texts and replacements.
 import re
 
 p = re.compile(r'(?P<year>\d{4})-(?P<month>\d\d)(-\d\d)?')
@@ -23,3 +23,18 @@ print(re.compile('').groups, re.compile('(a)(?:b)(c)').groups, re.compile('(?P<x
 names = ['compile', 'search', 'match', 'fullmatch', 'split', 'findall', 'finditer', 'sub', 'subn', 'escape', 'purge', 'error', 'Pattern', 'Match', 'RegexFlag', 'NOFLAG']
 print(all(hasattr(re, n) for n in names), all(n in re.__all__ for n in names))
 print(type(p).__name__, type(p).__module__, re.Pattern.__name__)
+
+
+class Text(str):
+    pass
+
+
+class Data(bytes):
+    pass
+
+
+sp = re.compile(Text(r'(\w+)'))
+sm = sp.search(Text('hi there'))
+print(sm, type(sm.string).__name__, type(sm.group(1)).__name__, type(sp.pattern).__name__)
+print(re.sub(Text('h'), Text('H'), Text('hah')), re.sub('a', lambda m: Text('<a>'), 'banana'), re.findall(Data(b'a'), Data(b'banana')))
+print([x.span() for x in re.finditer('a', Text('banana'))], re.split(Text(','), Text('a,b')))

@@ -159,7 +159,7 @@ fn next<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (pat, string, offsets) =
         o.read(cell, |s| (s.pattern.clone(), s.string.clone(), s.offsets.clone()));
     let Some(p) = pattern_of(&pat) else { return Err(ctx.stop_iteration()) };
-    let subj = match &string.payload {
+    let subj = match &ops::value_of(&string).payload {
         Payload::Str(s) => Subject::from_str_with(s.as_str(), offsets),
         Payload::Bytes(b) => Subject::from_bytes(b),
         _ => return Err(ctx.stop_iteration()),

@@ -145,7 +145,7 @@ pub(crate) fn value<B: Backend>(
 ) -> PyRef<B> {
     match m.bspans.get(g).copied().flatten() {
         Some((a, b)) => {
-            let bytes: &[u8] = match &m.string.payload {
+            let bytes: &[u8] = match &ops::value_of(&m.string).payload {
                 Payload::Str(s) => s.as_str().as_bytes(),
                 Payload::Bytes(v) => v,
                 _ => &[],

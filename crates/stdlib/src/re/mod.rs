@@ -82,7 +82,7 @@ fn compile<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "compile", 2, 2, &[])?;
     let (p, f) = (&args.args[0], &args.args[1]);
     let flags = ops::seq::index_value(ctx, f)?;
-    let (units, bytes): (Vec<u32>, bool) = match &p.payload {
+    let (units, bytes): (Vec<u32>, bool) = match &ops::value_of(p).payload {
         Payload::Str(s) => (s.as_str().chars().map(|c| c as u32).collect(), false),
         Payload::Bytes(b) => (b.iter().map(|&x| u32::from(x)).collect(), true),
         _ => return Err(ctx.type_error("first argument must be string or compiled pattern")),
@@ -162,7 +162,7 @@ pub(crate) fn subject<'a, B: Backend>(
     regex: &Regex,
     string: &'a PyRef<B>,
 ) -> PyResult<B, Subject<'a>> {
-    match &string.payload {
+    match &ops::value_of(string).payload {
         Payload::Str(s) if !regex.bytes => Ok(Subject::from_str(s.as_str())),
         Payload::Bytes(b) if regex.bytes => Ok(Subject::from_bytes(b)),
         Payload::Str(_) => {

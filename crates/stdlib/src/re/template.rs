@@ -44,7 +44,7 @@ impl Template {
         regex: &Regex,
         t: &PyRef<B>,
     ) -> PyResult<B, Template> {
-        let (units, bytes): (Vec<u32>, bool) = match &t.payload {
+        let (units, bytes): (Vec<u32>, bool) = match &ops::value_of(t).payload {
             Payload::Str(s) => (s.as_str().chars().map(|c| c as u32).collect(), false),
             Payload::Bytes(b) => (b.iter().map(|&x| u32::from(x)).collect(), true),
             _ => {
@@ -85,7 +85,7 @@ impl Template {
 
     /// Appends the expansion for match `m` to `out`.
     pub(crate) fn expand<B: Backend>(&self, m: &MatchObj<B>, out: &mut Vec<u8>) {
-        let text: &[u8] = match &m.string.payload {
+        let text: &[u8] = match &ops::value_of(&m.string).payload {
             Payload::Str(s) => s.as_str().as_bytes(),
             Payload::Bytes(b) => b,
             _ => &[],
@@ -236,7 +236,7 @@ pub(crate) fn sub<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, name: &st
         None => 0,
     };
     let subj = subject(ctx, &p.regex, string)?;
-    let repl = match &repl.payload {
+    let repl = match &ops::value_of(repl).payload {
         Payload::Str(_) | Payload::Bytes(_) => {
             let t = Template::parse(ctx, &p.regex, repl)?;
             match t.literal() {
@@ -280,7 +280,7 @@ pub(crate) fn sub<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, name: &st
             Repl::Func(f) => {
                 let m = new_match(ctx, pat, p, string, &subj, hit, 0, endpos);
                 let r = call::call(ctx, f, &[m], &[])?;
-                match (&r.payload, bytes) {
+                match (&ops::value_of(&r).payload, bytes) {
                     (Payload::None, _) => {}
                     (Payload::Str(s), false) => {
                         out.extend_from_slice(s.as_str().as_bytes());
