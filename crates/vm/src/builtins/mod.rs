@@ -6,6 +6,7 @@
 //! built-in types live in their class dict and receive `self` as the first positional argument.
 
 pub mod functions;
+pub mod iterators;
 pub mod methods;
 pub mod modules;
 pub mod sort;
@@ -66,6 +67,7 @@ pub fn add_property_rw<B: Backend>(
 /// Builds the `builtins` namespace and the methods of the built-in classes.
 pub fn install<B: Backend>(vm: &Vm<B>) {
     functions::install(vm);
+    iterators::install(vm);
     methods::install(vm);
     modules::io::fill(vm, &vm.core.builtins);
     let b = &vm.core.builtins;

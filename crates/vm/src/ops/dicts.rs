@@ -123,8 +123,7 @@ pub fn get<B: Backend>(
     let value_at = |d: &Dict<B>, pos: Option<usize>| {
         pos.and_then(|p| d.get_at(p)).and_then(|e| e.value.clone())
     };
-    let Some(decided) = read_table(obj, |d| probe(d, key, hash).map(|pos| value_at(d, pos)))
-    else {
+    let Some(decided) = read_table(obj, |d| probe(d, key, hash).map(|pos| value_at(d, pos))) else {
         return Ok(None);
     };
     if let Some(v) = decided {

@@ -67,13 +67,14 @@ pub fn get_iter<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B>
             new_iter(kind, IterState::Str(obj.clone(), 0))
         }
         Payload::Bytes(_) => new_iter(IterKind::Bytes, IterState::Bytes(obj.clone(), 0)),
-        Payload::Range(r) => {
-            new_iter(IterKind::Range, IterState::Range(r.start, r.len(), r.step))
-        }
+        Payload::Range(r) => new_iter(IterKind::Range, IterState::Range(r.start, r.len(), r.step)),
         Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {
             let expect = TableExpect::new(super::dicts::len_of(obj));
-            let kind =
-                if matches!(obj.payload, Payload::Dict(_)) { IterKind::DictKeys } else { IterKind::Set };
+            let kind = if matches!(obj.payload, Payload::Dict(_)) {
+                IterKind::DictKeys
+            } else {
+                IterKind::Set
+            };
             new_iter(kind, IterState::Dict(obj.clone(), 0, expect, DictIterKind::Keys))
         }
         Payload::Iter(_) => obj.clone(),

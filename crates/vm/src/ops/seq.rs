@@ -638,9 +638,11 @@ pub fn sequence_op<B: Backend>(
             Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
             BinOp::Mul,
         ) if is_repeat_count(a) => repeat(ctx, b, a, false)?,
-        (Payload::Set(_), Payload::Set(_) | Payload::FrozenSet(_), BinOp::Or | BinOp::Sub | BinOp::Xor)
-            if inplace =>
-        {
+        (
+            Payload::Set(_),
+            Payload::Set(_) | Payload::FrozenSet(_),
+            BinOp::Or | BinOp::Sub | BinOp::Xor,
+        ) if inplace => {
             // Element by element, each step one critical section (CPython's set_update_internal,
             // set_difference_update, set_symmetric_difference_update): an element another
             // thread adds meanwhile is never lost to a wholesale replacement.

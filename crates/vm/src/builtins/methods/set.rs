@@ -129,10 +129,9 @@ fn frozenset_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
     }
     let rest = args.positional().get(1..).unwrap_or(&[]);
     if rest.len() > 1 {
-        return Err(ctx.type_error(format!(
-            "frozenset expected at most 1 argument, got {}",
-            rest.len()
-        )));
+        return Err(
+            ctx.type_error(format!("frozenset expected at most 1 argument, got {}", rest.len()))
+        );
     }
     let Some(src) = rest.first() else { return Ok(ctx.vm.frozenset(Dict::new())) };
     if matches!(src.payload, Payload::FrozenSet(_)) {
