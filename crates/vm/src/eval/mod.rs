@@ -15,6 +15,7 @@ pub mod build;
 pub mod calls;
 pub mod coroutine;
 pub mod exceptions;
+pub mod frame_ns;
 pub mod fuse;
 pub mod generator;
 pub mod imports;
@@ -235,6 +236,10 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::PopTop => {
                 drop(f.stack.pop());
                 generator::after_drop(ctx, f);
+            }
+            Op::PrintExpr => {
+                let v = f.pop();
+                crate::builtins::exec::print_expr(ctx, v)?;
             }
             Op::PushNull => f.stack.push(None),
             Op::Copy => {

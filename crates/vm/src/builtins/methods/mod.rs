@@ -12,6 +12,7 @@ pub mod numbers;
 pub mod object;
 pub mod set;
 pub mod str;
+pub mod syntax_error;
 pub mod text;
 pub mod views;
 
@@ -21,6 +22,7 @@ use crate::vm::Vm;
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     constructors::install(vm);
     object::install(vm);
+    syntax_error::install(vm);
     list::install(vm);
     dict::install(vm);
     views::install(vm);
