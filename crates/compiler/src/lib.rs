@@ -69,3 +69,48 @@ pub fn compile_source(source: &str, filename: &str) -> Result<Arc<CodeObject>, S
     let module = gillab_syntax::parse_module(source)?;
     compile_module(&module, source, filename)
 }
+
+/// What `compile()` compiles: its `mode` argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `'exec'`: a module; the code returns `None`.
+    Exec,
+    /// `'eval'`: one expression; the code returns its value.
+    Eval,
+    /// `'single'`: one interactive statement; the value of each expression statement at its
+    /// top level goes to `sys.displayhook` (`PRINT_EXPR`).
+    Single,
+}
+
+/// Parses and compiles `source` as `compile(source, filename, mode)` does. The code object is
+/// named `<module>` in every mode.
+pub fn compile_mode(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Arc<CodeObject>, SyntaxError> {
+    match mode {
+        Mode::Exec => compile_source(source, filename),
+        Mode::Eval => {
+            let e = gillab_syntax::parse_expression(source)?;
+            let span = e.span;
+            let stmt =
+                gillab_syntax::ast::Stmt { kind: gillab_syntax::ast::StmtKind::Expr(e), span };
+            codegen::compile_mode(&Module { body: vec![stmt] }, source, filename, mode)
+        }
+        Mode::Single => {
+            let module = gillab_syntax::parse_module(source)?;
+            // One statement: a compound one, or the simple ones of a single line.
+            let lines = gillab_syntax::LineIndex::new(source);
+            if let (Some(first), Some(last)) = (module.body.first(), module.body.last())
+                && lines.line(first.span.start) != lines.line(last.span.start)
+            {
+                return Err(SyntaxError::new(
+                    "multiple statements found while compiling a single statement",
+                    first.span,
+                ));
+            }
+            codegen::compile_mode(&module, source, filename, mode)
+        }
+    }
+}

@@ -111,6 +111,9 @@ opcodes! {
     /// `[o] -> [it]`: the delegate of `yield from o`: `o` itself when it is a generator (a
     /// coroutine only inside a coroutine: `TypeError` otherwise), else `iter(o)`.
     GetYieldFromIter = 69, "GET_YIELD_FROM_ITER", false;
+    /// `[v] -> []`: hands `v` to `sys.displayhook` (expression statements compiled in
+    /// `'single'` mode).
+    PrintExpr = 70, "PRINT_EXPR", false;
     /// `[] -> [builtins.__build_class__]`
     LoadBuildClass = 71, "LOAD_BUILD_CLASS", false;
     /// `[] -> [AssertionError]` (the class, never shadowed by a global).
@@ -420,10 +423,10 @@ impl Opcode {
             | GetIter | GetYieldFromIter | YieldValue | AsyncGenWrap | GetAwaitable | GetAiter
             | ListToTuple | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward
             | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
-            PopTop | BinarySubscr | ReturnValue | PopExcept | StoreName | StoreGlobal
-            | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp | StoreFast
-            | StoreDeref | PopJumpIfFalse | PopJumpIfTrue | ListAppend | SetAdd | ListExtend
-            | SetUpdate | DictMerge | DictUpdate => -1,
+            PopTop | PrintExpr | BinarySubscr | ReturnValue | PopExcept | StoreName
+            | StoreGlobal | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp
+            | StoreFast | StoreDeref | PopJumpIfFalse | PopJumpIfTrue | ListAppend | SetAdd
+            | ListExtend | SetUpdate | DictMerge | DictUpdate => -1,
             PushNull | GetAnext | BeforeAsyncWith | PushExcInfo | WithExceptStart | BeforeWith
             | LoadBuildClass | LoadAssertionError | LoadConst | LoadName | ImportName
             | ImportFrom | LoadGlobal | Copy | LoadFast | LoadClosure | LoadDeref

@@ -18,6 +18,16 @@ impl<B: Backend> std::fmt::Debug for PyErr<B> {
 /// The result of anything that may raise.
 pub type PyResult<B, T = PyRef<B>> = Result<T, PyErr<B>>;
 
+/// The namespaces of the Python frame that calls a built-in that reads them
+/// ([`crate::object::BuiltinFn::reads_frame`]).
+pub struct CallerFrame<B: Backend> {
+    /// The frame's globals (a dict).
+    pub globals: PyRef<B>,
+    /// Its local namespace: the module's globals, a class body's namespace, or for a function
+    /// a new dict of its bound local variables (a snapshot, as CPython 3.11's `locals()`).
+    pub locals: PyRef<B>,
+}
+
 /// A thread attached to a VM. Dropping it detaches the thread.
 pub struct Ctx<'vm, B: Backend> {
     /// The interpreter.
@@ -36,6 +46,10 @@ pub struct Ctx<'vm, B: Backend> {
     /// For each running function that uses zero-argument `super()`: its `__class__` cell and
     /// its first argument.
     pub super_stack: Vec<(PyRef<B>, Option<PyRef<B>>)>,
+    /// The calling frame's namespaces, set by the eval loop just before it calls a built-in
+    /// that reads them (and cleared after); `None` when such a built-in is called from Rust
+    /// (`map(globals, ...)`).
+    pub caller: Option<CallerFrame<B>>,
     /// Whether the eval breaker is polled before every instruction (a GIL policy that
     /// [counts instructions](crate::backend::Policy::counts_instructions)), read once.
     pub breaker_every_instruction: bool,
@@ -62,6 +76,7 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
             exc_outer: Vec::new(),
             asyncgen_hooks: (None, None),
             super_stack: Vec::new(),
+            caller: None,
             breaker_every_instruction: vm
                 .backend
                 .gil()
@@ -218,6 +233,7 @@ impl<B: Backend> Drop for Ctx<'_, B> {
         self.exc_outer.clear();
         self.asyncgen_hooks = (None, None);
         self.super_stack.clear();
+        self.caller = None;
         // Generators orphaned after the last safe point are dropped while still attached.
         crate::object::generator::discard_orphans::<B>();
         if let Some(t) = self.thread.take() {

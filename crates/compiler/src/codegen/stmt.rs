@@ -48,6 +48,10 @@ impl<'a> Compiler<'a> {
     pub fn stmt(&mut self, s: &'a Stmt) -> Result<()> {
         self.set_line(s.span);
         match &s.kind {
+            StmtKind::Expr(e) if self.interactive && self.units.len() == 1 => {
+                self.expr(e)?;
+                self.emit(Opcode::PrintExpr, 0);
+            }
             StmtKind::Expr(e) => {
                 if crate::fold::fold(e).is_none() {
                     self.expr(e)?;

@@ -107,6 +107,38 @@ pub fn parse(source: &str, tokens: &[Token]) -> Result<ast::Module, SyntaxError>
     Ok(ast::Module { body })
 }
 
+/// Parses the input of `eval()` (CPython's `eval_input` rule) from the tokens of `source`: one
+/// expression list (a tuple when it has a comma), then nothing but newlines.
+///
+/// Never panics, whatever the tokens (as [`parse`]).
+pub fn parse_eval(source: &str, tokens: &[Token]) -> Result<Expr, SyntaxError> {
+    let owned: Vec<Token>;
+    let tokens = if tokens.last().is_some_and(|t| t.kind == TokenKind::EndOfFile) {
+        tokens
+    } else {
+        let end = tokens.last().map_or(source.len() as u32, |t| t.span.end);
+        owned = tokens
+            .iter()
+            .cloned()
+            .chain([Token { kind: TokenKind::EndOfFile, span: Span { start: end, end } }])
+            .collect();
+        &owned
+    };
+    let mut parser = Parser::new(source, tokens);
+    if parser.at(&TokenKind::Indent) {
+        return Err(parser.unexpected_indent());
+    }
+    let e = parser.star_expressions()?;
+    while matches!(parser.peek(), TokenKind::Newline | TokenKind::Dedent) {
+        parser.bump();
+    }
+    if !parser.at(&TokenKind::EndOfFile) {
+        return Err(parser.unexpected());
+    }
+    parser.finish()?;
+    Ok(e)
+}
+
 /// The parser state: a cursor over the tokens plus nesting counters.
 struct Parser<'a> {
     /// The whole source text.

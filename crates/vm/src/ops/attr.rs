@@ -132,6 +132,7 @@ pub(crate) fn bind<B: Backend>(
                 name: b.name,
                 func: b.func,
                 bound: Some(obj.clone()),
+                reads_frame: false,
             })))
         }
         Payload::Wrapper(w) => match &**w {

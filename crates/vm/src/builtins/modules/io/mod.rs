@@ -179,6 +179,7 @@ fn build<B: Backend>(vm: &Vm<B>) -> PyRef<B> {
         name: "open",
         func: open::io_open,
         bound: Some(m.clone()),
+        reads_frame: false,
     })));
     put("open", open);
     m
