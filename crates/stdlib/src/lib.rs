@@ -9,11 +9,15 @@
 //! iterator objects, their state in the backend's cell); `collections` and `collections.abc`
 //! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook).
 
+pub mod array;
 pub mod asyncio;
 pub mod collections;
 pub mod future;
 pub mod itertools;
+pub mod json;
+mod num;
 pub mod selector;
+pub mod structmod;
 
 use gillab_vm::Backend;
 use gillab_vm::builtins::modules::above::register_modules;
@@ -28,6 +32,11 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "itertools" => itertools::fill(ctx, module)?,
         "collections" => collections::fill(ctx, module)?,
         "collections.abc" => collections::fill_abc(ctx, module)?,
+        "array" => array::fill(ctx, module)?,
+        "json" => json::fill(ctx, module)?,
+        "json.encoder" | "json.decoder" => json::fill_sub(ctx, name, module)?,
+        "_gillab_json" => json::fill_core(ctx, module)?,
+        "struct" => structmod::fill(ctx, module)?,
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)
