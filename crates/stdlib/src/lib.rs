@@ -7,7 +7,10 @@
 //! Modules: `asyncio` ([`asyncio`]: Python source over [`selector`]'s native readiness API
 //! `_gillab_selector`); `__future__` ([`future`]); `itertools` ([`itertools`]: native Rust
 //! iterator objects, their state in the backend's cell); `collections` and `collections.abc`
-//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook).
+//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook);
+//! `json`, `json.encoder`, `json.decoder` ([`json`]: Python source over the native core
+//! `_gillab_json`); `struct` ([`structmod`]) and `array` ([`array`]), native. `docs/stdlib.md`
+//! describes each module and its differences from CPython.
 
 pub mod array;
 pub mod asyncio;

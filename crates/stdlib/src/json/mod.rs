@@ -9,7 +9,9 @@
 //! knows neither Python's hooks nor `NaN`/`Infinity`, arbitrary-size ints or CPython's error
 //! texts; its string serializer does the escaping for `ensure_ascii=False`).
 //!
-//! `_gillab_json` functions (all positional):
+//! `_gillab_json` functions (all positional but the first):
+//! - `dumps(obj, **kw)`, `loads(s, **kw)`: `json.dumps` and `json.loads` themselves,
+//!   native for the default settings, the Python `_dumps`/`_loads` otherwise;
 //! - `encode(obj, skipkeys, ensure_ascii, check_circular, allow_nan, sort_keys, indent,
 //!   key_separator, item_separator, default)`: the text; `indent` is `None` or the indent
 //!   string, `default` `None` or a callable;
@@ -84,7 +86,9 @@ fn fill_from<B: Backend>(ctx: &Ctx<'_, B>, name: &str, json: &PyRef<B>, module: 
 /// Fills `_gillab_json` (the native core).
 pub fn fill_core<B: Backend>(ctx: &mut Ctx<'_, B>, module: &PyRef<B>) -> PyResult<B, ()> {
     let Payload::Module(m) = &module.payload else { return Ok(()) };
-    let funcs: [(&'static str, NativeFn<B>); 6] = [
+    let funcs: [(&'static str, NativeFn<B>); 8] = [
+        ("dumps", j_dumps),
+        ("loads", j_loads),
         ("encode", j_encode),
         ("encode_basestring", j_encode_basestring),
         ("encode_basestring_ascii", j_encode_basestring_ascii),
@@ -145,6 +149,69 @@ fn j_encode<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
     let mut enc = Encoder::new(&opts);
     enc.encode(ctx, &a[0], 0)?;
     Ok(ctx.vm.str(enc.finish()))
+}
+
+/// `json.dumps`: `dumps(obj)` with the default settings is encoded here directly; any
+/// other call goes to the Python `json._dumps`, which handles every option.
+fn j_dumps<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let ([obj], []) = (args.args, args.kwnames) {
+        let opts = Options {
+            skipkeys: false,
+            ensure_ascii: true,
+            check_circular: true,
+            allow_nan: true,
+            sort_keys: false,
+            indent: None,
+            key_separator: ": ".into(),
+            item_separator: ", ".into(),
+            default: None,
+        };
+        let mut enc = Encoder::new(&opts);
+        enc.encode(ctx, obj, 0)?;
+        return Ok(ctx.vm.str(enc.finish()));
+    }
+    let json = import_module(ctx, "json")?;
+    let slow = ops::attr::getattr_str(ctx, &json, "_dumps")?;
+    call::call(ctx, &slow, args.args, args.kwnames)
+}
+
+/// `json.loads`: `loads(text)` of a `str` with the default settings is decoded here
+/// directly; any other call goes to the Python `json._loads`.
+fn j_loads<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let ([doc], []) = (args.args, args.kwnames)
+        && let Some(s) = ops::as_str(doc)
+        && !s.starts_with('\u{feff}')
+    {
+        let h = Hooks {
+            strict: true,
+            object_hook: None,
+            pairs_hook: None,
+            parse_float: None,
+            parse_int: None,
+            parse_constant: None,
+        };
+        let mut dec = Decoder::new(s, &h);
+        let start = dec.skip_ws(0);
+        let r = dec.scan_once(ctx, start).and_then(|(v, end)| {
+            let end = dec.skip_ws(end);
+            if end != s.len() {
+                return Err(Fail::Syntax("Extra data".into(), end));
+            }
+            Ok(v)
+        });
+        return match r {
+            Ok(v) => Ok(v),
+            Err(Fail::Py(e)) => Err(e),
+            Err(f) => {
+                let json = import_module(ctx, "json")?;
+                let error = ops::attr::getattr_str(ctx, &json, "JSONDecodeError")?;
+                Err(raise(ctx, &dec, doc, &error, f))
+            }
+        };
+    }
+    let json = import_module(ctx, "json")?;
+    let slow = ops::attr::getattr_str(ctx, &json, "_loads")?;
+    call::call(ctx, &slow, args.args, args.kwnames)
 }
 
 fn basestring<B: Backend>(

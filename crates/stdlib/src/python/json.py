@@ -115,15 +115,16 @@ _default_decoder = JSONDecoder()
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
           cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
     """The JSON text of obj."""
-    if (cls is None and not skipkeys and ensure_ascii and check_circular and allow_nan
-            and indent is None and separators is None and default is None
-            and not sort_keys and not kw):
-        return _gillab_json.encode(obj, False, True, True, True, False, None, ': ', ', ', None)
     if cls is None:
         cls = JSONEncoder
     return cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,
                allow_nan=allow_nan, indent=indent, separators=separators, default=default,
                sort_keys=sort_keys, **kw).encode(obj)
+
+
+# dumps(obj) with default settings is encoded natively; other calls come back to _dumps.
+_dumps = dumps
+dumps = _gillab_json.dumps
 
 
 def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
@@ -189,6 +190,11 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
     if parse_constant is not None:
         kw['parse_constant'] = parse_constant
     return cls(**kw).decode(s)
+
+
+# loads(text) with default settings is decoded natively; other calls come back to _loads.
+_loads = loads
+loads = _gillab_json.loads
 
 
 def load(fp, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
