@@ -11,7 +11,11 @@
 //! `random` and its core `_random` ([`random`]: Python over a native MT19937); `bisect`
 //! ([`bisect`]: native); `heapq` ([`heapq`]: native heap operations, Python `merge`,
 //! `nlargest`, `nsmallest`).
+//! `json`, `json.encoder`, `json.decoder` ([`json`]: Python source over the native core
+//! `_gillab_json`); `struct` ([`structmod`]) and `array` ([`array`]), native. `docs/stdlib.md`
+//! describes each module and its differences from CPython.
 
+pub mod array;
 pub mod asyncio;
 pub mod bisect;
 pub mod collections;
@@ -19,7 +23,10 @@ pub mod future;
 pub mod heapq;
 pub mod itertools;
 pub mod random;
+pub mod json;
+mod num;
 pub mod selector;
+pub mod structmod;
 
 use gillab_vm::Backend;
 use gillab_vm::builtins::modules::above::register_modules;
@@ -38,6 +45,11 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "_random" => random::fill_core(ctx, module),
         "bisect" => bisect::fill(ctx, module),
         "heapq" => heapq::fill(ctx, module)?,
+        "array" => array::fill(ctx, module)?,
+        "json" => json::fill(ctx, module)?,
+        "json.encoder" | "json.decoder" => json::fill_sub(ctx, name, module)?,
+        "_gillab_json" => json::fill_core(ctx, module)?,
+        "struct" => structmod::fill(ctx, module)?,
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)
