@@ -25,6 +25,22 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     let p = &vm.core.types.property;
     add(vm, p, "getter", property_getter);
     add(vm, p, "setter", property_setter);
+    // Each built-in type has a `__repr__` of its own, as in CPython (`list.__repr__ is not
+    // object.__repr__`), which code like pprint's dispatches on.
+    let t = &vm.core.types;
+    for cls in [&t.int, &t.bool_, &t.float, &t.str_, &t.bytes, &t.tuple, &t.list, &t.dict]
+        .into_iter()
+        .chain([&t.set, &t.range, &t.slice])
+    {
+        add(vm, cls, "__repr__", builtin_repr);
+    }
+}
+
+/// `__repr__` of the built-in types: the value's own repr.
+fn builtin_repr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = this(ctx, &args, "__repr__")?;
+    let text = repr::repr_slot(ctx, o)?;
+    Ok(ctx.vm.str(text))
 }
 
 fn property_with<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, setter: bool) -> PyResult<B> {
