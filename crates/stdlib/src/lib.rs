@@ -13,6 +13,8 @@ pub mod asyncio;
 pub mod collections;
 pub mod future;
 pub mod itertools;
+pub mod operator;
+pub mod pylib;
 pub mod selector;
 
 use gillab_vm::Backend;
@@ -28,6 +30,8 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "itertools" => itertools::fill(ctx, module)?,
         "collections" => collections::fill(ctx, module)?,
         "collections.abc" => collections::fill_abc(ctx, module)?,
+        "operator" => operator::fill(ctx, module)?,
+        "functools" | "copy" | "pprint" => return pylib::fill(ctx, name, module),
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)
