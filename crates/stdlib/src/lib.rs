@@ -13,6 +13,7 @@ pub mod asyncio;
 pub mod collections;
 pub mod future;
 pub mod itertools;
+mod native;
 pub mod operator;
 pub mod pylib;
 pub mod selector;
@@ -30,6 +31,7 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "itertools" => itertools::fill(ctx, module)?,
         "collections" => collections::fill(ctx, module)?,
         "collections.abc" => collections::fill_abc(ctx, module)?,
+        "_collections" => collections::fill_native(ctx, module)?,
         "operator" => operator::fill(ctx, module)?,
         "functools" | "copy" | "pprint" => return pylib::fill(ctx, name, module),
         _ => return asyncio::fill(ctx, name, module),

@@ -117,7 +117,7 @@ macro_rules! unary {
         $(
             fn $fname<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
                 let a = fixed(ctx, &args, $name, 1)?;
-                unary(ctx, &a[0], $op)
+                unary_op(ctx, &a[0], $op)
             }
         )*
     };
@@ -128,22 +128,6 @@ unary! {
     pos, "pos", UnaryOp::Pos;
     invert, "invert", UnaryOp::Invert;
     inv, "inv", UnaryOp::Invert;
-}
-
-/// `-x`, `+x`, `~x`, also for native objects (a `deque` subclass with `__neg__`), which the
-/// VM's `unary_op` leaves to instances.
-fn unary<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, op: UnaryOp) -> PyResult<B> {
-    if let Payload::Native(_) = &v.payload {
-        let name = match op {
-            UnaryOp::Neg => "__neg__",
-            UnaryOp::Pos => "__pos__",
-            UnaryOp::Invert => "__invert__",
-        };
-        if let Some(r) = attr::call_dunder(ctx, v, name, &[])? {
-            return Ok(r);
-        }
-    }
-    unary_op(ctx, v, op)
 }
 
 /// A function of the `builtins` module (`abs`), called with `args`.

@@ -233,7 +233,7 @@ fn sorted<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 fn reversed<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "reversed", 1, 1, &[])?;
     let o = &args.args[0];
-    if let Payload::Instance(_) = &o.payload
+    if let Payload::Instance(_) | Payload::Native(_) = &o.payload
         && let Some(r) = attr::call_dunder(ctx, o, "__reversed__", &[])?
     {
         return Ok(r);

@@ -588,9 +588,9 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
         Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice(_) => {
             return Err(ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj))));
         }
-        Payload::Instance(inst) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             if let Some(h) = super::attr::lookup_in_type(
-                &inst.class,
+                &super::type_of(ctx.vm, obj),
                 "__hash__",
                 crate::object::str::hash_str("__hash__"),
             ) {

@@ -16,7 +16,9 @@ thread_local! {
     static IN_REPR: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
 }
 
-fn guarded<B: Backend>(
+/// Runs `f` to build the repr of container `obj`, or gives `placeholder` if this thread is
+/// already building it (CPython's `Py_ReprEnter`/`Py_ReprLeave`).
+pub fn guarded<B: Backend>(
     obj: &PyRef<B>,
     placeholder: &str,
     f: impl FnOnce() -> PyResult<B, String>,

@@ -14,19 +14,55 @@
 //! when `collections.abc` is imported); its classes (`deque`, `namedtuple`, ...) are not
 //! provided, so importing one is CPython's usual `ImportError`.
 
+mod deque;
+mod deque_seq;
+
 use gillab_vm::Backend;
+use gillab_vm::builtins::{Args, add};
 use gillab_vm::ctx::{Ctx, PyResult};
 use gillab_vm::eval::imports::{exec_source, import_module};
 use gillab_vm::object::{Payload, PyRef};
-use gillab_vm::ops::dicts;
+use gillab_vm::ops::{self, dicts};
 
-const PACKAGE: &str = include_str!("python/collections.py");
-const ABC: &str = include_str!("python/collections_abc.py");
-const CONTAINERS: &str = include_str!("python/collections_abc_containers.py");
+const PACKAGE: &str = include_str!("../python/collections.py");
+const ABC: &str = include_str!("../python/collections_abc.py");
+const CONTAINERS: &str = include_str!("../python/collections_abc_containers.py");
 
 /// Fills the `collections` package.
 pub fn fill<B: Backend>(ctx: &mut Ctx<'_, B>, module: &PyRef<B>) -> PyResult<B, ()> {
     exec_source(ctx, PACKAGE, "<frozen collections>", module)
+}
+
+/// Fills `_collections`, the native part of `collections`: `deque` with its iterator classes
+/// ([`deque`], [`deque_seq`]) and `_count_elements`, `Counter`'s counting loop.
+pub fn fill_native<B: Backend>(ctx: &mut Ctx<'_, B>, module: &PyRef<B>) -> PyResult<B, ()> {
+    let Payload::Module(m) = &module.payload else { return Ok(()) };
+    deque::install(ctx, &m.dict);
+    add(ctx.vm, &m.dict, "_count_elements", count_elements);
+    Ok(())
+}
+
+/// `_count_elements(mapping, iterable)`: `mapping[x] = mapping.get(x, 0) + 1` for each item;
+/// a plain dict is updated directly, anything else through its `get` and `__setitem__`.
+fn count_elements<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "_count_elements", 2, 2, &[])?;
+    let (mapping, iterable) = (&args.args[0], &args.args[1]);
+    let vm = ctx.vm;
+    let one = vm.int(1);
+    let zero = vm.int(0);
+    let plain = matches!(mapping.payload, Payload::Dict(_))
+        && ops::type_of(vm, mapping).is(&vm.core.types.dict);
+    let get = if plain { None } else { Some(ops::attr::getattr_str(ctx, mapping, "get")?) };
+    let it = ops::iter::get_iter(ctx, iterable)?;
+    while let Some(x) = ops::iter::next(ctx, &it)? {
+        let old = match &get {
+            None => dicts::get(ctx, mapping, &x)?.unwrap_or_else(|| zero.clone()),
+            Some(g) => ops::call::call(ctx, g, &[x.clone(), zero.clone()], &[])?,
+        };
+        let new = ops::arith::binary_op(ctx, &old, &one, ops::arith::BinOp::Add, false)?;
+        ops::seq::setitem(ctx, mapping, &x, new)?;
+    }
+    Ok(vm.core.none.clone())
 }
 
 /// Fills `collections.abc` and makes it the `abc` attribute of `collections`.
