@@ -313,8 +313,8 @@ fn index_of_item<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
 
 /// What a built-in iterator has left, as its `__length_hint__` would say.
 fn builtin_iter_left<B: Backend>(it: &PyRef<B>) -> Option<i64> {
-    let Payload::Iter(cell) = &it.payload else { return None };
-    it.read(cell, |st| match st {
+    let Payload::Iter(obj) = &it.payload else { return None };
+    it.read(&obj.state, |st| match st {
         IterState::List(l, i) => match &l.payload {
             Payload::List(v) => Some(l.read(v, |v| v.len().saturating_sub(*i) as i64)),
             _ => None,
