@@ -69,8 +69,8 @@ pub(super) fn this<'a, B: Backend>(
     let Some(o) = args.positional().first() else {
         return Err(ctx.type_error(format!("unbound method deque.{method}() needs an argument")));
     };
-    match cell_of::<B, Deque<B>>(o) {
-        Some(c) => Ok((o, c)),
+    match cell_of::<B, Deque<B>>(ops::value_of(o)) {
+        Some(c) => Ok((ops::value_of(o), c)),
         None => Err(ctx.type_error(format!(
             "descriptor '{method}' for 'collections.deque' objects doesn't apply to a '{}' object",
             ops::type_name(ctx.vm, o)

@@ -51,6 +51,7 @@ pub(super) fn install<B: Backend>(ctx: &Ctx<'_, B>, cls: &PyRef<B>, ns: &PyRef<B
         add(vm, &it, "__iter__", iter_self);
         add(vm, &it, "__next__", iter_next);
         add(vm, &it, "__length_hint__", iter_length_hint);
+        add(vm, &it, "__repr__", iter_repr);
         dicts::set_name(ns, vm.intern(name), it);
     }
 }
@@ -527,4 +528,11 @@ fn iter_length_hint<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRe
     let (o, cell) = iter_this(ctx, &args)?;
     let left = o.read(cell, |it| it.left);
     Ok(ctx.vm.int(left as i64))
+}
+
+/// `<_collections._deque_iterator object at 0x...>`.
+fn iter_repr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let (o, _) = iter_this(ctx, &args)?;
+    let name = ops::type_name(ctx.vm, o);
+    Ok(ctx.vm.str(format!("<_collections.{name} object at {:#x}>", o.addr())))
 }

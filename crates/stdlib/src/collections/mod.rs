@@ -10,12 +10,16 @@
 //! (`builtins/functions.rs`, `check_hook`), and `ABC[...]` reaches `__class_getitem__`
 //! through `ops::seq::getitem`. The module's docstring lists the differences.
 //!
-//! `collections` (`python/collections.py`) holds only the `abc` submodule for now (set
-//! when `collections.abc` is imported); its classes (`deque`, `namedtuple`, ...) are not
-//! provided, so importing one is CPython's usual `ImportError`.
+//! `collections` is Python source in three parts run in one namespace
+//! (`python/collections.py`: `defaultdict`, `namedtuple`, `OrderedDict`;
+//! `python/collections_counter.py`: `Counter`, `ChainMap`; `python/collections_user.py`:
+//! `UserDict`, `UserList`, `UserString`) over the native `_collections` module: `deque`
+//! ([`deque`], [`deque_seq`]: a `VecDeque` in the backend's cell) and `_count_elements`.
+//! Importing `collections` imports `collections.abc` (the classes derive from its ABCs).
 
 mod deque;
 mod deque_seq;
+mod tuplegetter;
 
 use gillab_vm::Backend;
 use gillab_vm::builtins::{Args, add};
@@ -25,19 +29,33 @@ use gillab_vm::object::{Payload, PyRef};
 use gillab_vm::ops::{self, dicts};
 
 const PACKAGE: &str = include_str!("../python/collections.py");
+const COUNTER: &str = include_str!("../python/collections_counter.py");
+const USER: &str = include_str!("../python/collections_user.py");
 const ABC: &str = include_str!("../python/collections_abc.py");
 const CONTAINERS: &str = include_str!("../python/collections_abc_containers.py");
 
 /// Fills the `collections` package.
 pub fn fill<B: Backend>(ctx: &mut Ctx<'_, B>, module: &PyRef<B>) -> PyResult<B, ()> {
-    exec_source(ctx, PACKAGE, "<frozen collections>", module)
+    // In `sys.modules` while it runs, as a module from a file would be: importing
+    // `collections.abc` from it finds this package instead of making another.
+    let modules = ctx.vm.core.modules.clone();
+    dicts::set_name(&modules, ctx.vm.intern("collections"), module.clone());
+    let r = exec_source(ctx, PACKAGE, "<frozen collections>", module)
+        .and_then(|()| exec_source(ctx, COUNTER, "<frozen collections counter>", module))
+        .and_then(|()| exec_source(ctx, USER, "<frozen collections user>", module));
+    if r.is_err() {
+        dicts::del_name(&modules, "collections");
+    }
+    r
 }
 
 /// Fills `_collections`, the native part of `collections`: `deque` with its iterator classes
-/// ([`deque`], [`deque_seq`]) and `_count_elements`, `Counter`'s counting loop.
+/// ([`deque`], [`deque_seq`]), `_tuplegetter` ([`tuplegetter`], namedtuple's fields) and
+/// `_count_elements`, `Counter`'s counting loop.
 pub fn fill_native<B: Backend>(ctx: &mut Ctx<'_, B>, module: &PyRef<B>) -> PyResult<B, ()> {
     let Payload::Module(m) = &module.payload else { return Ok(()) };
     deque::install(ctx, &m.dict);
+    tuplegetter::install(ctx, &m.dict);
     add(ctx.vm, &m.dict, "_count_elements", count_elements);
     Ok(())
 }

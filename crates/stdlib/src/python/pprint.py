@@ -155,10 +155,8 @@ def _wrap_chunks(pieces, width, allowance, last, empty):
 
 _builtin_scalars = {str, bytes, float, bool, type(None)}
 try:
+    # (Types gil-lab does not have yet.)
     _builtin_scalars.add(bytearray)
-except NameError:
-    pass
-try:
     _builtin_scalars.add(complex)
 except NameError:
     pass
@@ -568,29 +566,18 @@ def _is_plain_dataclass(object):
     return wrapped is not None and "__create_fn__" in wrapped.__qualname__
 
 
-def _register(kind, method):
-    """Lays out objects of collections.KIND (and subclasses keeping its __repr__) with
-    method."""
-    cls = getattr(_collections, kind, None)
-    if cls is not None:
-        PrettyPrinter._dispatch[cls.__repr__] = method
-
-
+_dispatch = PrettyPrinter._dispatch
+_dispatch[frozenset.__repr__] = PrettyPrinter._pprint_set
 try:
-    PrettyPrinter._dispatch[frozenset.__repr__] = PrettyPrinter._pprint_set
+    _dispatch[bytearray.__repr__] = PrettyPrinter._pprint_bytearray
 except NameError:
     pass
-try:
-    PrettyPrinter._dispatch[bytearray.__repr__] = PrettyPrinter._pprint_bytearray
-except NameError:
-    pass
-for _kind, _method in [("OrderedDict", PrettyPrinter._pprint_ordered_dict),
-                       ("defaultdict", PrettyPrinter._pprint_default_dict),
-                       ("Counter", PrettyPrinter._pprint_counter),
-                       ("ChainMap", PrettyPrinter._pprint_chain_map),
-                       ("deque", PrettyPrinter._pprint_deque),
-                       ("UserDict", PrettyPrinter._pprint_user_dict),
-                       ("UserList", PrettyPrinter._pprint_user_list),
-                       ("UserString", PrettyPrinter._pprint_user_string)]:
-    _register(_kind, _method)
-del _kind, _method
+_dispatch[_collections.OrderedDict.__repr__] = PrettyPrinter._pprint_ordered_dict
+_dispatch[_collections.defaultdict.__repr__] = PrettyPrinter._pprint_default_dict
+_dispatch[_collections.Counter.__repr__] = PrettyPrinter._pprint_counter
+_dispatch[_collections.ChainMap.__repr__] = PrettyPrinter._pprint_chain_map
+_dispatch[_collections.deque.__repr__] = PrettyPrinter._pprint_deque
+_dispatch[_collections.UserDict.__repr__] = PrettyPrinter._pprint_user_dict
+_dispatch[_collections.UserList.__repr__] = PrettyPrinter._pprint_user_list
+_dispatch[_collections.UserString.__repr__] = PrettyPrinter._pprint_user_string
+del _dispatch

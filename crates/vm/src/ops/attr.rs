@@ -144,7 +144,7 @@ pub(crate) fn bind<B: Backend>(
                 None => return Err(ctx.attribute_error("unreadable attribute")),
             },
         },
-        Payload::Instance(_) => match descr::getter(&attr) {
+        Payload::Instance(_) | Payload::Native(_) => match descr::getter(&attr) {
             Some(get) => descr::call_get(ctx, &get, &attr, Some(obj), cls)?,
             None => attr,
         },
@@ -247,7 +247,7 @@ pub fn getattr_opt<B: Backend>(
                     }
                     Wrapper::Property { .. } => attr.clone(),
                 },
-                Payload::Instance(_) => descr::get_from_class(ctx, attr, obj)?,
+                Payload::Instance(_) | Payload::Native(_) => descr::get_from_class(ctx, attr, obj)?,
                 _ => attr,
             }))
         }
@@ -277,7 +277,9 @@ pub fn getattr_opt<B: Backend>(
                         }
                         Wrapper::Property { .. } => attr.clone(),
                     },
-                    Payload::Instance(_) => descr::get_from_class(ctx, attr, inst)?,
+                    Payload::Instance(_) | Payload::Native(_) => {
+                        descr::get_from_class(ctx, attr, inst)?
+                    }
                     _ => attr,
                 }));
             }

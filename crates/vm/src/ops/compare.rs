@@ -394,6 +394,21 @@ pub fn rich_compare<B: Backend>(
         {
             return Ok(r);
         }
+        // A built-in right operand compares with the value a subclass of a built-in type
+        // extends, as its type's comparison accepts subclasses (`{} == Counter()`).
+        let (av, bv) = (super::value_of(a), super::value_of(b));
+        if !b_user
+            && !av.is(a)
+            && let Some(r) = compare_builtin(ctx, b, av, op.reflected())?
+        {
+            return Ok(ctx.vm.bool(r));
+        }
+        if !a_user
+            && !bv.is(b)
+            && let Some(r) = compare_builtin(ctx, a, bv, op)?
+        {
+            return Ok(ctx.vm.bool(r));
+        }
         if op == CmpOp::Ne
             && a_user
             && let Some(r) = call_dunder(ctx, a, "__eq__", std::slice::from_ref(b))?

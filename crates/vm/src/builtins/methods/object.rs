@@ -25,13 +25,11 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     let p = &vm.core.types.property;
     add(vm, p, "getter", property_getter);
     add(vm, p, "setter", property_setter);
-    // Each built-in type has a `__repr__` of its own, as in CPython (`list.__repr__ is not
-    // object.__repr__`), which code like pprint's dispatches on.
+    // Each built-in type has a `__repr__` of its own, as in CPython (`bool.__repr__ is not
+    // int.__repr__`), which code like pprint's dispatches on; those of the types a class may
+    // extend are `subclass.rs`'s.
     let t = &vm.core.types;
-    for cls in [&t.int, &t.bool_, &t.float, &t.str_, &t.bytes, &t.tuple, &t.list, &t.dict]
-        .into_iter()
-        .chain([&t.set, &t.range, &t.slice])
-    {
+    for cls in [&t.bool_, &t.range, &t.slice] {
         add(vm, cls, "__repr__", builtin_repr);
     }
 }
