@@ -321,7 +321,7 @@ class OrderedDict(dict):
         self = args[0]
         args = args[1:]
         if len(args) > 1:
-            raise TypeError('expected at most 1 argument, got %d' % len(args))
+            raise TypeError('expected at most 1 arguments, got %d' % len(args))
         self.update(*args, **kwds)
 
     def __reversed__(self):
@@ -370,7 +370,8 @@ class OrderedDict(dict):
         self = args[0]
         args = args[1:]
         if len(args) > 1:
-            raise TypeError('update expected at most 1 argument, got %d' % len(args))
+            raise TypeError('update() takes at most 1 positional argument (%d given)'
+                            % len(args))
         if args:
             other = args[0]
             if isinstance(other, dict) or hasattr(other, 'keys'):

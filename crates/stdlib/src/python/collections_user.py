@@ -5,14 +5,10 @@
 class UserDict(_collections_abc.MutableMapping):
     """A dict-like class wrapping a dict in its data attribute."""
 
-    def __init__(*args, **kwargs):
-        self = args[0]
-        args = args[1:]
-        if len(args) > 1:
-            raise TypeError('expected at most 1 argument, got %d' % len(args))
+    def __init__(self, dict=None, /, **kwargs):
         self.data = {}
-        if args and args[0] is not None:
-            self.update(args[0])
+        if dict is not None:
+            self.update(dict)
         if kwargs:
             self.update(kwargs)
 
@@ -37,11 +33,6 @@ class UserDict(_collections_abc.MutableMapping):
 
     def __contains__(self, key):
         return key in self.data
-
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        return default
 
     def __repr__(self):
         return repr(self.data)

@@ -11,8 +11,10 @@ alive in memo[id(memo)].
 
 Differences from CPython 3.11: gil-lab's object has no __reduce_ex__, so for an object
 whose class defines neither __reduce_ex__ nor __reduce__, copy does what object.__reduce_ex__(4)
-would give: a new instance made with cls.__new__(cls) (for exceptions cls(*args)) whose
-attributes are those of the original, as __getstate__ returns them if the class defines it.
+would give: a new instance made with cls.__new__(cls, *args) (args from __getnewargs__, or
+the value of a subclass of an immutable built-in type; exceptions and set subclasses are
+rebuilt by calling the class) whose attributes (instance dict and __slots__) and list or
+dict items are those of the original, as __getstate__ returns them if the class defines it.
 Where an instance's __dict__ reads as a snapshot rather than the live namespace, the state is
 written with object.__setattr__ (which, unlike __dict__.update, runs a data descriptor of the
 same name). A built-in object with no copy support raises CPython's
@@ -99,25 +101,71 @@ def _new_object(cls, *args):
 
 
 def _object_reduce(x, cls):
+    """What object.__reduce_ex__(4) gives (copyreg's reduce_newobj): cls.__new__(cls, *args)
+    with args from __getnewargs__ (or the built-in value a subclass of an immutable type
+    extends), the state, and the items of a list or dict subclass."""
     if isinstance(x, BaseException):
         return (cls, x.args, _object_state(x, cls))
-    try:
-        attrs = x.__dict__
-    except AttributeError:
-        raise TypeError("cannot pickle %r object" % cls.__name__) from None
-    state = _object_state(x, cls, attrs)
+    if isinstance(x, set):
+        # As set.__reduce__: the class called with the items.
+        return (cls, (list(x),), _object_state(x, cls))
+    getnewargs = getattr(x, "__getnewargs__", None)
+    if getnewargs is not None:
+        args = tuple(getnewargs())
+    else:
+        args = ()
+        for base in _VALUE_BASES:
+            if isinstance(x, base):
+                args = (base(x),)
+                break
+    state = _object_state(x, cls)
+    if state is None and not args and not _has_attributes(x, cls):
+        if not isinstance(x, (list, dict)):
+            raise TypeError("cannot pickle %r object" % cls.__name__)
     listitems = iter(x) if isinstance(x, list) else None
     dictitems = iter(x.items()) if isinstance(x, dict) else None
-    return (_new_object, (cls,), state, listitems, dictitems)
+    return (_new_object, (cls,) + args, state, listitems, dictitems)
 
 
-def _object_state(x, cls, attrs=None):
+# Immutable built-in types a class may extend: an instance is rebuilt from its value.
+_VALUE_BASES = (bool, int, float, str, bytes, tuple, frozenset)
+
+
+def _has_attributes(x, cls):
+    """Whether x can carry attributes of its own (an instance dict or __slots__)."""
+    return hasattr(x, "__dict__") or bool(_slot_names(cls))
+
+
+def _slot_names(cls):
+    names = []
+    for klass in getattr(cls, "__mro__", ()):
+        slots = klass.__dict__.get("__slots__")
+        if slots is None:
+            continue
+        if isinstance(slots, str):
+            slots = (slots,)
+        for name in slots:
+            if name not in ("__dict__", "__weakref__") and name not in names:
+                names.append(name)
+    return names
+
+
+def _object_state(x, cls):
+    """__getstate__() if the class defines it, else the instance dict (None when empty),
+    paired with the values of set __slots__ if the class has any."""
     getstate = getattr(x, "__getstate__", None)
     if getstate is not None:
         return getstate()
-    if attrs is None:
-        attrs = getattr(x, "__dict__", None)
-    return attrs or None
+    attrs = getattr(x, "__dict__", None) or None
+    slots = {}
+    for name in _slot_names(cls):
+        try:
+            slots[name] = getattr(x, name)
+        except AttributeError:
+            pass
+    if slots:
+        return (attrs, slots)
+    return attrs
 
 
 _deepcopy_dispatch = {t: None for t in _ATOMIC}

@@ -12,8 +12,10 @@ written in C):
   cache_info, cache_clear and cache_parameters attributes, so type() of it is function, not
   functools._lru_cache_wrapper; its cache is an insertion-ordered dict (no linked list, so
   no reference cycles), guarded by a lock;
-- singledispatch dispatches on the class's __mro__ and on the ABCs registered for it that
-  the argument's class is a subclass of; registration through annotations needs
+- singledispatch dispatches on the class's __mro__, then on the most derived registered
+  class (an ABC) that the argument's class is a subclass of, then on object (CPython merges
+  the ABCs into the MRO, which can choose differently when several unrelated ABCs match);
+  registration through annotations needs
   __annotations__ on functions, which gil-lab does not record, so register(cls) is the form
   to use.
 """
@@ -333,13 +335,11 @@ class partial:
     def __reduce__(self):
         func, args, keywords = self._partial_state
         extra = {k: v for k, v in _attributes(self).items() if k != '_partial_state'}
-        return (type(self), (func,), (func, args, keywords or None, extra or None))
+        return (type(self), (func,), (func, args, keywords, extra or None))
 
     def __setstate__(self, state):
-        if not isinstance(state, tuple):
-            raise TypeError('argument to __setstate__ must be a tuple')
-        if len(state) != 4:
-            raise TypeError('expected 4 items in state, got %d' % len(state))
+        if not isinstance(state, tuple) or len(state) != 4:
+            raise TypeError('invalid partial state')
         func, args, keywords, extra = state
         if (not callable(func) or not isinstance(args, tuple)
                 or (keywords is not None and not isinstance(keywords, dict))):
@@ -592,14 +592,16 @@ class cached_property:
 # ---- singledispatch -------------------------------------------------------------------
 
 def _find_impl(cls, registry):
-    """The implementation registered for the nearest class in cls's MRO, else for the
-    first registered class (an ABC, say) that cls is a subclass of."""
+    """The implementation registered for the nearest class in cls's MRO (object aside),
+    else for the most derived registered class (an ABC, say) that cls is a subclass of,
+    else object's."""
     for base in cls.__mro__:
-        if base in registry:
+        if base is not object and base in registry:
             return registry[base]
-    for typ, func in registry.items():
-        if typ is not object and issubclass(cls, typ):
-            return func
+    matches = [typ for typ in registry if typ is not object and issubclass(cls, typ)]
+    for typ in matches:
+        if not any(other is not typ and issubclass(other, typ) for other in matches):
+            return registry[typ]
     return registry[object]
 
 

@@ -398,7 +398,13 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
             Some(f.defaults.clone().unwrap_or_else(|| vm.core.none.clone()))
         }
         (Payload::Function(f), "__globals__") => Some(f.globals.clone()),
-        (Payload::Function(_), "__doc__") => Some(vm.core.none.clone()),
+        (Payload::Function(f), "__doc__") => Some(match &f.code.payload {
+            // `constants[0]` of a `def`'s code (not a lambda's) is its docstring.
+            Payload::Code(c) if !c.code.name.starts_with('<') => {
+                c.code.docstring().map_or_else(|| vm.core.none.clone(), |d| vm.str(d))
+            }
+            _ => vm.core.none.clone(),
+        }),
         (Payload::Builtin(b), "__name__" | "__qualname__") => Some(vm.str(b.name)),
         (Payload::Builtin(b), "__self__") => b.bound.clone(),
         (Payload::Method(m), "__self__") => Some(m.1.clone()),
