@@ -74,6 +74,7 @@ print(type(iter(deque())).__name__, type(reversed(deque())).__name__)
 r = deque([1])
 r.append(r)
 print(r)
+r.pop()
 print(repr(deque()), str(deque([1], 5)), repr(deque([[1, 2], "s"])))
 
 print(deque([1, 2]) == deque([1, 2], 5), deque([1, 2]) != deque([1, 3]), deque([1, 2]) == [1, 2])

@@ -42,6 +42,7 @@ print(o1.__reduce__()[:3], list(o1.__reduce__()[4]))
 r = OrderedDict(a=1)
 r["self"] = r
 print(r)
+del r["self"]
 print(OrderedDict(b=1, a=2) == OrderedDict(a=2, b=1), sorted(OrderedDict(b=1, a=2)))
 attempt("popitem empty", lambda: OrderedDict().popitem())
 attempt("popitem first empty", lambda: OrderedDict().popitem(last=False))

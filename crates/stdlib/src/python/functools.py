@@ -621,18 +621,23 @@ def singledispatch(func):
                 dispatch_cache[cls] = impl
         return impl
 
-    def register(cls, func=None):
-        if func is None:
-            if isinstance(cls, type):
-                return lambda f: register(cls, f)
-            raise TypeError(
-                'Invalid first argument to `register()`: %r. Use either '
-                '`@register(some_class)` or plain `@register` on an annotated '
-                'function.' % (cls,))
+    # (register does not refer to itself: a closure over its own cell would be a reference
+    # cycle, which gil-lab's reference counting never frees.)
+    def store(cls, func):
         with lock:
             registry[cls] = func
             dispatch_cache.clear()
         return func
+
+    def register(cls, func=None):
+        if func is None:
+            if isinstance(cls, type):
+                return lambda f: store(cls, f)
+            raise TypeError(
+                'Invalid first argument to `register()`: %r. Use either '
+                '`@register(some_class)` or plain `@register` on an annotated '
+                'function.' % (cls,))
+        return store(cls, func)
 
     def wrapper(*args, **kw):
         if not args:
