@@ -186,7 +186,7 @@ fn insort_with<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, right: bool)
     let s = parse(ctx, &args, name)?;
     let i = match s.key {
         Some(k) => {
-            let kx = call::call(ctx, k, &[s.x.clone()], &[])?;
+            let kx = call::call(ctx, k, std::slice::from_ref(s.x), &[])?;
             search(ctx, &s, &kx, right)?
         }
         None => search(ctx, &s, s.x, right)?,

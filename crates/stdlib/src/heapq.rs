@@ -57,15 +57,17 @@ fn positional<'a, B: Backend>(
     Ok(pos)
 }
 
-/// The list cell of the heap argument, or CPython's `TypeError`.
+/// The list holding the heap argument's items (the argument itself, or the built-in value
+/// of an instance of a subclass of `list`) and its cell, or CPython's `TypeError`.
 fn heap_list<'a, B: Backend>(
     ctx: &Ctx<'_, B>,
     heap: &'a PyRef<B>,
     name: &str,
     two_args: bool,
-) -> PyResult<B, &'a Cell<B>> {
-    match &heap.payload {
-        Payload::List(cell) => Ok(cell),
+) -> PyResult<B, (&'a PyRef<B>, &'a Cell<B>)> {
+    let list = ops::value_of(heap);
+    match &list.payload {
+        Payload::List(cell) => Ok((list, cell)),
         _ => {
             let which = if two_args { " 1" } else { "" };
             Err(ctx.type_error(format!(
@@ -169,20 +171,19 @@ fn sift_up<B: Backend>(
 
 fn heappush<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let a = positional(ctx, &args, "heappush", 2)?;
-    let cell = heap_list(ctx, &a[0], "heappush", true)?;
-    let last = a[0].write(cell, |v| {
+    let (heap, cell) = heap_list(ctx, &a[0], "heappush", true)?;
+    let last = heap.write(cell, |v| {
         v.push(a[1].clone());
         v.len() - 1
     });
-    sift_down(ctx, &a[0], cell, 0, last, false)?;
+    sift_down(ctx, heap, cell, 0, last, false)?;
     Ok(ctx.vm.core.none.clone())
 }
 
 fn pop_with<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, max: bool) -> PyResult<B> {
     let name = if max { "_heappop_max" } else { "heappop" };
     let a = positional(ctx, &args, name, 1)?;
-    let heap = &a[0];
-    let cell = heap_list(ctx, heap, name, false)?;
+    let (heap, cell) = heap_list(ctx, &a[0], name, false)?;
     let popped = heap.write(cell, |v| {
         let last = v.pop()?;
         match v.first_mut() {
@@ -211,8 +212,7 @@ fn heappop_max<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
 fn replace_with<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, max: bool) -> PyResult<B> {
     let name = if max { "_heapreplace_max" } else { "heapreplace" };
     let a = positional(ctx, &args, name, 2)?;
-    let heap = &a[0];
-    let cell = heap_list(ctx, heap, name, true)?;
+    let (heap, cell) = heap_list(ctx, &a[0], name, true)?;
     let old = heap.write(cell, |v| v.first_mut().map(|top| std::mem::replace(top, a[1].clone())));
     let Some(old) = old else { return Err(ctx.index_error("index out of range")) };
     sift_up(ctx, heap, cell, 0, max)?;
@@ -229,8 +229,7 @@ fn heapreplace_max<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
 
 fn heappushpop<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let a = positional(ctx, &args, "heappushpop", 2)?;
-    let heap = &a[0];
-    let cell = heap_list(ctx, heap, "heappushpop", true)?;
+    let (heap, cell) = heap_list(ctx, &a[0], "heappushpop", true)?;
     let item = &a[1];
     let Some(top) = heap.read(cell, |v| v.first().cloned()) else { return Ok(item.clone()) };
     if !compare::lt(ctx, &top, item)? {
@@ -245,8 +244,7 @@ fn heappushpop<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
 fn heapify_with<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, max: bool) -> PyResult<B> {
     let name = if max { "_heapify_max" } else { "heapify" };
     let a = positional(ctx, &args, name, 1)?;
-    let heap = &a[0];
-    let cell = heap_list(ctx, heap, name, false)?;
+    let (heap, cell) = heap_list(ctx, &a[0], name, false)?;
     let n = heap.read(cell, |v| v.len());
     for i in (0..n / 2).rev() {
         sift_up(ctx, heap, cell, i, max)?;

@@ -17,36 +17,32 @@ def merge(*iterables, key=None, reverse=False):
         make_heap, pop, replace, sign = _heapify_max, _heappop_max, _heapreplace_max, -1
     else:
         make_heap, pop, replace, sign = heapify, heappop, heapreplace, 1
-    # Each entry: [sort key, input position (breaks ties), value, next-function].
+    # Each entry: [sort key, input position (breaks ties), value, iterator].
     entries = []
     for position, iterable in enumerate(iterables):
-        step = iter(iterable).__next__
+        source = iter(iterable)
         try:
-            value = step()
+            value = next(source)
         except StopIteration:
             continue
         k = value if key is None else key(value)
-        entries.append([k, position * sign, value, step])
+        entries.append([k, position * sign, value, source])
     make_heap(entries)
     while len(entries) > 1:
         try:
             while True:
                 entry = entries[0]
                 yield entry[2]
-                value = entry[3]()
+                value = next(entry[3])
                 entry[2] = value
                 entry[0] = value if key is None else key(value)
                 replace(entries, entry)
         except StopIteration:
             pop(entries)
     if entries:
-        k, position, value, step = entries[0]
+        k, position, value, source = entries[0]
         yield value
-        while True:
-            try:
-                value = step()
-            except StopIteration:
-                return
+        for value in source:
             yield value
 
 

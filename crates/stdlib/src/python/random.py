@@ -6,10 +6,9 @@ sequences. `Random` holds its core in `_core` (composition: gil-lab classes cann
 native classes), and the module-level functions are the bound methods of one hidden
 instance; `random()` and `getrandbits()` at module level are the core's own methods.
 
-Differences from CPython: no `DeprecationWarning`s (there is no `warnings` module; the
-same calls succeed or fail as in CPython), no `os.register_at_fork` reseeding, and a
-subclass's `_randbelow` follows its overrides only where `__init_subclass__` is
-supported.
+Differences from CPython: no warnings where there is no `warnings` module (the same
+calls succeed or fail as in CPython), no `os.register_at_fork` reseeding, and
+`Random.random(1)`'s TypeError names a Python method's arguments.
 """
 
 import _random

@@ -33,7 +33,10 @@ const SOURCE: &str = include_str!("../python/random.py");
 
 /// The Rust value of a `_random.Random`: its generator in the backend's cell (boxed: the
 /// state is 2.5 KB).
-struct Core<B: Backend>(B::Cell<Box<Mt>>);
+struct Core<B: Backend>(GenCell<B>);
+
+/// The cell holding one generator.
+type GenCell<B> = <B as Backend>::Cell<Box<Mt>>;
 
 /// Fills `random` from its Python source.
 pub fn fill<B: Backend>(ctx: &mut Ctx<'_, B>, module: &PyRef<B>) -> PyResult<B, ()> {
@@ -60,7 +63,7 @@ pub fn fill_core<B: Backend>(ctx: &Ctx<'_, B>, module: &PyRef<B>) {
 }
 
 /// The generator of `o`, if it is a `_random.Random`.
-fn core_of<B: Backend>(o: &PyRef<B>) -> Option<&B::Cell<Box<Mt>>> {
+fn core_of<B: Backend>(o: &PyRef<B>) -> Option<&GenCell<B>> {
     match &o.payload {
         Payload::Native(n) => n.data.downcast_ref::<Core<B>>().map(|c| &c.0),
         _ => None,
@@ -73,7 +76,7 @@ fn this<'a, B: Backend>(
     args: &Args<'a, B>,
     method: &str,
     arity: usize,
-) -> PyResult<B, (&'a PyRef<B>, &'a B::Cell<Box<Mt>>)> {
+) -> PyResult<B, (&'a PyRef<B>, &'a GenCell<B>)> {
     let pos = args.positional();
     let Some(o) = pos.first() else {
         return Err(ctx.type_error(format!(
@@ -122,7 +125,8 @@ fn seeded<B: Backend>(ctx: &mut Ctx<'_, B>, arg: Option<&PyRef<B>>) -> PyResult<
     let Some(arg) = arg.filter(|a| !matches!(a.payload, Payload::None)) else {
         return Ok(Mt::from_key(&entropy_key()));
     };
-    let n: BigUint = match &arg.payload {
+    // An instance of a subclass of `int` seeds with its value, as `int.__abs__` gives it.
+    let n: BigUint = match &ops::value_of(arg).payload {
         Payload::Int(i) => BigUint::from(i.unsigned_abs()),
         Payload::Bool(b) => BigUint::from(*b as u8),
         Payload::BigInt(b) => b.magnitude().clone(),
@@ -334,16 +338,16 @@ fn urandom_fn<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
 /// `operator.index(x)`: the int itself for an int, `0`/`1` for a bool, the result of
 /// `__index__` for other objects, else CPython's `TypeError`.
 fn index<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B> {
-    match &v.payload {
-        Payload::Int(_) | Payload::BigInt(_) => return Ok(v.clone()),
+    match &ops::value_of(v).payload {
+        Payload::Int(_) | Payload::BigInt(_) => return Ok(ops::value_of(v).clone()),
         Payload::Bool(b) => return Ok(ctx.vm.int(*b as i64)),
         _ => {}
     }
     if ops::has_dunders(v)
         && let Some(r) = attr::call_dunder(ctx, v, "__index__", &[])?
     {
-        return match &r.payload {
-            Payload::Int(_) | Payload::BigInt(_) => Ok(r),
+        return match &ops::value_of(&r).payload {
+            Payload::Int(_) | Payload::BigInt(_) => Ok(ops::value_of(&r).clone()),
             Payload::Bool(b) => Ok(ctx.vm.int(*b as i64)),
             _ => Err(ctx.type_error(format!(
                 "__index__ returned non-int (type {})",
