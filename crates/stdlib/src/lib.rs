@@ -7,7 +7,10 @@
 //! Modules: `asyncio` ([`asyncio`]: Python source over [`selector`]'s native readiness API
 //! `_gillab_selector`); `__future__` ([`future`]); `itertools` ([`itertools`]: native Rust
 //! iterator objects, their state in the backend's cell); `collections` and `collections.abc`
-//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook);
+//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook,
+//! over the native `_collections`: `deque`, namedtuple's field descriptors);
+//! `operator` ([`operator`]: native); `functools`, `copy`, `pprint` ([`pylib`]: Python
+//! source);
 //! `random` and its core `_random` ([`random`]: Python over a native MT19937); `bisect`
 //! ([`bisect`]: native); `heapq` ([`heapq`]: native heap operations, Python `merge`,
 //! `nlargest`, `nsmallest`).

@@ -468,10 +468,10 @@ fn reversed_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     make_iter(ctx, args, true)
 }
 
-fn iter_this<'a, B: Backend>(
-    ctx: &Ctx<'_, B>,
-    args: &Args<'a, B>,
-) -> PyResult<B, (&'a PyRef<B>, &'a B::Cell<DequeIter<B>>)> {
+/// An iterator object and its state cell.
+type IterRef<'a, B> = (&'a PyRef<B>, &'a <B as Backend>::Cell<DequeIter<B>>);
+
+fn iter_this<'a, B: Backend>(ctx: &Ctx<'_, B>, args: &Args<'a, B>) -> PyResult<B, IterRef<'a, B>> {
     match args.positional().first() {
         Some(o) => match cell_of::<B, DequeIter<B>>(o) {
             Some(c) => Ok((o, c)),

@@ -29,8 +29,11 @@ struct MethodCaller<B: Backend> {
     kwnames: Vec<PyRef<B>>,
 }
 
+/// A class's name with its `__new__`, `__call__`, `__repr__` and `__reduce__`.
+type Spec<B> = (&'static str, NativeFn<B>, NativeFn<B>, NativeFn<B>, NativeFn<B>);
+
 pub(super) fn install<B: Backend>(ctx: &Ctx<'_, B>, ns: &PyRef<B>) {
-    let specs: [(&'static str, NativeFn<B>, NativeFn<B>, NativeFn<B>, NativeFn<B>); 3] = [
+    let specs: [Spec<B>; 3] = [
         ("itemgetter", item_new, item_call, item_repr, item_reduce),
         ("attrgetter", attr_new, attr_call, attr_repr, attr_reduce),
         ("methodcaller", method_new, method_call, method_repr, method_reduce),
@@ -222,7 +225,10 @@ fn method_call<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
 }
 
 /// The keyword arguments of a methodcaller as (name, value).
-fn keywords<B: Backend>(g: &MethodCaller<B>) -> (Vec<PyRef<B>>, Vec<(String, PyRef<B>)>) {
+/// Keyword arguments as (name, value).
+type Keywords<B> = Vec<(String, PyRef<B>)>;
+
+fn keywords<B: Backend>(g: &MethodCaller<B>) -> (Vec<PyRef<B>>, Keywords<B>) {
     let npos = g.args.len() - g.kwnames.len();
     let pos = g.args.get(..npos).unwrap_or(&[]).to_vec();
     let kw = g

@@ -21,11 +21,11 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add_property(vm, &t.staticmethod, "__func__", wrapper_func);
 }
 
+/// The `(self, obj, type)` of a `__get__` call.
+type GetArgs<'a, B> = (&'a PyRef<B>, Option<&'a PyRef<B>>, Option<&'a PyRef<B>>);
+
 /// The `(self, obj, type)` of a `__get__` call; `obj` and `type` are `None` when missing.
-fn get_args<'a, B: Backend>(
-    ctx: &Ctx<'_, B>,
-    args: &Args<'a, B>,
-) -> PyResult<B, (&'a PyRef<B>, Option<&'a PyRef<B>>, Option<&'a PyRef<B>>)> {
+fn get_args<'a, B: Backend>(ctx: &Ctx<'_, B>, args: &Args<'a, B>) -> PyResult<B, GetArgs<'a, B>> {
     let not_none = |o: Option<&'a PyRef<B>>| o.filter(|v| !matches!(v.payload, Payload::None));
     match args.positional() {
         [this, obj] => Ok((this, not_none(Some(obj)), None)),
