@@ -7,7 +7,10 @@
 //! Modules: `asyncio` ([`asyncio`]: Python source over [`selector`]'s native readiness API
 //! `_gillab_selector`); `__future__` ([`future`]); `itertools` ([`itertools`]: native Rust
 //! iterator objects, their state in the backend's cell); `collections` and `collections.abc`
-//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook);
+//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook,
+//! over the native `_collections`: `deque`, namedtuple's field descriptors);
+//! `operator` ([`operator`]: native); `functools`, `copy`, `pprint` ([`pylib`]: Python
+//! source);
 //! `random` and its core `_random` ([`random`]: Python over a native MT19937); `bisect`
 //! ([`bisect`]: native); `heapq` ([`heapq`]: native heap operations, Python `merge`,
 //! `nlargest`, `nsmallest`).
@@ -22,6 +25,9 @@ pub mod collections;
 pub mod future;
 pub mod heapq;
 pub mod itertools;
+mod native;
+pub mod operator;
+pub mod pylib;
 pub mod random;
 pub mod json;
 mod num;
@@ -50,6 +56,9 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "json.encoder" | "json.decoder" => json::fill_sub(ctx, name, module)?,
         "_gillab_json" => json::fill_core(ctx, module)?,
         "struct" => structmod::fill(ctx, module)?,
+        "_collections" => collections::fill_native(ctx, module)?,
+        "operator" => operator::fill(ctx, module)?,
+        "functools" | "copy" | "pprint" => return pylib::fill(ctx, name, module),
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)

@@ -145,7 +145,7 @@ pub(crate) fn bind<B: Backend>(
                 None => return Err(ctx.attribute_error("unreadable attribute")),
             },
         },
-        Payload::Instance(_) => match descr::getter(&attr) {
+        Payload::Instance(_) | Payload::Native(_) => match descr::getter(&attr) {
             Some(get) => descr::call_get(ctx, &get, &attr, Some(obj), cls)?,
             None => attr,
         },
@@ -248,7 +248,7 @@ pub fn getattr_opt<B: Backend>(
                     }
                     Wrapper::Property { .. } => attr.clone(),
                 },
-                Payload::Instance(_) => descr::get_from_class(ctx, attr, obj)?,
+                Payload::Instance(_) | Payload::Native(_) => descr::get_from_class(ctx, attr, obj)?,
                 _ => attr,
             }))
         }
@@ -278,7 +278,9 @@ pub fn getattr_opt<B: Backend>(
                         }
                         Wrapper::Property { .. } => attr.clone(),
                     },
-                    Payload::Instance(_) => descr::get_from_class(ctx, attr, inst)?,
+                    Payload::Instance(_) | Payload::Native(_) => {
+                        descr::get_from_class(ctx, attr, inst)?
+                    }
                     _ => attr,
                 }));
             }
@@ -298,6 +300,11 @@ pub fn getattr_opt<B: Backend>(
             // `__getattr__` runs when the attribute is missing, also when a property or
             // descriptor raised `AttributeError` (CPython's `slot_tp_getattr_hook`).
             match generic_getattr(ctx, obj, &cls, name, hash) {
+                // A bound method forwards what it lacks to its function (`__wrapped__`,
+                // `__doc__`, `cache_info`), as CPython's `method_getattro` does.
+                Ok(None) if let Payload::Method(m) = &obj.payload => {
+                    return getattr_opt(ctx, &m.0, name, hash);
+                }
                 Ok(None) => {}
                 Err(e)
                     if getattr_hook.is_some()
@@ -366,6 +373,11 @@ fn generic_getattr<B: Backend>(
             }
         }
     }
+    if let Payload::Function(f) = &obj.payload
+        && let Some(v) = super::funcattrs::get(ctx, obj, f, name)
+    {
+        return Ok(Some(v));
+    }
     if let Some(v) = special_attr(ctx, obj, name) {
         return Ok(Some(v));
     }
@@ -387,7 +399,13 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
             Some(f.defaults.clone().unwrap_or_else(|| vm.core.none.clone()))
         }
         (Payload::Function(f), "__globals__") => Some(f.globals.clone()),
-        (Payload::Function(_), "__doc__") => Some(vm.core.none.clone()),
+        (Payload::Function(f), "__doc__") => Some(match &f.code.payload {
+            // `constants[0]` of a `def`'s code (not a lambda's) is its docstring.
+            Payload::Code(c) if !c.code.name.starts_with('<') => {
+                c.code.docstring().map_or_else(|| vm.core.none.clone(), |d| vm.str(d))
+            }
+            _ => vm.core.none.clone(),
+        }),
         (Payload::Builtin(b), "__name__" | "__qualname__") => Some(vm.str(b.name)),
         (Payload::Builtin(b), "__self__") => b.bound.clone(),
         (Payload::Method(m), "__self__") => Some(m.1.clone()),
@@ -569,6 +587,7 @@ pub fn generic_setattr<B: Backend>(
             dicts::set_name(&m.dict, name.clone(), value);
             Ok(())
         }
+        Payload::Function(f) => super::funcattrs::set(ctx, obj, f, name, Some(value)),
         _ => Err(ctx.attribute_error(format!(
             "'{}' object has no attribute '{text}'",
             type_name(ctx.vm, obj)
@@ -612,6 +631,9 @@ pub fn generic_delattr<B: Backend>(
         if let Some(r) = descr::set(ctx, &a, obj, None) {
             return r;
         }
+    }
+    if let Payload::Function(f) = &obj.payload {
+        return super::funcattrs::set(ctx, obj, f, name, None);
     }
     let removed = match &obj.payload {
         Payload::Instance(_) => dicts::del_name(obj, text),

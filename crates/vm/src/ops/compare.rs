@@ -394,6 +394,21 @@ pub fn rich_compare<B: Backend>(
         {
             return Ok(r);
         }
+        // A built-in right operand compares with the value a subclass of a built-in type
+        // extends, as its type's comparison accepts subclasses (`{} == Counter()`).
+        let (av, bv) = (super::value_of(a), super::value_of(b));
+        if !b_user
+            && !av.is(a)
+            && let Some(r) = compare_builtin(ctx, b, av, op.reflected())?
+        {
+            return Ok(ctx.vm.bool(r));
+        }
+        if !a_user
+            && !bv.is(b)
+            && let Some(r) = compare_builtin(ctx, a, bv, op)?
+        {
+            return Ok(ctx.vm.bool(r));
+        }
         if op == CmpOp::Ne
             && a_user
             && let Some(r) = call_dunder(ctx, a, "__eq__", std::slice::from_ref(b))?
@@ -613,6 +628,31 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
         }
         Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice(_) => {
             return Err(ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj))));
+        }
+        Payload::Native(n) => {
+            // A native class marks itself unhashable with `__hash__ = None` (`deque`); a
+            // Python subclass may define one.
+            match super::attr::lookup_in_type(
+                &n.class,
+                "__hash__",
+                crate::object::str::hash_str("__hash__"),
+            ) {
+                Some(h) if matches!(h.payload, Payload::None) => {
+                    return Err(
+                        ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj)))
+                    );
+                }
+                Some(h) if matches!(h.payload, Payload::Function(_)) => {
+                    let r = super::call::call(ctx, &h, std::slice::from_ref(obj), &[])?;
+                    return match &r.payload {
+                        Payload::Int(i) => Ok(hash_i64(*i)),
+                        Payload::BigInt(b) => Ok(hash_big(b)),
+                        Payload::Bool(b) => Ok(*b as i64),
+                        _ => Err(ctx.type_error("__hash__ method should return an integer")),
+                    };
+                }
+                _ => (obj.addr() >> 4) as i64,
+            }
         }
         Payload::Instance(inst) => {
             if let Some((h, builtin)) = super::attr::lookup_with_owner(

@@ -63,7 +63,8 @@ pub fn bytes_percent<B: Backend>(
     };
     let latin1 = |b: &[u8]| b.iter().map(|&c| c as char).collect::<String>();
     let template = latin1(f);
-    let items: Vec<PyRef<B>> = match &values.payload {
+    // A tuple subclass counts as a tuple (`PyTuple_Check`): a namedtuple's fields.
+    let items: Vec<PyRef<B>> = match &super::value_of(values).payload {
         Payload::Tuple(t) => t.to_vec(),
         _ => vec![values.clone()],
     };
@@ -121,7 +122,8 @@ pub fn percent<B: Backend>(
     if f.as_str().contains("%(") {
         return percent_mapping(ctx, f.as_str(), values);
     }
-    let items: Vec<PyRef<B>> = match &values.payload {
+    // A tuple subclass counts as a tuple (`PyTuple_Check`): a namedtuple's fields.
+    let items: Vec<PyRef<B>> = match &super::value_of(values).payload {
         Payload::Tuple(t) => t.to_vec(),
         _ => vec![values.clone()],
     };

@@ -5,6 +5,7 @@
 pub mod asyncgen;
 pub mod bytes;
 pub mod constructors;
+pub mod descriptors;
 pub mod dict;
 pub mod generator;
 pub mod list;
@@ -36,6 +37,7 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     bytes::install(vm);
     subclass::install(vm);
     types::install(vm);
+    descriptors::install(vm);
 }
 
 /// The `self` argument of a method, checked against the expected payload by the caller's
