@@ -38,6 +38,8 @@ use gillab_syntax::{LineIndex, Span, SyntaxError};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+pub(crate) use stmt::future_annotations;
+
 pub(crate) type Result<T> = std::result::Result<T, SyntaxError>;
 
 /// The end of the message of [`Compiler::unsupported`].
@@ -110,6 +112,8 @@ pub(crate) struct Compiler<'a> {
     line_index: LineIndex,
     pub table: SymbolTable,
     pub units: Vec<Unit<'a>>,
+    /// `from __future__ import annotations` is in effect: annotations are stored as strings.
+    pub future_annotations: bool,
 }
 
 /// Compiles a parsed module (see [`crate::compile_module`]).
@@ -123,6 +127,7 @@ pub(crate) fn compile(module: &Module, source: &str, filename: &str) -> Result<A
         line_index: LineIndex::new(source),
         table,
         units: Vec::new(),
+        future_annotations: stmt::future_annotations(&module.body),
     };
     c.enter_unit(0, "<module>".to_string(), 1);
     if let Some(first) = module.body.first() {

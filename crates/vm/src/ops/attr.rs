@@ -204,6 +204,13 @@ pub fn getattr_opt<B: Backend>(
                     return Ok(Some(t.base.clone().unwrap_or_else(|| vm.core.none.clone())));
                 }
                 "__class__" => return Ok(Some(vm.core.types.type_.clone())),
+                // A snapshot, as an instance's `__dict__` is (CPython: a live mappingproxy).
+                "__dict__" => return Ok(Some(vm.dict(obj.read(&t.dict, |d| d.clone())))),
+                "__annotations__" => {
+                    if let Some(a) = class_annotations(ctx, obj) {
+                        return Ok(Some(a));
+                    }
+                }
                 "__mro__" => {
                     let mut mro = vec![];
                     let mut cur = Some(obj.clone());
@@ -328,6 +335,20 @@ fn generic_getattr<B: Backend>(
         Some(a) => bind(ctx, a, obj, cls).map(Some),
         None => Ok(None),
     }
+}
+
+/// `C.__annotations__` of a class defined in Python (CPython 3.10+): its own dict's entry,
+/// else a new empty dict stored there (never a base class's annotations). `None` for a
+/// built-in type, which has no such attribute.
+fn class_annotations<B: Backend>(ctx: &Ctx<'_, B>, cls: &PyRef<B>) -> Option<PyRef<B>> {
+    if let Some(a) = dicts::get_text(cls, "__annotations__") {
+        return Some(a);
+    }
+    // A class statement always stores `__module__` in the class's namespace.
+    dicts::get_text(cls, "__module__")?;
+    let a = ctx.vm.dict(crate::object::dict::Dict::new());
+    dicts::set_name(cls, ctx.vm.intern("__annotations__"), a.clone());
+    Some(a)
 }
 
 /// Attributes that built-in objects have without a class-dict entry.
