@@ -7,12 +7,18 @@
 //! Modules: `asyncio` ([`asyncio`]: Python source over [`selector`]'s native readiness API
 //! `_gillab_selector`); `__future__` ([`future`]); `itertools` ([`itertools`]: native Rust
 //! iterator objects, their state in the backend's cell); `collections` and `collections.abc`
-//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook).
+//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook);
+//! `random` and its core `_random` ([`random`]: Python over a native MT19937); `bisect`
+//! ([`bisect`]: native); `heapq` ([`heapq`]: native heap operations, Python `merge`,
+//! `nlargest`, `nsmallest`).
 
 pub mod asyncio;
+pub mod bisect;
 pub mod collections;
 pub mod future;
+pub mod heapq;
 pub mod itertools;
+pub mod random;
 pub mod selector;
 
 use gillab_vm::Backend;
@@ -28,6 +34,10 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "itertools" => itertools::fill(ctx, module)?,
         "collections" => collections::fill(ctx, module)?,
         "collections.abc" => collections::fill_abc(ctx, module)?,
+        "random" => random::fill(ctx, module)?,
+        "_random" => random::fill_core(ctx, module),
+        "bisect" => bisect::fill(ctx, module),
+        "heapq" => heapq::fill(ctx, module)?,
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)

@@ -178,8 +178,11 @@ pub struct FunctionDef {
 pub struct ClassDef {
     /// The class name.
     pub name: Ident,
-    /// Base classes (at most one is supported by the VM; the parser accepts any number).
+    /// Base classes.
     pub bases: Vec<Expr>,
+    /// Keyword arguments of the class statement (`metaclass=M`, arguments of
+    /// `__init_subclass__`); `arg: None` for `**k`.
+    pub keywords: Vec<Keyword>,
     /// The class body.
     pub body: Vec<Stmt>,
     /// Decorators, outermost first.

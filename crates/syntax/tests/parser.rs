@@ -1086,7 +1086,14 @@ fn error_unsupported_features() {
     err("from . import x", "relative import is not supported by gil-lab", 1, 6);
     err("from .m import x", "relative import is not supported by gil-lab", 1, 6);
     err("from m import *", "'from ... import *' is not supported by gil-lab", 1, 15);
-    err("class C(metaclass=M): pass", "keyword arguments in class bases are not supported", 1, 9);
+}
+
+#[test]
+fn class_keywords() {
+    assert_eq!(
+        sexp("class C(B, metaclass=M, **kw): pass"),
+        "(class C (B (kw metaclass M) (** kw)) [pass])"
+    );
 }
 
 #[test]

@@ -139,6 +139,7 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
                 cause: None,
                 suppress_context: false,
             })),
+            value: None,
         })))
     }
 

@@ -45,6 +45,7 @@ builtin_types! {
     list => "list",
     dict => "dict",
     set => "set",
+    frozenset => "frozenset",
     range => "range",
     slice => "slice",
     code => "code",
@@ -54,6 +55,26 @@ builtin_types! {
     cell => "cell",
     module => "module",
     iterator => "iterator",
+    list_iterator => "list_iterator",
+    list_reverseiterator => "list_reverseiterator",
+    tuple_iterator => "tuple_iterator",
+    range_iterator => "range_iterator",
+    str_iterator => "str_iterator",
+    str_ascii_iterator => "str_ascii_iterator",
+    bytes_iterator => "bytes_iterator",
+    dict_keyiterator => "dict_keyiterator",
+    dict_valueiterator => "dict_valueiterator",
+    dict_itemiterator => "dict_itemiterator",
+    dict_reversekeyiterator => "dict_reversekeyiterator",
+    dict_reversevalueiterator => "dict_reversevalueiterator",
+    dict_reverseitemiterator => "dict_reverseitemiterator",
+    set_iterator => "set_iterator",
+    callable_iterator => "callable_iterator",
+    reversed => "reversed",
+    enumerate => "enumerate",
+    zip => "zip",
+    map => "map",
+    filter => "filter",
     staticmethod => "staticmethod",
     classmethod => "classmethod",
     property => "property",
@@ -142,22 +163,40 @@ exception_types! {
 
 /// Creates a class object.
 pub fn new_type<B: Backend>(name: &str, base: Option<PyRef<B>>, layout: Layout) -> PyRef<B> {
-    PyRef::new(Payload::Type(Box::new(TypeObj {
-        name: name.to_string(),
-        qualname: name.to_string(),
-        base,
-        dict: B::cell_new(Dict::new()),
-        layout,
-        module: "builtins".to_string(),
-    })))
+    single_base(name, "builtins", base, layout)
 }
 
 /// Creates a class of a built-in module (`threading.Thread`, `queue.Queue`, ...).
 pub fn new_class<B: Backend>(name: &str, module: &str, base: PyRef<B>, layout: Layout) -> PyRef<B> {
+    single_base(name, module, Some(base), layout)
+}
+
+/// A class with at most one base: its MRO is the base followed by the base's MRO.
+fn single_base<B: Backend>(
+    name: &str,
+    module: &str,
+    base: Option<PyRef<B>>,
+    layout: Layout,
+) -> PyRef<B> {
+    let bases: Box<[PyRef<B>]> = base.iter().cloned().collect();
+    let mut mro: Vec<PyRef<B>> = bases.to_vec();
+    if let Some(Payload::Type(t)) = base.as_ref().map(|b| &b.payload) {
+        mro.extend(t.mro.iter().cloned());
+    }
+    // A native class derived from a Python-subclassable one keeps its value type.
+    let value_type = match base.as_ref().map(|b| &b.payload) {
+        Some(Payload::Type(t)) => t.value_type.clone(),
+        _ => None,
+    };
     PyRef::new(Payload::Type(Box::new(TypeObj {
         name: name.to_string(),
         qualname: name.to_string(),
-        base: Some(base),
+        base,
+        bases,
+        mro: mro.into(),
+        metaclass: None,
+        value_type,
+        slots: None,
         dict: B::cell_new(Dict::new()),
         layout,
         module: module.to_string(),

@@ -321,6 +321,11 @@ impl<B: Backend> Vm<B> {
         PyRef::new(Payload::Set(B::cell_new(d)))
     }
 
+    /// A new frozenset of the elements of `d` (a table whose values are all `None`).
+    pub fn frozenset(&self, d: Dict<B>) -> PyRef<B> {
+        PyRef::new(Payload::FrozenSet(Box::new(crate::object::FrozenSetObj::new(d))))
+    }
+
     /// Records a source text for tracebacks.
     pub fn add_source(&self, filename: &str, source: &str) {
         let mut map = self.sources.lock().unwrap_or_else(|e| e.into_inner());

@@ -157,6 +157,9 @@ impl Builder {
             StmtKind::ClassDef(c) => {
                 self.add_def(&c.name.name, DEF_LOCAL, s.span)?;
                 self.exprs(&c.bases)?;
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
                 self.exprs(&c.decorators)?;
                 self.enter(ScopeKind::Class, &c.name.name, node_key(&**c));
                 let saved = self.private.replace(c.name.name.clone());

@@ -26,8 +26,7 @@
 //!
 //! - Not in gil-lab's subset, so rejected with "'match' is not supported by gil-lab" (likewise
 //!   `'except*'`): `match` statements and exception groups; `from m import *` and relative
-//!   imports are rejected too; keyword arguments in class bases (`metaclass=`) give "keyword
-//!   arguments in class bases are not supported". Generators and coroutines (`yield`,
+//!   imports are rejected too. Generators and coroutines (`yield`,
 //!   `yield from`, `await`, `async def`/`for`/`with`, async comprehensions) and assignment
 //!   expressions (`:=`) parse as in CPython; whether they compile is `gillab-compiler`'s call.
 //! - Positional-only parameters (`def f(a, /, b)`) are accepted, but the AST has no place for the

@@ -3,9 +3,9 @@
 use super::{Args, add};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{IterState, Payload, PyRef, Wrapper};
+use crate::object::{IterKind, IterState, Payload, PyRef, Wrapper};
 use crate::ops::compare::{self, Num, as_num};
-use crate::ops::{self, attr, call, is_true, iter, repr, seq, type_name, type_of};
+use crate::ops::{self, attr, call, is_true, iter, repr, seq, type_name};
 use crate::vm::Vm;
 use num_bigint::BigInt;
 use num_traits::Signed;
@@ -26,6 +26,14 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, b, "zip", zip);
     add(vm, b, "map", map);
     add(vm, b, "filter", filter);
+    // The iterator classes are called like these functions (`type(enumerate([])) is
+    // enumerate`): their `__new__` drops the class and calls the function.
+    let t = &vm.core.types;
+    add(vm, &t.reversed, "__new__", |c, a| reversed(c, skip_cls(a)));
+    add(vm, &t.enumerate, "__new__", |c, a| enumerate(c, skip_cls(a)));
+    add(vm, &t.zip, "__new__", |c, a| zip(c, skip_cls(a)));
+    add(vm, &t.map, "__new__", |c, a| map(c, skip_cls(a)));
+    add(vm, &t.filter, "__new__", |c, a| filter(c, skip_cls(a)));
     add(vm, b, "any", any);
     add(vm, b, "all", all);
     add(vm, b, "isinstance", isinstance);
@@ -48,7 +56,7 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, b, "hasattr", hasattr);
     add(vm, b, "delattr", delattr);
     add(vm, b, "format", format);
-    add(vm, b, "__build_class__", crate::eval::calls::build_class);
+    add(vm, b, "__build_class__", crate::eval::classes::build_class);
     add(vm, b, "__import__", import);
 }
 
@@ -94,6 +102,7 @@ pub fn length<B: Backend>(ctx: &mut Ctx<'_, B>, o: &PyRef<B>) -> PyResult<B, i64
         Payload::Tuple(t) => t.len() as i64,
         Payload::List(l) => o.read(l, |v| v.len()) as i64,
         Payload::Dict(d) | Payload::Set(d) => o.read(d, |d| d.len()) as i64,
+        Payload::FrozenSet(f) => f.table.len() as i64,
         Payload::Range(r) => r.len(),
         _ => match attr::call_dunder(ctx, o, "__len__", &[])? {
             Some(r) => {
@@ -238,12 +247,20 @@ fn reversed<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
     {
         return Ok(r);
     }
-    if matches!(o.payload, Payload::Dict(_) | Payload::Set(_) | Payload::Iter(_)) {
+    if matches!(
+        o.payload,
+        Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) | Payload::Iter(_)
+    ) {
         return Err(ctx.type_error(format!("'{}' object is not reversible", type_name(ctx.vm, o))));
     }
     let mut items = seq::to_vec(ctx, o)?;
     items.reverse();
-    Ok(iter::new_iter(IterState::Seq(items, 0)))
+    Ok(iter::new_iter(IterKind::Reversed, IterState::Seq(items, 0)))
+}
+
+/// The arguments of a `__new__` call without the class.
+fn skip_cls<B: Backend>(a: Args<'_, B>) -> Args<'_, B> {
+    Args { args: a.args.get(1..).unwrap_or(&[]), kwnames: a.kwnames }
 }
 
 fn enumerate<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -253,7 +270,7 @@ fn enumerate<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
         None => 0,
     };
     let it = iter::get_iter(ctx, &args.args[0])?;
-    Ok(iter::new_iter(IterState::Enumerate(it, start)))
+    Ok(iter::new_iter(IterKind::Enumerate, IterState::Enumerate(it, start, None)))
 }
 
 fn zip<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -262,7 +279,11 @@ fn zip<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     for a in args.positional() {
         its.push(iter::get_iter(ctx, a)?);
     }
-    Ok(iter::new_iter(IterState::Zip(its)))
+    let strict = match args.kwarg("strict") {
+        Some(v) => is_true(ctx, v)?,
+        None => false,
+    };
+    Ok(iter::new_iter(IterKind::Zip, IterState::Zip(its, strict)))
 }
 
 fn map<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -271,13 +292,13 @@ fn map<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     for a in &args.positional()[1..] {
         its.push(iter::get_iter(ctx, a)?);
     }
-    Ok(iter::new_iter(IterState::Map(args.args[0].clone(), its)))
+    Ok(iter::new_iter(IterKind::Map, IterState::Map(args.args[0].clone(), its)))
 }
 
 fn filter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "filter", 2, 2, &[])?;
     let it = iter::get_iter(ctx, &args.args[1])?;
-    Ok(iter::new_iter(IterState::Filter(args.args[0].clone(), it)))
+    Ok(iter::new_iter(IterKind::Filter, IterState::Filter(args.args[0].clone(), it)))
 }
 
 fn any_all<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, want: bool) -> PyResult<B> {
@@ -373,6 +394,22 @@ fn check_hook<B: Backend>(
     name: &str,
     x: &PyRef<B>,
 ) -> PyResult<B, bool> {
+    let hash = crate::object::str::hash_str(name);
+    if let Payload::Type(t) = &cls.payload
+        && let Some(meta) = &t.metaclass
+        && let Some((hook, false)) = attr::lookup_with_owner(meta, name, hash)
+    {
+        // The metaclass's `__instancecheck__`/`__subclasscheck__` (`abc.ABCMeta`'s).
+        let what = if name == "__instancecheck__" {
+            " in __instancecheck__"
+        } else {
+            " in __subclasscheck__"
+        };
+        ctx.enter_recursive(what)?;
+        let r = attr::call_special(ctx, hook, cls, meta, std::slice::from_ref(x), &[]);
+        ctx.leave_recursive();
+        return is_true(ctx, &r?);
+    }
     if ops::layout(cls) != Some(crate::object::Layout::Object)
         || cls.is(&ctx.vm.core.object_type)
         || attr::lookup_in_type(cls, name, crate::object::str::hash_str(name)).is_none()
@@ -616,7 +653,7 @@ fn radix<B: Backend>(
     base: u32,
 ) -> PyResult<B> {
     args.check(ctx, name, 1, 1, &[])?;
-    let v = match as_num(&args.args[0]) {
+    let v = match as_num(ops::value_of(&args.args[0])) {
         Some(Num::Int(i)) => BigInt::from(i),
         Some(Num::Big(b)) => b.clone(),
         _ => {
@@ -768,15 +805,4 @@ pub fn super_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
         }
         _ => Err(ctx.type_error("super() takes 0 or 2 arguments")),
     }
-}
-
-/// `type(obj)` (the one-argument form).
-pub fn type_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let pos = &args.positional()[1..];
-    if pos.len() != 1 {
-        return Err(
-            ctx.type_error("type() takes 1 argument (the 3-argument form is not supported)")
-        );
-    }
-    Ok(type_of(ctx.vm, &pos[0]))
 }

@@ -91,7 +91,8 @@ pub fn install<B: Backend>(vm: &Vm<B>) {
                 | "async_generator_asend"
                 | "async_generator_athrow"
                 | "async_generator_wrapped_value"
-        ) {
+        ) && !name.ends_with("iterator")
+        {
             put(name, t);
         }
     }

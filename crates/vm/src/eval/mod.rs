@@ -13,6 +13,7 @@
 pub mod asyncgen;
 pub mod build;
 pub mod calls;
+pub mod classes;
 pub mod coroutine;
 pub mod exceptions;
 pub mod fuse;
@@ -505,8 +506,8 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 // iterator's lock (`Backend::cell_write_unique`).
                 let it = f.top();
                 // Fast path for `for i in range(...)` (CPython 3.12's FOR_ITER_RANGE).
-                let next = if let Payload::Iter(cell) = &it.payload
-                    && let Some(next) = it.write_unique(cell, |st| match st {
+                let next = if let Payload::Iter(io) = &it.payload
+                    && let Some(next) = it.write_unique(&io.state, |st| match st {
                         IterState::Range(next, left, step) => {
                             if *left <= 0 {
                                 return Some(None);

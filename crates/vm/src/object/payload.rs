@@ -40,6 +40,8 @@ pub enum Payload<B: Backend> {
     Dict(B::Cell<Dict<B>>),
     /// A `set` (a table whose values are all `None`).
     Set(B::Cell<Dict<B>>),
+    /// A `frozenset`: a set's table, never changed once built, so it needs no cell.
+    FrozenSet(Box<FrozenSetObj<B>>),
     /// A `range`.
     Range(RangeObj),
     /// A `slice` (`start`, `stop`, `step`; `None` objects where omitted).
@@ -60,8 +62,8 @@ pub enum Payload<B: Backend> {
     Instance(Box<Instance<B>>),
     /// A module.
     Module(Box<ModuleObj<B>>),
-    /// An iterator over a built-in container.
-    Iter(Box<B::Cell<IterState<B>>>),
+    /// A built-in iterator (over a container, or `enumerate`, `zip`, `map`, ...).
+    Iter(Box<IterObj<B>>),
     /// `staticmethod`, `classmethod` or `property` wrapping callables.
     Wrapper(Box<Wrapper<B>>),
     /// `super()`: (the class to start after, the instance).
@@ -86,6 +88,7 @@ impl<B: Backend> Payload<B> {
             Payload::List(_) => "list",
             Payload::Dict(_) => "dict",
             Payload::Set(_) => "set",
+            Payload::FrozenSet(_) => "frozenset",
             Payload::Range(_) => "range",
             Payload::Slice(_) => "slice",
             Payload::Code(_) => "code",
@@ -101,6 +104,22 @@ impl<B: Backend> Payload<B> {
             Payload::Super(_) => "super",
             Payload::Native(_) => "native",
         }
+    }
+}
+
+/// A `frozenset`: its elements (a table whose values are all `None`, filled before the object
+/// is shared and never changed afterwards) and its hash, computed on first use.
+pub struct FrozenSetObj<B: Backend> {
+    /// The elements.
+    pub table: Dict<B>,
+    /// Cached `hash()`; `-1` until computed (a Python hash is never `-1`).
+    pub hash: std::sync::atomic::AtomicI64,
+}
+
+impl<B: Backend> FrozenSetObj<B> {
+    /// A frozenset of the elements of `table`.
+    pub fn new(table: Dict<B>) -> FrozenSetObj<B> {
+        FrozenSetObj { table, hash: std::sync::atomic::AtomicI64::new(-1) }
     }
 }
 
@@ -169,8 +188,24 @@ pub struct TypeObj<B: Backend> {
     pub name: String,
     /// `__qualname__`.
     pub qualname: String,
-    /// The base class (`None` only for `object`).
+    /// `__base__`: the base whose instance layout this class extends (`None` only for
+    /// `object`).
     pub base: Option<PyRef<B>>,
+    /// `__bases__`, in the order the class statement gave them.
+    pub bases: Box<[PyRef<B>]>,
+    /// The method resolution order after the class itself (C3 linearization, CPython's
+    /// `__mro__[1:]`): attribute lookup searches the class's own dict, then these in order.
+    /// Fixed at creation, so it needs no cell.
+    pub mro: Box<[PyRef<B>]>,
+    /// `type(cls)` when it is not `type` (a metaclass).
+    pub metaclass: Option<PyRef<B>>,
+    /// For a Python subclass of a built-in type (`class C(list)`): that built-in type. Its
+    /// instances are `Payload::Instance`s whose `value` holds the built-in object.
+    pub value_type: Option<PyRef<B>>,
+    /// `Some(names)` when instances have no `__dict__` (every class in the MRO below
+    /// `object` declares `__slots__`, none of them `__dict__`): the attribute names they
+    /// may hold.
+    pub slots: Option<Box<[String]>>,
     /// Class attributes and methods.
     pub dict: B::Cell<Dict<B>>,
     /// Which built-in layout instances of this class have.
@@ -198,6 +233,10 @@ pub struct Instance<B: Backend> {
     pub dict: B::Cell<Dict<B>>,
     /// Exception state, for instances of exception classes.
     pub exc: Option<B::Cell<ExcState<B>>>,
+    /// For an instance of a subclass of a built-in type (`TypeObj::value_type`): the built-in
+    /// object it extends (a list, dict, int, ...). Set at creation and never replaced; a
+    /// mutable value guards its own contents with its own cell.
+    pub value: Option<PyRef<B>>,
 }
 
 /// What an exception carries besides its attributes.
@@ -256,6 +295,62 @@ pub struct NativeObj<B: Backend> {
     pub data: Box<dyn Any + Send + Sync>,
 }
 
+/// A built-in iterator: which class it is (fixed when it is made, so `type()` reads no cell)
+/// and its state.
+pub struct IterObj<B: Backend> {
+    /// Its class.
+    pub kind: IterKind,
+    /// Where it is.
+    pub state: B::Cell<IterState<B>>,
+}
+
+/// The class of a built-in iterator, named as CPython names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IterKind {
+    /// `list_iterator`
+    List,
+    /// `list_reverseiterator`
+    ListReverse,
+    /// `tuple_iterator`
+    Tuple,
+    /// `range_iterator`
+    Range,
+    /// `str_iterator` (a string with non-ASCII characters)
+    Str,
+    /// `str_ascii_iterator`
+    StrAscii,
+    /// `bytes_iterator`
+    Bytes,
+    /// `dict_keyiterator`
+    DictKeys,
+    /// `dict_valueiterator`
+    DictValues,
+    /// `dict_itemiterator`
+    DictItems,
+    /// `dict_reversekeyiterator`
+    DictReverseKeys,
+    /// `dict_reversevalueiterator`
+    DictReverseValues,
+    /// `dict_reverseitemiterator`
+    DictReverseItems,
+    /// `set_iterator` (sets and frozensets)
+    Set,
+    /// `reversed` (of a sequence other than a list or range)
+    Reversed,
+    /// `enumerate`
+    Enumerate,
+    /// `zip`
+    Zip,
+    /// `map`
+    Map,
+    /// `filter`
+    Filter,
+    /// `callable_iterator` (`iter(f, sentinel)`)
+    Callable,
+    /// `iterator` (the `__getitem__` sequence protocol)
+    Seq,
+}
+
 /// The state of a built-in iterator.
 pub enum IterState<B: Backend> {
     /// Over a list, by index (sees appends made during iteration, as CPython does).
@@ -273,10 +368,12 @@ pub enum IterState<B: Backend> {
     Dict(PyRef<B>, usize, TableExpect, DictIterKind),
     /// Over a snapshot of values (`reversed`, eager generator expressions).
     Seq(Vec<PyRef<B>>, usize),
-    /// `enumerate(it, start)`.
-    Enumerate(PyRef<B>, i64),
-    /// `zip(*its)`.
-    Zip(Vec<PyRef<B>>),
+    /// `enumerate(it, start)`: the next count, or a big one once past 64 bits.
+    Enumerate(PyRef<B>, i64, Option<Box<BigInt>>),
+    /// `zip(*its, strict=...)`.
+    Zip(Vec<PyRef<B>>, bool),
+    /// `iter(f, sentinel)`.
+    Callable(PyRef<B>, PyRef<B>),
     /// `map(f, *its)`.
     Map(PyRef<B>, Vec<PyRef<B>>),
     /// `filter(f, it)`; `f` is `None` for truthiness.

@@ -8,30 +8,47 @@ use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::object::str::hash_str;
 use crate::object::{BuiltinFn, Payload, PyRef, Wrapper};
 
-/// Looks `name` up in `cls` and its bases (single inheritance: the base chain is the MRO).
+/// Looks `name` up in `cls` and then in the classes of its MRO.
 pub fn lookup_in_type<B: Backend>(cls: &PyRef<B>, name: &str, hash: i64) -> Option<PyRef<B>> {
     lookup_with_owner(cls, name, hash).map(|(v, _)| v)
 }
 
+/// The value of `name` in the dict of class `c` itself.
+fn own_attr<B: Backend>(c: &PyRef<B>, name: &str, hash: i64) -> Option<(PyRef<B>, bool)> {
+    let Payload::Type(t) = &c.payload else { return None };
+    c.read(&t.dict, |d| {
+        let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
+        d.get_at(pos).and_then(|e| e.value.clone())
+    })
+    .map(|v| (v, t.module == "builtins"))
+}
+
 /// [`lookup_in_type`], also saying whether the class it was found in is a built-in one.
-fn lookup_with_owner<B: Backend>(
+pub(crate) fn lookup_with_owner<B: Backend>(
     cls: &PyRef<B>,
     name: &str,
     hash: i64,
 ) -> Option<(PyRef<B>, bool)> {
-    let mut cur = Some(cls);
-    while let Some(c) = cur {
-        let Payload::Type(t) = &c.payload else { return None };
-        if let Some(v) = c.read(&t.dict, |d| {
-            let pos =
-                d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
-            d.get_at(pos).and_then(|e| e.value.clone())
-        }) {
-            return Some((v, t.module == "builtins"));
-        }
-        cur = t.base.as_ref();
+    let Payload::Type(t) = &cls.payload else { return None };
+    if let Some(found) = own_attr(cls, name, hash) {
+        return Some(found);
     }
-    None
+    t.mro.iter().find_map(|c| own_attr(c, name, hash))
+}
+
+/// Looks `name` up in the MRO of `owner` after class `start` (what `super(start, obj)`
+/// searches, `owner` being `obj`'s class or `obj` itself when it is a class).
+pub(crate) fn lookup_after<B: Backend>(
+    owner: &PyRef<B>,
+    start: &PyRef<B>,
+    name: &str,
+    hash: i64,
+) -> Option<PyRef<B>> {
+    let Payload::Type(t) = &owner.payload else { return None };
+    let full = std::iter::once(owner).chain(t.mro.iter());
+    let mut after = full.skip_while(|c| !c.is(start));
+    after.next()?;
+    after.find_map(|c| own_attr(c, name, hash)).map(|(v, _)| v)
 }
 
 /// Looks `name` up on `type(obj)`.
@@ -203,29 +220,30 @@ pub fn getattr_opt<B: Backend>(
                 "__base__" => {
                     return Ok(Some(t.base.clone().unwrap_or_else(|| vm.core.none.clone())));
                 }
-                "__class__" => return Ok(Some(vm.core.types.type_.clone())),
-                // A snapshot, as an instance's `__dict__` is (CPython: a live mappingproxy).
-                "__dict__" => return Ok(Some(vm.dict(obj.read(&t.dict, |d| d.clone())))),
+                "__bases__" => return Ok(Some(vm.tuple(t.bases.to_vec()))),
+                "__class__" => return Ok(Some(type_of(vm, obj))),
                 "__annotations__" => {
                     if let Some(a) = class_annotations(ctx, obj) {
                         return Ok(Some(a));
                     }
                 }
                 "__mro__" => {
-                    let mut mro = vec![];
-                    let mut cur = Some(obj.clone());
-                    while let Some(c) = cur {
-                        cur = match &c.payload {
-                            Payload::Type(t) => t.base.clone(),
-                            _ => None,
-                        };
-                        mro.push(c);
-                    }
+                    let mut mro = vec![obj.clone()];
+                    mro.extend(t.mro.iter().cloned());
                     return Ok(Some(vm.tuple(mro)));
                 }
+                "__dict__" => return Ok(Some(vm.dict(obj.read(&t.dict, |d| d.clone())))),
                 _ => {}
             }
-            let Some(attr) = lookup_in_type(obj, name, hash) else { return Ok(None) };
+            let Some(attr) = lookup_in_type(obj, name, hash) else {
+                // Then the metaclass (`type` by default): its methods bound to the class.
+                let meta = type_of(vm, obj);
+                let Some(attr) = lookup_in_type(&meta, name, hash) else { return Ok(None) };
+                if name == "__new__" {
+                    return Ok(Some(attr));
+                }
+                return bind(ctx, attr, obj, &meta).map(Some);
+            };
             Ok(Some(match &attr.payload {
                 Payload::Wrapper(w) => match &**w {
                     Wrapper::StaticMethod(f) => f.clone(),
@@ -240,11 +258,35 @@ pub fn getattr_opt<B: Backend>(
         }
         Payload::Super(s) => {
             let (start, inst) = (&s.0, &s.1);
-            let Payload::Type(t) = &start.payload else { return Ok(None) };
-            let Some(base) = &t.base else { return Ok(None) };
-            let Some(attr) = lookup_in_type(base, name, hash) else { return Ok(None) };
-            let cls = type_of(vm, inst);
-            bind(ctx, attr, inst, &cls).map(Some)
+            // `super()` in a classmethod or `__new__` searches the class's own MRO.
+            let of_class =
+                matches!(inst.payload, Payload::Type(_)) && super::is_subclass(inst, start);
+            let owner = if of_class { inst.clone() } else { type_of(vm, inst) };
+            let Some(attr) = lookup_after(&owner, start, name, hash) else { return Ok(None) };
+            if name == "__new__" {
+                // A static method in CPython: never bound.
+                return Ok(Some(match &attr.payload {
+                    Payload::Wrapper(w) => match &**w {
+                        Wrapper::StaticMethod(f) => f.clone(),
+                        _ => attr.clone(),
+                    },
+                    _ => attr,
+                }));
+            }
+            if of_class {
+                return Ok(Some(match &attr.payload {
+                    Payload::Wrapper(w) => match &**w {
+                        Wrapper::StaticMethod(f) => f.clone(),
+                        Wrapper::ClassMethod(f) => {
+                            PyRef::new(Payload::Method(Box::new((f.clone(), inst.clone()))))
+                        }
+                        Wrapper::Property { .. } => attr.clone(),
+                    },
+                    Payload::Instance(_) => descr::get_from_class(ctx, attr, inst)?,
+                    _ => attr,
+                }));
+            }
+            bind(ctx, attr, inst, &owner).map(Some)
         }
         _ => {
             if name == "__class__" {
@@ -376,7 +418,10 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
         },
         (Payload::Code(c), "co_name") => Some(vm.str(c.code.name.as_str())),
         (Payload::Code(c), "co_filename") => Some(vm.str(&*c.code.filename)),
-        (Payload::Instance(i), "__dict__") => Some(vm.dict(obj.read(&i.dict, |d| d.clone()))),
+        (Payload::Instance(i), "__dict__") => match &i.class.payload {
+            Payload::Type(t) if t.slots.is_some() => None,
+            _ => Some(vm.dict(obj.read(&i.dict, |d| d.clone()))),
+        },
         (Payload::Native(n), "tb_lineno") if n.class.is(&vm.core.types.traceback) => {
             n.data.downcast_ref::<u32>().map(|l| vm.int(*l as i64))
         }
@@ -453,12 +498,16 @@ pub fn setattr<B: Backend>(
     generic_setattr(ctx, obj, name, value)
 }
 
-/// A `__setattr__`/`__delattr__` that a Python class (not `object`) defines for `obj`, with
-/// the class.
+/// A `__setattr__`/`__delattr__` that a Python class (not `object`) defines for `obj` (or a
+/// metaclass for the class `obj`), with that class.
 fn user_hook<B: Backend>(obj: &PyRef<B>, hook: &str) -> Option<(PyRef<B>, PyRef<B>)> {
-    let Payload::Instance(inst) = &obj.payload else { return None };
-    match lookup_with_owner(&inst.class, hook, hash_str(hook)) {
-        Some((f, false)) => Some((f, inst.class.clone())),
+    let cls = match &obj.payload {
+        Payload::Instance(inst) => &inst.class,
+        Payload::Type(t) => t.metaclass.as_ref()?,
+        _ => return None,
+    };
+    match lookup_with_owner(cls, hook, hash_str(hook)) {
+        Some((f, false)) => Some((f, cls.clone())),
         _ => None,
     }
 }
@@ -514,6 +563,15 @@ pub fn generic_setattr<B: Backend>(
                     }
                     _ => {}
                 }
+            }
+            if let Payload::Type(ct) = &cls.payload
+                && let Some(slots) = &ct.slots
+                && !slots.iter().any(|n| n == text)
+            {
+                // `__slots__` without `__dict__`: no other attribute can be stored.
+                return Err(
+                    ctx.attribute_error(format!("'{}' object has no attribute '{text}'", ct.name))
+                );
             }
             dicts::set_name(obj, name.clone(), value);
             Ok(())

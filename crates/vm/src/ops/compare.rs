@@ -196,7 +196,8 @@ fn eq_builtin_depth<B: Backend>(a: &PyRef<B>, b: &PyRef<B>, depth: u32) -> Optio
             | Payload::Native(_)
             | Payload::List(_)
             | Payload::Dict(_)
-            | Payload::Set(_),
+            | Payload::Set(_)
+            | Payload::FrozenSet(_),
             _,
         )
         | (
@@ -205,10 +206,23 @@ fn eq_builtin_depth<B: Backend>(a: &PyRef<B>, b: &PyRef<B>, depth: u32) -> Optio
             | Payload::Native(_)
             | Payload::List(_)
             | Payload::Dict(_)
-            | Payload::Set(_),
+            | Payload::Set(_)
+            | Payload::FrozenSet(_),
         ) => None,
         _ => Some(false),
     }
+}
+
+/// CPython's `frozenset` hash from its elements' hashes: independent of their order (each
+/// hash's bits shuffled and xored in), then mixed with the size and dispersed so that nested
+/// frozensets spread, as `frozenset_hash` in CPython's `setobject.c` computes it.
+pub fn frozenset_hash(hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
+    let shuffle = |h: u64| ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+    let mut h = hashes.fold(0u64, |acc, e| acc ^ shuffle(e as u64));
+    h ^= (len as u64 + 1).wrapping_mul(1927868237);
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h.wrapping_mul(69069).wrapping_add(907133923);
+    if h == u64::MAX { 590923713 } else { h as i64 }
 }
 
 /// `a == b`.
@@ -290,7 +304,9 @@ fn compare_builtin<B: Backend>(
             ctx.leave_recursive();
             Some(r? == (op == CmpOp::Eq))
         }
-        (Payload::Set(_), Payload::Set(_)) => Some(set_compare(ctx, a, b, op)?),
+        (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
+            Some(set_compare(ctx, a, b, op)?)
+        }
         _ if matches!(op, CmpOp::Eq | CmpOp::Ne) && !same_kind => {
             if matches!(a.payload, Payload::Instance(_))
                 || matches!(b.payload, Payload::Instance(_))
@@ -336,12 +352,10 @@ fn set_compare<B: Backend>(
     b: &PyRef<B>,
     op: CmpOp,
 ) -> PyResult<B, bool> {
-    let (Payload::Set(x), Payload::Set(y)) = (&a.payload, &b.payload) else { return Ok(false) };
-    let (la, lb) = (a.read(x, |d| d.len()), b.read(y, |d| d.len()));
+    use super::dicts::{keys_of, len_of};
+    let (la, lb) = (len_of(a), len_of(b));
     let subset = |ctx: &mut Ctx<'_, B>, p: &PyRef<B>, q: &PyRef<B>| -> PyResult<B, bool> {
-        let Payload::Set(c) = &p.payload else { return Ok(false) };
-        let keys: Vec<_> = p.read(c, |d| d.iter().map(|e| e.key.clone()).collect());
-        for k in keys {
+        for k in keys_of(p) {
             if !super::seq::contains(ctx, q, &k)? {
                 return Ok(false);
             }
@@ -585,15 +599,34 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
             if h == -1 { 1546275796 } else { h }
         }
         Payload::Range(r) => hash_i64(r.start ^ r.stop.rotate_left(20) ^ r.step.rotate_left(40)),
+        Payload::FrozenSet(f) => {
+            // Relaxed: the hash is a pure function of the immutable elements, so racing
+            // threads store the same value and nothing else is published through it.
+            let h = f.hash.load(std::sync::atomic::Ordering::Relaxed);
+            if h != -1 {
+                return Ok(h);
+            }
+            let h = frozenset_hash(f.table.iter().map(|e| e.hash), f.table.len());
+            // Relaxed: as above.
+            f.hash.store(h, std::sync::atomic::Ordering::Relaxed);
+            h
+        }
         Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice(_) => {
             return Err(ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj))));
         }
         Payload::Instance(inst) => {
-            if let Some(h) = super::attr::lookup_in_type(
+            if let Some((h, builtin)) = super::attr::lookup_with_owner(
                 &inst.class,
                 "__hash__",
                 crate::object::str::hash_str("__hash__"),
             ) {
+                if builtin
+                    && matches!(h.payload, Payload::Builtin(_))
+                    && let Some(v) = &inst.value
+                {
+                    // A subclass of a built-in type that keeps its `__hash__`: the value's.
+                    return hash(ctx, v);
+                }
                 if matches!(h.payload, Payload::None) {
                     return Err(
                         ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj)))

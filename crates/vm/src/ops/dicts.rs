@@ -28,6 +28,44 @@ pub fn table<B: Backend>(obj: &PyRef<B>) -> Option<&B::Cell<Dict<B>>> {
     }
 }
 
+/// Runs `f` on the table of a dict, set, frozenset, instance or class: under the cell's guard,
+/// or directly for a frozenset, whose table never changes once the object exists. `None` for
+/// other objects.
+#[inline]
+pub fn read_table<B: Backend, R>(obj: &PyRef<B>, f: impl FnOnce(&Dict<B>) -> R) -> Option<R> {
+    match &obj.payload {
+        Payload::FrozenSet(fs) => Some(f(&fs.table)),
+        _ => table(obj).map(|cell| obj.read(cell, f)),
+    }
+}
+
+/// Whether `obj` is a `set` or a `frozenset`.
+#[inline]
+pub fn is_anyset<B: Backend>(obj: &PyRef<B>) -> bool {
+    matches!(obj.payload, Payload::Set(_) | Payload::FrozenSet(_))
+}
+
+/// The keys of a dict or the elements of a set or frozenset, copied out of the table in one
+/// read (empty for other objects).
+pub fn keys_of<B: Backend>(obj: &PyRef<B>) -> Vec<PyRef<B>> {
+    match &obj.payload {
+        Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {
+            read_table(obj, |t| t.iter().map(|e| e.key.clone()).collect()).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The number of entries of a dict, set or frozenset (0 for other objects).
+pub fn len_of<B: Backend>(obj: &PyRef<B>) -> usize {
+    match &obj.payload {
+        Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {
+            read_table(obj, |t| t.len()).unwrap_or(0)
+        }
+        _ => 0,
+    }
+}
+
 /// Looks `key` up under the guard, deciding equality without Python code: `Some(position)`
 /// when decided, `None` when some stored key with the same hash needs a Python `__eq__`.
 fn probe<B: Backend>(d: &Dict<B>, key: &PyRef<B>, hash: i64) -> Option<Option<usize>> {
@@ -49,11 +87,10 @@ fn probe<B: Backend>(d: &Dict<B>, key: &PyRef<B>, hash: i64) -> Option<Option<us
 fn equal_stored_key<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     obj: &PyRef<B>,
-    cell: &B::Cell<Dict<B>>,
     key: &PyRef<B>,
     hash: i64,
 ) -> PyResult<B, Option<PyRef<B>>> {
-    let candidates = obj.read(cell, |d| d.same_hash(hash));
+    let candidates = read_table(obj, |d| d.same_hash(hash)).unwrap_or_default();
     for cand in candidates {
         if compare::eq(ctx, &cand, key)? {
             return Ok(Some(cand));
@@ -69,11 +106,11 @@ pub fn has_key<B: Backend>(
     key: &PyRef<B>,
     hash: i64,
 ) -> PyResult<B, bool> {
-    let Some(cell) = table(obj) else { return Ok(false) };
-    if let Some(pos) = obj.read(cell, |d| probe(d, key, hash)) {
+    let Some(decided) = read_table(obj, |d| probe(d, key, hash)) else { return Ok(false) };
+    if let Some(pos) = decided {
         return Ok(pos.is_some());
     }
-    Ok(equal_stored_key(ctx, obj, cell, key, hash)?.is_some())
+    Ok(equal_stored_key(ctx, obj, key, hash)?.is_some())
 }
 
 /// `d[key]` lookup: the value, or `None` if absent.
@@ -83,16 +120,18 @@ pub fn get<B: Backend>(
     key: &PyRef<B>,
 ) -> PyResult<B, Option<PyRef<B>>> {
     let hash = compare::hash(ctx, key)?;
-    let Some(cell) = table(obj) else { return Ok(None) };
     let value_at = |d: &Dict<B>, pos: Option<usize>| {
         pos.and_then(|p| d.get_at(p)).and_then(|e| e.value.clone())
     };
-    if let Some(v) = obj.read(cell, |d| probe(d, key, hash).map(|pos| value_at(d, pos))) {
+    let Some(decided) = read_table(obj, |d| probe(d, key, hash).map(|pos| value_at(d, pos))) else {
+        return Ok(None);
+    };
+    if let Some(v) = decided {
         return Ok(v);
     }
-    let Some(stored) = equal_stored_key(ctx, obj, cell, key, hash)? else { return Ok(None) };
+    let Some(stored) = equal_stored_key(ctx, obj, key, hash)? else { return Ok(None) };
     // Gone since the comparison: the lookup is ordered after the removal.
-    Ok(obj.read(cell, |d| value_at(d, d.find(hash, |k| k.is(&stored)))))
+    Ok(read_table(obj, |d| value_at(d, d.find(hash, |k| k.is(&stored)))).flatten())
 }
 
 /// `d[key] = value` (or `s.add(key)` with `value == None`).
@@ -121,7 +160,7 @@ pub fn set<B: Backend>(
         }
         Err(kv) => kv,
     };
-    let stored = equal_stored_key(ctx, obj, cell, &key, hash)?;
+    let stored = equal_stored_key(ctx, obj, &key, hash)?;
     let replaced = obj.write(cell, |d| {
         match stored.as_ref().and_then(|s| d.find(hash, |k| k.is(s))) {
             Some(p) => (d.set_at(p, value), Some(key)),
@@ -169,7 +208,7 @@ pub fn set_default<B: Backend>(
         }
         Err(kd) => kd,
     };
-    let stored = equal_stored_key(ctx, obj, cell, &key, hash)?;
+    let stored = equal_stored_key(ctx, obj, &key, hash)?;
     let (value, unused) = obj.write(cell, |d| {
         let pos = stored.as_ref().and_then(|s| d.find(hash, |k| k.is(s)));
         fill(d, pos, key, default)
@@ -192,7 +231,7 @@ pub fn remove<B: Backend>(
     {
         return Ok(entry);
     }
-    let Some(stored) = equal_stored_key(ctx, obj, cell, key, hash)? else { return Ok(None) };
+    let Some(stored) = equal_stored_key(ctx, obj, key, hash)? else { return Ok(None) };
     Ok(obj.write(cell, |d| d.find(hash, |k| k.is(&stored)).and_then(|p| d.remove_at(p))))
 }
 

@@ -44,6 +44,7 @@ pub fn type_of<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>) -> PyRef<B> {
         Payload::List(_) => t.list.clone(),
         Payload::Dict(_) => t.dict.clone(),
         Payload::Set(_) => t.set.clone(),
+        Payload::FrozenSet(_) => t.frozenset.clone(),
         Payload::Range(_) => t.range.clone(),
         Payload::Slice(_) => t.slice.clone(),
         Payload::Code(_) => t.code.clone(),
@@ -51,7 +52,7 @@ pub fn type_of<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>) -> PyRef<B> {
         Payload::Builtin(_) => t.builtin_function.clone(),
         Payload::Method(_) => t.method.clone(),
         Payload::Cell(_) => t.cell.clone(),
-        Payload::Type(_) => t.type_.clone(),
+        Payload::Type(c) => c.metaclass.clone().unwrap_or_else(|| t.type_.clone()),
         Payload::Instance(i) => i.class.clone(),
         Payload::Module(_) => t.module.clone(),
         Payload::Iter(_) => t.iterator.clone(),
@@ -84,17 +85,13 @@ pub fn type_name<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>) -> String {
 
 /// Whether class `cls` is `base` or derives from it.
 pub fn is_subclass<B: Backend>(cls: &PyRef<B>, base: &PyRef<B>) -> bool {
-    let mut cur = Some(cls);
-    while let Some(c) = cur {
-        if c.is(base) {
-            return true;
-        }
-        cur = match &c.payload {
-            Payload::Type(t) => t.base.as_ref(),
-            _ => None,
-        };
+    if cls.is(base) {
+        return true;
     }
-    false
+    match &cls.payload {
+        Payload::Type(t) => t.mro.iter().any(|c| c.is(base)),
+        _ => false,
+    }
 }
 
 /// `isinstance(obj, cls)` for a single class (`bool` counts as an `int`).
@@ -127,6 +124,7 @@ pub fn is_true<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, 
         Payload::Tuple(t) => !t.is_empty(),
         Payload::List(l) => obj.read(l, |v| !v.is_empty()),
         Payload::Dict(d) | Payload::Set(d) => obj.read(d, |d| !d.is_empty()),
+        Payload::FrozenSet(f) => !f.table.is_empty(),
         Payload::Range(r) => !r.is_empty(),
         Payload::Instance(_) | Payload::Native(_) => return instance_truth(ctx, obj),
         _ => true,
@@ -168,12 +166,27 @@ pub fn expect_int<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, what: &str) -> P
 /// such as dict views), so operators dispatch to its dunder methods.
 #[inline]
 pub fn has_dunders<B: Backend>(obj: &PyRef<B>) -> bool {
-    matches!(obj.payload, Payload::Instance(_) | Payload::Native(_))
+    match &obj.payload {
+        Payload::Instance(_) | Payload::Native(_) => true,
+        Payload::Type(t) => t.metaclass.is_some(),
+        _ => false,
+    }
 }
 
-/// The text of a `str` object, or `None` for other objects.
-pub fn as_str<B: Backend>(obj: &PyRef<B>) -> Option<&str> {
+/// The built-in object an instance of a subclass of a built-in type extends (`obj` itself
+/// for every other object): what built-in methods and operators act on.
+pub fn value_of<B: Backend>(obj: &PyRef<B>) -> &PyRef<B> {
     match &obj.payload {
+        Payload::Instance(i) => i.value.as_ref().unwrap_or(obj),
+        _ => obj,
+    }
+}
+
+/// The text of a `str` object (or of an instance of a subclass of `str`), or `None` for
+/// other objects.
+pub fn as_str<B: Backend>(obj: &PyRef<B>) -> Option<&str> {
+    // An instance of a subclass of `str` counts, as `PyUnicode_Check` accepts one.
+    match &value_of(obj).payload {
         Payload::Str(s) => Some(s.as_str()),
         _ => None,
     }

@@ -90,7 +90,7 @@ pub fn bytes_percent<B: Backend>(
 
 fn prepare<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, Prepared> {
     let tn = type_name(ctx.vm, v);
-    let (int, float) = match as_num(v) {
+    let (int, float) = match as_num(super::value_of(v)) {
         Some(Num::Int(i)) => (Ok(BigInt::from(i)), Ok(i as f64)),
         Some(Num::Big(b)) => (
             Ok(b.clone()),

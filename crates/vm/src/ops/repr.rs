@@ -133,7 +133,16 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
             if keys.is_empty() {
                 return Ok("set()".into());
             }
-            return guarded(obj, "{...}", || Ok(format!("{{{}}}", join_reprs(ctx, &keys)?)));
+            return guarded(obj, "set(...)", || Ok(format!("{{{}}}", join_reprs(ctx, &keys)?)));
+        }
+        Payload::FrozenSet(f) => {
+            let keys: Vec<_> = f.table.iter().map(|e| e.key.clone()).collect();
+            if keys.is_empty() {
+                return Ok("frozenset()".into());
+            }
+            return guarded(obj, "frozenset(...)", || {
+                Ok(format!("frozenset({{{}}})", join_reprs(ctx, &keys)?))
+            });
         }
         Payload::Range(r) => {
             if r.step == 1 {
@@ -176,6 +185,16 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
         }
         Payload::Cell(_) => format!("<cell at {:#x}>", obj.addr()),
         Payload::Type(t) => {
+            if let Some(meta) = &t.metaclass
+                && let Some((f, false)) = super::attr::lookup_with_owner(
+                    meta,
+                    "__repr__",
+                    crate::object::str::hash_str("__repr__"),
+                )
+            {
+                let r = super::attr::call_special(ctx, f, obj, meta, &[], &[])?;
+                return str_of_result(ctx, &r);
+            }
             if t.module == "builtins" {
                 format!("<class '{}'>", t.name)
             } else {

@@ -11,7 +11,7 @@ use crate::object::{Payload, PyRef};
 
 /// The value of an object used as an index (`__index__` semantics for int and bool).
 pub fn index_value<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64> {
-    match &obj.payload {
+    match &super::value_of(obj).payload {
         Payload::Int(i) => Ok(*i),
         Payload::Bool(b) => Ok(*b as i64),
         Payload::BigInt(_) => {
@@ -35,6 +35,7 @@ pub fn to_vec<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, V
         Payload::Dict(d) | Payload::Set(d) => {
             Ok(obj.read(d, |t| t.iter().map(|e| e.key.clone()).collect()))
         }
+        Payload::FrozenSet(f) => Ok(f.table.iter().map(|e| e.key.clone()).collect()),
         Payload::Range(r) => {
             // Sized up front, as CPython's `__length_hint__` does: a range too long to hold
             // is a `MemoryError` at once rather than memory growing until the process dies.
@@ -243,6 +244,18 @@ pub fn getitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>)
                 None => Err(not_subscriptable(ctx, obj)),
             }
         }
+        Payload::Type(t)
+            if t.metaclass.is_some()
+                && let Some(v) = super::attr::call_dunder(
+                    ctx,
+                    obj,
+                    "__getitem__",
+                    std::slice::from_ref(key),
+                )? =>
+        {
+            // A metaclass's `__getitem__` (`Color['RED']` of an `Enum`).
+            Ok(v)
+        }
         Payload::Type(_) => {
             // A class defined in Python with a `__class_getitem__` (an implicit classmethod,
             // as in CPython: `collections.abc.Iterator[int]`) is asked; `list[int]` and
@@ -269,7 +282,7 @@ fn not_subscriptable<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> crate::ctx
 }
 
 fn seq_index<B: Backend>(ctx: &Ctx<'_, B>, key: &PyRef<B>, what: &str) -> PyResult<B, i64> {
-    match &key.payload {
+    match &super::value_of(key).payload {
         Payload::Int(i) => Ok(*i),
         Payload::Bool(b) => Ok(*b as i64),
         Payload::BigInt(_) => Err(ctx.index_error("cannot fit 'int' into an index-sized integer")),
@@ -509,9 +522,13 @@ pub fn contains<B: Backend>(
             }
             _ => Err(ctx.type_error("a bytes-like object is required")),
         },
-        Payload::Dict(_) | Payload::Set(_) => {
+        Payload::Dict(_) => {
             let hash = compare::hash(ctx, item)?;
             dicts::has_key(ctx, container, item, hash)
+        }
+        Payload::Set(_) | Payload::FrozenSet(_) => {
+            let (key, hash) = set_key(ctx, item)?;
+            dicts::has_key(ctx, container, &key, hash)
         }
         Payload::Range(r) => match compare::as_num(item) {
             Some(compare::Num::Int(i)) => Ok(if r.step > 0 {
@@ -521,7 +538,9 @@ pub fn contains<B: Backend>(
             }),
             _ => Ok(false),
         },
-        Payload::Instance(_) | Payload::Native(_) => {
+        Payload::Instance(_) | Payload::Native(_) | Payload::Type(_)
+            if super::has_dunders(container) =>
+        {
             if let Some(r) = super::attr::call_dunder(
                 ctx,
                 container,
@@ -541,6 +560,29 @@ pub fn contains<B: Backend>(
             "argument of type '{}' is not iterable",
             type_name(ctx.vm, container)
         ))),
+    }
+}
+
+/// The key under which a set looks `item` up, with its hash: `item` itself, or for a `set`
+/// (unhashable) a frozenset of its elements, as CPython's `set.__contains__`, `remove` and
+/// `discard` do, so that `{1} in {frozenset({1})}` is true.
+pub fn set_key<B: Backend>(ctx: &mut Ctx<'_, B>, item: &PyRef<B>) -> PyResult<B, (PyRef<B>, i64)> {
+    if let Payload::Set(cell) = &item.payload {
+        let table = item.read(cell, |t| t.clone());
+        let key = ctx.vm.frozenset(table);
+        let hash = compare::hash(ctx, &key)?;
+        return Ok((key, hash));
+    }
+    let hash = compare::hash(ctx, item)?;
+    Ok((item.clone(), hash))
+}
+
+/// A frozenset of the elements of `set`, a set object no other thread can see yet (its table
+/// is moved, not copied).
+pub fn freeze<B: Backend>(vm: &crate::Vm<B>, set: PyRef<B>) -> PyRef<B> {
+    match &set.payload {
+        Payload::Set(cell) => vm.frozenset(set.write(cell, std::mem::take)),
+        _ => set,
     }
 }
 
@@ -610,12 +652,15 @@ pub fn sequence_op<B: Backend>(
             Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
             BinOp::Mul,
         ) if is_repeat_count(a) => repeat(ctx, b, a, false)?,
-        (Payload::Set(_), Payload::Set(y), BinOp::Or | BinOp::Sub | BinOp::Xor) if inplace => {
+        (
+            Payload::Set(_),
+            Payload::Set(_) | Payload::FrozenSet(_),
+            BinOp::Or | BinOp::Sub | BinOp::Xor,
+        ) if inplace => {
             // Element by element, each step one critical section (CPython's set_update_internal,
             // set_difference_update, set_symmetric_difference_update): an element another
             // thread adds meanwhile is never lost to a wholesale replacement.
-            let right: Vec<_> = b.read(y, |d| d.iter().map(|e| e.key.clone()).collect());
-            for k in right {
+            for k in dicts::keys_of(b) {
                 match op {
                     BinOp::Or => dicts::set(ctx, a, k, None)?,
                     BinOp::Sub => drop(dicts::remove(ctx, a, &k)?),
@@ -628,9 +673,12 @@ pub fn sequence_op<B: Backend>(
             }
             a.clone()
         }
-        (Payload::Set(x), Payload::Set(y), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
-            let left: Vec<_> = a.read(x, |d| d.iter().map(|e| e.key.clone()).collect());
-            let right: Vec<_> = b.read(y, |d| d.iter().map(|e| e.key.clone()).collect());
+        (
+            Payload::Set(_) | Payload::FrozenSet(_),
+            Payload::Set(_) | Payload::FrozenSet(_),
+            BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,
+        ) => {
+            let (left, right) = (dicts::keys_of(a), dicts::keys_of(b));
             let result = vm.set(Dict::new());
             let (mut keep_left, mut keep_right) = (Vec::new(), Vec::new());
             for k in &left {
@@ -653,15 +701,18 @@ pub fn sequence_op<B: Backend>(
             for k in keep_left.into_iter().chain(keep_right) {
                 dicts::set(ctx, &result, k, None)?;
             }
-            if inplace {
-                let Payload::Set(cell) = &a.payload else { return Ok(Some(result)) };
-                let Payload::Set(rc) = &result.payload else { return Ok(Some(result)) };
-                let new = result.read(rc, |d| d.clone());
-                let old = a.write(cell, |d| std::mem::replace(d, new));
-                drop(old);
-                a.clone()
-            } else {
-                result
+            match &a.payload {
+                // The result has the left operand's type, as in CPython; a frozenset's
+                // in-place operator makes a new frozenset.
+                Payload::FrozenSet(_) => freeze(vm, result),
+                Payload::Set(cell) if inplace => {
+                    let Payload::Set(rc) = &result.payload else { return Ok(Some(result)) };
+                    let new = result.read(rc, |d| d.clone());
+                    let old = a.write(cell, |d| std::mem::replace(d, new));
+                    drop(old);
+                    a.clone()
+                }
+                _ => result,
             }
         }
         (Payload::Dict(x), Payload::Dict(_), BinOp::Or) => {

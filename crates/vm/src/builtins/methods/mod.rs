@@ -12,7 +12,9 @@ pub mod numbers;
 pub mod object;
 pub mod set;
 pub mod str;
+pub mod subclass;
 pub mod text;
+pub mod types;
 pub mod views;
 
 use crate::backend::Backend;
@@ -30,6 +32,8 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     numbers::install(vm);
     str::install(vm);
     bytes::install(vm);
+    subclass::install(vm);
+    types::install(vm);
 }
 
 /// The `self` argument of a method, checked against the expected payload by the caller's

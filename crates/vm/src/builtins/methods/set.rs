@@ -1,4 +1,8 @@
-//! Methods of `set`, and the set-building helpers the dict views share.
+//! Methods of `set` and `frozenset`, and the set-building helpers the dict views share.
+//!
+//! The methods that do not mutate are written once for both classes (`FROZEN` picks the
+//! receiver's class and the result's type: a frozenset's `union` makes a frozenset). A
+//! frozenset's table never changes, so it is read without a guard (`dicts::read_table`).
 //!
 //! Membership goes through `ops::seq::contains` / `ops::dicts`, which hash and resolve a
 //! Python-level `__eq__` outside the table's guard. Elements are copied out of a table before
@@ -21,18 +25,30 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, t, "remove", remove);
     add(vm, t, "pop", pop);
     add(vm, t, "clear", clear);
-    add(vm, t, "copy", copy);
+    add(vm, t, "copy", copy::<B, false>);
     add(vm, t, "update", update);
-    add(vm, t, "union", union);
-    add(vm, t, "intersection", intersection);
     add(vm, t, "intersection_update", intersection_update);
-    add(vm, t, "difference", difference);
     add(vm, t, "difference_update", difference_update);
-    add(vm, t, "symmetric_difference", symmetric_difference);
     add(vm, t, "symmetric_difference_update", symmetric_difference_update);
-    add(vm, t, "issubset", issubset);
-    add(vm, t, "issuperset", issuperset);
-    add(vm, t, "isdisjoint", isdisjoint);
+    let f = &vm.core.types.frozenset;
+    add(vm, f, "__new__", frozenset_new);
+    add(vm, f, "copy", copy::<B, true>);
+    for (cls, frozen) in [(t, false), (f, true)] {
+        macro_rules! both {
+            ($($name:literal => $f:ident),* $(,)?) => {
+                $(add(vm, cls, $name, if frozen { $f::<B, true> } else { $f::<B, false> });)*
+            };
+        }
+        both! {
+            "union" => union,
+            "intersection" => intersection,
+            "difference" => difference,
+            "symmetric_difference" => symmetric_difference,
+            "issubset" => issubset,
+            "issuperset" => issuperset,
+            "isdisjoint" => isdisjoint,
+        }
+    }
 }
 
 type SetCell<B> = <B as Backend>::Cell<Dict<B>>;
@@ -48,30 +64,47 @@ fn this<'a, B: Backend>(
     })
 }
 
+/// The class name of a method written for both classes.
+fn cls_name(frozen: bool) -> &'static str {
+    if frozen { "frozenset" } else { "set" }
+}
+
+/// The receiver of a method of `set` (`FROZEN` false) or `frozenset` (true).
+fn any_this<'a, B: Backend, const FROZEN: bool>(
+    ctx: &Ctx<'_, B>,
+    args: &Args<'a, B>,
+    name: &str,
+) -> PyResult<B, &'a PyRef<B>> {
+    let (o, ()) = receiver(ctx, args, cls_name(FROZEN), name, |p| match (p, FROZEN) {
+        (Payload::Set(_), false) | (Payload::FrozenSet(_), true) => Some(&()),
+        _ => None,
+    })?;
+    Ok(o)
+}
+
+/// A method's result: the set built, frozen when the receiver is a frozenset.
+fn result_of<B: Backend, const FROZEN: bool>(vm: &Vm<B>, result: PyRef<B>) -> PyRef<B> {
+    if FROZEN { seq::freeze(vm, result) } else { result }
+}
+
 // ---- Helpers ---------------------------------------------------------------------------------
 
-/// The elements of a set (or the keys of a dict), copied out of the table.
+/// The elements of a set or frozenset (or the keys of a dict), copied out of the table.
 pub(super) fn elements<B: Backend>(s: &PyRef<B>) -> Vec<PyRef<B>> {
-    match &s.payload {
-        Payload::Set(d) | Payload::Dict(d) => {
-            s.read(d, |t| t.iter().map(|e| e.key.clone()).collect())
-        }
-        _ => Vec::new(),
-    }
+    dicts::keys_of(s)
 }
 
-/// The number of elements of a set or dict.
+/// The number of elements of a set, frozenset or dict.
 fn size<B: Backend>(s: &PyRef<B>) -> usize {
-    match &s.payload {
-        Payload::Set(d) | Payload::Dict(d) => s.read(d, |t| t.len()),
-        _ => 0,
-    }
+    dicts::len_of(s)
 }
 
-/// A shallow copy of set `s`.
+/// A new set with the elements of set or frozenset `s`.
 pub(super) fn copy_of<B: Backend>(vm: &Vm<B>, s: &PyRef<B>) -> PyRef<B> {
     match &s.payload {
-        Payload::Set(d) => vm.set(s.read(d, |t| t.clone())),
+        Payload::Set(_) | Payload::FrozenSet(_) => {
+            vm.set(dicts::read_table(s, |t| t.clone()).unwrap_or_default())
+        }
         _ => vm.set(Dict::new()),
     }
 }
@@ -83,9 +116,32 @@ pub(super) fn set_of<B: Backend>(ctx: &mut Ctx<'_, B>, iterable: &PyRef<B>) -> P
     Ok(s)
 }
 
-/// `other` itself when it is a set, else a new set of its elements.
+/// `other` itself when it is a set or frozenset, else a new set of its elements.
 fn as_set<B: Backend>(ctx: &mut Ctx<'_, B>, other: &PyRef<B>) -> PyResult<B> {
-    if matches!(other.payload, Payload::Set(_)) { Ok(other.clone()) } else { set_of(ctx, other) }
+    if dicts::is_anyset(other) { Ok(other.clone()) } else { set_of(ctx, other) }
+}
+
+/// `frozenset(iterable=())`: a frozenset argument itself when the class is exactly
+/// `frozenset`, as in CPython.
+fn frozenset_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, frozenset_new)? {
+        return Ok(o);
+    }
+    if !args.kwnames.is_empty() {
+        return Err(ctx.type_error("frozenset() takes no keyword arguments"));
+    }
+    let rest = args.positional().get(1..).unwrap_or(&[]);
+    if rest.len() > 1 {
+        return Err(
+            ctx.type_error(format!("frozenset expected at most 1 argument, got {}", rest.len()))
+        );
+    }
+    let Some(src) = rest.first() else { return Ok(ctx.vm.frozenset(Dict::new())) };
+    if matches!(src.payload, Payload::FrozenSet(_)) {
+        return Ok(src.clone());
+    }
+    let s = set_of(ctx, src)?;
+    Ok(seq::freeze(ctx.vm, s))
 }
 
 /// Adds every element of `iterable` to set `s`.
@@ -120,7 +176,7 @@ pub(super) fn intersect<B: Backend>(
     other: &PyRef<B>,
 ) -> PyResult<B> {
     let result = ctx.vm.set(Dict::new());
-    let (candidates, within) = if matches!(other.payload, Payload::Set(_)) {
+    let (candidates, within) = if dicts::is_anyset(other) {
         if size(other) > size(s) { (elements(s), other) } else { (elements(other), s) }
     } else {
         (seq::to_vec(ctx, other)?, s)
@@ -172,10 +228,9 @@ pub(super) fn disjoint<B: Backend>(
     s: &PyRef<B>,
     other: &PyRef<B>,
 ) -> PyResult<B, bool> {
-    let (candidates, within) = if matches!(other.payload, Payload::Set(_)) && size(other) < size(s)
-    {
+    let (candidates, within) = if dicts::is_anyset(other) && size(other) < size(s) {
         (elements(other), s)
-    } else if matches!(other.payload, Payload::Set(_)) {
+    } else if dicts::is_anyset(other) {
         (elements(s), other)
     } else {
         (seq::to_vec(ctx, other)?, s)
@@ -208,14 +263,16 @@ fn add_<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 fn discard<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "discard")?;
     let a = arity(ctx, &args, "set", "discard", Sig::One)?;
-    drop(dicts::remove(ctx, o, &a[0])?);
+    let (key, _) = seq::set_key(ctx, &a[0])?;
+    drop(dicts::remove(ctx, o, &key)?);
     Ok(ctx.vm.core.none.clone())
 }
 
 fn remove<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "remove")?;
     let a = arity(ctx, &args, "set", "remove", Sig::One)?;
-    match dicts::remove(ctx, o, &a[0])? {
+    let (key, _) = seq::set_key(ctx, &a[0])?;
+    match dicts::remove(ctx, o, &key)? {
         Some(_) => Ok(ctx.vm.core.none.clone()),
         None => Err(ctx.key_error(a[0].clone())),
     }
@@ -242,10 +299,11 @@ fn clear<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     Ok(ctx.vm.core.none.clone())
 }
 
-fn copy<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (o, _) = this(ctx, &args, "copy")?;
-    arity(ctx, &args, "set", "copy", Sig::NoArgs)?;
-    Ok(copy_of(ctx.vm, o))
+fn copy<B: Backend, const FROZEN: bool>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = any_this::<B, FROZEN>(ctx, &args, "copy")?;
+    arity(ctx, &args, cls_name(FROZEN), "copy", Sig::NoArgs)?;
+    // A frozenset is its own copy.
+    Ok(if FROZEN { o.clone() } else { copy_of(ctx.vm, o) })
 }
 
 fn update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -256,14 +314,14 @@ fn update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     Ok(ctx.vm.core.none.clone())
 }
 
-fn union<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (o, _) = this(ctx, &args, "union")?;
-    let others = arity(ctx, &args, "set", "union", Sig::Any)?;
+fn union<B: Backend, const FROZEN: bool>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = any_this::<B, FROZEN>(ctx, &args, "union")?;
+    let others = arity(ctx, &args, cls_name(FROZEN), "union", Sig::Any)?;
     let result = copy_of(ctx.vm, o);
     for other in others {
         add_all(ctx, &result, other)?;
     }
-    Ok(result)
+    Ok(result_of::<B, FROZEN>(ctx.vm, result))
 }
 
 fn intersection_of<B: Backend>(
@@ -278,10 +336,14 @@ fn intersection_of<B: Backend>(
     Ok(result)
 }
 
-fn intersection<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (o, _) = this(ctx, &args, "intersection")?;
-    let others = arity(ctx, &args, "set", "intersection", Sig::Any)?;
-    intersection_of(ctx, o, others)
+fn intersection<B: Backend, const FROZEN: bool>(
+    ctx: &mut Ctx<'_, B>,
+    args: Args<'_, B>,
+) -> PyResult<B> {
+    let o = any_this::<B, FROZEN>(ctx, &args, "intersection")?;
+    let others = arity(ctx, &args, cls_name(FROZEN), "intersection", Sig::Any)?;
+    let result = intersection_of(ctx, o, others)?;
+    Ok(result_of::<B, FROZEN>(ctx.vm, result))
 }
 
 fn intersection_update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -292,14 +354,17 @@ fn intersection_update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> P
     Ok(ctx.vm.core.none.clone())
 }
 
-fn difference<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (o, _) = this(ctx, &args, "difference")?;
-    let others = arity(ctx, &args, "set", "difference", Sig::Any)?;
+fn difference<B: Backend, const FROZEN: bool>(
+    ctx: &mut Ctx<'_, B>,
+    args: Args<'_, B>,
+) -> PyResult<B> {
+    let o = any_this::<B, FROZEN>(ctx, &args, "difference")?;
+    let others = arity(ctx, &args, cls_name(FROZEN), "difference", Sig::Any)?;
     let result = copy_of(ctx.vm, o);
     for other in others {
         discard_all(ctx, &result, other)?;
     }
-    Ok(result)
+    Ok(result_of::<B, FROZEN>(ctx.vm, result))
 }
 
 fn difference_update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -310,12 +375,15 @@ fn difference_update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyR
     Ok(ctx.vm.core.none.clone())
 }
 
-fn symmetric_difference<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (o, _) = this(ctx, &args, "symmetric_difference")?;
-    let a = arity(ctx, &args, "set", "symmetric_difference", Sig::One)?;
+fn symmetric_difference<B: Backend, const FROZEN: bool>(
+    ctx: &mut Ctx<'_, B>,
+    args: Args<'_, B>,
+) -> PyResult<B> {
+    let o = any_this::<B, FROZEN>(ctx, &args, "symmetric_difference")?;
+    let a = arity(ctx, &args, cls_name(FROZEN), "symmetric_difference", Sig::One)?;
     let result = copy_of(ctx.vm, o);
     toggle_all(ctx, &result, &a[0])?;
-    Ok(result)
+    Ok(result_of::<B, FROZEN>(ctx.vm, result))
 }
 
 fn symmetric_difference_update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -325,18 +393,24 @@ fn symmetric_difference_update<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, 
     Ok(ctx.vm.core.none.clone())
 }
 
-fn issubset<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (o, _) = this(ctx, &args, "issubset")?;
-    let a = arity(ctx, &args, "set", "issubset", Sig::One)?;
+fn issubset<B: Backend, const FROZEN: bool>(
+    ctx: &mut Ctx<'_, B>,
+    args: Args<'_, B>,
+) -> PyResult<B> {
+    let o = any_this::<B, FROZEN>(ctx, &args, "issubset")?;
+    let a = arity(ctx, &args, cls_name(FROZEN), "issubset", Sig::One)?;
     let r = subset_of(ctx, o, &a[0])?;
     Ok(ctx.vm.bool(r))
 }
 
-fn issuperset<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (o, _) = this(ctx, &args, "issuperset")?;
-    let a = arity(ctx, &args, "set", "issuperset", Sig::One)?;
+fn issuperset<B: Backend, const FROZEN: bool>(
+    ctx: &mut Ctx<'_, B>,
+    args: Args<'_, B>,
+) -> PyResult<B> {
+    let o = any_this::<B, FROZEN>(ctx, &args, "issuperset")?;
+    let a = arity(ctx, &args, cls_name(FROZEN), "issuperset", Sig::One)?;
     let other = &a[0];
-    if matches!(other.payload, Payload::Set(_)) {
+    if dicts::is_anyset(other) {
         let r = subset_of(ctx, other, o)?;
         return Ok(ctx.vm.bool(r));
     }
@@ -348,9 +422,12 @@ fn issuperset<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     Ok(ctx.vm.core.true_.clone())
 }
 
-fn isdisjoint<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let (o, _) = this(ctx, &args, "isdisjoint")?;
-    let a = arity(ctx, &args, "set", "isdisjoint", Sig::One)?;
+fn isdisjoint<B: Backend, const FROZEN: bool>(
+    ctx: &mut Ctx<'_, B>,
+    args: Args<'_, B>,
+) -> PyResult<B> {
+    let o = any_this::<B, FROZEN>(ctx, &args, "isdisjoint")?;
+    let a = arity(ctx, &args, cls_name(FROZEN), "isdisjoint", Sig::One)?;
     let r = disjoint(ctx, o, &a[0])?;
     Ok(ctx.vm.bool(r))
 }

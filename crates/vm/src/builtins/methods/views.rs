@@ -16,7 +16,9 @@ use super::set;
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{DictIterKind, IterState, Layout, NativeObj, Payload, PyRef, TableExpect};
+use crate::object::{
+    DictIterKind, IterKind, IterState, Layout, NativeObj, Payload, PyRef, TableExpect,
+};
 use crate::ops::dicts::{self, View, snapshot};
 use crate::ops::{compare, iter, repr, seq};
 use crate::types::new_type;
@@ -120,7 +122,12 @@ fn view_iter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
     let (_, v, _) = this(ctx, &args, "__iter__", Sig::NoArgs)?;
     let Payload::Dict(cell) = &v.dict.payload else { return Err(ctx.type_error("not a dict")) };
     let expect = TableExpect::new(v.dict.read(cell, |d| d.len()));
-    Ok(iter::new_iter(IterState::Dict(v.dict.clone(), 0, expect, v.kind)))
+    let kind = match v.kind {
+        DictIterKind::Keys => IterKind::DictKeys,
+        DictIterKind::Values => IterKind::DictValues,
+        DictIterKind::Items => IterKind::DictItems,
+    };
+    Ok(iter::new_iter(kind, IterState::Dict(v.dict.clone(), 0, expect, v.kind)))
 }
 
 fn view_len<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -185,7 +192,12 @@ fn view_reversed<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
     let (_, v, _) = this(ctx, &args, "__reversed__", Sig::NoArgs)?;
     let mut items = snapshot(ctx.vm, &v.dict, v.kind);
     items.reverse();
-    Ok(iter::new_iter(IterState::Seq(items, 0)))
+    let kind = match v.kind {
+        DictIterKind::Keys => IterKind::DictReverseKeys,
+        DictIterKind::Values => IterKind::DictReverseValues,
+        DictIterKind::Items => IterKind::DictReverseItems,
+    };
+    Ok(iter::new_iter(kind, IterState::Seq(items, 0)))
 }
 
 // ---- Set-like behaviour of keys and items views ----------------------------------------------
@@ -207,7 +219,7 @@ fn all_in<B: Backend>(ctx: &mut Ctx<'_, B>, o: &PyRef<B>, other: &PyRef<B>) -> P
 /// The size of `other` if it is set-like (a set, or a keys or items view).
 fn set_like_len<B: Backend>(other: &PyRef<B>) -> Option<usize> {
     match &other.payload {
-        Payload::Set(d) => Some(other.read(d, |t| t.len())),
+        Payload::Set(_) | Payload::FrozenSet(_) => Some(dicts::len_of(other)),
         _ => dicts::as_view(other).filter(|w| w.kind != DictIterKind::Values).map(len_of),
     }
 }

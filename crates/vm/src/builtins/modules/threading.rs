@@ -401,6 +401,7 @@ fn report<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: PyRef<B>) {
             class: cls,
             dict: B::cell_new(Dict::new()),
             exc: None,
+            value: None,
         })));
         set(vm, &a, "exc_type", crate::ops::type_of(vm, &exc));
         let tb =
@@ -622,6 +623,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
         class: thread,
         dict: B::cell_new(Dict::new()),
         exc: None,
+        value: None,
     })));
     let st = ThreadState::default();
     st.started.store(true, Ordering::Relaxed);
