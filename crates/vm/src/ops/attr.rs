@@ -2,7 +2,7 @@
 //! calling dunder methods of instances.
 
 use super::dicts;
-use super::{call, descr, type_name, type_of};
+use super::{call, descr, local, type_name, type_of};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::object::str::hash_str;
@@ -335,6 +335,16 @@ fn generic_getattr<B: Backend>(
         return bind(ctx, a.clone(), obj, cls).map(Some);
     }
     if let Payload::Instance(inst) = &obj.payload {
+        if inst.value.is_some()
+            && let Some(d) = local::dict_of(ctx, obj, inst)?
+        {
+            if let Some(v) = dicts::get_str(&d, name, hash) {
+                return Ok(Some(v));
+            }
+            if name == "__dict__" {
+                return Ok(Some(d));
+            }
+        }
         let found = obj.read(&inst.dict, |d| {
             let pos =
                 d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
@@ -467,6 +477,7 @@ pub fn load_method<B: Backend>(
                 _ => false,
             };
             let shadowed = match &obj.payload {
+                Payload::Instance(inst) if local::is_local(inst) => true,
                 Payload::Instance(inst) => obj
                     .read(&inst.dict, |d| {
                         d.find(
@@ -573,6 +584,15 @@ pub fn generic_setattr<B: Backend>(
                     ctx.attribute_error(format!("'{}' object has no attribute '{text}'", ct.name))
                 );
             }
+            if inst.value.is_some()
+                && let Some(d) = local::dict_of(ctx, obj, inst)?
+            {
+                if text == "__dict__" {
+                    return Err(local::dict_read_only(ctx, obj));
+                }
+                dicts::set_name(&d, name.clone(), value);
+                return Ok(());
+            }
             dicts::set_name(obj, name.clone(), value);
             Ok(())
         }
@@ -632,6 +652,13 @@ pub fn generic_delattr<B: Backend>(
         }
     }
     let removed = match &obj.payload {
+        Payload::Instance(inst) if inst.value.is_some() => match local::dict_of(ctx, obj, inst)? {
+            Some(_) if text == "__dict__" => {
+                return Err(local::dict_read_only(ctx, obj));
+            }
+            Some(d) => dicts::del_name(&d, text),
+            None => dicts::del_name(obj, text),
+        },
         Payload::Instance(_) => dicts::del_name(obj, text),
         Payload::Module(m) => dicts::del_name(&m.dict, text),
         Payload::Type(t) if t.module != "builtins" => dicts::del_name(obj, text),

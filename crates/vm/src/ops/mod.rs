@@ -19,6 +19,7 @@ pub mod compare;
 pub mod descr;
 pub mod dicts;
 pub mod iter;
+pub mod local;
 pub mod percent;
 pub mod repr;
 pub mod seq;
