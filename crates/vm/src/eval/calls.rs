@@ -121,6 +121,7 @@ pub fn make_function<B: Backend>(
         kwdefaults,
         closure,
         module,
+        attrs: B::cell_new(None),
     };
     let func = PyRef::new(Payload::Function(Box::new(func)));
     if f.func.is_none() && f.locals.is_some() {

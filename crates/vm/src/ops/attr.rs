@@ -302,6 +302,11 @@ pub fn getattr_opt<B: Backend>(
             // `__getattr__` runs when the attribute is missing, also when a property or
             // descriptor raised `AttributeError` (CPython's `slot_tp_getattr_hook`).
             match generic_getattr(ctx, obj, &cls, name, hash) {
+                // A bound method forwards what it lacks to its function (`__wrapped__`,
+                // `__doc__`, `cache_info`), as CPython's `method_getattro` does.
+                Ok(None) if let Payload::Method(m) = &obj.payload => {
+                    return getattr_opt(ctx, &m.0, name, hash);
+                }
                 Ok(None) => {}
                 Err(e)
                     if getattr_hook.is_some()
@@ -379,6 +384,11 @@ fn generic_getattr<B: Backend>(
                 return Ok(Some(v.unwrap_or_else(|| vm.core.none.clone())));
             }
         }
+    }
+    if let Payload::Function(f) = &obj.payload
+        && let Some(v) = super::funcattrs::get(ctx, obj, f, name)
+    {
+        return Ok(Some(v));
     }
     if let Some(v) = special_attr(ctx, obj, name) {
         return Ok(Some(v));
@@ -607,6 +617,7 @@ pub fn generic_setattr<B: Backend>(
             dicts::set_name(&m.dict, name.clone(), value);
             Ok(())
         }
+        Payload::Function(f) => super::funcattrs::set(ctx, obj, f, name, Some(value)),
         _ => Err(ctx.attribute_error(format!(
             "'{}' object has no attribute '{text}'",
             type_name(ctx.vm, obj)
@@ -650,6 +661,9 @@ pub fn generic_delattr<B: Backend>(
         if let Some(r) = descr::set(ctx, &a, obj, None) {
             return r;
         }
+    }
+    if let Payload::Function(f) = &obj.payload {
+        return super::funcattrs::set(ctx, obj, f, name, None);
     }
     let removed = match &obj.payload {
         Payload::Instance(inst) if inst.value.is_some() => match local::dict_of(ctx, obj, inst)? {

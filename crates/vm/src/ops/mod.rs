@@ -18,6 +18,7 @@ pub mod call;
 pub mod compare;
 pub mod descr;
 pub mod dicts;
+pub mod funcattrs;
 pub mod iter;
 pub mod local;
 pub mod percent;

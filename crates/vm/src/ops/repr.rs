@@ -163,7 +163,8 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
             c.code.first_line
         ),
         Payload::Function(f) => {
-            let q = super::as_str(&f.qualname).unwrap_or("?").to_string();
+            let q = super::funcattrs::qualname(obj, f);
+            let q = super::as_str(&q).unwrap_or("?").to_string();
             format!("<function {q} at {:#x}>", obj.addr())
         }
         Payload::Builtin(b) => match &b.bound {
@@ -177,7 +178,10 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
         },
         Payload::Method(m) => {
             let name = match &m.0.payload {
-                Payload::Function(f) => super::as_str(&f.qualname).unwrap_or("?").to_string(),
+                Payload::Function(f) => {
+                    let q = super::funcattrs::qualname(&m.0, f);
+                    super::as_str(&q).unwrap_or("?").to_string()
+                }
                 _ => "?".into(),
             };
             let target = repr(ctx, &m.1)?;
