@@ -31,7 +31,8 @@
 //!   expressions (`:=`) parse as in CPython; whether they compile is `gillab-compiler`'s call.
 //! - Positional-only parameters (`def f(a, /, b)`) are accepted, but the AST has no place for the
 //!   marker: they become ordinary positional-or-keyword parameters.
-//! - Annotations are parsed and discarded: `x: int = 5` is an `Assign`, a bare `x: int` is `Pass`.
+//! - Variable annotations are `AnnAssign` statements; parameter and return annotations are parsed
+//!   and discarded.
 //! - Nesting is limited so that neither the parser nor code walking the tree can overflow the
 //!   stack: more than [`MAX_NESTING`] nested brackets or unary, `not`, `lambda`, `**` or
 //!   conditional-expression levels give "too many nested parentheses" (CPython's tokenizer limit

@@ -20,6 +20,7 @@ pub mod descr;
 pub mod dicts;
 pub mod funcattrs;
 pub mod iter;
+pub mod local;
 pub mod percent;
 pub mod repr;
 pub mod seq;
