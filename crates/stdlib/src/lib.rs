@@ -7,12 +7,16 @@
 //! Modules: `asyncio` ([`asyncio`]: Python source over [`selector`]'s native readiness API
 //! `_gillab_selector`); `__future__` ([`future`]); `itertools` ([`itertools`]: native Rust
 //! iterator objects, their state in the backend's cell); `collections` and `collections.abc`
-//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook).
+//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook);
+//! `argparse` ([`argparse`]: Python source); `pyperf` ([`pyperf`]: Python source, the part of
+//! pyperf's API that pyperformance's benchmark files call, portable to CPython).
 
+pub mod argparse;
 pub mod asyncio;
 pub mod collections;
 pub mod future;
 pub mod itertools;
+pub mod pyperf;
 pub mod selector;
 
 use gillab_vm::Backend;
@@ -28,6 +32,8 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "itertools" => itertools::fill(ctx, module)?,
         "collections" => collections::fill(ctx, module)?,
         "collections.abc" => collections::fill_abc(ctx, module)?,
+        "argparse" => argparse::fill(ctx, module)?,
+        "pyperf" => pyperf::fill(ctx, module)?,
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)
