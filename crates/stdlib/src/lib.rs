@@ -19,6 +19,11 @@
 //! describes each module and its differences from CPython.
 
 pub mod array;
+//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook);
+//! `argparse` ([`argparse`]: Python source); `pyperf` ([`pyperf`]: Python source, the part of
+//! pyperf's API that pyperformance's benchmark files call, portable to CPython).
+
+pub mod argparse;
 pub mod asyncio;
 pub mod bisect;
 pub mod collections;
@@ -31,6 +36,7 @@ pub mod pylib;
 pub mod random;
 pub mod json;
 mod num;
+pub mod pyperf;
 pub mod selector;
 pub mod structmod;
 
@@ -59,6 +65,8 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "_collections" => collections::fill_native(ctx, module)?,
         "operator" => operator::fill(ctx, module)?,
         "functools" | "copy" | "pprint" => return pylib::fill(ctx, name, module),
+        "argparse" => argparse::fill(ctx, module)?,
+        "pyperf" => pyperf::fill(ctx, module)?,
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)
