@@ -426,17 +426,12 @@ impl Opcode {
             Nop | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | CheckExcMatch
             | GetIter | GetYieldFromIter | YieldValue | AsyncGenWrap | GetAwaitable | GetAiter
             | ListToTuple | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward
-            | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
+            | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars
+            | SetupAnnotations => 0,
             PopTop | PrintExpr | BinarySubscr | ReturnValue | PopExcept | StoreName
             | StoreGlobal | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp
             | StoreFast | StoreDeref | PopJumpIfFalse | PopJumpIfTrue | ListAppend | SetAdd
             | ListExtend | SetUpdate | DictMerge | DictUpdate => -1,
-            | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars
-            | SetupAnnotations => 0,
-            PopTop | BinarySubscr | ReturnValue | PopExcept | StoreName | StoreGlobal
-            | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp | StoreFast
-            | StoreDeref | PopJumpIfFalse | PopJumpIfTrue | ListAppend | SetAdd | ListExtend
-            | SetUpdate | DictMerge | DictUpdate => -1,
             PushNull | GetAnext | BeforeAsyncWith | PushExcInfo | WithExceptStart | BeforeWith
             | LoadBuildClass | LoadAssertionError | LoadConst | LoadName | ImportName
             | ImportFrom | LoadGlobal | Copy | LoadFast | LoadClosure | LoadDeref

@@ -16,27 +16,25 @@
 //! `nlargest`, `nsmallest`).
 //! `json`, `json.encoder`, `json.decoder` ([`json`]: Python source over the native core
 //! `_gillab_json`); `struct` ([`structmod`]) and `array` ([`array`]), native. `docs/stdlib.md`
-//! describes each module and its differences from CPython.
-
-pub mod array;
-//! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook);
-//! `argparse` ([`argparse`]: Python source); `pyperf` ([`pyperf`]: Python source, the part of
-//! pyperf's API that pyperformance's benchmark files call, portable to CPython).
+//! describes each module and its differences from CPython. `argparse` ([`argparse`]: Python
+//! source); `pyperf` ([`pyperf`]: Python source, the part of pyperf's API that pyperformance's
+//! benchmark files call, portable to CPython).
 
 pub mod argparse;
+pub mod array;
 pub mod asyncio;
 pub mod bisect;
 pub mod collections;
 pub mod future;
 pub mod heapq;
 pub mod itertools;
+pub mod json;
 mod native;
+mod num;
 pub mod operator;
 pub mod pylib;
-pub mod random;
-pub mod json;
-mod num;
 pub mod pyperf;
+pub mod random;
 pub mod selector;
 pub mod structmod;
 

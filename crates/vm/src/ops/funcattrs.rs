@@ -55,7 +55,6 @@ fn ensure<B: Backend>(
     obj: &PyRef<B>,
     f: &Function<B>,
     field: Slot<B>,
-    field: fn(&mut FuncAttrs<B>) -> &mut Option<PyRef<B>>,
     make: impl FnOnce() -> PyRef<B>,
 ) -> PyRef<B> {
     let fresh = make();
@@ -83,7 +82,6 @@ pub fn set<B: Backend>(
     let is_str = value.as_ref().is_some_and(|v| matches!(v.payload, Payload::Str(_)));
     let is_dict = value.as_ref().is_some_and(|v| matches!(v.payload, Payload::Dict(_)));
     let slot: Option<Slot<B>> = match text {
-    let slot: Option<fn(&mut FuncAttrs<B>) -> &mut Option<PyRef<B>>> = match text {
         "__name__" | "__qualname__" if !is_str => {
             return Err(ctx.type_error(format!("{text} must be set to a string object")));
         }
