@@ -20,7 +20,11 @@ macro_rules! builtin_types {
 
         impl<B: Backend> Types<B> {
             pub(crate) fn new(object: &PyRef<B>) -> Types<B> {
-                Types { $($field: new_type($name, Some(object.clone()), Layout::Builtin),)* }
+                let mut types =
+                    Types { $($field: new_type($name, Some(object.clone()), Layout::Builtin),)* };
+                // `bool` derives from `int` (`bool.__mro__` is `(bool, int, object)`).
+                types.bool_ = new_type("bool", Some(types.int.clone()), Layout::Builtin);
+                types
             }
 
             /// Every built-in class with its name.

@@ -170,6 +170,40 @@ pub struct Function<B: Backend> {
     pub closure: Option<PyRef<B>>,
     /// `__module__`.
     pub module: PyRef<B>,
+    /// What was assigned to the function's attributes (`f.x = 1`, `__name__`, `__doc__`,
+    /// `__wrapped__`, ...) and its `__dict__`: `None` until the first is made
+    /// (`ops::funcattrs`).
+    pub attrs: B::Cell<Option<Box<FuncAttrs<B>>>>,
+}
+
+/// The writable attributes of a [`Function`], each `None` until assigned (or, for `dict` and
+/// `annotations`, until first read).
+pub struct FuncAttrs<B: Backend> {
+    /// `__dict__` (a `Payload::Dict`), holding the function's other attributes.
+    pub dict: Option<PyRef<B>>,
+    /// An assigned `__name__` (a str).
+    pub name: Option<PyRef<B>>,
+    /// An assigned `__qualname__` (a str).
+    pub qualname: Option<PyRef<B>>,
+    /// An assigned `__module__`.
+    pub module: Option<PyRef<B>>,
+    /// An assigned `__doc__`.
+    pub doc: Option<PyRef<B>>,
+    /// `__annotations__` (a dict).
+    pub annotations: Option<PyRef<B>>,
+}
+
+impl<B: Backend> Default for FuncAttrs<B> {
+    fn default() -> Self {
+        FuncAttrs {
+            dict: None,
+            name: None,
+            qualname: None,
+            module: None,
+            doc: None,
+            annotations: None,
+        }
+    }
 }
 
 /// A function implemented in Rust; `self` arrives as the first positional argument for methods.
@@ -180,6 +214,9 @@ pub struct BuiltinFn<B: Backend> {
     pub func: NativeFn<B>,
     /// A bound receiver passed as the first argument (`print` has none; `[].append` has one).
     pub bound: Option<PyRef<B>>,
+    /// Whether it reads its caller's namespaces (`globals()`, `locals()`, `vars()`, `exec`,
+    /// `eval`): the eval loop then hands them over in [`crate::ctx::Ctx::caller`].
+    pub reads_frame: bool,
 }
 
 /// A class.

@@ -327,7 +327,7 @@ fn get_slice<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, s: &[PyRef<B>; 3]
                 step: st,
             })))
         }
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             let key = PyRef::new(Payload::Slice(Box::new(s.clone())));
             match super::attr::call_dunder(ctx, obj, "__getitem__", &[key])? {
                 Some(v) => Ok(v),
@@ -365,7 +365,7 @@ pub fn setitem<B: Backend>(
             }
         }
         Payload::Dict(_) => dicts::set(ctx, obj, key.clone(), Some(value)),
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             match super::attr::call_dunder(ctx, obj, "__setitem__", &[key.clone(), value])? {
                 Some(_) => Ok(()),
                 None => Err(ctx.type_error(format!(
@@ -485,7 +485,7 @@ pub fn delitem<B: Backend>(
             Some(_) => Ok(()),
             None => Err(ctx.key_error(key.clone())),
         },
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             match super::attr::call_dunder(ctx, obj, "__delitem__", std::slice::from_ref(key))? {
                 Some(_) => Ok(()),
                 None => Err(ctx.type_error(format!(

@@ -31,6 +31,25 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, &t.property, "__new__", functions::wrapper_new);
     add(vm, &t.super_, "__new__", functions::super_new);
     add(vm, &vm.core.object_type, "__new__", object_new);
+    add(vm, &t.method, "__new__", method_new);
+}
+
+/// `method(function, instance)` (`types.MethodType`): `function` bound to `instance`.
+fn method_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if !args.kwnames.is_empty() {
+        return Err(ctx.type_error("method() takes no keyword arguments"));
+    }
+    let [f, obj] = rest(&args) else {
+        let n = rest(&args).len();
+        return Err(ctx.type_error(format!("method expected 2 arguments, got {n}")));
+    };
+    if !functions::is_callable(ctx, f) {
+        return Err(ctx.type_error("first argument must be callable"));
+    }
+    if matches!(obj.payload, Payload::None) {
+        return Err(ctx.type_error("instance must not be None"));
+    }
+    Ok(PyRef::new(Payload::Method(Box::new((f.clone(), obj.clone())))))
 }
 
 fn rest<'a, B: Backend>(args: &Args<'a, B>) -> &'a [PyRef<B>] {

@@ -5,6 +5,7 @@
 pub mod asyncgen;
 pub mod bytes;
 pub mod constructors;
+pub mod descriptors;
 pub mod dict;
 pub mod generator;
 pub mod list;
@@ -13,6 +14,7 @@ pub mod object;
 pub mod set;
 pub mod str;
 pub mod subclass;
+pub mod syntax_error;
 pub mod text;
 pub mod types;
 pub mod views;
@@ -23,6 +25,7 @@ use crate::vm::Vm;
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     constructors::install(vm);
     object::install(vm);
+    syntax_error::install(vm);
     list::install(vm);
     dict::install(vm);
     views::install(vm);
@@ -34,6 +37,7 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     bytes::install(vm);
     subclass::install(vm);
     types::install(vm);
+    descriptors::install(vm);
 }
 
 /// The `self` argument of a method, checked against the expected payload by the caller's

@@ -33,6 +33,8 @@ unsafe extern "C" {
 fn c_cbrt(x: f64) -> f64 {
     use std::ffi::{c_char, c_int, c_void};
     use std::sync::OnceLock;
+    // SAFETY: glibc's `dlopen` and `dlsym` with their C signatures (in libc since glibc
+    // 2.34, in libdl before); they are only called in the block below.
     unsafe extern "C" {
         fn dlopen(filename: *const c_char, flags: c_int) -> *mut c_void;
         fn dlsym(handle: *mut c_void, symbol: *const c_char) -> *mut c_void;
