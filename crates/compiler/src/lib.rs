@@ -30,7 +30,10 @@
 //! * Constant sets are not frozensets: `{1, 2, 3}` uses `BUILD_SET 0; LOAD_CONST (1, 2, 3);
 //!   SET_UPDATE 1`, and `x in {1, 2}` builds the set at run time.
 //! * No `STACK_USE_GUIDELINE` rewriting of very long calls and displays (the VM takes any
-//!   argument count), no annotations, no `match`.
+//!   argument count), no `match`. Variable annotations in module and class bodies are
+//!   stored in `__annotations__` as CPython does (strings, written by [`unparse`], under
+//!   `from __future__ import annotations`); parameter and return annotations are discarded
+//!   (functions have no `__annotations__`).
 //! * Every instruction has a line number; compiler-generated ("artificial") instructions take
 //!   the line of the construct being compiled.
 
@@ -46,6 +49,7 @@ pub mod repr;
 pub mod symtable;
 #[cfg(test)]
 mod testutil;
+pub mod unparse;
 
 pub use code::{CodeFlags, CodeObject, Constant, ExceptionEntry, Instr};
 pub use opcode::Opcode;
@@ -68,4 +72,49 @@ pub fn compile_module(
 pub fn compile_source(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
     let module = gillab_syntax::parse_module(source)?;
     compile_module(&module, source, filename)
+}
+
+/// What `compile()` compiles: its `mode` argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `'exec'`: a module; the code returns `None`.
+    Exec,
+    /// `'eval'`: one expression; the code returns its value.
+    Eval,
+    /// `'single'`: one interactive statement; the value of each expression statement at its
+    /// top level goes to `sys.displayhook` (`PRINT_EXPR`).
+    Single,
+}
+
+/// Parses and compiles `source` as `compile(source, filename, mode)` does. The code object is
+/// named `<module>` in every mode.
+pub fn compile_mode(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Arc<CodeObject>, SyntaxError> {
+    match mode {
+        Mode::Exec => compile_source(source, filename),
+        Mode::Eval => {
+            let e = gillab_syntax::parse_expression(source)?;
+            let span = e.span;
+            let stmt =
+                gillab_syntax::ast::Stmt { kind: gillab_syntax::ast::StmtKind::Expr(e), span };
+            codegen::compile_mode(&Module { body: vec![stmt] }, source, filename, mode)
+        }
+        Mode::Single => {
+            let module = gillab_syntax::parse_module(source)?;
+            // One statement: a compound one, or the simple ones of a single line.
+            let lines = gillab_syntax::LineIndex::new(source);
+            if let (Some(first), Some(last)) = (module.body.first(), module.body.last())
+                && lines.line(first.span.start) != lines.line(last.span.start)
+            {
+                return Err(SyntaxError::new(
+                    "multiple statements found while compiling a single statement",
+                    first.span,
+                ));
+            }
+            codegen::compile_mode(&module, source, filename, mode)
+        }
+    }
 }

@@ -14,19 +14,30 @@
 //! `random` and its core `_random` ([`random`]: Python over a native MT19937); `bisect`
 //! ([`bisect`]: native); `heapq` ([`heapq`]: native heap operations, Python `merge`,
 //! `nlargest`, `nsmallest`).
+//! `json`, `json.encoder`, `json.decoder` ([`json`]: Python source over the native core
+//! `_gillab_json`); `struct` ([`structmod`]) and `array` ([`array`]), native. `docs/stdlib.md`
+//! describes each module and its differences from CPython. `argparse` ([`argparse`]: Python
+//! source); `pyperf` ([`pyperf`]: Python source, the part of pyperf's API that pyperformance's
+//! benchmark files call, portable to CPython).
 
+pub mod argparse;
+pub mod array;
 pub mod asyncio;
 pub mod bisect;
 pub mod collections;
 pub mod future;
 pub mod heapq;
 pub mod itertools;
+pub mod json;
 mod native;
+mod num;
 pub mod operator;
 pub mod pprint_native;
 pub mod pylib;
+pub mod pyperf;
 pub mod random;
 pub mod selector;
+pub mod structmod;
 
 use gillab_vm::Backend;
 use gillab_vm::builtins::modules::above::register_modules;
@@ -45,10 +56,17 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "_random" => random::fill_core(ctx, module),
         "bisect" => bisect::fill(ctx, module),
         "heapq" => heapq::fill(ctx, module)?,
+        "array" => array::fill(ctx, module)?,
+        "json" => json::fill(ctx, module)?,
+        "json.encoder" | "json.decoder" => json::fill_sub(ctx, name, module)?,
+        "_gillab_json" => json::fill_core(ctx, module)?,
+        "struct" => structmod::fill(ctx, module)?,
         "_collections" => collections::fill_native(ctx, module)?,
         "operator" => operator::fill(ctx, module)?,
         "functools" | "copy" | "pprint" => return pylib::fill(ctx, name, module),
         "_gillab_pprint" => pprint_native::fill(ctx, module),
+        "argparse" => argparse::fill(ctx, module)?,
+        "pyperf" => pyperf::fill(ctx, module)?,
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)

@@ -43,6 +43,18 @@ pub enum StmtKind {
         /// The assigned value.
         value: Expr,
     },
+    /// `target: annotation [= value]`.
+    AnnAssign {
+        /// A name, attribute or subscript.
+        target: Expr,
+        /// The annotation expression.
+        annotation: Expr,
+        /// The assigned value, if any.
+        value: Option<Expr>,
+        /// The target is a bare (unparenthesized) name: only then is the annotation stored in
+        /// `__annotations__` (module and class bodies).
+        simple: bool,
+    },
     /// `target op= value`.
     AugAssign {
         /// A name, attribute or subscript.

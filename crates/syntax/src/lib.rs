@@ -25,3 +25,10 @@ pub fn parse_module(source: &str) -> Result<ast::Module, SyntaxError> {
     let tokens = lexer::tokenize(source)?;
     parser::parse(source, &tokens)
 }
+
+/// Parses the input of `eval()`: one expression (a tuple if it has commas), with nothing after
+/// it but newlines.
+pub fn parse_expression(source: &str) -> Result<ast::Expr, SyntaxError> {
+    let tokens = lexer::tokenize(source)?;
+    parser::parse_eval(source, &tokens)
+}

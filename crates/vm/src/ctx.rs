@@ -18,6 +18,16 @@ impl<B: Backend> std::fmt::Debug for PyErr<B> {
 /// The result of anything that may raise.
 pub type PyResult<B, T = PyRef<B>> = Result<T, PyErr<B>>;
 
+/// The namespaces of the Python frame that calls a built-in that reads them
+/// ([`crate::object::BuiltinFn::reads_frame`]).
+pub struct CallerFrame<B: Backend> {
+    /// The frame's globals (a dict).
+    pub globals: PyRef<B>,
+    /// Its local namespace: the module's globals, a class body's namespace, or for a function
+    /// a new dict of its bound local variables (a snapshot, as CPython 3.11's `locals()`).
+    pub locals: PyRef<B>,
+}
+
 /// A thread attached to a VM. Dropping it detaches the thread.
 pub struct Ctx<'vm, B: Backend> {
     /// The interpreter.
@@ -36,9 +46,16 @@ pub struct Ctx<'vm, B: Backend> {
     /// For each running function that uses zero-argument `super()`: its `__class__` cell and
     /// its first argument.
     pub super_stack: Vec<(PyRef<B>, Option<PyRef<B>>)>,
+    /// The calling frame's namespaces, set by the eval loop just before it calls a built-in
+    /// that reads them (and cleared after); `None` when such a built-in is called from Rust
+    /// (`map(globals, ...)`).
+    pub caller: Option<CallerFrame<B>>,
     /// Whether the eval breaker is polled before every instruction (a GIL policy that
     /// [counts instructions](crate::backend::Policy::counts_instructions)), read once.
     pub breaker_every_instruction: bool,
+    /// This thread's attribute dicts of `threading.local` objects (made on first use; see
+    /// `ops::local`).
+    pub(crate) thread_locals: Option<std::sync::Arc<crate::ops::local::LocalSlots<B>>>,
     /// Lowest stack address Python frames may use on this thread (the stack grows down);
     /// deeper recursion raises `RecursionError` instead of overflowing the Rust stack.
     stack_floor: usize,
@@ -62,11 +79,13 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
             exc_outer: Vec::new(),
             asyncgen_hooks: (None, None),
             super_stack: Vec::new(),
+            caller: None,
             breaker_every_instruction: vm
                 .backend
                 .gil()
                 .is_some_and(|g| g.policy().counts_instructions()),
             stack_floor: top.saturating_sub(usable),
+            thread_locals: None,
         }
     }
 
@@ -214,10 +233,15 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
 
 impl<B: Backend> Drop for Ctx<'_, B> {
     fn drop(&mut self) {
+        // The thread's `threading.local` values go while it is still attached.
+        if let Some(slots) = self.thread_locals.take() {
+            drop(slots.take_all());
+        }
         self.exc_info = None;
         self.exc_outer.clear();
         self.asyncgen_hooks = (None, None);
         self.super_stack.clear();
+        self.caller = None;
         // Generators orphaned after the last safe point are dropped while still attached.
         crate::object::generator::discard_orphans::<B>();
         if let Some(t) = self.thread.take() {

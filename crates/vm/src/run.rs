@@ -238,7 +238,10 @@ fn format_one<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>, out: &mut String
         }
         flush(out, repeats);
     }
-    out.push_str(&exception_line(ctx, exc));
+    match crate::builtins::methods::syntax_error::report(ctx, exc) {
+        Some(report) => out.push_str(&report),
+        None => out.push_str(&exception_line(ctx, exc)),
+    }
     out.push('\n');
 }
 

@@ -122,6 +122,9 @@ pub struct Vm<B: Backend> {
     this: std::sync::Weak<Vm<B>>,
     /// OS threads started by `threading.Thread.start`, joined at interpreter exit.
     pub os_threads: Mutex<Vec<OsThread>>,
+    /// Globals dicts given to `exec`/`eval` that now hold functions or classes (which refer
+    /// back to them): cleared at teardown as module namespaces are, to free those cycles.
+    pub exec_namespaces: Mutex<Vec<PyRef<B>>>,
     /// The rayon pool of the `native` module (this VM's own, not rayon's global pool).
     pub native_pool: std::sync::OnceLock<rayon::ThreadPool>,
 }
@@ -177,6 +180,7 @@ impl<B: Backend> Vm<B> {
             recursion_limit: AtomicU32::new(crate::RECURSION_LIMIT),
             this: std::sync::Weak::new(),
             os_threads: Mutex::new(Vec::new()),
+            exec_namespaces: Mutex::new(Vec::new()),
             native_pool: std::sync::OnceLock::new(),
             options,
         };
@@ -371,20 +375,28 @@ pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
         }
         _ => Vec::new(),
     };
-    for m in &modules {
-        let Payload::Module(mo) = &m.payload else { continue };
-        let Payload::Dict(d) = &mo.dict.payload else { continue };
+    let exec_namespaces =
+        std::mem::take(&mut *vm.exec_namespaces.lock().unwrap_or_else(|e| e.into_inner()));
+    let module_dicts = modules.iter().filter_map(|m| match &m.payload {
+        Payload::Module(mo) => Some((mo.dict.clone(), false)),
+        _ => None,
+    });
+    for (ns, from_exec) in module_dicts.chain(exec_namespaces.into_iter().map(|d| (d, true))) {
+        let Payload::Dict(d) = &ns.payload else { continue };
         let values: Vec<PyRef<B>> =
-            mo.dict.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect());
+            ns.read(d, |t| t.iter().filter_map(|e| e.value.clone()).collect());
         for v in values {
+            // Classes defined in the namespace let go of their methods (a class `exec` made
+            // in a namespace without `__name__` says its module is `builtins`); the built-in
+            // classes keep theirs.
             if let Payload::Type(t) = &v.payload
-                && t.module != "builtins"
+                && (t.module != "builtins" || from_exec && !is_core_type(vm, &v))
             {
                 let entries = v.write(&t.dict, |d| d.take_all());
                 drop(entries);
             }
         }
-        let entries = mo.dict.write(d, |t| t.take_all());
+        let entries = ns.write(d, |t| t.take_all());
         drop(entries);
     }
     drop(modules);
@@ -394,4 +406,11 @@ pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
             drop(entries);
         }
     }
+}
+
+/// Whether `cls` is one of the VM's own built-in classes.
+fn is_core_type<B: Backend>(vm: &Vm<B>, cls: &PyRef<B>) -> bool {
+    cls.is(&vm.core.object_type)
+        || vm.core.types.all().iter().any(|(_, t)| t.is(cls))
+        || vm.core.exc.all().iter().any(|(_, t)| t.is(cls))
 }

@@ -38,6 +38,8 @@ use gillab_syntax::{LineIndex, Span, SyntaxError};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+pub(crate) use stmt::future_annotations;
+
 pub(crate) type Result<T> = std::result::Result<T, SyntaxError>;
 
 /// The end of the message of [`Compiler::unsupported`].
@@ -110,10 +112,26 @@ pub(crate) struct Compiler<'a> {
     line_index: LineIndex,
     pub table: SymbolTable,
     pub units: Vec<Unit<'a>>,
+    /// `compile(..., 'single')`: expression statements of the module's own code print their
+    /// value (`PRINT_EXPR`) instead of discarding it.
+    pub interactive: bool,
+    /// `from __future__ import annotations` is in effect: annotations are stored as strings.
+    pub future_annotations: bool,
 }
 
 /// Compiles a parsed module (see [`crate::compile_module`]).
 pub(crate) fn compile(module: &Module, source: &str, filename: &str) -> Result<Arc<CodeObject>> {
+    compile_mode(module, source, filename, crate::Mode::Exec)
+}
+
+/// Compiles a parsed module in one of `compile()`'s modes (see [`crate::compile_mode`]): in
+/// `Eval` mode the module is one expression statement whose value the code returns.
+pub(crate) fn compile_mode(
+    module: &Module,
+    source: &str,
+    filename: &str,
+    mode: crate::Mode,
+) -> Result<Arc<CodeObject>> {
     let table = SymbolTable::build(module)?;
     // CPython raises these while compiling, in source order among the compiler's own errors
     // (and a real SyntaxError wins over a construct gil-lab does not compile yet).
@@ -123,12 +141,22 @@ pub(crate) fn compile(module: &Module, source: &str, filename: &str) -> Result<A
         line_index: LineIndex::new(source),
         table,
         units: Vec::new(),
+        interactive: mode == crate::Mode::Single,
+        future_annotations: stmt::future_annotations(&module.body),
     };
     c.enter_unit(0, "<module>".to_string(), 1);
     if let Some(first) = module.body.first() {
         c.set_line(first.span);
     }
-    match (c.body(&module.body), deferred) {
+    let compiled = match (mode, module.body.first().map(|s| &s.kind)) {
+        (crate::Mode::Eval, Some(gillab_syntax::ast::StmtKind::Expr(e))) => {
+            c.expr(e).map(|()| c.emit(Opcode::ReturnValue, 0))
+        }
+        (crate::Mode::Single, _) => c.body_stmts(&module.body),
+        _ => c.body(&module.body),
+    };
+    let add_return = mode != crate::Mode::Eval;
+    match (compiled, deferred) {
         (Err(own), Some(deferred))
             if deferred.span.start <= own.span.start || own.msg.ends_with(UNSUPPORTED) =>
         {
@@ -136,7 +164,7 @@ pub(crate) fn compile(module: &Module, source: &str, filename: &str) -> Result<A
         }
         (Err(own), _) => Err(own),
         (Ok(()), Some(deferred)) => Err(deferred),
-        (Ok(()), None) => Ok(c.exit_unit(true)),
+        (Ok(()), None) => Ok(c.exit_unit(add_return)),
     }
 }
 

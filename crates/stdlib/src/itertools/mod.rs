@@ -109,7 +109,8 @@ pub(crate) fn clinic<'a, B: Backend>(
 ) -> PyResult<B, Vec<Option<&'a PyRef<B>>>> {
     let pos = args.positional().get(1..).unwrap_or(&[]);
     if pos.len() > kw_only {
-        let what = if kw_only < names.len() { "positional arguments" } else { "arguments" };
+        let what = if kw_only < names.len() { "positional argument" } else { "argument" };
+        let what = if kw_only == 1 { what.to_string() } else { format!("{what}s") };
         return Err(ctx
             .type_error(format!("{name}() takes at most {kw_only} {what} ({} given)", pos.len())));
     }

@@ -28,6 +28,7 @@ _BUILTIN = {
     str: _HASH + _SEQ, bytes: _HASH + _SEQ, tuple: _HASH + _SEQ,
     list: _SEQ + ("__reversed__",), dict: _SEQ + ("__reversed__",),
     set: ("__iter__", "__len__", "__contains__"),
+    frozenset: _HASH + ("__iter__", "__len__", "__contains__"),
     range: _HASH + _SEQ + ("__reversed__",),
     type(iter([])): _HASH + ("__iter__", "__next__"),
     type({}.keys()): ("__iter__", "__len__", "__contains__", "__reversed__"),

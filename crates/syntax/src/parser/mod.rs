@@ -31,7 +31,8 @@
 //!   expressions (`:=`) parse as in CPython; whether they compile is `gillab-compiler`'s call.
 //! - Positional-only parameters (`def f(a, /, b)`) are accepted, but the AST has no place for the
 //!   marker: they become ordinary positional-or-keyword parameters.
-//! - Annotations are parsed and discarded: `x: int = 5` is an `Assign`, a bare `x: int` is `Pass`.
+//! - Variable annotations are `AnnAssign` statements; parameter and return annotations are parsed
+//!   and discarded.
 //! - Nesting is limited so that neither the parser nor code walking the tree can overflow the
 //!   stack: more than [`MAX_NESTING`] nested brackets or unary, `not`, `lambda`, `**` or
 //!   conditional-expression levels give "too many nested parentheses" (CPython's tokenizer limit
@@ -105,6 +106,38 @@ pub fn parse(source: &str, tokens: &[Token]) -> Result<ast::Module, SyntaxError>
     let body = parser.file()?;
     parser.finish()?;
     Ok(ast::Module { body })
+}
+
+/// Parses the input of `eval()` (CPython's `eval_input` rule) from the tokens of `source`: one
+/// expression list (a tuple when it has a comma), then nothing but newlines.
+///
+/// Never panics, whatever the tokens (as [`parse`]).
+pub fn parse_eval(source: &str, tokens: &[Token]) -> Result<Expr, SyntaxError> {
+    let owned: Vec<Token>;
+    let tokens = if tokens.last().is_some_and(|t| t.kind == TokenKind::EndOfFile) {
+        tokens
+    } else {
+        let end = tokens.last().map_or(source.len() as u32, |t| t.span.end);
+        owned = tokens
+            .iter()
+            .cloned()
+            .chain([Token { kind: TokenKind::EndOfFile, span: Span { start: end, end } }])
+            .collect();
+        &owned
+    };
+    let mut parser = Parser::new(source, tokens);
+    if parser.at(&TokenKind::Indent) {
+        return Err(parser.unexpected_indent());
+    }
+    let e = parser.star_expressions()?;
+    while matches!(parser.peek(), TokenKind::Newline | TokenKind::Dedent) {
+        parser.bump();
+    }
+    if !parser.at(&TokenKind::EndOfFile) {
+        return Err(parser.unexpected());
+    }
+    parser.finish()?;
+    Ok(e)
 }
 
 /// The parser state: a cursor over the tokens plus nesting counters.

@@ -46,6 +46,11 @@ pub fn stmt(s: &Stmt) -> String {
         StmtKind::Assign { targets, value } => {
             format!("(assign [{}] {})", list(targets), expr(value))
         }
+        StmtKind::AnnAssign { target, annotation, value, simple } => {
+            let value = value.as_ref().map_or_else(|| "-".to_string(), expr);
+            let s = if *simple { "simple " } else { "" };
+            format!("(annassign {s}{} {} {})", expr(target), expr(annotation), value)
+        }
         StmtKind::AugAssign { target, op, value } => {
             format!("({}= {} {})", op.symbol(), expr(target), expr(value))
         }

@@ -3,7 +3,7 @@
 use super::{Args, add};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{IterKind, IterState, Payload, PyRef, Wrapper};
+use crate::object::{Payload, PyRef, Wrapper};
 use crate::ops::compare::{self, Num, as_num};
 use crate::ops::{self, attr, call, is_true, iter, repr, seq, type_name};
 use crate::vm::Vm;
@@ -21,26 +21,12 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, b, "max", max);
     add(vm, b, "sum", sum);
     add(vm, b, "sorted", sorted);
-    add(vm, b, "reversed", reversed);
-    add(vm, b, "enumerate", enumerate);
-    add(vm, b, "zip", zip);
-    add(vm, b, "map", map);
-    add(vm, b, "filter", filter);
-    // The iterator classes are called like these functions (`type(enumerate([])) is
-    // enumerate`): their `__new__` drops the class and calls the function.
-    let t = &vm.core.types;
-    add(vm, &t.reversed, "__new__", |c, a| reversed(c, skip_cls(a)));
-    add(vm, &t.enumerate, "__new__", |c, a| enumerate(c, skip_cls(a)));
-    add(vm, &t.zip, "__new__", |c, a| zip(c, skip_cls(a)));
-    add(vm, &t.map, "__new__", |c, a| map(c, skip_cls(a)));
-    add(vm, &t.filter, "__new__", |c, a| filter(c, skip_cls(a)));
     add(vm, b, "any", any);
     add(vm, b, "all", all);
     add(vm, b, "isinstance", isinstance);
     add(vm, b, "issubclass", issubclass);
     add(vm, b, "id", id);
     add(vm, b, "hash", hash);
-    add(vm, b, "iter", iter_);
     add(vm, b, "next", next);
     add(vm, b, "round", round);
     add(vm, b, "divmod", divmod);
@@ -239,68 +225,6 @@ fn sorted<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     Ok(ctx.vm.list(out))
 }
 
-fn reversed<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "reversed", 1, 1, &[])?;
-    let o = &args.args[0];
-    if let Payload::Instance(_) | Payload::Native(_) = &o.payload
-        && let Some(r) = attr::call_dunder(ctx, o, "__reversed__", &[])?
-    {
-        return Ok(r);
-    }
-    if matches!(
-        o.payload,
-        Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) | Payload::Iter(_)
-    ) {
-        return Err(ctx.type_error(format!("'{}' object is not reversible", type_name(ctx.vm, o))));
-    }
-    let mut items = seq::to_vec(ctx, o)?;
-    items.reverse();
-    Ok(iter::new_iter(IterKind::Reversed, IterState::Seq(items, 0)))
-}
-
-/// The arguments of a `__new__` call without the class.
-fn skip_cls<B: Backend>(a: Args<'_, B>) -> Args<'_, B> {
-    Args { args: a.args.get(1..).unwrap_or(&[]), kwnames: a.kwnames }
-}
-
-fn enumerate<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "enumerate", 1, 2, &["start"])?;
-    let start = match args.positional().get(1).or(args.kwarg("start")) {
-        Some(s) => ops::expect_int(ctx, s, "start")?,
-        None => 0,
-    };
-    let it = iter::get_iter(ctx, &args.args[0])?;
-    Ok(iter::new_iter(IterKind::Enumerate, IterState::Enumerate(it, start, None)))
-}
-
-fn zip<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "zip", 0, usize::MAX, &["strict"])?;
-    let mut its = Vec::new();
-    for a in args.positional() {
-        its.push(iter::get_iter(ctx, a)?);
-    }
-    let strict = match args.kwarg("strict") {
-        Some(v) => is_true(ctx, v)?,
-        None => false,
-    };
-    Ok(iter::new_iter(IterKind::Zip, IterState::Zip(its, strict)))
-}
-
-fn map<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "map", 2, usize::MAX, &[])?;
-    let mut its = Vec::new();
-    for a in &args.positional()[1..] {
-        its.push(iter::get_iter(ctx, a)?);
-    }
-    Ok(iter::new_iter(IterKind::Map, IterState::Map(args.args[0].clone(), its)))
-}
-
-fn filter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "filter", 2, 2, &[])?;
-    let it = iter::get_iter(ctx, &args.args[1])?;
-    Ok(iter::new_iter(IterKind::Filter, IterState::Filter(args.args[0].clone(), it)))
-}
-
 fn any_all<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, want: bool) -> PyResult<B> {
     args.check(ctx, if want { "any" } else { "all" }, 1, 1, &[])?;
     let it = iter::get_iter(ctx, &args.args[0])?;
@@ -434,11 +358,6 @@ fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "hash", 1, 1, &[])?;
     let h = compare::hash(ctx, &args.args[0])?;
     Ok(ctx.vm.int(h))
-}
-
-fn iter_<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "iter", 1, 1, &[])?;
-    iter::get_iter(ctx, &args.args[0])
 }
 
 fn next<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

@@ -5,7 +5,9 @@
 //! `kwnames`; both defined a floor below, in [`crate::args`], and re-exported here). Methods of
 //! built-in types live in their class dict and receive `self` as the first positional argument.
 
+pub mod exec;
 pub mod functions;
+pub mod iterators;
 pub mod methods;
 pub mod modules;
 pub mod sort;
@@ -24,7 +26,19 @@ use std::sync::Arc;
 
 /// A built-in function object.
 pub fn native<B: Backend>(name: &'static str, func: NativeFn<B>) -> PyRef<B> {
-    PyRef::new(Payload::Builtin(Box::new(BuiltinFn { name, func, bound: None })))
+    PyRef::new(Payload::Builtin(Box::new(BuiltinFn {
+        name,
+        func,
+        bound: None,
+        reads_frame: false,
+    })))
+}
+
+/// Stores in `builtins` a built-in function that reads its caller's namespaces
+/// ([`BuiltinFn::reads_frame`]).
+pub fn add_frame_reader<B: Backend>(vm: &Vm<B>, name: &'static str, func: NativeFn<B>) {
+    let f = BuiltinFn { name, func, bound: None, reads_frame: true };
+    dicts::set_name(&vm.core.builtins, vm.intern(name), PyRef::new(Payload::Builtin(Box::new(f))));
 }
 
 /// Stores a built-in function under `name` in a namespace (a dict, class or module dict).
@@ -66,6 +80,8 @@ pub fn add_property_rw<B: Backend>(
 /// Builds the `builtins` namespace and the methods of the built-in classes.
 pub fn install<B: Backend>(vm: &Vm<B>) {
     functions::install(vm);
+    iterators::install(vm);
+    exec::install(vm);
     methods::install(vm);
     modules::io::fill(vm, &vm.core.builtins);
     let b = &vm.core.builtins;

@@ -41,13 +41,21 @@ pub fn call<B: Backend>(
         return Ok(());
     }
     let result = {
+        let handed = matches!(&f.stack[base], Some(c) if super::frame_ns::reads_frame(c));
+        if handed {
+            super::frame_ns::hand_over(ctx, f);
+        }
         let Some(callable) = &f.stack[base] else { super::stack_corrupt() };
         let args = as_refs(&f.stack[args_start..]);
         let names: &[PyRef<B>] = match kwnames.as_ref().map(|k| &k.payload) {
             Some(Payload::Tuple(t)) => t,
             _ => &[],
         };
-        callop::call(ctx, callable, args, names)?
+        let r = callop::call(ctx, callable, args, names);
+        if handed {
+            ctx.caller = None;
+        }
+        r?
     };
     f.stack.truncate(base);
     f.push(result);
@@ -90,8 +98,15 @@ pub fn call_ex<B: Backend>(
             all.push(e.value.unwrap_or_else(|| ctx.vm.core.none.clone()));
         }
     }
-    let r = callop::call(ctx, &callable, &all, &names)?;
-    f.push(r);
+    let handed = super::frame_ns::reads_frame(&callable);
+    if handed {
+        super::frame_ns::hand_over(ctx, f);
+    }
+    let r = callop::call(ctx, &callable, &all, &names);
+    if handed {
+        ctx.caller = None;
+    }
+    f.push(r?);
     Ok(())
 }
 

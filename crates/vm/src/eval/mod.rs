@@ -16,6 +16,7 @@ pub mod calls;
 pub mod classes;
 pub mod coroutine;
 pub mod exceptions;
+pub mod frame_ns;
 pub mod fuse;
 pub mod generator;
 pub mod imports;
@@ -236,6 +237,10 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::PopTop => {
                 drop(f.stack.pop());
                 generator::after_drop(ctx, f);
+            }
+            Op::PrintExpr => {
+                let v = f.pop();
+                crate::builtins::exec::print_expr(ctx, v)?;
             }
             Op::PushNull => f.stack.push(None),
             Op::Copy => {
@@ -629,6 +634,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 f.push(vm.bool(m));
             }
             Op::LoadAssertionError => f.push(vm.core.exc.assertion_error.clone()),
+            Op::SetupAnnotations => names::setup_annotations(ctx, f),
             Op::BeforeWith => exceptions::before_with(ctx, f, false)?,
             Op::WithExceptStart => exceptions::with_except_start(ctx, f)?,
         }

@@ -214,6 +214,9 @@ pub struct BuiltinFn<B: Backend> {
     pub func: NativeFn<B>,
     /// A bound receiver passed as the first argument (`print` has none; `[].append` has one).
     pub bound: Option<PyRef<B>>,
+    /// Whether it reads its caller's namespaces (`globals()`, `locals()`, `vars()`, `exec`,
+    /// `eval`): the eval loop then hands them over in [`crate::ctx::Ctx::caller`].
+    pub reads_frame: bool,
 }
 
 /// A class.

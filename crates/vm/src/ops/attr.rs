@@ -2,7 +2,7 @@
 //! calling dunder methods of instances.
 
 use super::dicts;
-use super::{call, descr, type_name, type_of};
+use super::{call, descr, local, type_name, type_of};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::object::str::hash_str;
@@ -132,6 +132,7 @@ pub(crate) fn bind<B: Backend>(
                 name: b.name,
                 func: b.func,
                 bound: Some(obj.clone()),
+                reads_frame: false,
             })))
         }
         Payload::Wrapper(w) => match &**w {
@@ -222,6 +223,11 @@ pub fn getattr_opt<B: Backend>(
                 }
                 "__bases__" => return Ok(Some(vm.tuple(t.bases.to_vec()))),
                 "__class__" => return Ok(Some(type_of(vm, obj))),
+                "__annotations__" => {
+                    if let Some(a) = class_annotations(ctx, obj) {
+                        return Ok(Some(a));
+                    }
+                }
                 "__mro__" => {
                     let mut mro = vec![obj.clone()];
                     mro.extend(t.mro.iter().cloned());
@@ -337,6 +343,16 @@ fn generic_getattr<B: Backend>(
         return bind(ctx, a.clone(), obj, cls).map(Some);
     }
     if let Payload::Instance(inst) = &obj.payload {
+        if inst.value.is_some()
+            && let Some(d) = local::dict_of(ctx, obj, inst)?
+        {
+            if let Some(v) = dicts::get_str(&d, name, hash) {
+                return Ok(Some(v));
+            }
+            if name == "__dict__" {
+                return Ok(Some(d));
+            }
+        }
         let found = obj.read(&inst.dict, |d| {
             let pos =
                 d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
@@ -384,6 +400,20 @@ fn generic_getattr<B: Backend>(
         Some(a) => bind(ctx, a, obj, cls).map(Some),
         None => Ok(None),
     }
+}
+
+/// `C.__annotations__` of a class defined in Python (CPython 3.10+): its own dict's entry,
+/// else a new empty dict stored there (never a base class's annotations). `None` for a
+/// built-in type, which has no such attribute.
+fn class_annotations<B: Backend>(ctx: &Ctx<'_, B>, cls: &PyRef<B>) -> Option<PyRef<B>> {
+    if let Some(a) = dicts::get_text(cls, "__annotations__") {
+        return Some(a);
+    }
+    // A class statement always stores `__module__` in the class's namespace.
+    dicts::get_text(cls, "__module__")?;
+    let a = ctx.vm.dict(crate::object::dict::Dict::new());
+    dicts::set_name(cls, ctx.vm.intern("__annotations__"), a.clone());
+    Some(a)
 }
 
 /// Attributes that built-in objects have without a class-dict entry.
@@ -466,6 +496,7 @@ pub fn load_method<B: Backend>(
                 _ => false,
             };
             let shadowed = match &obj.payload {
+                Payload::Instance(inst) if local::is_local(inst) => true,
                 Payload::Instance(inst) => obj
                     .read(&inst.dict, |d| {
                         d.find(
@@ -572,6 +603,15 @@ pub fn generic_setattr<B: Backend>(
                     ctx.attribute_error(format!("'{}' object has no attribute '{text}'", ct.name))
                 );
             }
+            if inst.value.is_some()
+                && let Some(d) = local::dict_of(ctx, obj, inst)?
+            {
+                if text == "__dict__" {
+                    return Err(local::dict_read_only(ctx, obj));
+                }
+                dicts::set_name(&d, name.clone(), value);
+                return Ok(());
+            }
             dicts::set_name(obj, name.clone(), value);
             Ok(())
         }
@@ -635,6 +675,13 @@ pub fn generic_delattr<B: Backend>(
         return super::funcattrs::set(ctx, obj, f, name, None);
     }
     let removed = match &obj.payload {
+        Payload::Instance(inst) if inst.value.is_some() => match local::dict_of(ctx, obj, inst)? {
+            Some(_) if text == "__dict__" => {
+                return Err(local::dict_read_only(ctx, obj));
+            }
+            Some(d) => dicts::del_name(&d, text),
+            None => dicts::del_name(obj, text),
+        },
         Payload::Instance(_) => dicts::del_name(obj, text),
         Payload::Module(m) => dicts::del_name(&m.dict, text),
         Payload::Type(t) if t.module != "builtins" => dicts::del_name(obj, text),

@@ -629,31 +629,6 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
         Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice(_) => {
             return Err(ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj))));
         }
-        Payload::Native(n) => {
-            // A native class marks itself unhashable with `__hash__ = None` (`deque`); a
-            // Python subclass may define one.
-            match super::attr::lookup_in_type(
-                &n.class,
-                "__hash__",
-                crate::object::str::hash_str("__hash__"),
-            ) {
-                Some(h) if matches!(h.payload, Payload::None) => {
-                    return Err(
-                        ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj)))
-                    );
-                }
-                Some(h) if matches!(h.payload, Payload::Function(_)) => {
-                    let r = super::call::call(ctx, &h, std::slice::from_ref(obj), &[])?;
-                    return match &r.payload {
-                        Payload::Int(i) => Ok(hash_i64(*i)),
-                        Payload::BigInt(b) => Ok(hash_big(b)),
-                        Payload::Bool(b) => Ok(*b as i64),
-                        _ => Err(ctx.type_error("__hash__ method should return an integer")),
-                    };
-                }
-                _ => (obj.addr() >> 4) as i64,
-            }
-        }
         Payload::Instance(inst) => {
             if let Some((h, builtin)) = super::attr::lookup_with_owner(
                 &inst.class,
@@ -681,6 +656,32 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
                 };
             }
             (obj.addr() >> 4) as i64
+        }
+        Payload::Native(n) => {
+            // A native class may be unhashable (`__hash__ = None`) or define its own hash
+            // (a built-in `__hash__` other than `object`'s).
+            let name = "__hash__";
+            let h = crate::object::str::hash_str(name);
+            match super::attr::lookup_in_type(&n.class, name, h) {
+                Some(f) if matches!(f.payload, Payload::None) => {
+                    return Err(
+                        ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj)))
+                    );
+                }
+                Some(f)
+                    if super::attr::lookup_in_type(&ctx.vm.core.object_type, name, h)
+                        .is_none_or(|base| !base.is(&f)) =>
+                {
+                    let r = super::call::call(ctx, &f, std::slice::from_ref(obj), &[])?;
+                    return match &r.payload {
+                        Payload::Int(i) => Ok(hash_i64(*i)),
+                        Payload::BigInt(b) => Ok(hash_big(b)),
+                        Payload::Bool(b) => Ok(*b as i64),
+                        _ => Err(ctx.type_error("__hash__ method should return an integer")),
+                    };
+                }
+                _ => (obj.addr() >> 4) as i64,
+            }
         }
         _ => (obj.addr() >> 4) as i64,
     })

@@ -20,6 +20,7 @@ pub mod descr;
 pub mod dicts;
 pub mod funcattrs;
 pub mod iter;
+pub mod local;
 pub mod percent;
 pub mod repr;
 pub mod seq;
@@ -56,7 +57,7 @@ pub fn type_of<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>) -> PyRef<B> {
         Payload::Type(c) => c.metaclass.clone().unwrap_or_else(|| t.type_.clone()),
         Payload::Instance(i) => i.class.clone(),
         Payload::Module(_) => t.module.clone(),
-        Payload::Iter(_) => t.iterator.clone(),
+        Payload::Iter(i) => iter::iter_class(vm, i.kind).clone(),
         Payload::Wrapper(w) => match **w {
             crate::object::Wrapper::StaticMethod(_) => t.staticmethod.clone(),
             crate::object::Wrapper::ClassMethod(_) => t.classmethod.clone(),

@@ -132,7 +132,21 @@ pub fn percent<B: Backend>(
         prepared.push(prepare(ctx, v)?);
     }
     let args: Vec<&dyn PercentArg> = prepared.iter().map(|p| p as &dyn PercentArg).collect();
-    match fmt::percent_format(f.as_str(), &args) {
+    let mut result = fmt::percent_format(f.as_str(), &args);
+    // CPython never says "not all arguments converted" when the right operand is a mapping
+    // (anything with `__getitem__` but a tuple or a str: `"text" % {"k": 1}` is "text"). The
+    // operand is then the only argument, so the error means no directive took it.
+    if let Err(e) = &result
+        && e.msg.starts_with("not all arguments")
+        && (matches!(
+            values.payload,
+            Payload::Dict(_) | Payload::List(_) | Payload::Bytes(_) | Payload::Range(_)
+        ) || matches!(values.payload, Payload::Instance(_))
+            && attr::lookup_special(ctx, values, "__getitem__").is_some())
+    {
+        result = fmt::percent_format(f.as_str(), &[]);
+    }
+    match result {
         Ok(s) => Ok(ctx.vm.str(s)),
         Err(e) if e.kind == fmt::ARG_ERROR && e.msg.contains("too large") => {
             Err(kind_error(ctx, "OverflowError", e.msg))

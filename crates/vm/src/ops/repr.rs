@@ -214,7 +214,11 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
                 format!("<module '{}'>", m.name)
             }
         }
-        Payload::Iter(_) => format!("<iterator object at {:#x}>", obj.addr()),
+        Payload::Iter(i) => format!(
+            "<{} object at {:#x}>",
+            super::class_name(super::iter::iter_class(vm, i.kind)),
+            obj.addr()
+        ),
         Payload::Wrapper(w) => match &**w {
             Wrapper::StaticMethod(_) => format!("<staticmethod object at {:#x}>", obj.addr()),
             Wrapper::ClassMethod(_) => format!("<classmethod object at {:#x}>", obj.addr()),

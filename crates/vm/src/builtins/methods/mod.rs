@@ -14,6 +14,7 @@ pub mod object;
 pub mod set;
 pub mod str;
 pub mod subclass;
+pub mod syntax_error;
 pub mod text;
 pub mod types;
 pub mod views;
@@ -24,6 +25,7 @@ use crate::vm::Vm;
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     constructors::install(vm);
     object::install(vm);
+    syntax_error::install(vm);
     list::install(vm);
     dict::install(vm);
     views::install(vm);

@@ -10,6 +10,7 @@ mod queue;
 pub mod socket;
 pub mod sync;
 mod sys;
+pub mod thread_local;
 pub mod threading;
 mod time;
 
@@ -24,6 +25,9 @@ use std::io::Write;
 /// Creates the built-in module `name`, or `None`.
 pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B, Option<PyRef<B>>> {
     let vm = ctx.vm;
+    if name == "builtins" {
+        return Ok(Some(crate::builtins::exec::builtins_module(vm)));
+    }
     let m = new_builtin_module(vm, name);
     let Payload::Module(mo) = &m.payload else { return Ok(None) };
     let ns = &mo.dict;

@@ -23,6 +23,8 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     put("modules", vm.core.modules.clone());
     put("implementation_name", vm.str(vm.name()));
     add(vm, ns, "exit", exit);
+    add(vm, ns, "displayhook", crate::builtins::exec::displayhook);
+    add(vm, ns, "__displayhook__", crate::builtins::exec::displayhook);
     add(vm, ns, "getrefcount", getrefcount);
     add(vm, ns, "getrecursionlimit", getrecursionlimit);
     add(vm, ns, "setrecursionlimit", setrecursionlimit);

@@ -617,6 +617,7 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     put("__excepthook__", hook);
     put("TIMEOUT_MAX", vm.float(9223372036.0));
     sync::install(vm, ns, "threading");
+    super::thread_local::install(vm, ns);
 
     // The main thread object, already running.
     let main = PyRef::new(Payload::Instance(Box::new(Instance {
