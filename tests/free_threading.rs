@@ -242,3 +242,11 @@ fn stats_count_what_each_backend_does() {
         }
     }
 }
+
+/// A deque shared by producers and consumers at both ends, a bounded deque, a deque iterator,
+/// an `lru_cache`'d function and a `defaultdict` filled at once: nothing lost or duplicated,
+/// the cache's statistics exact.
+#[test]
+fn shared_collections_and_caches_lose_nothing() {
+    stress("shared_pylib.py", "True\nTrue\nTrue\nTrue\nTrue");
+}

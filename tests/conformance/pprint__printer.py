@@ -57,6 +57,26 @@ class Upper(pprint.PrettyPrinter):
 
 
 print(Upper().pformat({"key": ["value", "other", 1]}), Upper(width=20).pformat(["abc " * 5, "def"]))
+class MyDict(dict):
+    pass
+
+
+class MyList(list):
+    pass
+
+
+class Shown(list):
+    def __repr__(self):
+        return "Shown!"
+
+
+class Big(int):
+    pass
+
+
+mixed = {"d": MyDict(b=[1, 2], a=MyList([3, (4,)])), "s": Shown([1]), "n": Big(10**7), "t": (MyList(),)}
+print(pprint.saferepr(mixed), pprint.isreadable(mixed), pprint.pformat(mixed, width=20, underscore_numbers=True))
+print(p._safe_repr(mixed, {}, 2, 0), Upper()._safe_repr(mixed, {}, None, 0))
 words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho".split()
 collections_values = [
     OrderedDict((w, i) for i, w in enumerate(words)),

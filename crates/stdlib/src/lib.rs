@@ -10,7 +10,7 @@
 //! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook,
 //! over the native `_collections`: `deque`, namedtuple's field descriptors);
 //! `operator` ([`operator`]: native); `functools`, `copy`, `pprint` ([`pylib`]: Python
-//! source);
+//! source; pprint's walk in [`pprint_native`]);
 //! `random` and its core `_random` ([`random`]: Python over a native MT19937); `bisect`
 //! ([`bisect`]: native); `heapq` ([`heapq`]: native heap operations, Python `merge`,
 //! `nlargest`, `nsmallest`).
@@ -36,6 +36,7 @@ mod native;
 mod num;
 pub mod operator;
 pub mod platform;
+pub mod pprint_native;
 pub mod pylib;
 pub mod pyperf;
 pub mod random;
@@ -69,6 +70,7 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "_collections" => collections::fill_native(ctx, module)?,
         "operator" => operator::fill(ctx, module)?,
         "functools" | "copy" | "pprint" => return pylib::fill(ctx, name, module),
+        "_gillab_pprint" => pprint_native::fill(ctx, module),
         "argparse" => argparse::fill(ctx, module)?,
         "pyperf" => pyperf::fill(ctx, module)?,
         "re" => re::fill(ctx, module)?,

@@ -81,6 +81,9 @@ class defaultdict(dict):
         if factory is None:
             raise KeyError(key)
         value = factory()
+        if type(self).__setitem__ is _dict_setitem:
+            # Atomic: threads missing the same key at once all get the value that stays.
+            return _dict_setdefault(self, key, value)
         self[key] = value
         return value
 
@@ -118,6 +121,10 @@ class defaultdict(dict):
 
     def __class_getitem__(cls, item):
         return cls
+
+
+_dict_setitem = dict.__setitem__
+_dict_setdefault = dict.setdefault
 
 
 @_recursive_repr()

@@ -19,6 +19,7 @@ gil-lab lacks, have no layout of their own.
 
 import sys as _sys
 import collections as _collections
+from _gillab_pprint import safe_repr as _native_safe_repr
 
 try:
     import dataclasses as _dataclasses
@@ -490,7 +491,14 @@ class PrettyPrinter:
     def _safe_repr(self, object, context, maxlevels, level):
         # The repr of object, whether eval() could read it back, and whether it is
         # recursive; containers of the built-in kinds (with their own __repr__) are walked
-        # here so that recursion and depth are caught.
+        # so that recursion and depth are caught. Unless a subclass changes how, the walk
+        # is native (_gillab_pprint), with the same results.
+        cls = type(self)
+        if cls.format is _base_format and cls._safe_repr is _base_safe_repr:
+            return _native_safe_repr(self, object, context, maxlevels, level)
+        return self._safe_repr_walk(object, context, maxlevels, level)
+
+    def _safe_repr_walk(self, object, context, maxlevels, level):
         typ = type(object)
         if typ in _builtin_scalars:
             return repr(object), True, False
@@ -548,6 +556,8 @@ class PrettyPrinter:
         return shape % ", ".join(parts), readable, recursive
 
 
+_base_format = PrettyPrinter.format
+_base_safe_repr = PrettyPrinter._safe_repr
 _int_repr = int.__repr__
 _dict_repr = dict.__repr__
 _list_repr = list.__repr__
