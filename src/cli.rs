@@ -120,6 +120,49 @@ impl WithBackend for Run<'_> {
     }
 }
 
+/// Makes `gillab run [OPTIONS] FILE ARGS...` hand ARGS to the program untouched, as
+/// `python3 FILE ARGS...` does: `-h`, `--help` and `--` after FILE are the program's (a
+/// benchmark's `-h` prints its own usage). clap would take `-h` there as its own help flag and
+/// drop a `--`, so a `--` is put right after FILE; which of `run`'s options take a value (and so
+/// skip the next word while FILE is looked for) comes from the clap definition itself.
+pub fn program_args_verbatim(argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let cli = Cli::command();
+    let Some(run) = cli.find_subcommand("run") else { return argv };
+    if argv.get(1).is_none_or(|a| a != "run") {
+        return argv;
+    }
+    let takes_value = |word: &str| -> bool {
+        let found = if let Some(long) = word.strip_prefix("--") {
+            if long.contains('=') {
+                return false;
+            }
+            run.get_arguments().find(|a| a.get_long() == Some(long))
+        } else {
+            let mut chars = word.chars().skip(1);
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => run.get_arguments().find(|a| a.get_short() == Some(c)),
+                _ => None,
+            }
+        };
+        found.is_some_and(|a| a.get_action().takes_values())
+    };
+    let mut i = 2;
+    while let Some(word) = argv.get(i).map(|w| w.to_string_lossy().into_owned()) {
+        if word == "--" {
+            return argv;
+        }
+        if !word.starts_with('-') || word == "-" {
+            let mut out = argv[..=i].to_vec();
+            out.push("--".into());
+            out.extend_from_slice(&argv[i + 1..]);
+            return out;
+        }
+        i += if takes_value(&word) { 2 } else { 1 };
+    }
+    argv
+}
+
 /// Runs the CLI and returns the process exit status.
 pub fn main(cli: Cli) -> i32 {
     register_stdlib();
@@ -268,5 +311,35 @@ fn register_stdlib() {
     }
     for e in backends() {
         with_backend(e.name, Register);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::program_args_verbatim;
+
+    fn words(v: &[&str]) -> Vec<std::ffi::OsString> {
+        v.iter().map(|w| w.into()).collect()
+    }
+
+    #[test]
+    fn the_programs_arguments_stay_its_own() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["gillab", "run", "p.py", "-h"], &["gillab", "run", "p.py", "--", "-h"]),
+            (
+                &["gillab", "run", "-b", "atomic", "--stats", "p.py", "--", "x"],
+                &["gillab", "run", "-b", "atomic", "--stats", "p.py", "--", "--", "x"],
+            ),
+            (
+                &["gillab", "run", "--backend=gil", "--switch-interval", "0.1", "p.py"],
+                &["gillab", "run", "--backend=gil", "--switch-interval", "0.1", "p.py", "--"],
+            ),
+            (&["gillab", "run", "--help"], &["gillab", "run", "--help"]),
+            (&["gillab", "run", "--", "p.py", "-h"], &["gillab", "run", "--", "p.py", "-h"]),
+            (&["gillab", "compare", "x"], &["gillab", "compare", "x"]),
+        ];
+        for (given, want) in cases {
+            assert_eq!(program_args_verbatim(words(given)), words(want), "{given:?}");
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! `gillab compare` and `gillab report`: run the workload × backend × threads matrix (with
 //! CPython as a reference row), write `records.jsonl` and `machine.json`, and generate
-//! `REPORT.md`, `report.json` and the SVG plots with [`gillab_report`].
+//! `REPORT.md`, `report.json` and the SVG plots with [`gillab_report`]. With `--suite`,
+//! `compare` runs an outside suite instead ([`crate::suite`]); each kind of run replaces only
+//! its own records in the results folder, so workloads and suites share one report.
 
 use crate::workloads::catalog::{self, CATALOG, Workload};
 use crate::workloads::{
@@ -24,8 +26,9 @@ pub struct CompareArgs {
     /// Workloads to run, comma-separated (default: all).
     #[arg(long, value_delimiter = ',')]
     pub workloads: Vec<String>,
-    /// Backends to run, comma-separated (default: every registered backend).
-    #[arg(long, value_delimiter = ',')]
+    /// Backends to run, comma-separated (default: every registered backend; with --suite,
+    /// every backend whose threads share memory).
+    #[arg(long, short = 'b', value_delimiter = ',')]
     pub backends: Vec<String>,
     /// Thread counts, comma-separated (default: 1, 2, 4, ... up to the cores).
     #[arg(long)]
@@ -53,6 +56,24 @@ pub struct CompareArgs {
     /// Seconds before one run is killed and its configuration marked failed.
     #[arg(long, default_value_t = 120)]
     pub timeout: u64,
+    /// Run an outside suite instead of the workloads: `pyperformance` (PATH: a pyperformance
+    /// checkout or unpacked wheel) or `ftscalingbench` (PATH: CPython's ftscalingbench.py).
+    #[arg(long, value_enum, requires = "path")]
+    pub suite: Option<crate::suite::Suite>,
+    /// The suite's files (with --suite).
+    #[arg(requires = "suite")]
+    pub path: Option<PathBuf>,
+    /// With --suite pyperformance: benchmarks to run, comma-separated, or `all` (default: the
+    /// 22 pure-Python benchmarks the project tracks).
+    #[arg(long, value_delimiter = ',')]
+    pub bench: Vec<String>,
+    /// With --suite pyperformance: timed values per benchmark (pyperf's --values; default 5,
+    /// or 3 with --quick).
+    #[arg(long)]
+    pub values: Option<u32>,
+    /// With --suite pyperformance: warm-up values per benchmark (pyperf's --warmups; default 1).
+    #[arg(long)]
+    pub warmups: Option<u32>,
 }
 
 /// Arguments of `gillab report`.
@@ -182,13 +203,14 @@ fn plan(args: &CompareArgs, cpython: bool) -> Result<Vec<Job>, String> {
     Ok(out)
 }
 
-enum Progress {
+/// A progress bar on a terminal, plain lines on stderr otherwise.
+pub(crate) enum Progress {
     Bar(indicatif::ProgressBar),
     Plain,
 }
 
 impl Progress {
-    fn new(total: u64) -> Progress {
+    pub(crate) fn new(total: u64) -> Progress {
         if std::io::stderr().is_terminal() {
             let bar = indicatif::ProgressBar::new(total);
             let style = indicatif::ProgressStyle::with_template(
@@ -204,26 +226,26 @@ impl Progress {
         }
     }
 
-    fn start(&self, what: &str) {
+    pub(crate) fn start(&self, what: &str) {
         if let Progress::Bar(b) = self {
             b.set_message(what.to_string());
         }
     }
 
-    fn tick(&self) {
+    pub(crate) fn tick(&self) {
         if let Progress::Bar(b) = self {
             b.inc(1);
         }
     }
 
-    fn done(&self, line: &str) {
+    pub(crate) fn done(&self, line: &str) {
         match self {
             Progress::Bar(b) => b.println(line),
             Progress::Plain => eprintln!("{line}"),
         }
     }
 
-    fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Progress::Bar(b) = self {
             b.finish_and_clear();
         }
@@ -241,7 +263,26 @@ pub fn compare(args: CompareArgs) -> i32 {
     }
 }
 
+/// The outside suites' records in `path`: what a run of the workloads keeps when it measures
+/// them afresh. An unreadable file keeps nothing.
+fn kept_suite_records(path: &Path) -> Vec<gillab_report::Record> {
+    if !path.is_file() {
+        return Vec::new();
+    }
+    gillab_report::record::read_records(path)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.suite.is_some())
+        .collect()
+}
+
 fn compare_inner(args: &CompareArgs) -> Result<i32, String> {
+    if let Some(suite) = args.suite {
+        return crate::suite::run(args, suite);
+    }
+    if !args.bench.is_empty() || args.values.is_some() || args.warmups.is_some() {
+        return Err("--bench, --values and --warmups apply to --suite pyperformance".into());
+    }
     let cpy_version = cpython_version();
     let cpython = match (args.cpython, args.no_cpython) {
         (_, true) => false,
@@ -268,9 +309,14 @@ fn compare_inner(args: &CompareArgs) -> Result<i32, String> {
     let out = args.out.clone().unwrap_or_else(|| Path::new("results").join(&machine.label));
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let records_path = out.join(RECORDS_FILE);
+    // The suites' records stay; the workloads' are measured afresh.
+    let kept = kept_suite_records(&records_path);
     if records_path.exists() {
         std::fs::remove_file(&records_path)
             .map_err(|e| format!("{}: {e}", records_path.display()))?;
+    }
+    for r in &kept {
+        gillab_report::record::append_record(&records_path, r).map_err(|e| e.to_string())?;
     }
     let machine_path = out.join(MACHINE_FILE);
     let text = serde_json::to_string_pretty(&machine).map_err(|e| e.to_string())?;
@@ -321,8 +367,9 @@ fn compare_inner(args: &CompareArgs) -> Result<i32, String> {
     drop(dir);
     let described = crate::described();
     println!("{}", gillab_report::summary(&records, &described));
-    let written = gillab_report::write_report(&out, &machine, &described, records)
-        .map_err(|e| e.to_string())?;
+    let all: Vec<gillab_report::Record> = kept.into_iter().chain(records).collect();
+    let written =
+        gillab_report::write_report(&out, &machine, &described, all).map_err(|e| e.to_string())?;
     println!(
         "{} configurations in {:.0} s ({failures} failed); wrote {}, {} and {} plots",
         plans.len(),

@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod compare;
+pub mod suite;
 pub mod workloads;
 
 pub use gillab_vm::backend::{Facts, Policy, Strategy};

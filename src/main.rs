@@ -12,6 +12,7 @@ fn main() {
         report(info);
         std::process::abort();
     }));
-    let cli = gillab::cli::Cli::parse();
+    let argv = gillab::cli::program_args_verbatim(std::env::args_os().collect());
+    let cli = gillab::cli::Cli::parse_from(argv);
     std::process::exit(gillab::cli::main(cli));
 }

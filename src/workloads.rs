@@ -250,7 +250,10 @@ fn last_lines(text: &str) -> String {
 }
 
 /// Runs `cmd` with piped output, killing it after `timeout`. Returns (success, stdout, stderr).
-fn run_bounded(mut cmd: Command, timeout: Duration) -> Result<(bool, String, String), String> {
+pub(crate) fn run_bounded(
+    mut cmd: Command,
+    timeout: Duration,
+) -> Result<(bool, String, String), String> {
     let program = cmd.get_program().to_string_lossy().into_owned();
     let mut child = cmd
         .stdin(Stdio::null())

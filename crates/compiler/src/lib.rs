@@ -30,7 +30,10 @@
 //! * Constant sets are not frozensets: `{1, 2, 3}` uses `BUILD_SET 0; LOAD_CONST (1, 2, 3);
 //!   SET_UPDATE 1`, and `x in {1, 2}` builds the set at run time.
 //! * No `STACK_USE_GUIDELINE` rewriting of very long calls and displays (the VM takes any
-//!   argument count), no annotations, no `match`.
+//!   argument count), no `match`. Variable annotations in module and class bodies are
+//!   stored in `__annotations__` as CPython does (strings, written by [`unparse`], under
+//!   `from __future__ import annotations`); parameter and return annotations are discarded
+//!   (functions have no `__annotations__`).
 //! * Every instruction has a line number; compiler-generated ("artificial") instructions take
 //!   the line of the construct being compiled.
 
@@ -46,6 +49,7 @@ pub mod repr;
 pub mod symtable;
 #[cfg(test)]
 mod testutil;
+pub mod unparse;
 
 pub use code::{CodeFlags, CodeObject, Constant, ExceptionEntry, Instr};
 pub use opcode::Opcode;

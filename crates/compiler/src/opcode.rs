@@ -122,6 +122,10 @@ opcodes! {
     ListToTuple = 82, "LIST_TO_TUPLE", false;
     /// `[v] -> (returns v)`: returns from the frame.
     ReturnValue = 83, "RETURN_VALUE", false;
+    /// `[] -> []`: makes `__annotations__` an empty dict in the frame's locals (the module's
+    /// globals at module level) unless it is already there. Emitted first in a module or class
+    /// body that contains an annotated assignment.
+    SetupAnnotations = 85, "SETUP_ANNOTATIONS", false;
     /// `[v] -> [sent]`: suspends the generator's frame, handing `v` to whoever resumed it; the
     /// next resumption pushes the value sent (`None` for `next()`), or raises the exception
     /// thrown in, here.
@@ -422,7 +426,8 @@ impl Opcode {
             Nop | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | CheckExcMatch
             | GetIter | GetYieldFromIter | YieldValue | AsyncGenWrap | GetAwaitable | GetAiter
             | ListToTuple | DeleteName | DeleteGlobal | Swap | LoadAttr | JumpForward
-            | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars => 0,
+            | JumpBackward | DeleteFast | MakeCell | DeleteDeref | CopyFreeVars
+            | SetupAnnotations => 0,
             PopTop | PrintExpr | BinarySubscr | ReturnValue | PopExcept | StoreName
             | StoreGlobal | DeleteAttr | CompareOp | IsOp | ContainsOp | Reraise | BinaryOp
             | StoreFast | StoreDeref | PopJumpIfFalse | PopJumpIfTrue | ListAppend | SetAdd

@@ -68,6 +68,7 @@ pub fn class(n: &str, body: Vec<Stmt>) -> Stmt {
     st(StmtKind::ClassDef(Box::new(ClassDef {
         name: ident(n),
         bases: vec![],
+        keywords: vec![],
         body,
         decorators: vec![],
     })))

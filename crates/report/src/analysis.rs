@@ -86,6 +86,9 @@ pub struct Data {
     pub described: Vec<WorkloadInfo>,
     /// What the caller said about the backends.
     pub backends: Vec<BackendInfo>,
+    /// Records of outside suites (pyperformance, ftscalingbench), failed ones included; the
+    /// workload tables, plots and claims never see them ([`crate::suites`] reports them).
+    pub suites: Vec<Record>,
 }
 
 /// One table row: a record with the ratios derived from the others.
@@ -127,12 +130,34 @@ impl Data {
     /// Splits `records` into usable and failed ones. When a configuration was measured twice
     /// (say by `compare` and by `cargo bench`), the later record wins.
     pub fn new(records: Vec<Record>) -> Data {
-        let mut latest: BTreeMap<(String, String, Option<String>, u32), Record> = BTreeMap::new();
+        type Key = (Option<String>, String, String, Option<String>, u32);
+        let mut latest: BTreeMap<Key, Record> = BTreeMap::new();
+        let mut order: Vec<Key> = Vec::new();
         for r in records {
-            latest.insert((r.workload.clone(), r.backend.clone(), r.policy.clone(), r.threads), r);
+            let suite = r.suite.as_ref().map(|s| s.suite.clone());
+            let key = (suite, r.workload.clone(), r.backend.clone(), r.policy.clone(), r.threads);
+            if latest.insert(key.clone(), r).is_none() {
+                order.push(key);
+            }
         }
-        let (records, failed) = latest.into_values().partition(Record::ok);
-        Data { records, failed, described: Vec::new(), backends: Vec::new() }
+        // Suite records keep the order they were measured in (the suite's own order).
+        let mut suites = Vec::new();
+        let mut workloads = Vec::new();
+        for key in order {
+            if let Some(r) = latest.remove(&key) {
+                if r.suite.is_some() { suites.push(r) } else { workloads.push(r) }
+            }
+        }
+        workloads.sort_by(|a, b| {
+            (&a.workload, &a.backend, &a.policy, a.threads).cmp(&(
+                &b.workload,
+                &b.backend,
+                &b.policy,
+                b.threads,
+            ))
+        });
+        let (records, failed) = workloads.into_iter().partition(Record::ok);
+        Data { records, failed, described: Vec::new(), backends: Vec::new(), suites }
     }
 
     /// Adds what the caller knows: the workloads (the order they are reported in, each one's

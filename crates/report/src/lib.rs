@@ -21,10 +21,11 @@ pub mod markdown;
 pub mod plots;
 pub mod record;
 pub mod scaling;
+pub mod suites;
 
 pub use analysis::{BackendInfo, Data, Described, Family, PolicyInfo, WorkloadInfo};
 pub use machine::Machine;
-pub use record::{Config, Provenance, Record, Sample};
+pub use record::{Config, Provenance, Record, Sample, SuiteRun};
 
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -73,6 +74,10 @@ pub struct ReportJson<'a> {
     pub claims: &'a [claims::Claim],
     /// Configurations that failed, with their errors.
     pub failed: &'a [Record],
+    /// The pyperformance section's table, if measured.
+    pub pyperformance: Option<suites::Pyperformance>,
+    /// The ftscalingbench section's cells.
+    pub ftscalingbench: Vec<suites::ScalingCell>,
 }
 
 /// The files a report consists of.
@@ -126,7 +131,7 @@ pub fn write_report(
 ) -> Result<Written, Error> {
     let count = records.len();
     let d = Data::new(records).describe(described);
-    if d.records.is_empty() && d.failed.is_empty() {
+    if d.records.is_empty() && d.failed.is_empty() && d.suites.is_empty() {
         return Err(Error::Empty("no benchmark records to report on".into()));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -162,6 +167,8 @@ pub fn write_report(
         scaling: scaling::cells(&d),
         claims: &claims,
         failed: &d.failed,
+        pyperformance: suites::pyperformance(&d),
+        ftscalingbench: suites::ftscalingbench(&d),
     };
     let json_path = dir.join("report.json");
     let text = serde_json::to_string_pretty(&json).map_err(|e| Error::Parse(e.to_string()))?;

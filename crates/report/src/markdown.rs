@@ -31,8 +31,10 @@ pub fn time(s: f64) -> String {
         format!("{s:.2} s")
     } else if s >= 1e-3 {
         format!("{:.1} ms", s * 1e3)
-    } else {
+    } else if s >= 1e-6 || s == 0.0 {
         format!("{:.0} µs", s * 1e6)
+    } else {
+        format!("{:.0} ns", s * 1e9)
     }
 }
 
@@ -76,7 +78,7 @@ pub fn render(d: &Data, p: &Parts<'_>) -> String {
     let m = p.machine;
     let _ = writeln!(s, "# gil-lab benchmark report: {}\n", m.label);
     let mut sources: Vec<&str> =
-        d.records.iter().chain(&d.failed).map(|r| r.source.as_str()).collect();
+        d.records.iter().chain(&d.failed).chain(&d.suites).map(|r| r.source.as_str()).collect();
     sources.sort_unstable();
     sources.dedup();
     let _ = writeln!(
@@ -107,6 +109,8 @@ pub fn render(d: &Data, p: &Parts<'_>) -> String {
     three_ways(&mut s, d);
     overhead(&mut s, d, p);
     crate::scaling::render(&mut s, d);
+    crate::suites::render_pyperformance(&mut s, d);
+    crate::suites::render_ftscalingbench(&mut s, d);
     for w in d.workloads() {
         workload(&mut s, d, &w, p);
     }

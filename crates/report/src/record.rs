@@ -1,6 +1,10 @@
 //! The benchmark record: one JSON line per measured configuration (workload × backend × GIL
 //! policy × threads), written by `gillab compare` and by `cargo bench`, and read back by the
 //! report. criterion's own JSON is private and may change; this format is ours.
+//!
+//! Runs of an outside suite (`gillab compare --suite pyperformance|ftscalingbench`) are records
+//! too, marked by [`Record::suite`] ([`SuiteRun`]): the workload is the suite's benchmark name,
+//! the samples its values, and the suite fields say which file it came from and what it returned.
 
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -126,6 +130,23 @@ pub struct Record {
     /// Why the configuration could not be measured, if it could not.
     #[serde(default)]
     pub error: Option<String>,
+    /// Set on the records of an outside suite's benchmarks (absent from the workloads').
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suite: Option<SuiteRun>,
+}
+
+/// What a record of an outside suite carries besides its numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuiteRun {
+    /// The suite: `pyperformance` or `ftscalingbench`.
+    pub suite: String,
+    /// The file the benchmark is in (pyperformance: the `bm_*` folder's benchmark name, which
+    /// may hold several benchmarks, e.g. `deepcopy`; ftscalingbench: `ftscalingbench`).
+    pub group: String,
+    /// A digest of what the benchmarked function returned (pyperf's `bench_func`), to compare
+    /// with CPython's; `None` when the benchmark returns only a time or did not run.
+    #[serde(default)]
+    pub check: Option<String>,
 }
 
 /// What a record is about, before it is measured.
@@ -206,7 +227,36 @@ impl Record {
             date: by.date.clone(),
             source: by.source.clone(),
             error,
+            suite: None,
         }
+    }
+
+    /// A record of an outside suite's benchmark `name` on `backend` (with `threads`): its
+    /// values in seconds (one operation each), or `error` if it could not run.
+    pub fn of_suite(
+        run: SuiteRun,
+        name: &str,
+        backend: &str,
+        threads: u32,
+        values: &[f64],
+        error: Option<String>,
+        by: &Provenance,
+    ) -> Record {
+        let config = Config {
+            workload: name.to_string(),
+            backend: backend.to_string(),
+            policy: None,
+            threads,
+            size: 0,
+        };
+        let samples: Vec<Sample> = values
+            .iter()
+            .map(|v| Sample { elapsed: *v, ops: 1, correct: true, ..Sample::default() })
+            .collect();
+        let mut r = Record::new(&config, &samples, error, by);
+        r.correct = r.error.is_none();
+        r.suite = Some(run);
+        r
     }
 
     /// Whether the record holds a usable measurement.

@@ -43,6 +43,18 @@ pub enum StmtKind {
         /// The assigned value.
         value: Expr,
     },
+    /// `target: annotation [= value]`.
+    AnnAssign {
+        /// A name, attribute or subscript.
+        target: Expr,
+        /// The annotation expression.
+        annotation: Expr,
+        /// The assigned value, if any.
+        value: Option<Expr>,
+        /// The target is a bare (unparenthesized) name: only then is the annotation stored in
+        /// `__annotations__` (module and class bodies).
+        simple: bool,
+    },
     /// `target op= value`.
     AugAssign {
         /// A name, attribute or subscript.
@@ -166,8 +178,11 @@ pub struct FunctionDef {
 pub struct ClassDef {
     /// The class name.
     pub name: Ident,
-    /// Base classes (at most one is supported by the VM; the parser accepts any number).
+    /// Base classes.
     pub bases: Vec<Expr>,
+    /// Keyword arguments of the class statement (`metaclass=M`, arguments of
+    /// `__init_subclass__`); `arg: None` for `**k`.
+    pub keywords: Vec<Keyword>,
     /// The class body.
     pub body: Vec<Stmt>,
     /// Decorators, outermost first.

@@ -36,7 +36,7 @@ fn yield_on_the_right_of_assignments() {
     assert_eq!(body("def f():\n    x = y = yield 1"), "(assign [x y] (yield 1))");
     assert_eq!(body("def f():\n    x = yield from a"), "(assign [x] (yield-from a))");
     assert_eq!(body("def f():\n    x += yield"), "(+= x (yield))");
-    assert_eq!(body("def f():\n    x: int = yield 2"), "(assign [x] (yield 2))");
+    assert_eq!(body("def f():\n    x: int = yield 2"), "(annassign simple x int (yield 2))");
 }
 
 #[test]

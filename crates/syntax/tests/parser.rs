@@ -65,10 +65,11 @@ fn augmented_assignments() {
 
 #[test]
 fn annotations() {
-    assert_eq!(sexp("x: int = 5"), "(assign [x] 5)");
-    assert_eq!(sexp("x: int"), "pass");
-    assert_eq!(sexp("a.b: list[int] = []"), "(assign [(. a b)] (list ))");
-    assert_eq!(sexp("(a): int = 1"), "(assign [a] 1)");
+    assert_eq!(sexp("x: int = 5"), "(annassign simple x int 5)");
+    assert_eq!(sexp("x: int"), "(annassign simple x int -)");
+    assert_eq!(sexp("a.b: list[int] = []"), "(annassign (. a b) ([] list int) (list ))");
+    assert_eq!(sexp("(a): int = 1"), "(annassign a int 1)");
+    assert_eq!(sexp("a[0]: 'T'"), "(annassign ([] a 0) \"T\" -)");
 }
 
 #[test]
@@ -1085,14 +1086,21 @@ fn error_unsupported_features() {
     err("from . import x", "relative import is not supported by gil-lab", 1, 6);
     err("from .m import x", "relative import is not supported by gil-lab", 1, 6);
     err("from m import *", "'from ... import *' is not supported by gil-lab", 1, 15);
-    err("class C(metaclass=M): pass", "keyword arguments in class bases are not supported", 1, 9);
+}
+
+#[test]
+fn class_keywords() {
+    assert_eq!(
+        sexp("class C(B, metaclass=M, **kw): pass"),
+        "(class C (B (kw metaclass M) (** kw)) [pass])"
+    );
 }
 
 #[test]
 fn match_is_still_a_name() {
     assert_eq!(sexp("match = 1"), "(assign [match] 1)");
     assert_eq!(sexp("match(x)"), "(expr (call match x))");
-    assert_eq!(sexp("match.x: int = 1"), "(assign [(. match x)] 1)");
+    assert_eq!(sexp("match.x: int = 1"), "(annassign (. match x) int 1)");
     assert_eq!(sexp("case, _ = 1, 2"), "(assign [(tuple case _)] (tuple 1 2))");
     err("match x y", "invalid syntax", 1, 7);
 }

@@ -53,6 +53,9 @@ pub struct Ctx<'vm, B: Backend> {
     /// Whether the eval breaker is polled before every instruction (a GIL policy that
     /// [counts instructions](crate::backend::Policy::counts_instructions)), read once.
     pub breaker_every_instruction: bool,
+    /// This thread's attribute dicts of `threading.local` objects (made on first use; see
+    /// `ops::local`).
+    pub(crate) thread_locals: Option<std::sync::Arc<crate::ops::local::LocalSlots<B>>>,
     /// Lowest stack address Python frames may use on this thread (the stack grows down);
     /// deeper recursion raises `RecursionError` instead of overflowing the Rust stack.
     stack_floor: usize,
@@ -82,6 +85,7 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
                 .gil()
                 .is_some_and(|g| g.policy().counts_instructions()),
             stack_floor: top.saturating_sub(usable),
+            thread_locals: None,
         }
     }
 
@@ -154,6 +158,7 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
                 cause: None,
                 suppress_context: false,
             })),
+            value: None,
         })))
     }
 
@@ -228,6 +233,10 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
 
 impl<B: Backend> Drop for Ctx<'_, B> {
     fn drop(&mut self) {
+        // The thread's `threading.local` values go while it is still attached.
+        if let Some(slots) = self.thread_locals.take() {
+            drop(slots.take_all());
+        }
         self.exc_info = None;
         self.exc_outer.clear();
         self.asyncgen_hooks = (None, None);

@@ -20,7 +20,11 @@ macro_rules! builtin_types {
 
         impl<B: Backend> Types<B> {
             pub(crate) fn new(object: &PyRef<B>) -> Types<B> {
-                Types { $($field: new_type($name, Some(object.clone()), Layout::Builtin),)* }
+                let mut types =
+                    Types { $($field: new_type($name, Some(object.clone()), Layout::Builtin),)* };
+                // `bool` derives from `int` (`bool.__mro__` is `(bool, int, object)`).
+                types.bool_ = new_type("bool", Some(types.int.clone()), Layout::Builtin);
+                types
             }
 
             /// Every built-in class with its name.
@@ -163,22 +167,40 @@ exception_types! {
 
 /// Creates a class object.
 pub fn new_type<B: Backend>(name: &str, base: Option<PyRef<B>>, layout: Layout) -> PyRef<B> {
-    PyRef::new(Payload::Type(Box::new(TypeObj {
-        name: name.to_string(),
-        qualname: name.to_string(),
-        base,
-        dict: B::cell_new(Dict::new()),
-        layout,
-        module: "builtins".to_string(),
-    })))
+    single_base(name, "builtins", base, layout)
 }
 
 /// Creates a class of a built-in module (`threading.Thread`, `queue.Queue`, ...).
 pub fn new_class<B: Backend>(name: &str, module: &str, base: PyRef<B>, layout: Layout) -> PyRef<B> {
+    single_base(name, module, Some(base), layout)
+}
+
+/// A class with at most one base: its MRO is the base followed by the base's MRO.
+fn single_base<B: Backend>(
+    name: &str,
+    module: &str,
+    base: Option<PyRef<B>>,
+    layout: Layout,
+) -> PyRef<B> {
+    let bases: Box<[PyRef<B>]> = base.iter().cloned().collect();
+    let mut mro: Vec<PyRef<B>> = bases.to_vec();
+    if let Some(Payload::Type(t)) = base.as_ref().map(|b| &b.payload) {
+        mro.extend(t.mro.iter().cloned());
+    }
+    // A native class derived from a Python-subclassable one keeps its value type.
+    let value_type = match base.as_ref().map(|b| &b.payload) {
+        Some(Payload::Type(t)) => t.value_type.clone(),
+        _ => None,
+    };
     PyRef::new(Payload::Type(Box::new(TypeObj {
         name: name.to_string(),
         qualname: name.to_string(),
-        base: Some(base),
+        base,
+        bases,
+        mro: mro.into(),
+        metaclass: None,
+        value_type,
+        slots: None,
         dict: B::cell_new(Dict::new()),
         layout,
         module: module.to_string(),

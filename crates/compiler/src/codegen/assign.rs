@@ -1,8 +1,11 @@
 //! Assignment (`=`, chained and unpacking), augmented assignment and `del` targets.
 
 use super::{Compiler, Ctx, Result};
+use crate::code::Constant;
 use crate::fold::fold;
 use crate::opcode::{NB_INPLACE_OFFSET, Opcode, binary_op_arg};
+use crate::symtable::{ScopeKind, mangle};
+use crate::unparse::unparse;
 use gillab_syntax::ast::{BinOp, Expr, ExprKind};
 use gillab_syntax::{Span, SyntaxError};
 
@@ -112,6 +115,84 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::UnpackSequence, n as u32);
         }
         Ok(())
+    }
+
+    /// `target: annotation [= value]` (CPython 3.11's `compiler_annassign`): the value is
+    /// stored first; then, for a simple name in a module or class body, the annotation (its
+    /// text under `from __future__ import annotations`) is stored in `__annotations__`.
+    /// Without a value, an attribute or subscript target's object (and index) are evaluated
+    /// and dropped; the annotation of a non-simple target is evaluated and dropped in a module
+    /// or class body (never under the future import). Function bodies evaluate no annotation.
+    pub fn ann_assign(
+        &mut self,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        value: Option<&'a Expr>,
+        simple: bool,
+        stmt: Span,
+    ) -> Result<()> {
+        if let Some(v) = value {
+            self.expr(v)?;
+            self.store_target(target)?;
+        }
+        let namespace = matches!(self.ur().kind, ScopeKind::Module | ScopeKind::Class);
+        match &target.kind {
+            ExprKind::Name(name) => {
+                if name == "__debug__" {
+                    return Err(SyntaxError::new("cannot assign to __debug__", stmt));
+                }
+                if simple && namespace {
+                    self.annotation(annotation)?;
+                    self.emit_name(Opcode::LoadName, "__annotations__");
+                    let mangled = mangle(self.ur().private.as_deref(), name).into_owned();
+                    self.load_const(Constant::Str(mangled));
+                    self.emit(Opcode::StoreSubscr, 0);
+                }
+            }
+            ExprKind::Attribute { value: object, .. } if value.is_none() => {
+                self.evaluated_and_dropped(object)?;
+            }
+            ExprKind::Subscript { value: object, index } if value.is_none() => {
+                self.evaluated_and_dropped(object)?;
+                self.annotated_index(index)?;
+            }
+            _ => {}
+        }
+        if !simple && namespace && !self.future_annotations {
+            self.evaluated_and_dropped(annotation)?;
+        }
+        Ok(())
+    }
+
+    /// An annotation's value: the expression, or its text under the future import.
+    fn annotation(&mut self, annotation: &'a Expr) -> Result<()> {
+        if self.future_annotations {
+            self.load_const(Constant::Str(unparse(annotation)));
+            Ok(())
+        } else {
+            self.expr(annotation)
+        }
+    }
+
+    fn evaluated_and_dropped(&mut self, e: &'a Expr) -> Result<()> {
+        self.expr(e)?;
+        self.emit(Opcode::PopTop, 0);
+        Ok(())
+    }
+
+    /// The index of an annotated subscript target without a value: a slice's bounds and a
+    /// tuple's items are evaluated one by one and dropped.
+    fn annotated_index(&mut self, index: &'a Expr) -> Result<()> {
+        match &index.kind {
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.evaluated_and_dropped(part)?;
+                }
+                Ok(())
+            }
+            ExprKind::Tuple(elts) => elts.iter().try_for_each(|e| self.annotated_index(e)),
+            _ => self.evaluated_and_dropped(index),
+        }
     }
 
     /// `target op= value` (CPython's `compiler_augassign`): attribute targets keep the object

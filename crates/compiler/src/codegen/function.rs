@@ -99,7 +99,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::PushNull, 0);
         self.make_closure(code, 0);
         self.load_const(Constant::Str(c.name.name.clone()));
-        self.call_helper(2, &c.bases, &[])?;
+        self.call_helper(2, &c.bases, &c.keywords)?;
         for _ in &c.decorators {
             self.emit(Opcode::Call, 0);
         }

@@ -38,6 +38,8 @@ use gillab_syntax::{LineIndex, Span, SyntaxError};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+pub(crate) use stmt::future_annotations;
+
 pub(crate) type Result<T> = std::result::Result<T, SyntaxError>;
 
 /// The end of the message of [`Compiler::unsupported`].
@@ -113,6 +115,8 @@ pub(crate) struct Compiler<'a> {
     /// `compile(..., 'single')`: expression statements of the module's own code print their
     /// value (`PRINT_EXPR`) instead of discarding it.
     pub interactive: bool,
+    /// `from __future__ import annotations` is in effect: annotations are stored as strings.
+    pub future_annotations: bool,
 }
 
 /// Compiles a parsed module (see [`crate::compile_module`]).
@@ -138,6 +142,7 @@ pub(crate) fn compile_mode(
         table,
         units: Vec::new(),
         interactive: mode == crate::Mode::Single,
+        future_annotations: stmt::future_annotations(&module.body),
     };
     c.enter_unit(0, "<module>".to_string(), 1);
     if let Some(first) = module.body.first() {

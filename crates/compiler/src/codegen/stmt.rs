@@ -26,9 +26,46 @@ pub(crate) fn docstring(body: &[Stmt]) -> Option<&str> {
     }
 }
 
+/// Whether the module's leading `from __future__ import ...` statements (after an optional
+/// docstring) name `annotations`.
+pub(crate) fn future_annotations(body: &[Stmt]) -> bool {
+    let skip = usize::from(docstring(body).is_some());
+    body.iter()
+        .skip(skip)
+        .map_while(|s| match &s.kind {
+            StmtKind::ImportFrom { module, names } if module.name == "__future__" => Some(names),
+            _ => None,
+        })
+        .flatten()
+        .any(|a| a.name.name == "annotations")
+}
+
+/// Whether a body holds an annotated assignment outside nested functions and classes
+/// (CPython's `find_ann`), so that it starts with `SETUP_ANNOTATIONS`.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::For { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::If { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        _ => false,
+    })
+}
+
 impl<'a> Compiler<'a> {
-    /// A module or class body: a docstring is stored to `__doc__`, then the statements.
+    /// A module or class body: `SETUP_ANNOTATIONS` if it has annotations, a docstring stored
+    /// to `__doc__`, then the statements.
     pub fn body(&mut self, body: &'a [Stmt]) -> Result<()> {
+        if has_annotations(body) {
+            self.emit(Opcode::SetupAnnotations, 0);
+        }
         let mut rest = body;
         if let Some(doc) = docstring(body) {
             self.set_line(body[0].span);
@@ -60,6 +97,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assign { targets, value } => self.assign(targets, value)?,
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
+                self.ann_assign(target, annotation, value.as_ref(), *simple, s.span)?
+            }
             StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Break => self.break_continue(s, false)?,
             StmtKind::Continue => self.break_continue(s, true)?,

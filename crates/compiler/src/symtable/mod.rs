@@ -70,6 +70,8 @@ pub const DEF_FREE_CLASS: u32 = 0x40;
 pub const DEF_IMPORT: u32 = 0x80;
 /// Name flag: an iteration variable of a comprehension (bound by one of its `for` targets).
 pub const DEF_COMP_ITER: u32 = 0x100;
+/// Name flag: the target of a simple annotation (`x: int`), which binds it in the scope.
+pub const DEF_ANNOT: u32 = 0x200;
 /// Any binding flag.
 pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 

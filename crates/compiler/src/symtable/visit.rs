@@ -3,8 +3,8 @@
 //! about generators, coroutines and `:=` are in [`super::named`].
 
 use super::{
-    DEF_COMP_ITER, DEF_GLOBAL, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL, DEF_PARAM, Scope, ScopeId,
-    ScopeKind, SymbolTable, USE, mangle, node_key,
+    DEF_ANNOT, DEF_COMP_ITER, DEF_GLOBAL, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL, DEF_PARAM, Scope,
+    ScopeId, ScopeKind, SymbolTable, USE, mangle, node_key,
 };
 use gillab_syntax::ast::{
     Comprehension, Expr, ExprKind, FStringPart, Module, Parameters, Stmt, StmtKind,
@@ -21,6 +21,9 @@ pub(super) struct Builder {
     private: Option<String>,
     /// The earliest compiler-stage error found (see [`SymbolTable::compile_error`]).
     compile_error: Option<SyntaxError>,
+    /// `from __future__ import annotations`: annotations are never compiled, so their names
+    /// belong to no scope (CPython visits them in a separate annotation block).
+    future_annotations: bool,
 }
 
 impl Builder {
@@ -31,6 +34,7 @@ impl Builder {
             stack: vec![0],
             private: None,
             compile_error: None,
+            future_annotations: crate::codegen::future_annotations(&module.body),
         };
         for stmt in &module.body {
             b.stmt(stmt)?;
@@ -153,6 +157,9 @@ impl Builder {
             StmtKind::ClassDef(c) => {
                 self.add_def(&c.name.name, DEF_LOCAL, s.span)?;
                 self.exprs(&c.bases)?;
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
                 self.exprs(&c.decorators)?;
                 self.enter(ScopeKind::Class, &c.name.name, node_key(&**c));
                 let saved = self.private.replace(c.name.name.clone());
@@ -173,6 +180,15 @@ impl Builder {
             StmtKind::Assign { targets, value } => {
                 targets.iter().try_for_each(|t| self.target(t))?;
                 self.expr(value)?;
+            }
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
+                self.ann_assign(target, value.is_some(), *simple, s.span)?;
+                if !self.future_annotations {
+                    self.expr(annotation)?;
+                }
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
             }
             StmtKind::AugAssign { target, value, .. } => {
                 self.target(target)?;
@@ -237,6 +253,8 @@ impl Builder {
                             "is parameter and global"
                         } else if cur & USE != 0 {
                             "is used prior to global declaration"
+                        } else if cur & DEF_ANNOT != 0 {
+                            return Err(annotated_error(&n.name, "global", s.span));
                         } else {
                             "is assigned to before global declaration"
                         };
@@ -254,6 +272,8 @@ impl Builder {
                             "is parameter and nonlocal"
                         } else if cur & USE != 0 {
                             "is used prior to nonlocal declaration"
+                        } else if cur & DEF_ANNOT != 0 {
+                            return Err(annotated_error(&n.name, "nonlocal", s.span));
                         } else {
                             "is assigned to before nonlocal declaration"
                         };
@@ -310,6 +330,32 @@ impl Builder {
     }
 
     /// Visits an assignment or `del` target (store context).
+    /// The target of `target: annotation [= value]`: a simple name is bound (and may not be
+    /// declared `global`/`nonlocal` outside the module), a parenthesized one only when a value
+    /// is assigned; an attribute or subscript target is visited as an expression.
+    fn ann_assign(
+        &mut self,
+        target: &Expr,
+        has_value: bool,
+        simple: bool,
+        stmt: Span,
+    ) -> Result<()> {
+        let ExprKind::Name(n) = &target.kind else { return self.expr(target) };
+        let cur = self.lookup(n);
+        let module = self.cur_id() == 0;
+        if simple && !module && cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+            let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+            return Err(annotated_error(n, what, stmt));
+        }
+        if simple {
+            self.add_def(n, DEF_ANNOT | DEF_LOCAL, target.span)
+        } else if has_value {
+            self.add_def(n, DEF_LOCAL, target.span)
+        } else {
+            Ok(())
+        }
+    }
+
     pub(super) fn target(&mut self, e: &Expr) -> Result<()> {
         match &e.kind {
             ExprKind::Name(n) => self.add_def(n, DEF_LOCAL, e.span),
@@ -476,4 +522,9 @@ impl Builder {
         self.cur().comp_iter_expr -= 1;
         result
     }
+}
+
+/// CPython's "annotated name 'x' can't be global" (or nonlocal).
+fn annotated_error(name: &str, what: &str, span: Span) -> SyntaxError {
+    SyntaxError::new(format!("annotated name '{name}' can't be {what}"), span)
 }

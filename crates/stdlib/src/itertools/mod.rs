@@ -29,28 +29,11 @@ mod simple;
 use gillab_vm::Backend;
 use gillab_vm::builtins::{Args, NativeFn, add};
 use gillab_vm::ctx::{Ctx, PyResult};
-use gillab_vm::object::{Layout, NativeObj, Payload, PyRef};
+use gillab_vm::object::{Layout, Payload, PyRef};
 use gillab_vm::ops::{self, dicts};
 use gillab_vm::types::new_class;
 
-/// The Rust value of every itertools object: its state in the backend's cell.
-pub(crate) struct Guarded<B: Backend, T: Send + Sync + 'static>(pub(crate) B::Cell<T>);
-
-/// A new itertools object of class `cls` with state `state`.
-pub(crate) fn new_obj<B: Backend, T: Send + Sync + 'static>(cls: &PyRef<B>, state: T) -> PyRef<B> {
-    PyRef::new(Payload::Native(Box::new(NativeObj {
-        class: cls.clone(),
-        data: Box::new(Guarded::<B, T>(B::cell_new(state))),
-    })))
-}
-
-/// The state cell of `o` if it is an itertools object with state `T`.
-pub(crate) fn cell_of<B: Backend, T: Send + Sync + 'static>(o: &PyRef<B>) -> Option<&B::Cell<T>> {
-    match &o.payload {
-        Payload::Native(n) => n.data.downcast_ref::<Guarded<B, T>>().map(|g| &g.0),
-        _ => None,
-    }
-}
+pub(crate) use crate::native::{cell_of, new_obj};
 
 /// A method's receiver and its state cell, or CPython's descriptor `TypeError`.
 pub(crate) fn this<'a, B: Backend, T: Send + Sync + 'static>(
@@ -126,7 +109,8 @@ pub(crate) fn clinic<'a, B: Backend>(
 ) -> PyResult<B, Vec<Option<&'a PyRef<B>>>> {
     let pos = args.positional().get(1..).unwrap_or(&[]);
     if pos.len() > kw_only {
-        let what = if kw_only < names.len() { "positional arguments" } else { "arguments" };
+        let what = if kw_only < names.len() { "positional argument" } else { "argument" };
+        let what = if kw_only == 1 { what.to_string() } else { format!("{what}s") };
         return Err(ctx
             .type_error(format!("{name}() takes at most {kw_only} {what} ({} given)", pos.len())));
     }

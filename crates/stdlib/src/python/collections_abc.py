@@ -63,23 +63,21 @@ del _co
 
 
 def _check_methods(C, *methods):
-    # The first built-in class in the MRO answers for what C inherits from it (the VM
-    # exposes no slots, or some for every type); what a Python class defines is found by
-    # getattr (None: explicitly disabled, as `__hash__ = None`).
-    builtin = None
-    for B in C.__mro__:
-        if B in _BUILTIN:
-            builtin = B
-            break
+    # CPython's walk of the MRO's dicts, except that a built-in class answers from the
+    # _BUILTIN table (which lists the slots CPython's type has) for itself and what follows.
     for method in methods:
-        found = getattr(C, method, None)
-        if found is None:
-            if builtin is None or method not in _BUILTIN[builtin] or builtin is not C and hasattr(C, method):
-                return NotImplemented
-            continue
-        if builtin is not None and getattr(builtin, method, None) is found:
-            if method not in _BUILTIN[builtin]:
-                return NotImplemented
+        for B in C.__mro__:
+            if B in _BUILTIN:
+                if method not in _BUILTIN[B]:
+                    return NotImplemented
+                break
+            d = B.__dict__
+            if method in d:
+                if d[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
     return True
 
 

@@ -47,7 +47,7 @@ mod ops;
 mod strings;
 #[cfg(test)]
 mod tests;
-mod unicode_names;
+pub mod unicode_names;
 
 use crate::error::SyntaxError;
 use crate::span::{LineIndex, Span};

@@ -8,7 +8,7 @@
 //! "unknown Unicode character name" error. Lookup is case-insensitive, as in CPython.
 
 /// The character called `name`, if known.
-pub(super) fn lookup(name: &str) -> Option<char> {
+pub fn lookup(name: &str) -> Option<char> {
     let upper = name.to_ascii_uppercase();
     if let Ok(i) = NAMES.binary_search_by(|&(n, _)| n.cmp(upper.as_str())) {
         return NAMES.get(i).and_then(|&(_, cp)| char::from_u32(cp));

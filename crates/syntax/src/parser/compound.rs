@@ -379,20 +379,17 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// `name[(bases)]` of a class, as a definition with an empty body; keyword arguments such as
-    /// `metaclass=` are rejected.
+    /// `name[(bases, keywords)]` of a class, as a definition with an empty body.
     fn class_header(&mut self, decorators: Vec<Expr>) -> PResult<Box<ClassDef>> {
         let name = self.ident()?;
         let mut bases = Vec::new();
+        let mut keywords = Vec::new();
         if self.at(&TokenKind::LParen) {
-            let (args, keywords, _) = self.bracketed(Self::call_args)?;
-            if let Some(k) = keywords.first() {
-                let msg = "keyword arguments in class bases are not supported";
-                return Err(SyntaxError::new(msg, k.span));
-            }
+            let (args, kws, _) = self.bracketed(Self::call_args)?;
             bases = args;
+            keywords = kws;
         }
-        Ok(Box::new(ClassDef { name, bases, body: Vec::new(), decorators }))
+        Ok(Box::new(ClassDef { name, bases, keywords, body: Vec::new(), decorators }))
     }
 }
 

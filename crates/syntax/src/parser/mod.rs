@@ -26,13 +26,13 @@
 //!
 //! - Not in gil-lab's subset, so rejected with "'match' is not supported by gil-lab" (likewise
 //!   `'except*'`): `match` statements and exception groups; `from m import *` and relative
-//!   imports are rejected too; keyword arguments in class bases (`metaclass=`) give "keyword
-//!   arguments in class bases are not supported". Generators and coroutines (`yield`,
+//!   imports are rejected too. Generators and coroutines (`yield`,
 //!   `yield from`, `await`, `async def`/`for`/`with`, async comprehensions) and assignment
 //!   expressions (`:=`) parse as in CPython; whether they compile is `gillab-compiler`'s call.
 //! - Positional-only parameters (`def f(a, /, b)`) are accepted, but the AST has no place for the
 //!   marker: they become ordinary positional-or-keyword parameters.
-//! - Annotations are parsed and discarded: `x: int = 5` is an `Assign`, a bare `x: int` is `Pass`.
+//! - Variable annotations are `AnnAssign` statements; parameter and return annotations are parsed
+//!   and discarded.
 //! - Nesting is limited so that neither the parser nor code walking the tree can overflow the
 //!   stack: more than [`MAX_NESTING`] nested brackets or unary, `not`, `lambda`, `**` or
 //!   conditional-expression levels give "too many nested parentheses" (CPython's tokenizer limit

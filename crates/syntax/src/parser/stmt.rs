@@ -424,17 +424,17 @@ impl Parser<'_> {
         })
     }
 
-    /// `target: annotation [= value]`; the annotation is discarded (a bare one becomes `pass`).
+    /// `target: annotation [= value]`.
     fn annotated(&mut self, target: Expr, bare_tuple: bool) -> PResult<StmtKind> {
         let colon = self.bump().span;
-        match self.expression() {
-            Ok(_) => {}
+        let annotation = match self.expression() {
+            Ok(a) => a,
             // CPython only reads past the `:` of a valid target.
             Err(err) if !is_single_target(&target) && err.msg == "invalid syntax" => {
                 return Err(SyntaxError::new("invalid syntax", colon));
             }
             Err(err) => return Err(err),
-        }
+        };
         let error = match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
             ExprKind::Tuple(items) => {
@@ -452,11 +452,9 @@ impl Parser<'_> {
         if let Some((msg, span)) = error {
             return Err(SyntaxError::new(msg, span));
         }
-        if !self.eat(&TokenKind::Assign) {
-            return Ok(StmtKind::Pass);
-        }
-        let value = self.assigned_value()?;
-        Ok(StmtKind::Assign { targets: vec![target], value })
+        let simple = matches!(target.kind, ExprKind::Name(_)) && !self.parenthesized(&target);
+        let value = if self.eat(&TokenKind::Assign) { Some(self.assigned_value()?) } else { None };
+        Ok(StmtKind::AnnAssign { target, annotation, value, simple })
     }
 }
 

@@ -46,6 +46,11 @@ pub fn stmt(s: &Stmt) -> String {
         StmtKind::Assign { targets, value } => {
             format!("(assign [{}] {})", list(targets), expr(value))
         }
+        StmtKind::AnnAssign { target, annotation, value, simple } => {
+            let value = value.as_ref().map_or_else(|| "-".to_string(), expr);
+            let s = if *simple { "simple " } else { "" };
+            format!("(annassign {s}{} {} {})", expr(target), expr(annotation), value)
+        }
         StmtKind::AugAssign { target, op, value } => {
             format!("({}= {} {})", op.symbol(), expr(target), expr(value))
         }
@@ -78,7 +83,18 @@ pub fn stmt(s: &Stmt) -> String {
             } else {
                 format!(" @[{}]", list(&c.decorators))
             };
-            format!("(class {} ({}) {}{decorators})", c.name.name, list(&c.bases), block(&c.body))
+            let mut bases = list(&c.bases);
+            for k in &c.keywords {
+                let item = match &k.arg {
+                    Some(a) => format!("(kw {} {})", a.name, expr(&k.value)),
+                    None => format!("(** {})", expr(&k.value)),
+                };
+                if !bases.is_empty() {
+                    bases.push(' ');
+                }
+                bases.push_str(&item);
+            }
+            format!("(class {} ({bases}) {}{decorators})", c.name.name, block(&c.body))
         }
         StmtKind::Return(None) => "(return)".into(),
         StmtKind::Return(Some(v)) => format!("(return {})", expr(v)),

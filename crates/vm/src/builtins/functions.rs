@@ -5,7 +5,7 @@ use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
 use crate::object::{Payload, PyRef, Wrapper};
 use crate::ops::compare::{self, Num, as_num};
-use crate::ops::{self, attr, call, is_true, iter, repr, seq, type_name, type_of};
+use crate::ops::{self, attr, call, is_true, iter, repr, seq, type_name};
 use crate::vm::Vm;
 use num_bigint::BigInt;
 use num_traits::Signed;
@@ -42,7 +42,7 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, b, "hasattr", hasattr);
     add(vm, b, "delattr", delattr);
     add(vm, b, "format", format);
-    add(vm, b, "__build_class__", crate::eval::calls::build_class);
+    add(vm, b, "__build_class__", crate::eval::classes::build_class);
     add(vm, b, "__import__", import);
 }
 
@@ -318,6 +318,22 @@ fn check_hook<B: Backend>(
     name: &str,
     x: &PyRef<B>,
 ) -> PyResult<B, bool> {
+    let hash = crate::object::str::hash_str(name);
+    if let Payload::Type(t) = &cls.payload
+        && let Some(meta) = &t.metaclass
+        && let Some((hook, false)) = attr::lookup_with_owner(meta, name, hash)
+    {
+        // The metaclass's `__instancecheck__`/`__subclasscheck__` (`abc.ABCMeta`'s).
+        let what = if name == "__instancecheck__" {
+            " in __instancecheck__"
+        } else {
+            " in __subclasscheck__"
+        };
+        ctx.enter_recursive(what)?;
+        let r = attr::call_special(ctx, hook, cls, meta, std::slice::from_ref(x), &[]);
+        ctx.leave_recursive();
+        return is_true(ctx, &r?);
+    }
     if ops::layout(cls) != Some(crate::object::Layout::Object)
         || cls.is(&ctx.vm.core.object_type)
         || attr::lookup_in_type(cls, name, crate::object::str::hash_str(name)).is_none()
@@ -561,7 +577,7 @@ fn radix<B: Backend>(
     base: u32,
 ) -> PyResult<B> {
     args.check(ctx, name, 1, 1, &[])?;
-    let v = match as_num(&args.args[0]) {
+    let v = match as_num(ops::value_of(&args.args[0])) {
         Some(Num::Int(i)) => BigInt::from(i),
         Some(Num::Big(b)) => b.clone(),
         _ => {
@@ -713,15 +729,4 @@ pub fn super_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
         }
         _ => Err(ctx.type_error("super() takes 0 or 2 arguments")),
     }
-}
-
-/// `type(obj)` (the one-argument form).
-pub fn type_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let pos = &args.positional()[1..];
-    if pos.len() != 1 {
-        return Err(
-            ctx.type_error("type() takes 1 argument (the 3-argument form is not supported)")
-        );
-    }
-    Ok(type_of(ctx.vm, &pos[0]))
 }

@@ -1,11 +1,12 @@
-//! Calls (`CALL`, `CALL_KW`, `CALL_FUNCTION_EX`), `MAKE_FUNCTION`, and `__build_class__`.
+//! Calls (`CALL`, `CALL_KW`, `CALL_FUNCTION_EX`) and `MAKE_FUNCTION` (classes are made in
+//! [`super::classes`]).
 
 use super::{Frame, as_refs};
 use crate::backend::Backend;
-use crate::builtins::Args;
+
 use crate::ctx::{Ctx, PyResult};
-use crate::object::dict::Dict;
-use crate::object::{Function, Layout, Payload, PyRef, TypeObj};
+
+use crate::object::{Function, Payload, PyRef};
 use crate::ops::{call as callop, dicts, seq, type_name};
 
 /// `CALL n` / `CALL_KW n`: `[callable, self_or_null, args.., (kwnames)] -> [result]`.
@@ -135,6 +136,7 @@ pub fn make_function<B: Backend>(
         kwdefaults,
         closure,
         module,
+        attrs: B::cell_new(None),
     };
     let func = PyRef::new(Payload::Function(Box::new(func)));
     if f.func.is_none() && f.locals.is_some() {
@@ -149,87 +151,4 @@ pub fn make_function<B: Backend>(
     }
     f.push(func);
     Ok(())
-}
-
-/// `__build_class__(body, name, *bases)`: runs the class body in a fresh namespace and makes
-/// the class.
-pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    let vm = ctx.vm;
-    let pos = args.positional();
-    if pos.len() < 2 {
-        return Err(ctx.type_error("__build_class__: not enough arguments"));
-    }
-    if !args.kwnames.is_empty() {
-        return Err(ctx.type_error("keyword arguments in class bases are not supported"));
-    }
-    let (body, name) = (&pos[0], &pos[1]);
-    let Payload::Function(func) = &body.payload else {
-        return Err(ctx.type_error("__build_class__: func must be a function"));
-    };
-    let name = crate::ops::as_str(name).unwrap_or("?").to_string();
-    let bases = &pos[2..];
-    if bases.len() > 1 {
-        return Err(ctx.type_error("gil-lab supports single inheritance only"));
-    }
-    let base = bases.first().cloned().unwrap_or_else(|| vm.core.object_type.clone());
-    let layout = match &base.payload {
-        Payload::Type(t) => match t.layout {
-            Layout::Builtin => {
-                return Err(ctx.type_error(format!(
-                    "gil-lab does not support subclassing the built-in type '{}'",
-                    t.name
-                )));
-            }
-            l => l,
-        },
-        _ => {
-            return Err(
-                ctx.type_error(format!("bases must be types, not {}", type_name(vm, &base)))
-            );
-        }
-    };
-    let ns = vm.dict(Dict::new());
-    let Payload::Code(code) = &func.code.payload else {
-        return Err(ctx.type_error("class body without code"));
-    };
-    let class_cell = super::run_code(ctx, code, &func.globals, Some(func), ns.clone())?;
-    let qualname = dicts::get_text(&ns, "__qualname__")
-        .and_then(|q| crate::ops::as_str(&q).map(str::to_string))
-        .unwrap_or_else(|| name.clone());
-    let module = dicts::get_text(&ns, "__module__")
-        .and_then(|q| crate::ops::as_str(&q).map(str::to_string))
-        .unwrap_or_else(|| "__main__".to_string());
-    let Payload::Dict(nsd) = &ns.payload else { return Err(ctx.runtime_error("namespace")) };
-    let mut table = ns.write(nsd, std::mem::take);
-    // A class that defines __eq__ without __hash__ is unhashable, as in Python.
-    let has = |t: &Dict<B>, n: &str| {
-        t.iter().any(|e| matches!(&e.key.payload, Payload::Str(s) if s.as_str() == n))
-    };
-    if has(&table, "__eq__") && !has(&table, "__hash__") {
-        let k = vm.intern("__hash__");
-        let h = crate::object::str::hash_str("__hash__");
-        table.push_new(h, k, Some(vm.core.none.clone()));
-    }
-    let cls = PyRef::new(Payload::Type(Box::new(TypeObj {
-        name,
-        qualname,
-        base: Some(base),
-        dict: B::cell_new(table),
-        layout,
-        module,
-    })));
-    if let Payload::Cell(c) = &class_cell.payload {
-        let old = class_cell.write(c, |slot| slot.replace(cls.clone()));
-        drop(old);
-    }
-    crate::ops::descr::set_names(ctx, &cls)?;
-    if body.is_immortal() {
-        // The body was made by a module body (or an immortal class's): so is the class.
-        // Immortal, with its methods (`object::immortal`).
-        vm.immortalize(&cls);
-        if let Payload::Type(t) = &cls.payload {
-            vm.immortalize_values(&cls, &t.dict);
-        }
-    }
-    Ok(cls)
 }

@@ -70,6 +70,16 @@ pub fn store_name<B: Backend>(
     Ok(())
 }
 
+/// `SETUP_ANNOTATIONS`: an empty `__annotations__` dict in the frame's namespace unless one
+/// is already there (CPython 3.11 checks only presence, not type).
+pub fn setup_annotations<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>) {
+    let target = f.locals.as_ref().unwrap_or(f.globals);
+    if dicts::get_text(target, "__annotations__").is_none() {
+        let d = ctx.vm.dict(crate::object::dict::Dict::new());
+        dicts::set_name(target, ctx.vm.intern("__annotations__"), d);
+    }
+}
+
 /// `DELETE_NAME`.
 pub fn delete_name<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -> PyResult<B, ()> {
     let target = f.locals.as_ref().unwrap_or(f.globals);

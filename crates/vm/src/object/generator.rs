@@ -89,6 +89,7 @@ pub fn frame_function<B: Backend>(f: &Function<B>) -> Function<B> {
         kwdefaults: None,
         closure: f.closure.clone(),
         module: f.module.clone(),
+        attrs: B::cell_new(None),
     }
 }
 

@@ -170,6 +170,40 @@ pub struct Function<B: Backend> {
     pub closure: Option<PyRef<B>>,
     /// `__module__`.
     pub module: PyRef<B>,
+    /// What was assigned to the function's attributes (`f.x = 1`, `__name__`, `__doc__`,
+    /// `__wrapped__`, ...) and its `__dict__`: `None` until the first is made
+    /// (`ops::funcattrs`).
+    pub attrs: B::Cell<Option<Box<FuncAttrs<B>>>>,
+}
+
+/// The writable attributes of a [`Function`], each `None` until assigned (or, for `dict` and
+/// `annotations`, until first read).
+pub struct FuncAttrs<B: Backend> {
+    /// `__dict__` (a `Payload::Dict`), holding the function's other attributes.
+    pub dict: Option<PyRef<B>>,
+    /// An assigned `__name__` (a str).
+    pub name: Option<PyRef<B>>,
+    /// An assigned `__qualname__` (a str).
+    pub qualname: Option<PyRef<B>>,
+    /// An assigned `__module__`.
+    pub module: Option<PyRef<B>>,
+    /// An assigned `__doc__`.
+    pub doc: Option<PyRef<B>>,
+    /// `__annotations__` (a dict).
+    pub annotations: Option<PyRef<B>>,
+}
+
+impl<B: Backend> Default for FuncAttrs<B> {
+    fn default() -> Self {
+        FuncAttrs {
+            dict: None,
+            name: None,
+            qualname: None,
+            module: None,
+            doc: None,
+            annotations: None,
+        }
+    }
 }
 
 /// A function implemented in Rust; `self` arrives as the first positional argument for methods.
@@ -191,8 +225,24 @@ pub struct TypeObj<B: Backend> {
     pub name: String,
     /// `__qualname__`.
     pub qualname: String,
-    /// The base class (`None` only for `object`).
+    /// `__base__`: the base whose instance layout this class extends (`None` only for
+    /// `object`).
     pub base: Option<PyRef<B>>,
+    /// `__bases__`, in the order the class statement gave them.
+    pub bases: Box<[PyRef<B>]>,
+    /// The method resolution order after the class itself (C3 linearization, CPython's
+    /// `__mro__[1:]`): attribute lookup searches the class's own dict, then these in order.
+    /// Fixed at creation, so it needs no cell.
+    pub mro: Box<[PyRef<B>]>,
+    /// `type(cls)` when it is not `type` (a metaclass).
+    pub metaclass: Option<PyRef<B>>,
+    /// For a Python subclass of a built-in type (`class C(list)`): that built-in type. Its
+    /// instances are `Payload::Instance`s whose `value` holds the built-in object.
+    pub value_type: Option<PyRef<B>>,
+    /// `Some(names)` when instances have no `__dict__` (every class in the MRO below
+    /// `object` declares `__slots__`, none of them `__dict__`): the attribute names they
+    /// may hold.
+    pub slots: Option<Box<[String]>>,
     /// Class attributes and methods.
     pub dict: B::Cell<Dict<B>>,
     /// Which built-in layout instances of this class have.
@@ -220,6 +270,10 @@ pub struct Instance<B: Backend> {
     pub dict: B::Cell<Dict<B>>,
     /// Exception state, for instances of exception classes.
     pub exc: Option<B::Cell<ExcState<B>>>,
+    /// For an instance of a subclass of a built-in type (`TypeObj::value_type`): the built-in
+    /// object it extends (a list, dict, int, ...). Set at creation and never replaced; a
+    /// mutable value guards its own contents with its own cell.
+    pub value: Option<PyRef<B>>,
 }
 
 /// What an exception carries besides its attributes.

@@ -452,7 +452,7 @@ pub fn unary_op<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, op: UnaryOp) -> 
         (Payload::BigInt(b), UnaryOp::Invert) => Ok(vm.bigint(-(**b).clone() - 1)),
         (Payload::Float(f), UnaryOp::Neg) => Ok(vm.float(-f)),
         (Payload::Float(f), UnaryOp::Pos) => Ok(vm.float(*f)),
-        (Payload::Instance(_), _) => {
+        (Payload::Instance(_) | Payload::Native(_), _) => {
             let name = match op {
                 UnaryOp::Neg => "__neg__",
                 UnaryOp::Pos => "__pos__",

@@ -2,36 +2,53 @@
 //! calling dunder methods of instances.
 
 use super::dicts;
-use super::{call, descr, type_name, type_of};
+use super::{call, descr, local, type_name, type_of};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::object::str::hash_str;
 use crate::object::{BuiltinFn, Payload, PyRef, Wrapper};
 
-/// Looks `name` up in `cls` and its bases (single inheritance: the base chain is the MRO).
+/// Looks `name` up in `cls` and then in the classes of its MRO.
 pub fn lookup_in_type<B: Backend>(cls: &PyRef<B>, name: &str, hash: i64) -> Option<PyRef<B>> {
     lookup_with_owner(cls, name, hash).map(|(v, _)| v)
 }
 
+/// The value of `name` in the dict of class `c` itself.
+fn own_attr<B: Backend>(c: &PyRef<B>, name: &str, hash: i64) -> Option<(PyRef<B>, bool)> {
+    let Payload::Type(t) = &c.payload else { return None };
+    c.read(&t.dict, |d| {
+        let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
+        d.get_at(pos).and_then(|e| e.value.clone())
+    })
+    .map(|v| (v, t.module == "builtins"))
+}
+
 /// [`lookup_in_type`], also saying whether the class it was found in is a built-in one.
-fn lookup_with_owner<B: Backend>(
+pub(crate) fn lookup_with_owner<B: Backend>(
     cls: &PyRef<B>,
     name: &str,
     hash: i64,
 ) -> Option<(PyRef<B>, bool)> {
-    let mut cur = Some(cls);
-    while let Some(c) = cur {
-        let Payload::Type(t) = &c.payload else { return None };
-        if let Some(v) = c.read(&t.dict, |d| {
-            let pos =
-                d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
-            d.get_at(pos).and_then(|e| e.value.clone())
-        }) {
-            return Some((v, t.module == "builtins"));
-        }
-        cur = t.base.as_ref();
+    let Payload::Type(t) = &cls.payload else { return None };
+    if let Some(found) = own_attr(cls, name, hash) {
+        return Some(found);
     }
-    None
+    t.mro.iter().find_map(|c| own_attr(c, name, hash))
+}
+
+/// Looks `name` up in the MRO of `owner` after class `start` (what `super(start, obj)`
+/// searches, `owner` being `obj`'s class or `obj` itself when it is a class).
+pub(crate) fn lookup_after<B: Backend>(
+    owner: &PyRef<B>,
+    start: &PyRef<B>,
+    name: &str,
+    hash: i64,
+) -> Option<PyRef<B>> {
+    let Payload::Type(t) = &owner.payload else { return None };
+    let full = std::iter::once(owner).chain(t.mro.iter());
+    let mut after = full.skip_while(|c| !c.is(start));
+    after.next()?;
+    after.find_map(|c| own_attr(c, name, hash)).map(|(v, _)| v)
 }
 
 /// Looks `name` up on `type(obj)`.
@@ -128,7 +145,7 @@ pub(crate) fn bind<B: Backend>(
                 None => return Err(ctx.attribute_error("unreadable attribute")),
             },
         },
-        Payload::Instance(_) => match descr::getter(&attr) {
+        Payload::Instance(_) | Payload::Native(_) => match descr::getter(&attr) {
             Some(get) => descr::call_get(ctx, &get, &attr, Some(obj), cls)?,
             None => attr,
         },
@@ -204,22 +221,30 @@ pub fn getattr_opt<B: Backend>(
                 "__base__" => {
                     return Ok(Some(t.base.clone().unwrap_or_else(|| vm.core.none.clone())));
                 }
-                "__class__" => return Ok(Some(vm.core.types.type_.clone())),
-                "__mro__" => {
-                    let mut mro = vec![];
-                    let mut cur = Some(obj.clone());
-                    while let Some(c) = cur {
-                        cur = match &c.payload {
-                            Payload::Type(t) => t.base.clone(),
-                            _ => None,
-                        };
-                        mro.push(c);
+                "__bases__" => return Ok(Some(vm.tuple(t.bases.to_vec()))),
+                "__class__" => return Ok(Some(type_of(vm, obj))),
+                "__annotations__" => {
+                    if let Some(a) = class_annotations(ctx, obj) {
+                        return Ok(Some(a));
                     }
+                }
+                "__mro__" => {
+                    let mut mro = vec![obj.clone()];
+                    mro.extend(t.mro.iter().cloned());
                     return Ok(Some(vm.tuple(mro)));
                 }
+                "__dict__" => return Ok(Some(vm.dict(obj.read(&t.dict, |d| d.clone())))),
                 _ => {}
             }
-            let Some(attr) = lookup_in_type(obj, name, hash) else { return Ok(None) };
+            let Some(attr) = lookup_in_type(obj, name, hash) else {
+                // Then the metaclass (`type` by default): its methods bound to the class.
+                let meta = type_of(vm, obj);
+                let Some(attr) = lookup_in_type(&meta, name, hash) else { return Ok(None) };
+                if name == "__new__" {
+                    return Ok(Some(attr));
+                }
+                return bind(ctx, attr, obj, &meta).map(Some);
+            };
             Ok(Some(match &attr.payload {
                 Payload::Wrapper(w) => match &**w {
                     Wrapper::StaticMethod(f) => f.clone(),
@@ -228,17 +253,43 @@ pub fn getattr_opt<B: Backend>(
                     }
                     Wrapper::Property { .. } => attr.clone(),
                 },
-                Payload::Instance(_) => descr::get_from_class(ctx, attr, obj)?,
+                Payload::Instance(_) | Payload::Native(_) => descr::get_from_class(ctx, attr, obj)?,
                 _ => attr,
             }))
         }
         Payload::Super(s) => {
             let (start, inst) = (&s.0, &s.1);
-            let Payload::Type(t) = &start.payload else { return Ok(None) };
-            let Some(base) = &t.base else { return Ok(None) };
-            let Some(attr) = lookup_in_type(base, name, hash) else { return Ok(None) };
-            let cls = type_of(vm, inst);
-            bind(ctx, attr, inst, &cls).map(Some)
+            // `super()` in a classmethod or `__new__` searches the class's own MRO.
+            let of_class =
+                matches!(inst.payload, Payload::Type(_)) && super::is_subclass(inst, start);
+            let owner = if of_class { inst.clone() } else { type_of(vm, inst) };
+            let Some(attr) = lookup_after(&owner, start, name, hash) else { return Ok(None) };
+            if name == "__new__" {
+                // A static method in CPython: never bound.
+                return Ok(Some(match &attr.payload {
+                    Payload::Wrapper(w) => match &**w {
+                        Wrapper::StaticMethod(f) => f.clone(),
+                        _ => attr.clone(),
+                    },
+                    _ => attr,
+                }));
+            }
+            if of_class {
+                return Ok(Some(match &attr.payload {
+                    Payload::Wrapper(w) => match &**w {
+                        Wrapper::StaticMethod(f) => f.clone(),
+                        Wrapper::ClassMethod(f) => {
+                            PyRef::new(Payload::Method(Box::new((f.clone(), inst.clone()))))
+                        }
+                        Wrapper::Property { .. } => attr.clone(),
+                    },
+                    Payload::Instance(_) | Payload::Native(_) => {
+                        descr::get_from_class(ctx, attr, inst)?
+                    }
+                    _ => attr,
+                }));
+            }
+            bind(ctx, attr, inst, &owner).map(Some)
         }
         _ => {
             if name == "__class__" {
@@ -254,6 +305,11 @@ pub fn getattr_opt<B: Backend>(
             // `__getattr__` runs when the attribute is missing, also when a property or
             // descriptor raised `AttributeError` (CPython's `slot_tp_getattr_hook`).
             match generic_getattr(ctx, obj, &cls, name, hash) {
+                // A bound method forwards what it lacks to its function (`__wrapped__`,
+                // `__doc__`, `cache_info`), as CPython's `method_getattro` does.
+                Ok(None) if let Payload::Method(m) = &obj.payload => {
+                    return getattr_opt(ctx, &m.0, name, hash);
+                }
                 Ok(None) => {}
                 Err(e)
                     if getattr_hook.is_some()
@@ -287,6 +343,16 @@ fn generic_getattr<B: Backend>(
         return bind(ctx, a.clone(), obj, cls).map(Some);
     }
     if let Payload::Instance(inst) = &obj.payload {
+        if inst.value.is_some()
+            && let Some(d) = local::dict_of(ctx, obj, inst)?
+        {
+            if let Some(v) = dicts::get_str(&d, name, hash) {
+                return Ok(Some(v));
+            }
+            if name == "__dict__" {
+                return Ok(Some(d));
+            }
+        }
         let found = obj.read(&inst.dict, |d| {
             let pos =
                 d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
@@ -322,6 +388,11 @@ fn generic_getattr<B: Backend>(
             }
         }
     }
+    if let Payload::Function(f) = &obj.payload
+        && let Some(v) = super::funcattrs::get(ctx, obj, f, name)
+    {
+        return Ok(Some(v));
+    }
     if let Some(v) = special_attr(ctx, obj, name) {
         return Ok(Some(v));
     }
@@ -329,6 +400,20 @@ fn generic_getattr<B: Backend>(
         Some(a) => bind(ctx, a, obj, cls).map(Some),
         None => Ok(None),
     }
+}
+
+/// `C.__annotations__` of a class defined in Python (CPython 3.10+): its own dict's entry,
+/// else a new empty dict stored there (never a base class's annotations). `None` for a
+/// built-in type, which has no such attribute.
+fn class_annotations<B: Backend>(ctx: &Ctx<'_, B>, cls: &PyRef<B>) -> Option<PyRef<B>> {
+    if let Some(a) = dicts::get_text(cls, "__annotations__") {
+        return Some(a);
+    }
+    // A class statement always stores `__module__` in the class's namespace.
+    dicts::get_text(cls, "__module__")?;
+    let a = ctx.vm.dict(crate::object::dict::Dict::new());
+    dicts::set_name(cls, ctx.vm.intern("__annotations__"), a.clone());
+    Some(a)
 }
 
 /// Attributes that built-in objects have without a class-dict entry.
@@ -343,7 +428,13 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
             Some(f.defaults.clone().unwrap_or_else(|| vm.core.none.clone()))
         }
         (Payload::Function(f), "__globals__") => Some(f.globals.clone()),
-        (Payload::Function(_), "__doc__") => Some(vm.core.none.clone()),
+        (Payload::Function(f), "__doc__") => Some(match &f.code.payload {
+            // `constants[0]` of a `def`'s code (not a lambda's) is its docstring.
+            Payload::Code(c) if !c.code.name.starts_with('<') => {
+                c.code.docstring().map_or_else(|| vm.core.none.clone(), |d| vm.str(d))
+            }
+            _ => vm.core.none.clone(),
+        }),
         (Payload::Builtin(b), "__name__" | "__qualname__") => Some(vm.str(b.name)),
         (Payload::Builtin(b), "__self__") => b.bound.clone(),
         (Payload::Method(m), "__self__") => Some(m.1.clone()),
@@ -356,7 +447,10 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
         },
         (Payload::Code(c), "co_name") => Some(vm.str(c.code.name.as_str())),
         (Payload::Code(c), "co_filename") => Some(vm.str(&*c.code.filename)),
-        (Payload::Instance(i), "__dict__") => Some(vm.dict(obj.read(&i.dict, |d| d.clone()))),
+        (Payload::Instance(i), "__dict__") => match &i.class.payload {
+            Payload::Type(t) if t.slots.is_some() => None,
+            _ => Some(vm.dict(obj.read(&i.dict, |d| d.clone()))),
+        },
         (Payload::Native(n), "tb_lineno") if n.class.is(&vm.core.types.traceback) => {
             n.data.downcast_ref::<u32>().map(|l| vm.int(*l as i64))
         }
@@ -402,6 +496,7 @@ pub fn load_method<B: Backend>(
                 _ => false,
             };
             let shadowed = match &obj.payload {
+                Payload::Instance(inst) if local::is_local(inst) => true,
                 Payload::Instance(inst) => obj
                     .read(&inst.dict, |d| {
                         d.find(
@@ -433,12 +528,16 @@ pub fn setattr<B: Backend>(
     generic_setattr(ctx, obj, name, value)
 }
 
-/// A `__setattr__`/`__delattr__` that a Python class (not `object`) defines for `obj`, with
-/// the class.
+/// A `__setattr__`/`__delattr__` that a Python class (not `object`) defines for `obj` (or a
+/// metaclass for the class `obj`), with that class.
 fn user_hook<B: Backend>(obj: &PyRef<B>, hook: &str) -> Option<(PyRef<B>, PyRef<B>)> {
-    let Payload::Instance(inst) = &obj.payload else { return None };
-    match lookup_with_owner(&inst.class, hook, hash_str(hook)) {
-        Some((f, false)) => Some((f, inst.class.clone())),
+    let cls = match &obj.payload {
+        Payload::Instance(inst) => &inst.class,
+        Payload::Type(t) => t.metaclass.as_ref()?,
+        _ => return None,
+    };
+    match lookup_with_owner(cls, hook, hash_str(hook)) {
+        Some((f, false)) => Some((f, cls.clone())),
         _ => None,
     }
 }
@@ -495,6 +594,24 @@ pub fn generic_setattr<B: Backend>(
                     _ => {}
                 }
             }
+            if let Payload::Type(ct) = &cls.payload
+                && let Some(slots) = &ct.slots
+                && !slots.iter().any(|n| n == text)
+            {
+                // `__slots__` without `__dict__`: no other attribute can be stored.
+                return Err(
+                    ctx.attribute_error(format!("'{}' object has no attribute '{text}'", ct.name))
+                );
+            }
+            if inst.value.is_some()
+                && let Some(d) = local::dict_of(ctx, obj, inst)?
+            {
+                if text == "__dict__" {
+                    return Err(local::dict_read_only(ctx, obj));
+                }
+                dicts::set_name(&d, name.clone(), value);
+                return Ok(());
+            }
             dicts::set_name(obj, name.clone(), value);
             Ok(())
         }
@@ -509,6 +626,7 @@ pub fn generic_setattr<B: Backend>(
             dicts::set_name(&m.dict, name.clone(), value);
             Ok(())
         }
+        Payload::Function(f) => super::funcattrs::set(ctx, obj, f, name, Some(value)),
         _ => Err(ctx.attribute_error(format!(
             "'{}' object has no attribute '{text}'",
             type_name(ctx.vm, obj)
@@ -553,7 +671,17 @@ pub fn generic_delattr<B: Backend>(
             return r;
         }
     }
+    if let Payload::Function(f) = &obj.payload {
+        return super::funcattrs::set(ctx, obj, f, name, None);
+    }
     let removed = match &obj.payload {
+        Payload::Instance(inst) if inst.value.is_some() => match local::dict_of(ctx, obj, inst)? {
+            Some(_) if text == "__dict__" => {
+                return Err(local::dict_read_only(ctx, obj));
+            }
+            Some(d) => dicts::del_name(&d, text),
+            None => dicts::del_name(obj, text),
+        },
         Payload::Instance(_) => dicts::del_name(obj, text),
         Payload::Module(m) => dicts::del_name(&m.dict, text),
         Payload::Type(t) if t.module != "builtins" => dicts::del_name(obj, text),

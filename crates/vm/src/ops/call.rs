@@ -9,14 +9,18 @@
 // index, unlike the shared containers the rest of `ops` works on.
 #![allow(clippy::indexing_slicing)]
 
-use super::{as_str, type_name};
+use super::{as_str, class_name, type_name};
 use crate::args::Args;
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
 use crate::object::dict::Dict;
 use crate::object::str::hash_str;
-use crate::object::{ExcState, Function, Instance, Layout, Payload, PyRef};
+use crate::object::{ExcState, Function, Instance, Layout, Payload, PyRef, Wrapper};
 use gillab_compiler::CodeFlags;
+
+/// The hashes of the names `type_call` looks up on every instantiation, computed once.
+static NEW_HASH: std::sync::LazyLock<i64> = std::sync::LazyLock::new(|| hash_str("__new__"));
+static INIT_HASH: std::sync::LazyLock<i64> = std::sync::LazyLock::new(|| hash_str("__init__"));
 
 /// Calls `f(*args)` with `kwnames` naming the trailing keyword values.
 ///
@@ -71,7 +75,16 @@ fn call_native<B: Backend>(
                 (b.func)(ctx, Args { args: &full, kwnames })
             }
         },
-        Payload::Type(_) => instantiate(ctx, f, args, kwnames),
+        Payload::Type(t) => {
+            if let Some(meta) = &t.metaclass
+                && let Some((c, false)) =
+                    super::attr::lookup_with_owner(meta, "__call__", hash_str("__call__"))
+            {
+                // A metaclass's own `__call__` (a built-in one is `type.__call__`).
+                return super::attr::call_special(ctx, c, f, meta, args, kwnames);
+            }
+            type_call(ctx, f, args, kwnames)
+        }
         Payload::Instance(_) | Payload::Native(_) => {
             let cls = super::type_of(ctx.vm, f);
             match super::attr::lookup_in_type(&cls, "__call__", hash_str("__call__")) {
@@ -87,9 +100,11 @@ fn not_callable<B: Backend>(ctx: &Ctx<'_, B>, f: &PyRef<B>) -> crate::ctx::PyErr
     ctx.type_error(format!("'{}' object is not callable", type_name(ctx.vm, f)))
 }
 
-/// Calls a class: built-in constructors live in the class dict as `__new__`; Python classes
-/// get an instance and their `__init__` called.
-fn instantiate<B: Backend>(
+/// Calls a class (`type.__call__`): built-in constructors live in the class dict as
+/// `__new__`; a Python `__new__` is called with the class first; instances of subclasses of
+/// built-in types get their built-in value; then `__init__` runs if what `__new__` made is an
+/// instance of the class.
+pub fn type_call<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     cls: &PyRef<B>,
     args: &[PyRef<B>],
@@ -98,7 +113,7 @@ fn instantiate<B: Backend>(
     let Payload::Type(t) = &cls.payload else { return Err(not_callable(ctx, cls)) };
     // A built-in constructor anywhere up the chain (a subclass of a native class included).
     if t.layout == Layout::Builtin || t.module == "builtins" && t.layout == Layout::Object {
-        if let Some(new) = super::attr::lookup_in_type(cls, "__new__", hash_str("__new__"))
+        if let Some(new) = super::attr::lookup_in_type(cls, "__new__", *NEW_HASH)
             && let Payload::Builtin(b) = &new.payload
         {
             let full = prepend(cls, args);
@@ -107,6 +122,37 @@ fn instantiate<B: Backend>(
         if t.layout == Layout::Builtin {
             return Err(ctx.type_error(format!("cannot create '{}' instances", t.name)));
         }
+    }
+    if let Some(new) = super::attr::lookup_in_type(cls, "__new__", *NEW_HASH) {
+        let f = match &new.payload {
+            Payload::Wrapper(w) => match &**w {
+                Wrapper::StaticMethod(f) => Some(f.clone()),
+                _ => None,
+            },
+            Payload::Function(_) => Some(new.clone()),
+            _ => None,
+        };
+        if let Some(f) = f {
+            let obj = call(ctx, &f, &prepend(cls, args), kwnames)?;
+            if super::isinstance(ctx.vm, &obj, cls) {
+                run_init(ctx, &obj, args, kwnames, true)?;
+            }
+            return Ok(obj);
+        }
+    }
+    if let Some(vt) = &t.value_type {
+        let obj = if vt.is(&ctx.vm.core.types.type_) {
+            // A metaclass called as `Meta(name, bases, namespace)`.
+            let npos = args.len() - kwnames.len();
+            let kw: Vec<(PyRef<B>, PyRef<B>)> =
+                kwnames.iter().cloned().zip(args[npos..].iter().cloned()).collect();
+            crate::eval::classes::type_new3(ctx, cls, &args[..npos], &kw)?
+        } else {
+            let value = new_value(ctx, vt, args, kwnames)?;
+            new_instance(cls, None, Some(value))
+        };
+        run_init(ctx, &obj, args, kwnames, vt.is(&ctx.vm.core.types.type_))?;
+        return Ok(obj);
     }
     let exc = (t.layout == Layout::Exception).then(|| {
         let npos = args.len() - kwnames.len();
@@ -118,32 +164,85 @@ fn instantiate<B: Backend>(
             suppress_context: false,
         })
     });
-    let inst = PyRef::new(Payload::Instance(Box::new(Instance {
+    let inst = new_instance(cls, exc, None);
+    let has_init = run_init(ctx, &inst, args, kwnames, false)?;
+    if !has_init && t.layout == Layout::Object && !args.is_empty() {
+        return Err(ctx.type_error(format!("{}() takes no arguments", t.name)));
+    }
+    Ok(inst)
+}
+
+/// A new instance of Python class `cls`.
+pub fn new_instance<B: Backend>(
+    cls: &PyRef<B>,
+    exc: Option<B::Cell<ExcState<B>>>,
+    value: Option<PyRef<B>>,
+) -> PyRef<B> {
+    PyRef::new(Payload::Instance(Box::new(Instance {
         class: cls.clone(),
         dict: B::cell_new(Dict::new()),
         exc,
-    })));
-    let init = super::attr::lookup_in_type(cls, "__init__", hash_str("__init__"));
-    let object_init =
-        super::attr::lookup_in_type(&ctx.vm.core.object_type, "__init__", hash_str("__init__"));
-    let is_object_init = |i: &PyRef<B>| object_init.as_ref().is_some_and(|o| o.is(i));
-    match init {
-        Some(init) if !is_object_init(&init) => {
-            let r = super::attr::call_special(ctx, init, &inst, cls, args, kwnames)?;
-            if !matches!(r.payload, Payload::None) {
-                return Err(ctx.type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    type_name(ctx.vm, &r)
-                )));
-            }
-        }
-        _ => {
-            if t.layout == Layout::Object && !args.is_empty() {
-                return Err(ctx.type_error(format!("{}() takes no arguments", t.name)));
-            }
-        }
+        value,
+    })))
+}
+
+/// The built-in value a new instance of a subclass of built-in `vt` starts with: an empty
+/// `list`, `dict` or `set` (their `__init__` fills it), or what `vt(*args)` makes for the
+/// immutable types.
+pub fn new_value<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    vt: &PyRef<B>,
+    args: &[PyRef<B>],
+    kwnames: &[PyRef<B>],
+) -> PyResult<B> {
+    let vm = ctx.vm;
+    let t = &vm.core.types;
+    if vt.is(&t.list) {
+        return Ok(vm.list(Vec::new()));
     }
-    Ok(inst)
+    if vt.is(&t.dict) {
+        return Ok(vm.dict(Dict::new()));
+    }
+    if vt.is(&t.set) {
+        return Ok(vm.set(Dict::new()));
+    }
+    match super::attr::lookup_in_type(vt, "__new__", *NEW_HASH) {
+        Some(new) => match &new.payload {
+            Payload::Builtin(b) => {
+                let full = prepend(vt, args);
+                (b.func)(ctx, Args { args: &full, kwnames })
+            }
+            _ => Err(ctx.type_error(format!("cannot create '{}' instances", class_name(vt)))),
+        },
+        None => Err(ctx.type_error(format!("cannot create '{}' instances", class_name(vt)))),
+    }
+}
+
+/// Runs `type(obj).__init__(obj, *args)` unless it is `object.__init__` (or, when
+/// `skip_builtin`, another built-in one); whether an `__init__` ran.
+fn run_init<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    args: &[PyRef<B>],
+    kwnames: &[PyRef<B>],
+    skip_builtin: bool,
+) -> PyResult<B, bool> {
+    let cls = super::type_of(ctx.vm, obj);
+    let Some((init, builtin)) = super::attr::lookup_with_owner(&cls, "__init__", *INIT_HASH) else {
+        return Ok(false);
+    };
+    let object_init = super::attr::lookup_in_type(&ctx.vm.core.object_type, "__init__", *INIT_HASH);
+    if object_init.as_ref().is_some_and(|o| o.is(&init)) || (skip_builtin && builtin) {
+        return Ok(false);
+    }
+    let r = super::attr::call_special(ctx, init, obj, &cls, args, kwnames)?;
+    if !matches!(r.payload, Payload::None) {
+        return Err(ctx.type_error(format!(
+            "__init__() should return None, not '{}'",
+            type_name(ctx.vm, &r)
+        )));
+    }
+    Ok(true)
 }
 
 /// Calls a Python function: binds the arguments into a new frame and runs it.

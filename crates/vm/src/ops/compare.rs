@@ -394,6 +394,21 @@ pub fn rich_compare<B: Backend>(
         {
             return Ok(r);
         }
+        // A built-in right operand compares with the value a subclass of a built-in type
+        // extends, as its type's comparison accepts subclasses (`{} == Counter()`).
+        let (av, bv) = (super::value_of(a), super::value_of(b));
+        if !b_user
+            && !av.is(a)
+            && let Some(r) = compare_builtin(ctx, b, av, op.reflected())?
+        {
+            return Ok(ctx.vm.bool(r));
+        }
+        if !a_user
+            && !bv.is(b)
+            && let Some(r) = compare_builtin(ctx, a, bv, op)?
+        {
+            return Ok(ctx.vm.bool(r));
+        }
         if op == CmpOp::Ne
             && a_user
             && let Some(r) = call_dunder(ctx, a, "__eq__", std::slice::from_ref(b))?
@@ -615,11 +630,18 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
             return Err(ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj))));
         }
         Payload::Instance(inst) => {
-            if let Some(h) = super::attr::lookup_in_type(
+            if let Some((h, builtin)) = super::attr::lookup_with_owner(
                 &inst.class,
                 "__hash__",
                 crate::object::str::hash_str("__hash__"),
             ) {
+                if builtin
+                    && matches!(h.payload, Payload::Builtin(_))
+                    && let Some(v) = &inst.value
+                {
+                    // A subclass of a built-in type that keeps its `__hash__`: the value's.
+                    return hash(ctx, v);
+                }
                 if matches!(h.payload, Payload::None) {
                     return Err(
                         ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj)))
@@ -634,6 +656,32 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
                 };
             }
             (obj.addr() >> 4) as i64
+        }
+        Payload::Native(n) => {
+            // A native class may be unhashable (`__hash__ = None`) or define its own hash
+            // (a built-in `__hash__` other than `object`'s).
+            let name = "__hash__";
+            let h = crate::object::str::hash_str(name);
+            match super::attr::lookup_in_type(&n.class, name, h) {
+                Some(f) if matches!(f.payload, Payload::None) => {
+                    return Err(
+                        ctx.type_error(format!("unhashable type: '{}'", type_name(ctx.vm, obj)))
+                    );
+                }
+                Some(f)
+                    if super::attr::lookup_in_type(&ctx.vm.core.object_type, name, h)
+                        .is_none_or(|base| !base.is(&f)) =>
+                {
+                    let r = super::call::call(ctx, &f, std::slice::from_ref(obj), &[])?;
+                    return match &r.payload {
+                        Payload::Int(i) => Ok(hash_i64(*i)),
+                        Payload::BigInt(b) => Ok(hash_big(b)),
+                        Payload::Bool(b) => Ok(*b as i64),
+                        _ => Err(ctx.type_error("__hash__ method should return an integer")),
+                    };
+                }
+                _ => (obj.addr() >> 4) as i64,
+            }
         }
         _ => (obj.addr() >> 4) as i64,
     })

@@ -24,6 +24,8 @@ use crate::object::{Payload, PyRef, Wrapper};
 fn slot<B: Backend>(attr: &PyRef<B>, name: &str) -> Option<PyRef<B>> {
     match &attr.payload {
         Payload::Instance(i) => lookup_in_type(&i.class, name, hash_str(name)),
+        // A native class may define descriptors too (`collections`'s `_tuplegetter`).
+        Payload::Native(n) => lookup_in_type(&n.class, name, hash_str(name)),
         _ => None,
     }
 }
@@ -38,7 +40,7 @@ pub fn getter<B: Backend>(attr: &PyRef<B>) -> Option<PyRef<B>> {
 pub fn is_data<B: Backend>(attr: &PyRef<B>) -> bool {
     match &attr.payload {
         Payload::Wrapper(w) => matches!(**w, Wrapper::Property { .. }),
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             slot(attr, "__set__").is_some() || slot(attr, "__delete__").is_some()
         }
         _ => false,
@@ -78,7 +80,7 @@ pub fn set<B: Backend>(
     obj: &PyRef<B>,
     value: Option<PyRef<B>>,
 ) -> Option<PyResult<B, ()>> {
-    if !matches!(attr.payload, Payload::Instance(_)) || !is_data(attr) {
+    if !matches!(attr.payload, Payload::Instance(_) | Payload::Native(_)) || !is_data(attr) {
         return None;
     }
     let (name, args) = match value {

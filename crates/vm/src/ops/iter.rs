@@ -78,7 +78,7 @@ pub fn get_iter<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B>
             new_iter(kind, IterState::Dict(obj.clone(), 0, expect, DictIterKind::Keys))
         }
         Payload::Iter(_) => obj.clone(),
-        Payload::Instance(_) | Payload::Native(_) => {
+        Payload::Instance(_) | Payload::Native(_) | Payload::Type(_) if super::has_dunders(obj) => {
             if let Some(it) = call_dunder(ctx, obj, "__iter__", &[])? {
                 if super::attr::lookup_special(ctx, &it, "__next__").is_none()
                     && !matches!(it.payload, Payload::Iter(_))

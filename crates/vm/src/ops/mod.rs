@@ -18,7 +18,9 @@ pub mod call;
 pub mod compare;
 pub mod descr;
 pub mod dicts;
+pub mod funcattrs;
 pub mod iter;
+pub mod local;
 pub mod percent;
 pub mod repr;
 pub mod seq;
@@ -52,7 +54,7 @@ pub fn type_of<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>) -> PyRef<B> {
         Payload::Builtin(_) => t.builtin_function.clone(),
         Payload::Method(_) => t.method.clone(),
         Payload::Cell(_) => t.cell.clone(),
-        Payload::Type(_) => t.type_.clone(),
+        Payload::Type(c) => c.metaclass.clone().unwrap_or_else(|| t.type_.clone()),
         Payload::Instance(i) => i.class.clone(),
         Payload::Module(_) => t.module.clone(),
         Payload::Iter(i) => iter::iter_class(vm, i.kind).clone(),
@@ -85,17 +87,13 @@ pub fn type_name<B: Backend>(vm: &Vm<B>, obj: &PyRef<B>) -> String {
 
 /// Whether class `cls` is `base` or derives from it.
 pub fn is_subclass<B: Backend>(cls: &PyRef<B>, base: &PyRef<B>) -> bool {
-    let mut cur = Some(cls);
-    while let Some(c) = cur {
-        if c.is(base) {
-            return true;
-        }
-        cur = match &c.payload {
-            Payload::Type(t) => t.base.as_ref(),
-            _ => None,
-        };
+    if cls.is(base) {
+        return true;
     }
-    false
+    match &cls.payload {
+        Payload::Type(t) => t.mro.iter().any(|c| c.is(base)),
+        _ => false,
+    }
 }
 
 /// `isinstance(obj, cls)` for a single class (`bool` counts as an `int`).
@@ -170,12 +168,27 @@ pub fn expect_int<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, what: &str) -> P
 /// such as dict views), so operators dispatch to its dunder methods.
 #[inline]
 pub fn has_dunders<B: Backend>(obj: &PyRef<B>) -> bool {
-    matches!(obj.payload, Payload::Instance(_) | Payload::Native(_))
+    match &obj.payload {
+        Payload::Instance(_) | Payload::Native(_) => true,
+        Payload::Type(t) => t.metaclass.is_some(),
+        _ => false,
+    }
 }
 
-/// The text of a `str` object, or `None` for other objects.
-pub fn as_str<B: Backend>(obj: &PyRef<B>) -> Option<&str> {
+/// The built-in object an instance of a subclass of a built-in type extends (`obj` itself
+/// for every other object): what built-in methods and operators act on.
+pub fn value_of<B: Backend>(obj: &PyRef<B>) -> &PyRef<B> {
     match &obj.payload {
+        Payload::Instance(i) => i.value.as_ref().unwrap_or(obj),
+        _ => obj,
+    }
+}
+
+/// The text of a `str` object (or of an instance of a subclass of `str`), or `None` for
+/// other objects.
+pub fn as_str<B: Backend>(obj: &PyRef<B>) -> Option<&str> {
+    // An instance of a subclass of `str` counts, as `PyUnicode_Check` accepts one.
+    match &value_of(obj).payload {
         Payload::Str(s) => Some(s.as_str()),
         _ => None,
     }

@@ -63,7 +63,8 @@ pub fn bytes_percent<B: Backend>(
     };
     let latin1 = |b: &[u8]| b.iter().map(|&c| c as char).collect::<String>();
     let template = latin1(f);
-    let items: Vec<PyRef<B>> = match &values.payload {
+    // A tuple subclass counts as a tuple (`PyTuple_Check`): a namedtuple's fields.
+    let items: Vec<PyRef<B>> = match &super::value_of(values).payload {
         Payload::Tuple(t) => t.to_vec(),
         _ => vec![values.clone()],
     };
@@ -90,7 +91,7 @@ pub fn bytes_percent<B: Backend>(
 
 fn prepare<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>) -> PyResult<B, Prepared> {
     let tn = type_name(ctx.vm, v);
-    let (int, float) = match as_num(v) {
+    let (int, float) = match as_num(super::value_of(v)) {
         Some(Num::Int(i)) => (Ok(BigInt::from(i)), Ok(i as f64)),
         Some(Num::Big(b)) => (
             Ok(b.clone()),
@@ -121,7 +122,8 @@ pub fn percent<B: Backend>(
     if f.as_str().contains("%(") {
         return percent_mapping(ctx, f.as_str(), values);
     }
-    let items: Vec<PyRef<B>> = match &values.payload {
+    // A tuple subclass counts as a tuple (`PyTuple_Check`): a namedtuple's fields.
+    let items: Vec<PyRef<B>> = match &super::value_of(values).payload {
         Payload::Tuple(t) => t.to_vec(),
         _ => vec![values.clone()],
     };
@@ -130,7 +132,21 @@ pub fn percent<B: Backend>(
         prepared.push(prepare(ctx, v)?);
     }
     let args: Vec<&dyn PercentArg> = prepared.iter().map(|p| p as &dyn PercentArg).collect();
-    match fmt::percent_format(f.as_str(), &args) {
+    let mut result = fmt::percent_format(f.as_str(), &args);
+    // CPython never says "not all arguments converted" when the right operand is a mapping
+    // (anything with `__getitem__` but a tuple or a str: `"text" % {"k": 1}` is "text"). The
+    // operand is then the only argument, so the error means no directive took it.
+    if let Err(e) = &result
+        && e.msg.starts_with("not all arguments")
+        && (matches!(
+            values.payload,
+            Payload::Dict(_) | Payload::List(_) | Payload::Bytes(_) | Payload::Range(_)
+        ) || matches!(values.payload, Payload::Instance(_))
+            && attr::lookup_special(ctx, values, "__getitem__").is_some())
+    {
+        result = fmt::percent_format(f.as_str(), &[]);
+    }
+    match result {
         Ok(s) => Ok(ctx.vm.str(s)),
         Err(e) if e.kind == fmt::ARG_ERROR && e.msg.contains("too large") => {
             Err(kind_error(ctx, "OverflowError", e.msg))

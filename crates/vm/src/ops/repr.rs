@@ -16,7 +16,9 @@ thread_local! {
     static IN_REPR: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
 }
 
-fn guarded<B: Backend>(
+/// Runs `f` to build the repr of container `obj`, or gives `placeholder` if this thread is
+/// already building it (CPython's `Py_ReprEnter`/`Py_ReprLeave`).
+pub fn guarded<B: Backend>(
     obj: &PyRef<B>,
     placeholder: &str,
     f: impl FnOnce() -> PyResult<B, String>,
@@ -163,7 +165,8 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
             c.code.first_line
         ),
         Payload::Function(f) => {
-            let q = super::as_str(&f.qualname).unwrap_or("?").to_string();
+            let q = super::funcattrs::qualname(obj, f);
+            let q = super::as_str(&q).unwrap_or("?").to_string();
             format!("<function {q} at {:#x}>", obj.addr())
         }
         Payload::Builtin(b) => match &b.bound {
@@ -177,7 +180,10 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
         },
         Payload::Method(m) => {
             let name = match &m.0.payload {
-                Payload::Function(f) => super::as_str(&f.qualname).unwrap_or("?").to_string(),
+                Payload::Function(f) => {
+                    let q = super::funcattrs::qualname(&m.0, f);
+                    super::as_str(&q).unwrap_or("?").to_string()
+                }
                 _ => "?".into(),
             };
             let target = repr(ctx, &m.1)?;
@@ -185,6 +191,16 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
         }
         Payload::Cell(_) => format!("<cell at {:#x}>", obj.addr()),
         Payload::Type(t) => {
+            if let Some(meta) = &t.metaclass
+                && let Some((f, false)) = super::attr::lookup_with_owner(
+                    meta,
+                    "__repr__",
+                    crate::object::str::hash_str("__repr__"),
+                )
+            {
+                let r = super::attr::call_special(ctx, f, obj, meta, &[], &[])?;
+                return str_of_result(ctx, &r);
+            }
             if t.module == "builtins" {
                 format!("<class '{}'>", t.name)
             } else {

@@ -11,7 +11,7 @@ use crate::object::{Payload, PyRef};
 
 /// The value of an object used as an index (`__index__` semantics for int and bool).
 pub fn index_value<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64> {
-    match &obj.payload {
+    match &super::value_of(obj).payload {
         Payload::Int(i) => Ok(*i),
         Payload::Bool(b) => Ok(*b as i64),
         Payload::BigInt(_) => {
@@ -238,11 +238,23 @@ pub fn getitem<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, key: &PyRef<B>)
             Some(v) => Ok(v),
             None => Err(ctx.key_error(key.clone())),
         },
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             match super::attr::call_dunder(ctx, obj, "__getitem__", std::slice::from_ref(key))? {
                 Some(v) => Ok(v),
                 None => Err(not_subscriptable(ctx, obj)),
             }
+        }
+        Payload::Type(t)
+            if t.metaclass.is_some()
+                && let Some(v) = super::attr::call_dunder(
+                    ctx,
+                    obj,
+                    "__getitem__",
+                    std::slice::from_ref(key),
+                )? =>
+        {
+            // A metaclass's `__getitem__` (`Color['RED']` of an `Enum`).
+            Ok(v)
         }
         Payload::Type(_) => {
             // A class defined in Python with a `__class_getitem__` (an implicit classmethod,
@@ -270,7 +282,7 @@ fn not_subscriptable<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>) -> crate::ctx
 }
 
 fn seq_index<B: Backend>(ctx: &Ctx<'_, B>, key: &PyRef<B>, what: &str) -> PyResult<B, i64> {
-    match &key.payload {
+    match &super::value_of(key).payload {
         Payload::Int(i) => Ok(*i),
         Payload::Bool(b) => Ok(*b as i64),
         Payload::BigInt(_) => Err(ctx.index_error("cannot fit 'int' into an index-sized integer")),
@@ -315,7 +327,7 @@ fn get_slice<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>, s: &[PyRef<B>; 3]
                 step: st,
             })))
         }
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             let key = PyRef::new(Payload::Slice(Box::new(s.clone())));
             match super::attr::call_dunder(ctx, obj, "__getitem__", &[key])? {
                 Some(v) => Ok(v),
@@ -353,7 +365,7 @@ pub fn setitem<B: Backend>(
             }
         }
         Payload::Dict(_) => dicts::set(ctx, obj, key.clone(), Some(value)),
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             match super::attr::call_dunder(ctx, obj, "__setitem__", &[key.clone(), value])? {
                 Some(_) => Ok(()),
                 None => Err(ctx.type_error(format!(
@@ -473,7 +485,7 @@ pub fn delitem<B: Backend>(
             Some(_) => Ok(()),
             None => Err(ctx.key_error(key.clone())),
         },
-        Payload::Instance(_) => {
+        Payload::Instance(_) | Payload::Native(_) => {
             match super::attr::call_dunder(ctx, obj, "__delitem__", std::slice::from_ref(key))? {
                 Some(_) => Ok(()),
                 None => Err(ctx.type_error(format!(
@@ -526,7 +538,9 @@ pub fn contains<B: Backend>(
             }),
             _ => Ok(false),
         },
-        Payload::Instance(_) | Payload::Native(_) => {
+        Payload::Instance(_) | Payload::Native(_) | Payload::Type(_)
+            if super::has_dunders(container) =>
+        {
             if let Some(r) = super::attr::call_dunder(
                 ctx,
                 container,

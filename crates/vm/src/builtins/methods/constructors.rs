@@ -5,7 +5,8 @@ use crate::backend::Backend;
 use crate::builtins::{Args, add, functions};
 use crate::ctx::{Ctx, PyResult};
 use crate::object::dict::Dict;
-use crate::object::{Payload, PyRef, RangeObj};
+use crate::object::str::hash_str;
+use crate::object::{ExcState, Layout, Payload, PyRef, RangeObj};
 use crate::ops::compare::{Num, as_num};
 use crate::ops::{attr, dicts, is_true, repr, seq, type_name};
 use crate::vm::Vm;
@@ -24,12 +25,31 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, &t.bytes, "__new__", bytes_new);
     add(vm, &t.range, "__new__", range_new);
     add(vm, &t.slice, "__new__", slice_new);
-    add(vm, &t.type_, "__new__", functions::type_new);
+    add(vm, &t.type_, "__new__", super::types::type_new);
     add(vm, &t.staticmethod, "__new__", functions::wrapper_new);
     add(vm, &t.classmethod, "__new__", functions::wrapper_new);
     add(vm, &t.property, "__new__", functions::wrapper_new);
     add(vm, &t.super_, "__new__", functions::super_new);
     add(vm, &vm.core.object_type, "__new__", object_new);
+    add(vm, &t.method, "__new__", method_new);
+}
+
+/// `method(function, instance)` (`types.MethodType`): `function` bound to `instance`.
+fn method_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if !args.kwnames.is_empty() {
+        return Err(ctx.type_error("method() takes no keyword arguments"));
+    }
+    let [f, obj] = rest(&args) else {
+        let n = rest(&args).len();
+        return Err(ctx.type_error(format!("method expected 2 arguments, got {n}")));
+    };
+    if !functions::is_callable(ctx, f) {
+        return Err(ctx.type_error("first argument must be callable"));
+    }
+    if matches!(obj.payload, Payload::None) {
+        return Err(ctx.type_error("instance must not be None"));
+    }
+    Ok(PyRef::new(Payload::Method(Box::new((f.clone(), obj.clone())))))
 }
 
 fn rest<'a, B: Backend>(args: &Args<'a, B>) -> &'a [PyRef<B>] {
@@ -37,17 +57,63 @@ fn rest<'a, B: Backend>(args: &Args<'a, B>) -> &'a [PyRef<B>] {
 }
 
 fn object_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    if !rest(&args).is_empty() {
-        return Err(ctx.type_error("object() takes no arguments"));
+    let vm = ctx.vm;
+    let Some(cls) = args.args.first() else {
+        return Err(ctx.type_error("object.__new__(): not enough arguments"));
+    };
+    let Payload::Type(t) = &cls.payload else {
+        return Err(ctx.type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            type_name(vm, cls)
+        )));
+    };
+    // `BaseException.__new__` keeps its arguments as `args`.
+    let exc_layout = t.layout == Layout::Exception;
+    if !exc_layout && (!rest(&args).is_empty() || !args.kwnames.is_empty()) {
+        // CPython's `object_new`: extra arguments are an error unless `__init__` is
+        // overridden and `__new__` is not.
+        let new = attr::lookup_in_type(cls, "__new__", hash_str("__new__"));
+        let own_new = new.as_ref().is_some_and(|n| !matches!(n.payload, Payload::Builtin(_)));
+        if own_new {
+            return Err(ctx.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        let init = attr::lookup_in_type(cls, "__init__", hash_str("__init__"));
+        let object_init =
+            attr::lookup_in_type(&vm.core.object_type, "__init__", hash_str("__init__"));
+        if init.is_none() || object_init.is_some_and(|o| init.as_ref().is_some_and(|i| i.is(&o))) {
+            return Err(ctx.type_error(format!("{}() takes no arguments", t.name)));
+        }
     }
-    Ok(PyRef::new(Payload::Instance(Box::new(crate::object::Instance {
-        class: args.args[0].clone(),
-        dict: B::cell_new(Dict::new()),
-        exc: None,
-    }))))
+    if t.value_type.is_some() {
+        return Err(ctx.type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            t.name, t.name
+        )));
+    }
+    if t.layout == Layout::Builtin {
+        return Err(ctx.type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            t.name, t.name
+        )));
+    }
+    let exc = (t.layout == Layout::Exception).then(|| {
+        B::cell_new(ExcState {
+            args: vm.tuple(rest(&args).to_vec()),
+            traceback: Vec::new(),
+            context: None,
+            cause: None,
+            suppress_context: false,
+        })
+    });
+    Ok(crate::ops::call::new_instance(cls, exc, None))
 }
 
 fn int_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, int_new)? {
+        return Ok(o);
+    }
     let vm = ctx.vm;
     let a = rest(&args);
     let base = a.get(1).or(args.kwarg("base"));
@@ -97,6 +163,9 @@ fn int_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 }
 
 fn float_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, float_new)? {
+        return Ok(o);
+    }
     let vm = ctx.vm;
     let a = rest(&args);
     let Some(v) = a.first() else { return Ok(vm.float(0.0)) };
@@ -116,6 +185,9 @@ fn float_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
 }
 
 fn str_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, str_new)? {
+        return Ok(o);
+    }
     let a = rest(&args);
     match a.first() {
         None => Ok(ctx.vm.str("")),
@@ -144,6 +216,9 @@ fn bool_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
 }
 
 fn list_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, list_new)? {
+        return Ok(o);
+    }
     let items = match rest(&args).first() {
         Some(v) => seq::to_vec(ctx, v)?,
         None => Vec::new(),
@@ -152,6 +227,9 @@ fn list_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
 }
 
 fn tuple_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, tuple_new)? {
+        return Ok(o);
+    }
     match rest(&args).first() {
         Some(v) if matches!(v.payload, Payload::Tuple(_)) => Ok(v.clone()),
         Some(v) => {
@@ -205,6 +283,9 @@ pub fn update_from<B: Backend>(
 }
 
 fn dict_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, dict_new)? {
+        return Ok(o);
+    }
     let d = ctx.vm.dict(Dict::new());
     if let Some(src) = rest(&args).first() {
         update_from(ctx, &d, src)?;
@@ -216,6 +297,9 @@ fn dict_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
 }
 
 fn set_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, set_new)? {
+        return Ok(o);
+    }
     let s = ctx.vm.set(Dict::new());
     if let Some(src) = rest(&args).first() {
         for v in seq::to_vec(ctx, src)? {
@@ -226,6 +310,9 @@ fn set_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 }
 
 fn bytes_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, bytes_new)? {
+        return Ok(o);
+    }
     let a = rest(&args);
     let data: Vec<u8> = match a.first().map(|v| (v, &v.payload)) {
         None => Vec::new(),
@@ -274,7 +361,7 @@ fn range_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
     let a = rest(&args);
     let mut n = [0i64; 3];
     for (i, v) in a.iter().enumerate().take(3) {
-        n[i] = match &v.payload {
+        n[i] = match &crate::ops::value_of(v).payload {
             Payload::Int(x) => *x,
             Payload::Bool(b) => *b as i64,
             Payload::BigInt(_) => {

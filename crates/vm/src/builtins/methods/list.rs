@@ -338,6 +338,8 @@ pub(super) fn receiver<'a, B: Backend, T: ?Sized>(
     let Some(o) = args.positional().first() else {
         return Err(ctx.type_error(format!("unbound method {cls}.{name}() needs an argument")));
     };
+    // An instance of a Python subclass (`class C(list)`) lends its built-in value.
+    let o = crate::ops::value_of(o);
     match pick(&o.payload) {
         Some(t) => Ok((o, t)),
         None => Err(ctx.type_error(format!(

@@ -5,6 +5,7 @@
 pub mod asyncgen;
 pub mod bytes;
 pub mod constructors;
+pub mod descriptors;
 pub mod dict;
 pub mod generator;
 pub mod list;
@@ -12,8 +13,10 @@ pub mod numbers;
 pub mod object;
 pub mod set;
 pub mod str;
+pub mod subclass;
 pub mod syntax_error;
 pub mod text;
+pub mod types;
 pub mod views;
 
 use crate::backend::Backend;
@@ -32,6 +35,9 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     numbers::install(vm);
     str::install(vm);
     bytes::install(vm);
+    subclass::install(vm);
+    types::install(vm);
+    descriptors::install(vm);
 }
 
 /// The `self` argument of a method, checked against the expected payload by the caller's

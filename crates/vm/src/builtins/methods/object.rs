@@ -25,6 +25,20 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     let p = &vm.core.types.property;
     add(vm, p, "getter", property_getter);
     add(vm, p, "setter", property_setter);
+    // Each built-in type has a `__repr__` of its own, as in CPython (`bool.__repr__ is not
+    // int.__repr__`), which code like pprint's dispatches on; those of the types a class may
+    // extend are `subclass.rs`'s.
+    let t = &vm.core.types;
+    for cls in [&t.bool_, &t.range, &t.slice] {
+        add(vm, cls, "__repr__", builtin_repr);
+    }
+}
+
+/// `__repr__` of the built-in types: the value's own repr.
+fn builtin_repr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    let o = this(ctx, &args, "__repr__")?;
+    let text = repr::repr_slot(ctx, o)?;
+    Ok(ctx.vm.str(text))
 }
 
 fn property_with<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, setter: bool) -> PyResult<B> {

@@ -124,6 +124,9 @@ fn as_set<B: Backend>(ctx: &mut Ctx<'_, B>, other: &PyRef<B>) -> PyResult<B> {
 /// `frozenset(iterable=())`: a frozenset argument itself when the class is exactly
 /// `frozenset`, as in CPython.
 fn frozenset_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    if let Some(o) = super::subclass::subclass_new(ctx, &args, frozenset_new)? {
+        return Ok(o);
+    }
     if !args.kwnames.is_empty() {
         return Err(ctx.type_error("frozenset() takes no keyword arguments"));
     }

@@ -10,6 +10,7 @@ mod queue;
 pub mod socket;
 pub mod sync;
 mod sys;
+pub mod thread_local;
 pub mod threading;
 mod time;
 

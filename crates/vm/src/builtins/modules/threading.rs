@@ -401,6 +401,7 @@ fn report<B: Backend>(ctx: &mut Ctx<'_, B>, thread: &PyRef<B>, exc: PyRef<B>) {
             class: cls,
             dict: B::cell_new(Dict::new()),
             exc: None,
+            value: None,
         })));
         set(vm, &a, "exc_type", crate::ops::type_of(vm, &exc));
         let tb =
@@ -616,12 +617,14 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     put("__excepthook__", hook);
     put("TIMEOUT_MAX", vm.float(9223372036.0));
     sync::install(vm, ns, "threading");
+    super::thread_local::install(vm, ns);
 
     // The main thread object, already running.
     let main = PyRef::new(Payload::Instance(Box::new(Instance {
         class: thread,
         dict: B::cell_new(Dict::new()),
         exc: None,
+        value: None,
     })));
     let st = ThreadState::default();
     st.started.store(true, Ordering::Relaxed);

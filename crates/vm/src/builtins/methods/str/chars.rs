@@ -30,7 +30,7 @@ pub(super) fn window(s: &str, a: usize, b: usize) -> &str {
 }
 
 /// `str.isspace` for one character (Unicode White_Space plus the ASCII separators 0x1c-0x1f).
-pub(crate) fn is_space(c: char) -> bool {
+pub fn is_space(c: char) -> bool {
     matches!(
         c as u32,
         0x09..=0x0d
@@ -73,12 +73,12 @@ pub(super) fn in_map(table: &'static [(u32, &'static str)], c: char) -> Option<&
 }
 
 /// `str.isalpha` for one character (categories Lu, Ll, Lt, Lm, Lo).
-pub(crate) fn is_alpha(c: char) -> bool {
+pub fn is_alpha(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphabetic() } else { in_ranges(ALPHA, c) }
 }
 
 /// `str.isdecimal` for one character (category Nd).
-pub(crate) fn is_decimal(c: char) -> bool {
+pub fn is_decimal(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_digit() } else { in_ranges(DECIMAL, c) }
 }
 
@@ -97,7 +97,7 @@ pub(crate) fn is_digit(c: char) -> bool {
 }
 
 /// `str.isnumeric` for one character.
-pub(crate) fn is_numeric(c: char) -> bool {
+pub fn is_numeric(c: char) -> bool {
     is_digit(c) || (!c.is_ascii() && in_ranges(NUMERIC_EXTRA, c))
 }
 

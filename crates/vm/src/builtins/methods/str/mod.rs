@@ -25,7 +25,10 @@ use crate::builtins::methods::list::add_wrapped;
 use crate::builtins::methods::text::{self, Methods, all_of};
 use crate::object::Wrapper;
 use crate::vm::Vm;
-use chars::{casefold, is_decimal, is_id_continue, is_id_start, is_numeric};
+use chars::{casefold, is_id_continue, is_id_start};
+
+/// `str`'s character classes for other crates (the `re` module's `\d`, `\w`, `\s`).
+pub use chars::{is_alpha, is_decimal, is_numeric, is_space};
 
 pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     type M<B> = Methods<B, str>;

@@ -169,7 +169,7 @@ pub(crate) fn text_arg<'a, B: Backend, T: PyText + ?Sized>(
     v: &'a PyRef<B>,
     role: Role<'_>,
 ) -> PyResult<B, &'a T> {
-    T::of(&v.payload).ok_or_else(|| T::arg_error(ctx, v, role))
+    T::of(&crate::ops::value_of(v).payload).ok_or_else(|| T::arg_error(ctx, v, role))
 }
 
 /// An optional text argument in which `None` means the default.

@@ -104,7 +104,7 @@ impl<B: Backend, T: PyText + ?Sized> Methods<B, T> {
         let start = slice_index(ctx, p.get(1))?;
         let end = slice_index(ctx, p.get(2))?;
         let what = p.req(ctx, 0)?;
-        if let Some(affix) = T::of(&what.payload) {
+        if let Some(affix) = T::of(&crate::ops::value_of(what).payload) {
             return Ok(ctx.vm.bool(tail_match(s, affix, start, end, at_end)));
         }
         let Payload::Tuple(items) = &what.payload else {

@@ -177,7 +177,7 @@ impl<B: Backend, T: PyText + ?Sized> Methods<B, T> {
         }
         let mut out = T::Buf::default();
         for (i, it) in items.iter().enumerate() {
-            let Some(t) = T::of(&it.payload) else {
+            let Some(t) = T::of(&crate::ops::value_of(it).payload) else {
                 return Err(ctx.type_error(format!(
                     "sequence item {i}: expected {}, {} found",
                     T::JOIN_ITEM,

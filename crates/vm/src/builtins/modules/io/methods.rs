@@ -92,7 +92,10 @@ fn check_open<B: Backend>(ctx: &Ctx<'_, B>, d: &FileData<B>, msg: &str) -> PyRes
 }
 
 /// A `size`/`limit` argument: `None` or a negative int means "no limit".
-fn size_arg<B: Backend>(ctx: &mut Ctx<'_, B>, v: Option<&PyRef<B>>) -> PyResult<B, Option<usize>> {
+pub(super) fn size_arg<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    v: Option<&PyRef<B>>,
+) -> PyResult<B, Option<usize>> {
     let Some(v) = v else { return Ok(None) };
     let n = match &v.payload {
         Payload::None => return Ok(None),
@@ -237,7 +240,7 @@ pub(super) fn f_readlines<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -
         }
         total += line.len();
         lines.push(line);
-        if hint.is_some_and(|h| total >= h) {
+        if hint.is_some_and(|h| total > h) {
             break;
         }
     }

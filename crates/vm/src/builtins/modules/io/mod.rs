@@ -8,10 +8,15 @@
 //! VM when it is contended (another thread may be blocked in an OS call while holding it), and
 //! no Python code runs while it is held.
 //!
+//! `StringIO` and `BytesIO` (`memory.rs`, `bytesio.rs`) are in-memory streams whose state is
+//! in the backend's cell of their native object.
+//!
 //! The classes live in a hidden `_io` module (registered in `sys.modules`), created when the
 //! `builtins` namespace is built; `open` is bound to it, and `import io` copies its contents.
 
+mod bytesio;
 mod file;
+mod memory;
 mod methods;
 mod open;
 
@@ -154,13 +159,15 @@ fn build<B: Backend>(vm: &Vm<B>) -> PyRef<B> {
     }
     put("IOBase", base);
     put("RawIOBase", raw_base.clone());
-    put("TextIOBase", text_base);
+    put("TextIOBase", text_base.clone());
     put("FileIO", sub("FileIO", "_io", &raw_base));
     put("BufferedReader", sub("BufferedReader", "_io", &buffered_base));
     put("BufferedWriter", sub("BufferedWriter", "_io", &buffered_base));
     put("BufferedRandom", sub("BufferedRandom", "_io", &buffered_base));
-    put("BufferedIOBase", buffered_base);
+    put("BufferedIOBase", buffered_base.clone());
     put("TextIOWrapper", text);
+    put("StringIO", memory::string_io_class(vm, &text_base));
+    put("BytesIO", bytesio::bytes_io_class(vm, &buffered_base));
     put(
         "UnsupportedOperation",
         new_class::<B>(

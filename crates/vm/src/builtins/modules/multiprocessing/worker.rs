@@ -101,7 +101,16 @@ pub fn worker_main<B: Backend>(
 /// Runs jobs until the parent closes the pipe; returns the exit status.
 fn serve<B: Backend>(ctx: &mut Ctx<'_, B>, link: &dyn WorkerLink) -> i32 {
     while let Some((id, job, kind)) = ctx.allow_threads(|| link.next_job()) {
+        // A thread job stands for a new Python thread: it sees `threading.local` objects
+        // afresh (their `__init__` runs again) and its values go when it ends.
+        let thread_job = matches!(kind, JobKind::Thread);
+        let outer_locals = if thread_job { ctx.thread_locals.take() } else { None };
         let result = run_call(ctx, &job);
+        if thread_job
+            && let Some(job_locals) = std::mem::replace(&mut ctx.thread_locals, outer_locals)
+        {
+            drop(job_locals.take_all());
+        }
         let vm = ctx.vm;
         let is_exit = |e: &PyErr<B>| ops::isinstance(vm, &e.0, &vm.core.exc.system_exit);
         let outcome = match (kind, result) {

@@ -1,0 +1,91 @@
+# Checks: collections.deque: construction (iterable, maxlen), append/appendleft/pop/popleft, extend/extendleft (also with itself), rotate, clear, count, index (start/stop), insert, remove, reverse, copy, indexing and assignment, in/len/bool, iteration and reversed(), repr (maxlen, recursion), comparisons, + * += *=, __reduce__, maxlen eviction.
+from collections import deque
+import copy
+
+d = deque([1, 2, 3])
+d.append(4)
+d.appendleft(0)
+print(d, len(d), bool(d), bool(deque()), d.maxlen)
+print(d.pop(), d.popleft(), d)
+d.extend("ab")
+d.extendleft([10, 20])
+print(d)
+d.extend(d)
+print(d, len(d))
+e = deque(range(5))
+e.rotate()
+print(e)
+e.rotate(2)
+print(e)
+e.rotate(-4)
+print(e)
+e.rotate(12)
+print(e)
+e.reverse()
+print(e, e[0], e[-1], e[2])
+e[0] = "first"
+e[-1] = "last"
+del e[2]
+print(e)
+print(e.count(3), deque([1, 1, 2, 1]).count(1), 3 in e, 99 in e)
+f = deque("abcabc")
+print(f.index("c"), f.index("a", 1), f.index("b", -3), f.index("c", 0, 3), f.index("a", -100, 100))
+f.insert(0, "X")
+f.insert(-1, "Y")
+f.insert(100, "Z")
+f.insert(-100, "W")
+print(f)
+f.remove("a")
+print(f)
+g = f.copy()
+g.clear()
+print(f, g, copy.copy(f) == f, copy.copy(f) is f)
+
+b = deque(range(10), maxlen=3)
+print(b, b.maxlen)
+b.append(10)
+print(b)
+b.appendleft(-1)
+print(b)
+b.extend([20, 21])
+print(b)
+b.extendleft("xy")
+print(b)
+z = deque([1, 2], maxlen=0)
+z.append(3)
+print(z, len(z))
+b2 = deque([1, 2, 3], maxlen=3)
+print(b2 + deque([4]), (b2 * 2), 2 * deque([7, 8]), deque([1]) * 0, deque([1, 2]) * -1)
+h = deque([1, 2])
+h += [3, 4]
+h += h
+print(h)
+h *= 2
+print(h, len(h))
+k = deque([1, 2, 3], maxlen=4)
+k *= 3
+print(k)
+
+print(list(iter(deque("xyz"))), list(reversed(deque("xyz"))))
+it = iter(deque([1, 2, 3]))
+next(it)
+print(it.__length_hint__(), list(it), it.__length_hint__())
+print(type(iter(deque())).__name__, type(reversed(deque())).__name__)
+r = deque([1])
+r.append(r)
+print(r)
+r.pop()
+print(repr(deque()), str(deque([1], 5)), repr(deque([[1, 2], "s"])))
+
+print(deque([1, 2]) == deque([1, 2], 5), deque([1, 2]) != deque([1, 3]), deque([1, 2]) == [1, 2])
+print(deque([1, 2]) < deque([1, 3]), deque([1, 2]) <= deque([1]), deque([1, 2]) > deque([1]),
+      deque([1, 2]) >= deque([1, 2]), deque() < deque([0]))
+print(deque([1, 2], 3).__reduce__()[:3], deque("ab").__reduce__()[:3], list(deque("ab").__reduce__()[3]))
+print(deque(x for x in range(3)), deque({"a": 1, "b": 2}), deque("hello", 2))
+q = deque()
+for i in range(1000):
+    q.append(i)
+    if len(q) > 10:
+        q.popleft()
+print(q, sum(q))
+print(deque.__name__, deque.__module__, deque.__hash__)

@@ -1,0 +1,68 @@
+# Checks: io.BytesIO: initial bytes, read/read1/readline/readlines/write/writelines/getvalue, seek with the three whences (clamped at 0), tell, truncate, writes past the end padding with zero bytes, iteration, with, and the errors (closed file, non-bytes, bad arguments) with CPython's messages.
+import io
+
+
+def t(label, f):
+    try:
+        r = f()
+        print(label, "->", repr(r))
+    except Exception as e:
+        print(label, "!!", type(e).__name__, e)
+
+
+b = io.BytesIO(b"abc\ndef\nghi")
+t("read2", lambda: b.read(2))
+t("readline", lambda: b.readline())
+t("readline limit", lambda: b.readline(2))
+t("read1", lambda: b.read1())
+t("read at end", lambda: b.read())
+t("tell", lambda: b.tell())
+t("seek0", lambda: b.seek(0))
+t("readlines", lambda: b.readlines())
+b.seek(0)
+t("readlines hint", lambda: b.readlines(4))
+b.seek(0)
+t("list", lambda: list(b))
+t("seek -1 cur", lambda: b.seek(-1, 1))
+t("seek -100 cur", lambda: b.seek(-100, 1))
+t("seek -2 end", lambda: b.seek(-2, 2))
+t("read after", lambda: b.read())
+t("seek past", lambda: b.seek(15))
+t("write past", lambda: b.write(b"Z"))
+t("value", lambda: b.getvalue())
+b.seek(1)
+t("overwrite", lambda: b.write(b"XY"))
+t("writelines", lambda: b.writelines([b"1", b"2"]))
+t("value2", lambda: b.getvalue())
+t("truncate 3", lambda: b.truncate(3))
+t("tell after truncate", lambda: b.tell())
+t("value3", lambda: b.getvalue())
+t("truncate None", lambda: (b.seek(2), b.truncate(), b.getvalue()))
+t("empty", lambda: io.BytesIO().getvalue())
+t("None initial", lambda: io.BytesIO(None).getvalue())
+t("kw initial", lambda: io.BytesIO(initial_bytes=b"q").read())
+t("attrs", lambda: (b.readable(), b.writable(), b.seekable(), b.isatty(), b.closed))
+t("flush", lambda: b.flush())
+t("fileno", lambda: b.fileno())
+t("name", lambda: b.name)
+t("write str", lambda: b.write("x"))
+t("init str", lambda: io.BytesIO("x"))
+t("too many", lambda: io.BytesIO(b"", 1))
+t("bad kw", lambda: io.BytesIO(foo=1))
+t("seek neg", lambda: b.seek(-1))
+t("seek whence", lambda: b.seek(0, 5))
+t("seek float", lambda: b.seek(1.0))
+t("truncate neg", lambda: b.truncate(-1))
+t("read str", lambda: b.read("x"))
+with io.BytesIO(b"x\ny") as f:
+    t("with", lambda: f.readlines())
+t("closed after with", lambda: f.closed)
+b.close()
+t("closed __iter__ is self", lambda: iter(b) is b)
+for name in ["read", "read1", "readline", "readlines", "getvalue", "tell", "truncate",
+             "readable", "writable", "seekable", "isatty", "flush", "__next__", "__enter__"]:
+    t("closed " + name, getattr(b, name))
+t("closed write", lambda: b.write(b"x"))
+t("closed seek", lambda: b.seek(0))
+t("isinstance", lambda: (isinstance(io.BytesIO(), io.BufferedIOBase), isinstance(io.BytesIO(), io.IOBase)))
+t("class", lambda: (io.BytesIO.__name__, io.BytesIO.__module__))

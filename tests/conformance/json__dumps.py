@@ -1,0 +1,41 @@
+# Checks: json.dumps formatting as CPython's: default separators, indent as int/str/0, separators=, sort_keys, ensure_ascii (\uXXXX escapes, surrogate pairs, DEL) and ensure_ascii=False, control characters, key conversion (float, bool, None, int, big int keys), float reprs and NaN/Infinity, big ints, tuples, nested empties, skipkeys (also with indent), default=, dump to a file-like object, and the json.encoder helpers.
+import io
+import json
+from json import encoder
+
+print(json.dumps({"key1": 0, "key2": True, "key3": "value", "key4": None, "key5": [1, 2.5]}))
+nested = {"a": 0, "b": {"x": [1, {}, []]}, "c": "\u0105\u0107\u017c"}
+print(json.dumps(nested))
+print(json.dumps([nested] * 2, indent=2))
+print(json.dumps(nested, indent="\t", sort_keys=True))
+print(json.dumps(nested, indent=0))
+print(json.dumps(nested, indent=-1))
+print(json.dumps(nested, indent=""))
+print(json.dumps(nested, separators=(",", ":")))
+print(json.dumps(nested, indent=1, separators=(" ,", " = ")))
+print(json.dumps([[], {}, [[]], [{}]], indent=2))
+print(json.dumps({"b": 1, "a": 2, "c": {"z": 1, "y": 2}}, sort_keys=True))
+print(json.dumps({2: "a", 1: "b", -3: "c"}, sort_keys=True))
+print(json.dumps({1.5: 1, True: 2, None: 3, 10 ** 30: 4, False: 5, -7: 6, 0.1: 7}))
+print(json.dumps({1: "a", "1": "b"}))
+print(json.dumps("\x7f\u20ac\U0001f600\n\t\x00\x1f\"\\/\x08\x0c\r"))
+print(json.dumps("\x7f\u20ac\U0001f600\n\t\x00\x1f\"\\/\x08\x0c\r", ensure_ascii=False))
+print(json.dumps({"\u00e9": "\u00e9"}), json.dumps({"\u00e9": "\u00e9"}, ensure_ascii=False))
+print(json.dumps([1.0, 0.1, 1e16, 1e-7, -0.0, 3.14159, 1e300 * 10, 12.0, 2 ** 100, -5, True, False, None]))
+print(json.dumps([float("nan"), float("inf"), float("-inf")]))
+print(json.dumps({float("inf"): 1, float("nan"): 2}))
+print(json.dumps((1, (2, 3))), json.dumps([]), json.dumps({}), json.dumps(""), json.dumps(None), json.dumps(5), json.dumps("x"))
+print(json.dumps({"a": object(), 1: 2, (3,): 4, "b": 3}, skipkeys=True, default=lambda o: "OBJ"))
+print(json.dumps({(1,): 1}, skipkeys=True), repr(json.dumps({(1,): 1}, skipkeys=True, indent=2)))
+print(json.dumps({"s": {3, 1, 2}}, default=sorted))
+print(json.dumps([1, [2, [3]]], check_circular=False))
+f = io.StringIO()
+json.dump({"k": [1, "v"]}, f, indent=1)
+print(f.getvalue())
+f = io.StringIO()
+json.dump([1, 2], f)
+print(f.getvalue())
+print(encoder.encode_basestring_ascii("caf\u00e9\n"), encoder.encode_basestring("caf\u00e9\n"))
+print(json.encoder.JSONEncoder is json.JSONEncoder, encoder.INFINITY)
+huge = [{"key": [i, str(i), i * 0.5]} for i in range(5)]
+print(json.dumps(huge))
