@@ -15,6 +15,7 @@ pub mod error;
 pub mod lexer;
 pub mod parser;
 pub mod span;
+pub mod surrogate;
 pub mod token;
 
 pub use error::{SyntaxError, SyntaxErrorKind};

@@ -3,8 +3,8 @@
 //!
 //! Ports of `unicode_repr` and `PyBytes_Repr` from CPython 3.11. Printability uses a table
 //! generated from CPython 3.11's `unicodedata` (Unicode 14.0.0, `non_printable.rs`), so
-//! [`str_repr`] escapes exactly the characters CPython escapes. (Lone surrogates, which
-//! CPython escapes as `\udXXX`, cannot occur: texts are Rust strings.)
+//! [`str_repr`] escapes exactly the characters CPython escapes; a lone surrogate (its stand-in,
+//! `gillab_syntax::surrogate`) is escaped as `\udXXX`, as CPython does.
 
 mod non_printable;
 #[cfg(test)]
@@ -27,7 +27,7 @@ pub fn is_printable(c: char) -> bool {
 /// Appends the `\xhh`, `\uhhhh` or `\Uhhhhhhhh` escape of `c` (as in reprs, `ascii()`, the
 /// `backslashreplace` error handler and `UnicodeEncodeError` messages).
 pub fn push_escape(out: &mut String, c: char) {
-    let n = c as u32;
+    let n = gillab_syntax::surrogate::code_point(c);
     // Writing to a String cannot fail.
     let _ = if n <= 0xff {
         write!(out, "\\x{n:02x}")

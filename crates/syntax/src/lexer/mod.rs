@@ -33,7 +33,8 @@
 //! - Imaginary literals (`1j`) are rejected: "imaginary numbers are not supported" (`numbers.rs`).
 //! - `\N{...}` knows common names plus CJK and Hangul names (`unicode_names.rs`); other names give
 //!   CPython's "unknown Unicode character name" error.
-//! - Lone surrogates (`"\ud800"`) cannot be stored in a Rust `String`: a syntax error here.
+//! - Lone surrogates (`"\ud800"`) are stored as stand-in characters (`crate::surrogate`); the
+//!   escapes of U+FF800..U+FFFFF, which the stand-ins take, are a syntax error.
 //! - For `f"{x=}"` without conversion or format spec the field gets `conversion: Some('r')`, as in
 //!   CPython's AST (`fstring.rs`).
 //! - A byte-order mark is skipped, as when CPython runs a file (its `compile()` rejects one).

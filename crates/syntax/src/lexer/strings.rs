@@ -7,8 +7,9 @@
 //! `\UXXXXXXXX` escape (and a backslash before one as the 6-byte `\u005c`), and positions count
 //! bytes of that rewritten text. Line terminators inside literals (`\r\n`, `\r`) read as `\n`.
 //!
-//! Deviation: a `\ud800`-style lone surrogate cannot live in a Rust `String`, so it is a syntax
-//! error here ("... surrogate characters are not supported") instead of a valid string.
+//! A `\ud800`-style lone surrogate cannot live in a Rust `String`: it becomes its stand-in
+//! character ([`crate::surrogate`]). The code points the stand-ins take (U+FF800..U+FFFFF) are
+//! the deviation: their `\U` escapes are an error here ("... not supported by gil-lab").
 
 use super::{Lexer, fstring, unicode_names};
 use crate::error::SyntaxError;
@@ -231,10 +232,10 @@ pub(super) fn decode_str(body: &str) -> Result<String, String> {
                 if value > 0x10FFFF {
                     return Err(unicode_error(esc, vpos, "illegal Unicode character"));
                 }
-                match char::from_u32(value) {
+                match crate::surrogate::from_code_point(value) {
                     Some(ch) => out.push(ch),
                     None => {
-                        let what = "surrogate characters are not supported";
+                        let what = "U+FF800..U+FFFFF are not supported by gil-lab";
                         return Err(unicode_error(esc, vpos, what));
                     }
                 }

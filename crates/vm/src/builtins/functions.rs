@@ -538,8 +538,13 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 fn chr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "chr", 1, 1, &[])?;
     let i = ops::expect_int(ctx, &args.args[0], "an integer")?;
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(ctx.vm.str(c.to_string())),
+    let n = u32::try_from(i).ok().filter(|&n| n <= 0x10ffff);
+    match n.map(|n| (n, gillab_syntax::surrogate::from_code_point(n))) {
+        Some((_, Some(c))) => Ok(ctx.vm.str(c.to_string())),
+        Some((n, None)) => Err(ctx.value_error(format!(
+            "chr(): U+{n:X} is not supported by gil-lab (U+FF800..U+FFFFF stand for lone \
+             surrogates)"
+        ))),
         None => Err(ctx.value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -550,7 +555,7 @@ fn ord<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         Payload::Str(s) => {
             let mut chars = s.as_str().chars();
             match (chars.next(), chars.next()) {
-                (Some(c), None) => Ok(ctx.vm.int(c as i64)),
+                (Some(c), None) => Ok(ctx.vm.int(gillab_syntax::surrogate::code_point(c) as i64)),
                 _ => Err(ctx.type_error(format!(
                     "ord() expected a character, but string of length {} found",
                     s.char_len()

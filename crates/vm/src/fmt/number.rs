@@ -205,8 +205,8 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, String> {
             .ok()
             .filter(|&n| n <= 0x10ffff)
             .ok_or_else(|| "%c arg not in range(0x110000)".to_string())?;
-        let ch = char::from_u32(ch)
-            .ok_or_else(|| "surrogate code points are not supported".to_string())?;
+        let ch = gillab_syntax::surrogate::from_code_point(ch)
+            .ok_or_else(|| "U+FF800..U+FFFFF are not supported by gil-lab".to_string())?;
         let s = ch.to_string();
         let n = Number {
             negative: false,

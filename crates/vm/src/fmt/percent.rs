@@ -283,8 +283,8 @@ fn format_char(v: &dyn PercentArg) -> Result<char, PercentError> {
         .to_u32()
         .filter(|&n| n <= 0x10ffff)
         .map_or_else(|| err("OverflowError", "%c arg not in range(0x110000)"), Ok)?;
-    char::from_u32(n)
-        .map_or_else(|| err("ValueError", "surrogate code points are not supported"), Ok)
+    gillab_syntax::surrogate::from_code_point(n)
+        .map_or_else(|| err("ValueError", "U+FF800..U+FFFFF are not supported by gil-lab"), Ok)
 }
 
 /// `mainformatlong` + `_PyUnicode_FormatLong`: the digits of an integer

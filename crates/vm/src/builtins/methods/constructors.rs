@@ -317,10 +317,18 @@ fn bytes_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
     let data: Vec<u8> = match a.first().map(|v| (v, &v.payload)) {
         None => Vec::new(),
         Some((_, Payload::Str(s))) => {
-            if a.get(1).or(args.kwarg("encoding")).is_none() {
+            let Some(encoding) = a.get(1).or(args.kwarg("encoding")) else {
                 return Err(ctx.type_error("string argument without an encoding"));
-            }
-            s.as_str().as_bytes().to_vec()
+            };
+            let errors = a.get(2).or(args.kwarg("errors"));
+            let text = |v: &PyRef<B>| crate::ops::as_str(v).map(str::to_string);
+            let (Some(encoding), errors) = (text(encoding), errors.map(text)) else {
+                return Err(ctx.type_error("bytes() argument 'encoding' must be str"));
+            };
+            let errors = errors.flatten().unwrap_or_else(|| "strict".to_string());
+            let codec = super::str::lookup_codec(&encoding)
+                .ok_or_else(|| super::str::unknown_encoding(ctx, &encoding))?;
+            super::str::encode(ctx, s.as_str(), codec, &errors)?
         }
         Some((_, Payload::Bytes(b))) => b.to_vec(),
         Some((_, Payload::Int(n))) => {

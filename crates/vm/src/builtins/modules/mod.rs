@@ -119,18 +119,30 @@ pub fn write_to<B: Backend>(
         {
             Some(s) => s,
             None => {
+                check_encodable(ctx, text)?;
                 write_stream(Stream::Stdout, text, flush);
                 return Ok(());
             }
         },
     };
     if let Some(s) = stream_of(&target) {
+        check_encodable(ctx, text)?;
         write_stream(s, text, flush);
         return Ok(());
     }
     let w = attr::getattr_str(ctx, &target, "write")?;
     let s = ctx.vm.str(text);
     call::call(ctx, &w, &[s], &[])?;
+    Ok(())
+}
+
+/// Raises CPython's `UnicodeEncodeError` for text with a lone surrogate, which the standard
+/// streams (UTF-8, strict) cannot write.
+fn check_encodable<B: Backend>(ctx: &Ctx<'_, B>, text: &str) -> PyResult<B, ()> {
+    if gillab_syntax::surrogate::contains_surrogate(text) {
+        let codec = crate::builtins::methods::str::Codec::Utf8;
+        crate::builtins::methods::str::encode(ctx, text, codec, "strict")?;
+    }
     Ok(())
 }
 
@@ -155,6 +167,7 @@ fn stream_write<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
             crate::ops::type_name(ctx.vm, &args.args[1])
         )));
     };
+    check_encodable(ctx, text)?;
     write_stream(stream, text, false);
     Ok(ctx.vm.int(text.chars().count() as i64))
 }

@@ -24,6 +24,12 @@ pub(super) fn decode_error<B: Backend>(
 ) -> PyResult<B, ()> {
     let bad = data.get(start..end).unwrap_or(&[]);
     match errors {
+        // Each undecodable byte 0x80..0xff becomes the lone surrogate U+DC80..U+DCFF.
+        "surrogateescape" if bad.iter().all(|&b| b >= 0x80) => {
+            let escape = |b: u8| gillab_syntax::surrogate::from_code_point(0xdc00 + b as u32);
+            out.extend(bad.iter().filter_map(|&b| escape(b)));
+            Ok(())
+        }
         "strict" | "surrogateescape" | "surrogatepass" => {
             let msg = match bad {
                 [one] => format!(
@@ -70,6 +76,16 @@ pub(super) fn decode_utf8<B: Backend>(
                     out.push_str(s);
                 }
                 let start = pos + good;
+                // `surrogatepass`: a surrogate's three-byte form decodes to it.
+                if errors == "surrogatepass"
+                    && let Some(&[0xed, b1 @ 0xa0..=0xbf, b2 @ 0x80..=0xbf]) =
+                        data.get(start..start + 3)
+                {
+                    let n = 0xd000 | ((b1 as u32 & 0x3f) << 6) | (b2 as u32 & 0x3f);
+                    out.extend(gillab_syntax::surrogate::from_code_point(n));
+                    pos = start + 3;
+                    continue;
+                }
                 let (end, reason) = match e.error_len() {
                     None => (data.len(), "unexpected end of data"),
                     Some(n) => {

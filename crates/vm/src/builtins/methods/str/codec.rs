@@ -93,6 +93,11 @@ pub fn encode<B: Backend>(
     codec: Codec,
     errors: &str,
 ) -> PyResult<B, Vec<u8>> {
+    if matches!(codec, Codec::Utf8 | Codec::Utf16(_) | Codec::Utf32(_))
+        && gillab_syntax::surrogate::contains_surrogate(s)
+    {
+        return super::surrogates::encode(ctx, s, codec, errors);
+    }
     let limit: u32 = match codec {
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
         Codec::Utf16(order) => {
@@ -138,7 +143,15 @@ pub fn encode<B: Backend>(
             end += 1;
         }
         let bad = chars.get(i..end).unwrap_or(&[]);
+        let escaped = bad
+            .iter()
+            .map(|&c| gillab_syntax::surrogate::code_point(c))
+            .filter(|n| (0xdc80..=0xdcff).contains(n))
+            .map(|n| (n - 0xdc00) as u8)
+            .collect::<Vec<u8>>();
         match errors {
+            // `surrogateescape` turns U+DC80..U+DCFF back into the bytes they escaped.
+            "surrogateescape" if escaped.len() == bad.len() => out.extend(escaped),
             "strict" | "surrogateescape" | "surrogatepass" | "namereplace" => {
                 let reason = format!("ordinal not in range({limit})");
                 let msg = if let [one] = bad {
@@ -161,7 +174,8 @@ pub fn encode<B: Backend>(
             "replace" => out.extend(std::iter::repeat_n(b'?', bad.len())),
             "xmlcharrefreplace" => {
                 for &c in bad {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                    let n = gillab_syntax::surrogate::code_point(c);
+                    out.extend_from_slice(format!("&#{n};").as_bytes());
                 }
             }
             "backslashreplace" => {

@@ -10,6 +10,7 @@
 mod chars;
 mod codec;
 mod format;
+mod surrogates;
 mod tables;
 mod translate;
 mod view;
