@@ -10,7 +10,8 @@
 //! ([`collections`]: Python source, the ABCs checked through the VM's `isinstance` hook);
 //! `random` and its core `_random` ([`random`]: Python over a native MT19937); `bisect`
 //! ([`bisect`]: native); `heapq` ([`heapq`]: native heap operations, Python `merge`,
-//! `nlargest`, `nsmallest`).
+//! `nlargest`, `nsmallest`); `abc`, `enum`, `dataclasses` and `typing` ([`meta`]: Python
+//! source over the VM's metaclasses).
 
 pub mod asyncio;
 pub mod bisect;
@@ -18,6 +19,7 @@ pub mod collections;
 pub mod future;
 pub mod heapq;
 pub mod itertools;
+pub mod meta;
 pub mod random;
 pub mod selector;
 
@@ -38,6 +40,9 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "_random" => random::fill_core(ctx, module),
         "bisect" => bisect::fill(ctx, module),
         "heapq" => heapq::fill(ctx, module)?,
+        "abc" | "enum" | "dataclasses" | "typing" | "_gillab_meta" => {
+            return meta::fill(ctx, name, module);
+        }
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)

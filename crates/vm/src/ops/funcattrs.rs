@@ -47,11 +47,14 @@ pub fn get<B: Backend>(
     }
 }
 
+/// Which field of [`FuncAttrs`] an assignment goes to.
+type Slot<B> = fn(&mut FuncAttrs<B>) -> &mut Option<PyRef<B>>;
+
 /// The value of slot `field`, stored by `make` if it was empty.
 fn ensure<B: Backend>(
     obj: &PyRef<B>,
     f: &Function<B>,
-    field: fn(&mut FuncAttrs<B>) -> &mut Option<PyRef<B>>,
+    field: Slot<B>,
     make: impl FnOnce() -> PyRef<B>,
 ) -> PyRef<B> {
     let fresh = make();
@@ -78,7 +81,7 @@ pub fn set<B: Backend>(
     let text = super::as_str(name).unwrap_or_default();
     let is_str = value.as_ref().is_some_and(|v| matches!(v.payload, Payload::Str(_)));
     let is_dict = value.as_ref().is_some_and(|v| matches!(v.payload, Payload::Dict(_)));
-    let slot: Option<fn(&mut FuncAttrs<B>) -> &mut Option<PyRef<B>>> = match text {
+    let slot: Option<Slot<B>> = match text {
         "__name__" | "__qualname__" if !is_str => {
             return Err(ctx.type_error(format!("{text} must be set to a string object")));
         }
