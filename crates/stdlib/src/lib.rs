@@ -21,7 +21,8 @@
 //! benchmark files call, portable to CPython). `re` ([`re`]: Python over the native
 //! `_gillab_re`: a backtracking matcher with `sre`'s semantics and the `regex` crate where
 //! they agree); `string` ([`string`]: Python source); `platform` ([`platform`]: Python over
-//! the native `_gillab_platform`).
+//! the native `_gillab_platform`). `abc`, `enum`, `dataclasses` and `typing` ([`meta`]:
+//! Python source over the VM's metaclasses).
 
 pub mod argparse;
 pub mod array;
@@ -32,6 +33,7 @@ pub mod future;
 pub mod heapq;
 pub mod itertools;
 pub mod json;
+pub mod meta;
 mod native;
 mod num;
 pub mod operator;
@@ -78,6 +80,9 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "string" => string::fill(ctx, module)?,
         "platform" => platform::fill(ctx, module)?,
         "_gillab_platform" => platform::fill_native(ctx, module),
+        "abc" | "enum" | "dataclasses" | "typing" | "_gillab_meta" => {
+            return meta::fill(ctx, name, module);
+        }
         _ => return asyncio::fill(ctx, name, module),
     }
     Ok(true)

@@ -301,12 +301,8 @@ class _MutuallyExclusiveGroup(_ArgumentGroup):
         self._group_actions.remove(action)
 
 
-class ArgumentParser(_ActionsContainer):
+class ArgumentParser(_AttributeHolder, _ActionsContainer):
     """Turns command-line strings into a Namespace, with usage, help and errors."""
-
-    # CPython's ArgumentParser also derives from _AttributeHolder, for this repr.
-    __repr__ = _AttributeHolder.__repr__
-    _get_args = _AttributeHolder._get_args
 
     def __init__(self, prog=None, usage=None, description=None, epilog=None, parents=[],
                  formatter_class=HelpFormatter, prefix_chars='-', fromfile_prefix_chars=None,

@@ -268,10 +268,25 @@ fn class_list<B: Backend>(
             }
             Ok(out)
         }
+        // An object whose class defines the check (`typing`'s aliases and special forms).
+        Payload::Instance(inst)
+            if attr::lookup_in_type(
+                &inst.class,
+                hook_name(fname),
+                crate::object::str::hash_str(hook_name(fname)),
+            )
+            .is_some() =>
+        {
+            Ok(vec![c.clone()])
+        }
         _ => Err(
             ctx.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))
         ),
     }
+}
+
+fn hook_name(fname: &str) -> &'static str {
+    if fname == "isinstance" { "__instancecheck__" } else { "__subclasscheck__" }
 }
 
 fn isinstance<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
@@ -319,6 +334,18 @@ fn check_hook<B: Backend>(
     x: &PyRef<B>,
 ) -> PyResult<B, bool> {
     let hash = crate::object::str::hash_str(name);
+    if let Payload::Instance(inst) = &cls.payload {
+        // Not a class: its class's hook decides (`class_list` let only such objects in).
+        let Some(hook) = attr::lookup_in_type(&inst.class, name, hash) else { return Ok(false) };
+        ctx.enter_recursive(if name == "__instancecheck__" {
+            " in __instancecheck__"
+        } else {
+            " in __subclasscheck__"
+        })?;
+        let r = attr::call_special(ctx, hook, cls, &inst.class, std::slice::from_ref(x), &[]);
+        ctx.leave_recursive();
+        return is_true(ctx, &r?);
+    }
     if let Payload::Type(t) = &cls.payload
         && let Some(meta) = &t.metaclass
         && let Some((hook, false)) = attr::lookup_with_owner(meta, name, hash)

@@ -29,7 +29,9 @@ pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
         return Err(ctx.type_error("__build_class__: func must be a function"));
     };
     let name = ops::as_str(name_obj).unwrap_or("?").to_string();
-    let bases = &pos[2..];
+    let orig_bases = &pos[2..];
+    let resolved = resolve_bases(ctx, orig_bases)?;
+    let bases = resolved.as_deref().unwrap_or(orig_bases);
     let mut kw: Vec<(PyRef<B>, PyRef<B>)> = Vec::new();
     let mut explicit = None;
     let npos = args.args.len() - args.kwnames.len();
@@ -52,10 +54,15 @@ pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
     } else {
         prepare(ctx, &meta, name_obj, &bases_tuple, &kw)?
     };
+    if resolved.is_some() {
+        let key = vm.intern("__orig_bases__");
+        ops::seq::setitem(ctx, &ns, &key, vm.tuple(orig_bases.to_vec()))?;
+    }
     let Payload::Code(code) = &func.code.payload else {
         return Err(ctx.type_error("class body without code"));
     };
-    // A mapping from `__prepare__` that extends `dict` runs the body over its dict.
+    // A mapping from `__prepare__` that extends `dict` runs the body through its
+    // `__getitem__`/`__setitem__` (`names::mapping_locals`).
     let body_ns = ops::value_of(&ns).clone();
     if !matches!(body_ns.payload, Payload::Dict(_)) {
         return Err(ctx.type_error(format!(
@@ -64,7 +71,7 @@ pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
             type_name(vm, &ns)
         )));
     }
-    let class_cell = super::run_code(ctx, code, &func.globals, Some(func), body_ns.clone())?;
+    let class_cell = super::run_code(ctx, code, &func.globals, Some(func), ns.clone())?;
     let cls = if is_type {
         let Payload::Dict(nsd) = &body_ns.payload else { unreachable!("checked above") };
         let table = body_ns.write(nsd, std::mem::take);
@@ -88,6 +95,39 @@ pub fn build_class<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyRes
         vm.immortalize_values(&cls, &t.dict);
     }
     Ok(cls)
+}
+
+/// PEP 560's `__mro_entries__`: each base that is not a class but has the method is replaced
+/// by the classes it returns for the original bases. `None` when no base was replaced (the
+/// class then gets no `__orig_bases__`).
+fn resolve_bases<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    bases: &[PyRef<B>],
+) -> PyResult<B, Option<Vec<PyRef<B>>>> {
+    if bases.iter().all(|b| matches!(b.payload, Payload::Type(_))) {
+        return Ok(None);
+    }
+    let vm = ctx.vm;
+    let orig = vm.tuple(bases.to_vec());
+    let mut out = Vec::with_capacity(bases.len());
+    let mut changed = false;
+    for b in bases {
+        let entries = match &b.payload {
+            Payload::Type(_) => None,
+            _ => attr::getattr_opt(ctx, b, "__mro_entries__", hash_str("__mro_entries__"))?,
+        };
+        let Some(f) = entries else {
+            out.push(b.clone());
+            continue;
+        };
+        let r = callop::call(ctx, &f, std::slice::from_ref(&orig), &[])?;
+        let Payload::Tuple(t) = &r.payload else {
+            return Err(ctx.type_error("__mro_entries__ must return a tuple"));
+        };
+        out.extend(t.iter().cloned());
+        changed = true;
+    }
+    Ok(changed.then_some(out))
 }
 
 /// `meta.__prepare__(name, bases, **kwds)`.

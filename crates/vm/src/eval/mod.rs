@@ -634,7 +634,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 f.push(vm.bool(m));
             }
             Op::LoadAssertionError => f.push(vm.core.exc.assertion_error.clone()),
-            Op::SetupAnnotations => names::setup_annotations(ctx, f),
+            Op::SetupAnnotations => names::setup_annotations(ctx, f)?,
             Op::BeforeWith => exceptions::before_with(ctx, f, false)?,
             Op::WithExceptStart => exceptions::with_except_start(ctx, f)?,
         }

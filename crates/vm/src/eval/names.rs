@@ -46,10 +46,35 @@ pub fn delete_global<B: Backend>(
     }
 }
 
+/// The frame's local namespace when it is a mapping object rather than a plain dict (a
+/// class body run over what a metaclass's `__prepare__` returned, a `dict` subclass): its
+/// `__getitem__`/`__setitem__`/`__delitem__` are used, as CPython does for any namespace that
+/// is not exactly a dict.
+fn mapping_locals<'a, B: Backend>(f: &'a Frame<'_, B>) -> Option<&'a PyRef<B>> {
+    f.locals.as_ref().filter(|l| matches!(l.payload, Payload::Instance(_)))
+}
+
+/// `locals[name]` of a mapping namespace; `None` for a `KeyError`.
+fn mapping_get<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    locals: &PyRef<B>,
+    name: &PyRef<B>,
+) -> PyResult<B, Option<PyRef<B>>> {
+    match crate::ops::seq::getitem(ctx, locals, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if crate::ops::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// `LOAD_NAME`: the local namespace, then globals, then builtins.
 pub fn load_name<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -> PyResult<B> {
     let name = &f.code.names[i as usize];
-    if let Some(locals) = &f.locals
+    if let Some(locals) = mapping_locals(f) {
+        if let Some(v) = mapping_get(ctx, locals, name)? {
+            return Ok(v);
+        }
+    } else if let Some(locals) = &f.locals
         && !locals.is(f.globals)
         && let Some(v) = dicts::get_name(locals, name)
     {
@@ -60,11 +85,14 @@ pub fn load_name<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -> 
 
 /// `STORE_NAME`.
 pub fn store_name<B: Backend>(
-    _ctx: &mut Ctx<'_, B>,
+    ctx: &mut Ctx<'_, B>,
     f: &Frame<'_, B>,
     i: u32,
     v: PyRef<B>,
 ) -> PyResult<B, ()> {
+    if let Some(locals) = mapping_locals(f) {
+        return crate::ops::seq::setitem(ctx, locals, &f.code.names[i as usize], v);
+    }
     let target = f.locals.as_ref().unwrap_or(f.globals);
     dicts::set_name(target, f.code.names[i as usize].clone(), v);
     Ok(())
@@ -72,16 +100,32 @@ pub fn store_name<B: Backend>(
 
 /// `SETUP_ANNOTATIONS`: an empty `__annotations__` dict in the frame's namespace unless one
 /// is already there (CPython 3.11 checks only presence, not type).
-pub fn setup_annotations<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>) {
+pub fn setup_annotations<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>) -> PyResult<B, ()> {
+    let d = ctx.vm.dict(crate::object::dict::Dict::new());
+    let key = ctx.vm.intern("__annotations__");
+    if let Some(locals) = mapping_locals(f) {
+        if mapping_get(ctx, locals, &key)?.is_none() {
+            crate::ops::seq::setitem(ctx, locals, &key, d)?;
+        }
+        return Ok(());
+    }
     let target = f.locals.as_ref().unwrap_or(f.globals);
     if dicts::get_text(target, "__annotations__").is_none() {
-        let d = ctx.vm.dict(crate::object::dict::Dict::new());
-        dicts::set_name(target, ctx.vm.intern("__annotations__"), d);
+        dicts::set_name(target, key, d);
     }
+    Ok(())
 }
 
 /// `DELETE_NAME`.
 pub fn delete_name<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -> PyResult<B, ()> {
+    if let Some(locals) = mapping_locals(f) {
+        return match crate::ops::seq::delitem(ctx, locals, &f.code.names[i as usize]) {
+            Err(e) if crate::ops::isinstance(ctx.vm, &e.0, &ctx.vm.core.exc.key_error) => {
+                Err(ctx.name_error(name_text(f, i)))
+            }
+            r => r,
+        };
+    }
     let target = f.locals.as_ref().unwrap_or(f.globals);
     match dicts::del_name(target, name_text(f, i)) {
         Some(_) => Ok(()),
@@ -139,7 +183,12 @@ pub fn load_deref<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) ->
 /// `LOAD_CLASSDEREF`: the class namespace first, then the cell.
 pub fn load_classderef<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -> PyResult<B> {
     let name = &f.code.code.varnames[i as usize];
-    if let Some(locals) = &f.locals
+    if let Some(locals) = mapping_locals(f) {
+        let key = ctx.vm.str(name.as_str());
+        if let Some(v) = mapping_get(ctx, locals, &key)? {
+            return Ok(v);
+        }
+    } else if let Some(locals) = &f.locals
         && let Some(v) = dicts::get_text(locals, name)
     {
         return Ok(v);

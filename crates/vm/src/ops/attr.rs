@@ -416,10 +416,42 @@ fn class_annotations<B: Backend>(ctx: &Ctx<'_, B>, cls: &PyRef<B>) -> Option<PyR
     Some(a)
 }
 
+/// The attributes of `staticmethod`/`classmethod` objects (`__func__`, `__wrapped__`) and of
+/// `property` objects (`fget`, `fset`, `fdel`), and their `__isabstractmethod__`: whether a
+/// function they hold has a true one (what `abc` reads).
+fn wrapper_attr<B: Backend>(ctx: &Ctx<'_, B>, w: &Wrapper<B>, name: &str) -> Option<PyRef<B>> {
+    let vm = ctx.vm;
+    let abstract_fn = |f: &PyRef<B>| match &f.payload {
+        Payload::Function(func) => super::funcattrs::get(ctx, f, func, "__isabstractmethod__")
+            .is_some_and(|v| matches!(v.payload, Payload::Bool(true))),
+        _ => false,
+    };
+    match (w, name) {
+        (Wrapper::StaticMethod(f) | Wrapper::ClassMethod(f), "__func__" | "__wrapped__") => {
+            Some(f.clone())
+        }
+        (Wrapper::StaticMethod(f) | Wrapper::ClassMethod(f), "__isabstractmethod__") => {
+            Some(vm.bool(abstract_fn(f)))
+        }
+        (Wrapper::Property { fget, .. }, "fget") => {
+            Some(fget.clone().unwrap_or_else(|| vm.core.none.clone()))
+        }
+        (Wrapper::Property { fset, .. }, "fset") => {
+            Some(fset.clone().unwrap_or_else(|| vm.core.none.clone()))
+        }
+        (Wrapper::Property { .. }, "fdel") => Some(vm.core.none.clone()),
+        (Wrapper::Property { fget, fset }, "__isabstractmethod__") => {
+            Some(vm.bool(fget.iter().chain(fset.iter()).any(abstract_fn)))
+        }
+        _ => None,
+    }
+}
+
 /// Attributes that built-in objects have without a class-dict entry.
 fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Option<PyRef<B>> {
     let vm = ctx.vm;
     match (&obj.payload, name) {
+        (Payload::Wrapper(w), _) => wrapper_attr(ctx, w, name),
         (Payload::Function(f), "__name__") => Some(f.name.clone()),
         (Payload::Function(f), "__qualname__") => Some(f.qualname.clone()),
         (Payload::Function(f), "__module__") => Some(f.module.clone()),
@@ -446,6 +478,18 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
             _ => None,
         },
         (Payload::Code(c), "co_name") => Some(vm.str(c.code.name.as_str())),
+        (Payload::Code(c), "co_qualname") => Some(vm.str(c.code.qualname.as_str())),
+        (Payload::Code(c), "co_argcount") => Some(vm.int(i64::from(c.code.argcount))),
+        (Payload::Code(_), "co_posonlyargcount") => Some(vm.int(0)),
+        (Payload::Code(c), "co_kwonlyargcount") => Some(vm.int(i64::from(c.code.kwonlyargcount))),
+        (Payload::Code(c), "co_flags") => Some(vm.int(i64::from(c.code.flags.0))),
+        (Payload::Code(c), "co_nlocals") => Some(vm.int(i64::from(c.code.nlocals))),
+        (Payload::Code(c), "co_varnames") => {
+            Some(vm.tuple(c.code.varnames.iter().map(|n| vm.str(n.as_str())).collect()))
+        }
+        (Payload::Function(f), "__kwdefaults__") => {
+            Some(f.kwdefaults.clone().unwrap_or_else(|| vm.core.none.clone()))
+        }
         (Payload::Code(c), "co_filename") => Some(vm.str(&*c.code.filename)),
         (Payload::Instance(i), "__dict__") => match &i.class.payload {
             Payload::Type(t) if t.slots.is_some() => None,

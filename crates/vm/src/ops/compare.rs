@@ -649,7 +649,9 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
                 }
                 let r = super::call::call(ctx, &h, std::slice::from_ref(obj), &[])?;
                 return match &r.payload {
-                    Payload::Int(i) => Ok(hash_i64(*i)),
+                    // CPython's `slot_tp_hash`: a result that fits a machine word is the
+                    // hash itself (-1 becomes -2); a larger one is hashed as an int.
+                    Payload::Int(i) => Ok(if *i == -1 { -2 } else { *i }),
                     Payload::BigInt(b) => Ok(hash_big(b)),
                     Payload::Bool(b) => Ok(*b as i64),
                     _ => Err(ctx.type_error("__hash__ method should return an integer")),
