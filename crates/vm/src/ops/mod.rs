@@ -24,6 +24,7 @@ pub mod local;
 pub mod percent;
 pub mod repr;
 pub mod seq;
+pub mod sets;
 
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};

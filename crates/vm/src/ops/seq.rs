@@ -6,7 +6,6 @@ use super::compare;
 use super::{dicts, iter, type_name};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
-use crate::object::dict::Dict;
 use crate::object::{Payload, PyRef};
 
 /// The value of an object used as an index (`__index__` semantics for int and bool).
@@ -527,7 +526,7 @@ pub fn contains<B: Backend>(
             dicts::has_key(ctx, container, item, hash)
         }
         Payload::Set(_) | Payload::FrozenSet(_) => {
-            let (key, hash) = set_key(ctx, item)?;
+            let (key, hash) = super::sets::set_key(ctx, item)?;
             dicts::has_key(ctx, container, &key, hash)
         }
         Payload::Range(r) => match compare::as_num(item) {
@@ -560,29 +559,6 @@ pub fn contains<B: Backend>(
             "argument of type '{}' is not iterable",
             type_name(ctx.vm, container)
         ))),
-    }
-}
-
-/// The key under which a set looks `item` up, with its hash: `item` itself, or for a `set`
-/// (unhashable) a frozenset of its elements, as CPython's `set.__contains__`, `remove` and
-/// `discard` do, so that `{1} in {frozenset({1})}` is true.
-pub fn set_key<B: Backend>(ctx: &mut Ctx<'_, B>, item: &PyRef<B>) -> PyResult<B, (PyRef<B>, i64)> {
-    if let Payload::Set(cell) = &item.payload {
-        let table = item.read(cell, |t| t.clone());
-        let key = ctx.vm.frozenset(table);
-        let hash = compare::hash(ctx, &key)?;
-        return Ok((key, hash));
-    }
-    let hash = compare::hash(ctx, item)?;
-    Ok((item.clone(), hash))
-}
-
-/// A frozenset of the elements of `set`, a set object no other thread can see yet (its table
-/// is moved, not copied).
-pub fn freeze<B: Backend>(vm: &crate::Vm<B>, set: PyRef<B>) -> PyRef<B> {
-    match &set.payload {
-        Payload::Set(cell) => vm.frozenset(set.write(cell, std::mem::take)),
-        _ => set,
     }
 }
 
@@ -652,68 +628,8 @@ pub fn sequence_op<B: Backend>(
             Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
             BinOp::Mul,
         ) if is_repeat_count(a) => repeat(ctx, b, a, false)?,
-        (
-            Payload::Set(_),
-            Payload::Set(_) | Payload::FrozenSet(_),
-            BinOp::Or | BinOp::Sub | BinOp::Xor,
-        ) if inplace => {
-            // Element by element, each step one critical section (CPython's set_update_internal,
-            // set_difference_update, set_symmetric_difference_update): an element another
-            // thread adds meanwhile is never lost to a wholesale replacement.
-            for k in dicts::keys_of(b) {
-                match op {
-                    BinOp::Or => dicts::set(ctx, a, k, None)?,
-                    BinOp::Sub => drop(dicts::remove(ctx, a, &k)?),
-                    _ => {
-                        if dicts::remove(ctx, a, &k)?.is_none() {
-                            dicts::set(ctx, a, k, None)?;
-                        }
-                    }
-                }
-            }
-            a.clone()
-        }
-        (
-            Payload::Set(_) | Payload::FrozenSet(_),
-            Payload::Set(_) | Payload::FrozenSet(_),
-            BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,
-        ) => {
-            let (left, right) = (dicts::keys_of(a), dicts::keys_of(b));
-            let result = vm.set(Dict::new());
-            let (mut keep_left, mut keep_right) = (Vec::new(), Vec::new());
-            for k in &left {
-                let in_b = contains(ctx, b, k)?;
-                let keep = match op {
-                    BinOp::Or | BinOp::Xor | BinOp::Sub => !in_b || op == BinOp::Or,
-                    _ => in_b,
-                };
-                if keep {
-                    keep_left.push(k.clone());
-                }
-            }
-            if matches!(op, BinOp::Or | BinOp::Xor) {
-                for k in &right {
-                    if !contains(ctx, a, k)? {
-                        keep_right.push(k.clone());
-                    }
-                }
-            }
-            for k in keep_left.into_iter().chain(keep_right) {
-                dicts::set(ctx, &result, k, None)?;
-            }
-            match &a.payload {
-                // The result has the left operand's type, as in CPython; a frozenset's
-                // in-place operator makes a new frozenset.
-                Payload::FrozenSet(_) => freeze(vm, result),
-                Payload::Set(cell) if inplace => {
-                    let Payload::Set(rc) = &result.payload else { return Ok(Some(result)) };
-                    let new = result.read(rc, |d| d.clone());
-                    let old = a.write(cell, |d| std::mem::replace(d, new));
-                    drop(old);
-                    a.clone()
-                }
-                _ => result,
-            }
+        (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_), _) => {
+            return super::sets::set_op(ctx, a, b, op, inplace);
         }
         (Payload::Dict(x), Payload::Dict(_), BinOp::Or) => {
             let target = if inplace { a.clone() } else { vm.dict(a.read(x, |d| d.clone())) };

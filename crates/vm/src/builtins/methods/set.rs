@@ -84,7 +84,7 @@ fn any_this<'a, B: Backend, const FROZEN: bool>(
 
 /// A method's result: the set built, frozen when the receiver is a frozenset.
 fn result_of<B: Backend, const FROZEN: bool>(vm: &Vm<B>, result: PyRef<B>) -> PyRef<B> {
-    if FROZEN { seq::freeze(vm, result) } else { result }
+    if FROZEN { crate::ops::sets::freeze(vm, result) } else { result }
 }
 
 // ---- Helpers ---------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ fn frozenset_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResul
         return Ok(src.clone());
     }
     let s = set_of(ctx, src)?;
-    Ok(seq::freeze(ctx.vm, s))
+    Ok(crate::ops::sets::freeze(ctx.vm, s))
 }
 
 /// Adds every element of `iterable` to set `s`.
@@ -263,7 +263,7 @@ fn add_<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 fn discard<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "discard")?;
     let a = arity(ctx, &args, "set", "discard", Sig::One)?;
-    let (key, _) = seq::set_key(ctx, &a[0])?;
+    let (key, _) = crate::ops::sets::set_key(ctx, &a[0])?;
     drop(dicts::remove(ctx, o, &key)?);
     Ok(ctx.vm.core.none.clone())
 }
@@ -271,7 +271,7 @@ fn discard<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 fn remove<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let (o, _) = this(ctx, &args, "remove")?;
     let a = arity(ctx, &args, "set", "remove", Sig::One)?;
-    let (key, _) = seq::set_key(ctx, &a[0])?;
+    let (key, _) = crate::ops::sets::set_key(ctx, &a[0])?;
     match dicts::remove(ctx, o, &key)? {
         Some(_) => Ok(ctx.vm.core.none.clone()),
         None => Err(ctx.key_error(a[0].clone())),
