@@ -335,6 +335,8 @@ def _recursive_repr(fn):
             return fn(self)
         finally:
             running.discard(key)
+    # As reprlib.recursive_repr: the wrapped function stays reachable (pprint looks at it).
+    wrapper.__wrapped__ = fn
     return wrapper
 
 
@@ -342,6 +344,9 @@ def _make_repr(names):
     def __repr__(self):
         inner = ', '.join(f'{n}={getattr(self, n)!r}' for n in names)
         return f'{self.__class__.__qualname__}({inner})'
+    # Named as CPython names the generated method: pprint recognises a generated __repr__
+    # by this qualname and lays the dataclass out field by field.
+    __repr__.__qualname__ = '__create_fn__.<locals>.__repr__'
     return _recursive_repr(__repr__)
 
 
