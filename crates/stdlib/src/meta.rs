@@ -13,6 +13,9 @@ const SHARED: &str = include_str!("python/_gillab_meta.py");
 const ABC: &str = include_str!("python/abc.py");
 const ENUM: &str = include_str!("python/enum.py");
 const ENUM_MEMBERS: &str = include_str!("python/enum_members.py");
+const TYPING: &str = include_str!("python/typing.py");
+const TYPING_ALIASES: &str = include_str!("python/typing_aliases.py");
+const TYPING_NAMES: &str = include_str!("python/typing_names.py");
 const DATACLASSES: &str = include_str!("python/dataclasses.py");
 const DATACLASSES_PROCESS: &str = include_str!("python/dataclasses_process.py");
 
@@ -22,6 +25,7 @@ pub fn fill<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "_gillab_meta" => &[SHARED],
         "abc" => &[ABC],
         "enum" => &[ENUM, ENUM_MEMBERS],
+        "typing" => &[TYPING, TYPING_ALIASES, TYPING_NAMES],
         "dataclasses" => &[DATACLASSES, DATACLASSES_PROCESS],
         _ => return Ok(false),
     };

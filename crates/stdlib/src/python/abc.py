@@ -15,6 +15,38 @@ abstract, not subclasses of those types.
 """
 
 
+from threading import local as _local
+
+# Which subclass checks come from this module itself (CPython's typing asks for the module
+# of its caller's frame; gil-lab has no frames): `from_abc` is set just before this module
+# calls a __subclasscheck__, and a __subclasshook__ called from a check that this module
+# started sees `reckless` (see in_internal_check()).
+_state = _local()
+
+
+def _internal_subclasscheck(cls, subclass):
+    _state.from_abc = True
+    try:
+        return cls.__subclasscheck__(subclass)
+    finally:
+        _state.from_abc = False
+
+
+def _internal_issubclass(subclass, cls):
+    _state.from_abc = True
+    try:
+        return issubclass(subclass, cls)
+    finally:
+        _state.from_abc = False
+
+
+def in_internal_check():
+    """Whether the running __subclasshook__ was called for a check that abc itself made
+    (an isinstance() check walking the registry, say): what CPython's typing tests with
+    its caller's module to let protocol checks through."""
+    return getattr(_state, 'reckless', False)
+
+
 def abstractmethod(funcobj):
     """Marks a method abstract: a class with ABCMeta (or derived) as its metaclass cannot
     be instantiated unless every abstract method is overridden."""
@@ -107,11 +139,13 @@ class ABCMeta(type):
             if (cls._abc_negative_cache_version == ABCMeta._abc_invalidation_counter
                     and subclass in cls._abc_negative_cache):
                 return False
-            return cls.__subclasscheck__(subclass)
-        return any(cls.__subclasscheck__(c) for c in (subclass, subtype))
+            return _internal_subclasscheck(cls, subclass)
+        return any(_internal_subclasscheck(cls, c) for c in (subclass, subtype))
 
     def __subclasscheck__(cls, subclass):
         """Override for issubclass(subclass, cls)."""
+        from_abc = getattr(_state, 'from_abc', False)
+        _state.from_abc = False
         if not isinstance(subclass, type):
             raise TypeError("issubclass() arg 1 must be a class")
         if subclass in cls._abc_cache:
@@ -122,7 +156,15 @@ class ABCMeta(type):
         elif subclass in cls._abc_negative_cache:
             return False
         hook = getattr(cls, "__subclasshook__", None)
-        ok = NotImplemented if hook is None else hook(subclass)
+        if hook is None:
+            ok = NotImplemented
+        else:
+            outer = getattr(_state, 'reckless', False)
+            _state.reckless = from_abc
+            try:
+                ok = hook(subclass)
+            finally:
+                _state.reckless = outer
         if ok is not NotImplemented:
             if ok is not True and ok is not False:
                 raise AssertionError(
@@ -136,11 +178,11 @@ class ABCMeta(type):
             cls._abc_cache.add(subclass)
             return True
         for rcls in cls._abc_registry:
-            if issubclass(subclass, rcls):
+            if _internal_issubclass(subclass, rcls):
                 cls._abc_cache.add(subclass)
                 return True
         for scls in cls._abc_subclasses:
-            if issubclass(subclass, scls):
+            if _internal_issubclass(subclass, scls):
                 cls._abc_cache.add(subclass)
                 return True
         cls._abc_negative_cache.add(subclass)

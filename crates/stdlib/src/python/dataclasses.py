@@ -380,16 +380,25 @@ def _make_hash(names):
 
 def _make_frozen(cls, names):
     names = frozenset(names)
+    # The class's id, not the class: a reference would make a cycle (class -> method ->
+    # class) that gil-lab, which has no cycle collector, could never free.
+    cls_id = id(cls)
+
+    def owner(self):
+        for c in type(self).__mro__:
+            if id(c) == cls_id:
+                return c
+        raise TypeError('super(type, obj): obj must be an instance or subtype of type')
 
     def __setattr__(self, name, value):
-        if type(self) is cls or name in names:
+        if id(type(self)) == cls_id or name in names:
             raise FrozenInstanceError(f'cannot assign to field {name!r}')
-        super(cls, self).__setattr__(name, value)
+        super(owner(self), self).__setattr__(name, value)
 
     def __delattr__(self, name):
-        if type(self) is cls or name in names:
+        if id(type(self)) == cls_id or name in names:
             raise FrozenInstanceError(f'cannot delete field {name!r}')
-        super(cls, self).__delattr__(name)
+        super(owner(self), self).__delattr__(name)
     return __setattr__, __delattr__
 
 

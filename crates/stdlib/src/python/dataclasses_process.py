@@ -320,7 +320,15 @@ def is_dataclass(obj):
     return hasattr(cls, _FIELDS)
 
 
+# The types copy.deepcopy returns unchanged (its atomic types): no need to call it.
+_ATOMIC = frozenset([type(None), bool, int, float, str, bytes, type, range,
+                     type(len), type(lambda: None), type(...), type(NotImplemented),
+                     property])
+
+
 def _deepcopy(obj):
+    if type(obj) in _ATOMIC:
+        return obj
     import copy
     return copy.deepcopy(obj)
 

@@ -243,6 +243,71 @@ _ALLOWED_SUNDER = (
 )
 
 
+def _finish_class(enum_class, body, members, member_type, first_enum, __new__, save_new,
+             order, is_flag):
+    """Makes the members, the flag masks and the method fix-ups of a new enum class."""
+    if not is_flag:
+        for name in ('_boundary_', '_flag_mask_', '_singles_mask_', '_all_bits_',
+                     '_inverted_'):
+            type.__delattr__(enum_class, name)
+
+    for name, value in members.items():
+        enum_class._add_member_(name, value)
+
+    if Flag is not None and issubclass(enum_class, Flag):
+        enum_class._compute_flag_masks_()
+
+    if ReprEnum is not None and ReprEnum in enum_class.__bases__:
+        if member_type is object:
+            raise TypeError('ReprEnum subclasses must be mixed with a data type '
+                            '(i.e. int, str, float, etc.)')
+        if '__format__' not in body:
+            type.__setattr__(enum_class, '__format__', member_type.__format__)
+            body['__format__'] = member_type.__format__
+        if '__str__' not in body:
+            method = member_type.__str__
+            if method is object.__str__:
+                method = member_type.__repr__
+            type.__setattr__(enum_class, '__str__', method)
+            body['__str__'] = method
+    for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+        if name not in body:
+            enum_method = getattr(first_enum, name, None)
+            found_method = getattr(enum_class, name, None)
+            object_method = getattr(object, name, None)
+            data_type_method = getattr(member_type, name, None)
+            if enum_method is not None and (found_method is data_type_method
+                                            or found_method is object_method):
+                type.__setattr__(enum_class, name, enum_method)
+
+    if Flag is not None and issubclass(enum_class, Flag):
+        # The operators of a mixed-in int must not hide Flag's.
+        for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__',
+                     '__invert__'):
+            if name not in body:
+                type.__setattr__(enum_class, name, getattr(Flag, name))
+
+    if Enum is not None:
+        if save_new:
+            type.__setattr__(enum_class, '__new_member__', __new__)
+        type.__setattr__(enum_class, '__new__', Enum.__new__)
+
+    if order is not None:
+        if isinstance(order, str):
+            order = order.replace(',', ' ').split()
+        if order != enum_class._member_names_:
+            raise TypeError('member order does not match _order_:\n  %r\n  %r'
+                            % (enum_class._member_names_, order))
+
+def _drop_members(cls):
+    for name in cls.__dict__.get('_member_map_', {}):
+        if name in cls.__dict__:
+            type.__delattr__(cls, name)
+    for attr in ('_member_map_', '_value2member_map_'):
+        if attr in cls.__dict__:
+            cls.__dict__[attr].clear()
+
+
 class EnumType(type):
     """Metaclass for Enum."""
 
@@ -291,60 +356,15 @@ class EnumType(type):
         namespace['_all_bits_'] = 0
         namespace['_inverted_'] = None
         enum_class = super().__new__(metacls, cls, bases, namespace, **kwds)
-        is_flag = (Flag is None and cls == 'Flag') or (
-            Flag is not None and issubclass(enum_class, Flag))
-        if not is_flag:
-            for name in ('_boundary_', '_flag_mask_', '_singles_mask_', '_all_bits_',
-                         '_inverted_'):
-                type.__delattr__(enum_class, name)
-
-        for name, value in members.items():
-            enum_class._add_member_(name, value)
-
-        if Flag is not None and issubclass(enum_class, Flag):
-            enum_class._compute_flag_masks_()
-
-        if ReprEnum is not None and ReprEnum in bases:
-            if member_type is object:
-                raise TypeError('ReprEnum subclasses must be mixed with a data type '
-                                '(i.e. int, str, float, etc.)')
-            if '__format__' not in body:
-                type.__setattr__(enum_class, '__format__', member_type.__format__)
-                body['__format__'] = member_type.__format__
-            if '__str__' not in body:
-                method = member_type.__str__
-                if method is object.__str__:
-                    method = member_type.__repr__
-                type.__setattr__(enum_class, '__str__', method)
-                body['__str__'] = method
-        for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
-            if name not in body:
-                enum_method = getattr(first_enum, name, None)
-                found_method = getattr(enum_class, name, None)
-                object_method = getattr(object, name, None)
-                data_type_method = getattr(member_type, name, None)
-                if enum_method is not None and (found_method is data_type_method
-                                                or found_method is object_method):
-                    type.__setattr__(enum_class, name, enum_method)
-
-        if Flag is not None and issubclass(enum_class, Flag):
-            # The operators of a mixed-in int must not hide Flag's.
-            for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__',
-                         '__invert__'):
-                if name not in body:
-                    type.__setattr__(enum_class, name, getattr(Flag, name))
-
-        if Enum is not None:
-            if save_new:
-                type.__setattr__(enum_class, '__new_member__', __new__)
-            type.__setattr__(enum_class, '__new__', Enum.__new__)
-
-        if order is not None:
-            if isinstance(order, str):
-                order = order.replace(',', ' ').split()
-            if order != enum_class._member_names_:
-                raise TypeError('member order does not match _order_:\n  %r\n  %r'
-                                % (enum_class._member_names_, order))
+        try:
+            _finish_class(enum_class, body, members, member_type, first_enum, __new__,
+                          save_new, order, is_flag=(Flag is None and cls == 'Flag')
+                                or (Flag is not None and issubclass(enum_class, Flag)))
+        except BaseException:
+            # The members refer to their class: break the cycle, which gil-lab (no cycle
+            # collector) could not free.
+            _drop_members(enum_class)
+            raise
         return enum_class
 
     def __init__(cls, *args, **kwds):
@@ -411,17 +431,13 @@ class EnumType(type):
                 single_bits |= value
             else:
                 multi_bits |= value
-        if cls._boundary_ is not KEEP:
-            missed = list(_iter_bits_lsb(multi_bits & ~single_bits))
-            if missed:
-                raise TypeError('invalid Flag %r -- missing values: %s'
-                                % (cls, ', '.join((str(i) for i in missed))))
-        type.__setattr__(cls, '_flag_mask_', single_bits)
+        type.__setattr__(cls, '_flag_mask_', single_bits | multi_bits)
         type.__setattr__(cls, '_singles_mask_', single_bits)
         type.__setattr__(cls, '_all_bits_', 2 ** ((single_bits | multi_bits).bit_length()) - 1)
         member_list = [m._value_ for m in cls]
         if member_list != sorted(member_list):
-            type.__setattr__(cls, '_iter_member_', cls._iter_member_by_def_)
+            # The classmethod itself, not bound to cls (which would be a cycle).
+            type.__setattr__(cls, '_iter_member_', Flag.__dict__['_iter_member_by_def_'])
 
     def __bool__(cls):
         return True
@@ -454,6 +470,16 @@ class EnumType(type):
         if cls._member_type_ is object:
             return sorted(interesting)
         return sorted(set(dir(cls._member_type_)) | interesting)
+
+    def __getattr__(cls, name):
+        """The member called name (members are class attributes already: this is reached
+        only for a name that is not one)."""
+        if _is_dunder(name):
+            raise AttributeError(name)
+        try:
+            return cls._member_map_[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
     def __getitem__(cls, name):
         return cls._member_map_[name]

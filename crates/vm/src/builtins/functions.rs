@@ -361,9 +361,14 @@ fn check_hook<B: Backend>(
         ctx.leave_recursive();
         return is_true(ctx, &r?);
     }
+    // Only a classmethod hook: a plain function of that name in a class body is a method
+    // for the class's instances (a metaclass's own `__instancecheck__`), not a hook.
+    let classmethod_hook = attr::lookup_in_type(cls, name, hash).is_some_and(
+        |h| matches!(&h.payload, Payload::Wrapper(w) if matches!(**w, Wrapper::ClassMethod(_))),
+    );
     if ops::layout(cls) != Some(crate::object::Layout::Object)
         || cls.is(&ctx.vm.core.object_type)
-        || attr::lookup_in_type(cls, name, crate::object::str::hash_str(name)).is_none()
+        || !classmethod_hook
     {
         return Ok(false);
     }

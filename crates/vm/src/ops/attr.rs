@@ -239,7 +239,20 @@ pub fn getattr_opt<B: Backend>(
             let Some(attr) = lookup_in_type(obj, name, hash) else {
                 // Then the metaclass (`type` by default): its methods bound to the class.
                 let meta = type_of(vm, obj);
-                let Some(attr) = lookup_in_type(&meta, name, hash) else { return Ok(None) };
+                let Some(attr) = lookup_in_type(&meta, name, hash) else {
+                    // Last, a Python metaclass's `__getattr__` (CPython's
+                    // `slot_tp_getattr_hook` on the metaclass).
+                    let hook = match t.metaclass {
+                        Some(_) => lookup_with_owner(&meta, "__getattr__", hash_str("__getattr__")),
+                        None => None,
+                    };
+                    return match hook {
+                        Some((ga, false)) => {
+                            call_special(ctx, ga, obj, &meta, &[vm.str(name)], &[]).map(Some)
+                        }
+                        _ => Ok(None),
+                    };
+                };
                 if name == "__new__" {
                     return Ok(Some(attr));
                 }
@@ -479,6 +492,7 @@ fn special_attr<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> Opt
         },
         (Payload::Code(c), "co_name") => Some(vm.str(c.code.name.as_str())),
         (Payload::Code(c), "co_qualname") => Some(vm.str(c.code.qualname.as_str())),
+        (Payload::Code(c), "co_firstlineno") => Some(vm.int(i64::from(c.code.first_line))),
         (Payload::Code(c), "co_argcount") => Some(vm.int(i64::from(c.code.argcount))),
         (Payload::Code(_), "co_posonlyargcount") => Some(vm.int(0)),
         (Payload::Code(c), "co_kwonlyargcount") => Some(vm.int(i64::from(c.code.kwonlyargcount))),
