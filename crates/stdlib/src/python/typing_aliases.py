@@ -496,35 +496,35 @@ class _ProtocolMeta(ABCMeta):
 # Every subclass of Protocol gets this as its own __subclasshook__ (a classmethod: CPython's is
 # a closure over the class, a cycle that gil-lab, without a cycle collector, could not free).
 @classmethod
-    def _proto_hook(cls, other):
-        if not cls.__dict__.get('_is_protocol', False):
+def _proto_hook(cls, other):
+    if not cls.__dict__.get('_is_protocol', False):
+        return NotImplemented
+    if not getattr(cls, '_is_runtime_protocol', False):
+        if _abc.in_internal_check():
             return NotImplemented
-        if not getattr(cls, '_is_runtime_protocol', False):
-            if _abc.in_internal_check():
-                return NotImplemented
-            raise TypeError("Instance and class checks can only be used with"
-                            " @runtime_checkable protocols")
-        if not _is_callable_members_only(cls):
-            if _abc.in_internal_check():
-                return NotImplemented
-            raise TypeError("Protocols with non-method members"
-                            " don't support issubclass()")
-        if not isinstance(other, type):
-            raise TypeError('issubclass() arg 1 must be a class')
-        for attr in _get_protocol_attrs(cls):
-            for base in other.__mro__:
-                if attr in base.__dict__:
-                    if base.__dict__[attr] is None:
-                        return NotImplemented
-                    break
-                annotations = base.__dict__.get('__annotations__', {})
-                if (isinstance(annotations, collections.abc.Mapping)
-                        and attr in annotations and issubclass(other, Generic)
-                        and other._is_protocol):
-                    break
-            else:
-                return NotImplemented
-        return True
+        raise TypeError("Instance and class checks can only be used with"
+                        " @runtime_checkable protocols")
+    if not _is_callable_members_only(cls):
+        if _abc.in_internal_check():
+            return NotImplemented
+        raise TypeError("Protocols with non-method members"
+                        " don't support issubclass()")
+    if not isinstance(other, type):
+        raise TypeError('issubclass() arg 1 must be a class')
+    for attr in _get_protocol_attrs(cls):
+        for base in other.__mro__:
+            if attr in base.__dict__:
+                if base.__dict__[attr] is None:
+                    return NotImplemented
+                break
+            annotations = base.__dict__.get('__annotations__', {})
+            if (isinstance(annotations, collections.abc.Mapping)
+                    and attr in annotations and issubclass(other, Generic)
+                    and other._is_protocol):
+                break
+        else:
+            return NotImplemented
+    return True
 
 
 class Protocol(Generic, metaclass=_ProtocolMeta):

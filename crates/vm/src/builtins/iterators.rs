@@ -209,7 +209,8 @@ fn reversed<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
         Payload::List(_) => IterKind::ListReverse,
         Payload::Dict(_) => IterKind::DictReverseKeys,
         Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) => IterKind::Reversed,
-        Payload::Instance(_) | Payload::Native(_) => {
+        // A class is reversible through its metaclass (an enum class is).
+        Payload::Instance(_) | Payload::Native(_) | Payload::Type(_) => {
             if let Some(r) = attr::call_dunder(ctx, o, "__reversed__", &[])? {
                 return Ok(r);
             }
