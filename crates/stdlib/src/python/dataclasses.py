@@ -6,7 +6,7 @@ __repr__, __eq__, the order methods, __hash__, the frozen __setattr__/__delattr_
 as CPython's, with CPython's errors, reprs and __qualname__s.
 
 Differences from CPython: the generated __init__ is a closure taking *args and **kwargs
-(gil-lab has no exec): it binds its arguments itself, with CPython's messages for a
+(not source compiled with exec, as CPython's is): it binds its arguments itself, with CPython's messages for a
 missing, unexpected, repeated or surplus argument, but introspection sees (*args,
 **kwargs); the text signature CPython shows in the class's __doc__ is kept in
 __init__.__text_signature__. A class's __doc__ built from a hand-written __init__ lists
