@@ -320,7 +320,7 @@ fn is_callable<B: Backend>(ctx: &mut Ctx<'_, B>, f: &PyRef<B>) -> bool {
     match &f.payload {
         Payload::Function(_) | Payload::Builtin(_) | Payload::Method(_) | Payload::Type(_) => true,
         Payload::Instance(_) | Payload::Native(_) => {
-            let hash = gillab_vm::object::str::hash_str("__call__");
+            let hash = gillab_vm::hash_lit!("__call__");
             ops::attr::getattr_opt(ctx, f, "__call__", hash).ok().flatten().is_some()
         }
         _ => false,

@@ -75,7 +75,7 @@ fn vars<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         ctx.caller = frame;
         return Ok(caller(ctx, "vars")?.locals);
     };
-    match attr::getattr_opt(ctx, obj, "__dict__", crate::object::str::hash_str("__dict__"))? {
+    match attr::getattr_opt(ctx, obj, "__dict__", crate::hash_lit!("__dict__"))? {
         Some(d) => Ok(d),
         // A class: a copy of its namespace (CPython gives a read-only `mappingproxy`).
         None if let Payload::Type(t) = &obj.payload => {

@@ -114,7 +114,7 @@ fn resolve_bases<B: Backend>(
     for b in bases {
         let entries = match &b.payload {
             Payload::Type(_) => None,
-            _ => attr::getattr_opt(ctx, b, "__mro_entries__", hash_str("__mro_entries__"))?,
+            _ => attr::getattr_opt(ctx, b, "__mro_entries__", crate::hash_lit!("__mro_entries__"))?,
         };
         let Some(f) = entries else {
             out.push(b.clone());
@@ -138,7 +138,7 @@ fn prepare<B: Backend>(
     bases: &PyRef<B>,
     kw: &[(PyRef<B>, PyRef<B>)],
 ) -> PyResult<B> {
-    let Some(prep) = attr::getattr_opt(ctx, meta, "__prepare__", hash_str("__prepare__"))? else {
+    let Some(prep) = attr::getattr_opt(ctx, meta, "__prepare__", crate::hash_lit!("__prepare__"))? else {
         return Ok(ctx.vm.dict(Dict::new()));
     };
     let mut args = vec![name.clone(), bases.clone()];
@@ -377,7 +377,7 @@ pub fn create_class<B: Backend>(
             "__main__".to_string()
         }
     };
-    let qpos = table.find(hash_str("__qualname__"), |k| ops::as_str(k) == Some("__qualname__"));
+    let qpos = table.find(crate::hash_lit!("__qualname__"), |k| ops::as_str(k) == Some("__qualname__"));
     if let Some(pos) = qpos {
         let old = table.remove_at(pos);
         drop(old);
@@ -501,7 +501,7 @@ pub fn type_new3<B: Backend>(
     let table = nsd.read(d, |d| d.clone());
     let win = winner(ctx, meta, bases)?;
     if !win.is(meta)
-        && let Some((new, false)) = attr::lookup_with_owner(&win, "__new__", hash_str("__new__"))
+        && let Some((new, false)) = attr::lookup_with_owner(&win, "__new__", crate::hash_lit!("__new__"))
         && let Payload::Wrapper(w) = &new.payload
         && let Wrapper::StaticMethod(f) = &**w
     {
@@ -514,7 +514,7 @@ pub fn type_new3<B: Backend>(
         let cls = callop::call(ctx, f, &full, &kwnames)?;
         if ops::isinstance(ctx.vm, &cls, &win)
             && let Some((init, false)) =
-                attr::lookup_with_owner(&win, "__init__", hash_str("__init__"))
+                attr::lookup_with_owner(&win, "__init__", crate::hash_lit!("__init__"))
         {
             attr::call_special(ctx, init, &cls, &win, &full[1..], &kwnames)?;
         }

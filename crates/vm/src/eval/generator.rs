@@ -29,7 +29,6 @@ use crate::ctx::{Ctx, PyErr, PyResult};
 pub use crate::object::generator::GenObj;
 pub use crate::object::generator::{GenKind, as_gen};
 use crate::object::generator::{Saved, State};
-use crate::object::str::hash_str;
 use crate::object::{CodeRef, Function, NativeObj, Payload, PyRef};
 use crate::ops::{attr, call, isinstance, iter, type_name};
 use gillab_compiler::{CodeFlags, Opcode};
@@ -275,7 +274,7 @@ pub fn throw<B: Backend>(
         // is raised here instead).
         let closed = match as_gen(&yf) {
             Some(inner) => close_running(ctx, g0, |ctx| close(ctx, inner)),
-            None => match attr::getattr_opt(ctx, &yf, "close", hash_str("close"))? {
+            None => match attr::getattr_opt(ctx, &yf, "close", crate::hash_lit!("close"))? {
                 Some(m) => close_running(ctx, g0, |ctx| call::call(ctx, &m, &[], &[]).map(drop)),
                 None => Ok(()),
             },
@@ -284,7 +283,7 @@ pub fn throw<B: Backend>(
     }
     let thrown = match as_gen(&yf) {
         Some(inner) => close_running(ctx, g0, |ctx| throw(ctx, inner, exc)),
-        None => match attr::getattr_opt(ctx, &yf, "throw", hash_str("throw"))? {
+        None => match attr::getattr_opt(ctx, &yf, "throw", crate::hash_lit!("throw"))? {
             None => return resume(ctx, g0, Resume::Throw(exc)),
             Some(m) => {
                 close_running(ctx, g0, |ctx| call::call(ctx, &m, &[exc.0], &[]).map(Outcome::Yield))
@@ -387,7 +386,7 @@ pub fn send_to<B: Backend>(
             Err(e) => Err(e),
         }
     } else {
-        match attr::getattr_opt(ctx, recv, "send", hash_str("send"))? {
+        match attr::getattr_opt(ctx, recv, "send", crate::hash_lit!("send"))? {
             Some(m) => call::call(ctx, &m, &[v], &[]),
             None => {
                 return Err(ctx.attribute_error(format!(

@@ -44,6 +44,17 @@ impl PyStr {
     }
 }
 
+/// `hash_str` of a string literal, computed once per call site (SipHash costs as much as a
+/// dict probe; the attribute paths ask for `__getattr__`'s hash on every read).
+#[macro_export]
+macro_rules! hash_lit {
+    ($s:literal) => {{
+        static H: std::sync::LazyLock<i64> =
+            std::sync::LazyLock::new(|| $crate::object::str::hash_str($s));
+        *H
+    }};
+}
+
 /// The hash of a str with text `s` (see [`PyStr::hash`]).
 pub fn hash_str(s: &str) -> i64 {
     let mut hasher = std::hash::DefaultHasher::new();

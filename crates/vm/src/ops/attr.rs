@@ -243,7 +243,7 @@ pub fn getattr_opt<B: Backend>(
                     // Last, a Python metaclass's `__getattr__` (CPython's
                     // `slot_tp_getattr_hook` on the metaclass).
                     let hook = match t.metaclass {
-                        Some(_) => lookup_with_owner(&meta, "__getattr__", hash_str("__getattr__")),
+                        Some(_) => lookup_with_owner(&meta, "__getattr__", crate::hash_lit!("__getattr__")),
                         None => None,
                     };
                     return match hook {
@@ -311,7 +311,7 @@ pub fn getattr_opt<B: Backend>(
             let cls = type_of(vm, obj);
             let getattr_hook = match &obj.payload {
                 Payload::Instance(_) => {
-                    lookup_in_type(&cls, "__getattr__", hash_str("__getattr__"))
+                    lookup_in_type(&cls, "__getattr__", crate::hash_lit!("__getattr__"))
                 }
                 _ => None,
             };

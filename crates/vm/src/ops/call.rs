@@ -78,7 +78,7 @@ fn call_native<B: Backend>(
         Payload::Type(t) => {
             if let Some(meta) = &t.metaclass
                 && let Some((c, false)) =
-                    super::attr::lookup_with_owner(meta, "__call__", hash_str("__call__"))
+                    super::attr::lookup_with_owner(meta, "__call__", crate::hash_lit!("__call__"))
             {
                 // A metaclass's own `__call__` (a built-in one is `type.__call__`).
                 return super::attr::call_special(ctx, c, f, meta, args, kwnames);
@@ -87,7 +87,7 @@ fn call_native<B: Backend>(
         }
         Payload::Instance(_) | Payload::Native(_) => {
             let cls = super::type_of(ctx.vm, f);
-            match super::attr::lookup_in_type(&cls, "__call__", hash_str("__call__")) {
+            match super::attr::lookup_in_type(&cls, "__call__", crate::hash_lit!("__call__")) {
                 Some(c) => super::attr::call_special(ctx, c, f, &cls, args, kwnames),
                 None => Err(not_callable(ctx, f)),
             }

@@ -633,7 +633,7 @@ pub fn hash<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, i64
             if let Some((h, builtin)) = super::attr::lookup_with_owner(
                 &inst.class,
                 "__hash__",
-                crate::object::str::hash_str("__hash__"),
+                crate::hash_lit!("__hash__"),
             ) {
                 if builtin
                     && matches!(h.payload, Payload::Builtin(_))

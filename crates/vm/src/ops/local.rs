@@ -150,7 +150,7 @@ pub fn dict_of<B: Backend>(
     }
     let dict = insert(ctx, state);
     let init =
-        attr::lookup_in_type(&inst.class, "__init__", crate::object::str::hash_str("__init__"));
+        attr::lookup_in_type(&inst.class, "__init__", crate::hash_lit!("__init__"));
     if let Some(init) = init
         && !matches!(init.payload, Payload::Builtin(_))
     {

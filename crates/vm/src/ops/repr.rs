@@ -195,7 +195,7 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
                 && let Some((f, false)) = super::attr::lookup_with_owner(
                     meta,
                     "__repr__",
-                    crate::object::str::hash_str("__repr__"),
+                    crate::hash_lit!("__repr__"),
                 )
             {
                 let r = super::attr::call_special(ctx, f, obj, meta, &[], &[])?;

@@ -5,7 +5,6 @@ use crate::backend::Backend;
 use crate::builtins::{Args, add, functions};
 use crate::ctx::{Ctx, PyResult};
 use crate::object::dict::Dict;
-use crate::object::str::hash_str;
 use crate::object::{ExcState, Layout, Payload, PyRef, RangeObj};
 use crate::ops::compare::{Num, as_num};
 use crate::ops::{attr, dicts, is_true, repr, seq, type_name};
@@ -72,16 +71,16 @@ fn object_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     if !exc_layout && (!rest(&args).is_empty() || !args.kwnames.is_empty()) {
         // CPython's `object_new`: extra arguments are an error unless `__init__` is
         // overridden and `__new__` is not.
-        let new = attr::lookup_in_type(cls, "__new__", hash_str("__new__"));
+        let new = attr::lookup_in_type(cls, "__new__", crate::hash_lit!("__new__"));
         let own_new = new.as_ref().is_some_and(|n| !matches!(n.payload, Payload::Builtin(_)));
         if own_new {
             return Err(ctx.type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)",
             ));
         }
-        let init = attr::lookup_in_type(cls, "__init__", hash_str("__init__"));
+        let init = attr::lookup_in_type(cls, "__init__", crate::hash_lit!("__init__"));
         let object_init =
-            attr::lookup_in_type(&vm.core.object_type, "__init__", hash_str("__init__"));
+            attr::lookup_in_type(&vm.core.object_type, "__init__", crate::hash_lit!("__init__"));
         if init.is_none() || object_init.is_some_and(|o| init.as_ref().is_some_and(|i| i.is(&o))) {
             return Err(ctx.type_error(format!("{}() takes no arguments", t.name)));
         }

@@ -391,7 +391,7 @@ fn d_getitem<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
         {
             // `dict.__getitem__` of a subclass: `__missing__(key)` if the class has one.
             let cls = ops::type_of(ctx.vm, s);
-            match attr::lookup_in_type(&cls, "__missing__", hash_str("__missing__")) {
+            match attr::lookup_in_type(&cls, "__missing__", crate::hash_lit!("__missing__")) {
                 Some(m) => attr::call_special(ctx, m, s, &cls, std::slice::from_ref(k), &[]),
                 None => Err(e),
             }
