@@ -138,7 +138,8 @@ fn prepare<B: Backend>(
     bases: &PyRef<B>,
     kw: &[(PyRef<B>, PyRef<B>)],
 ) -> PyResult<B> {
-    let Some(prep) = attr::getattr_opt(ctx, meta, "__prepare__", crate::hash_lit!("__prepare__"))? else {
+    let Some(prep) = attr::getattr_opt(ctx, meta, "__prepare__", crate::hash_lit!("__prepare__"))?
+    else {
         return Ok(ctx.vm.dict(Dict::new()));
     };
     let mut args = vec![name.clone(), bases.clone()];
@@ -377,7 +378,8 @@ pub fn create_class<B: Backend>(
             "__main__".to_string()
         }
     };
-    let qpos = table.find(crate::hash_lit!("__qualname__"), |k| ops::as_str(k) == Some("__qualname__"));
+    let qpos =
+        table.find(crate::hash_lit!("__qualname__"), |k| ops::as_str(k) == Some("__qualname__"));
     if let Some(pos) = qpos {
         let old = table.remove_at(pos);
         drop(old);
@@ -501,7 +503,8 @@ pub fn type_new3<B: Backend>(
     let table = nsd.read(d, |d| d.clone());
     let win = winner(ctx, meta, bases)?;
     if !win.is(meta)
-        && let Some((new, false)) = attr::lookup_with_owner(&win, "__new__", crate::hash_lit!("__new__"))
+        && let Some((new, false)) =
+            attr::lookup_with_owner(&win, "__new__", crate::hash_lit!("__new__"))
         && let Payload::Wrapper(w) = &new.payload
         && let Wrapper::StaticMethod(f) = &**w
     {

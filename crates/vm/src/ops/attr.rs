@@ -243,7 +243,9 @@ pub fn getattr_opt<B: Backend>(
                     // Last, a Python metaclass's `__getattr__` (CPython's
                     // `slot_tp_getattr_hook` on the metaclass).
                     let hook = match t.metaclass {
-                        Some(_) => lookup_with_owner(&meta, "__getattr__", crate::hash_lit!("__getattr__")),
+                        Some(_) => {
+                            lookup_with_owner(&meta, "__getattr__", crate::hash_lit!("__getattr__"))
+                        }
                         None => None,
                     };
                     return match hook {

@@ -149,8 +149,7 @@ pub fn dict_of<B: Backend>(
         return Ok(Some(d));
     }
     let dict = insert(ctx, state);
-    let init =
-        attr::lookup_in_type(&inst.class, "__init__", crate::hash_lit!("__init__"));
+    let init = attr::lookup_in_type(&inst.class, "__init__", crate::hash_lit!("__init__"));
     if let Some(init) = init
         && !matches!(init.payload, Payload::Builtin(_))
     {

@@ -192,11 +192,8 @@ fn repr_inner<B: Backend>(ctx: &mut Ctx<'_, B>, obj: &PyRef<B>) -> PyResult<B, S
         Payload::Cell(_) => format!("<cell at {:#x}>", obj.addr()),
         Payload::Type(t) => {
             if let Some(meta) = &t.metaclass
-                && let Some((f, false)) = super::attr::lookup_with_owner(
-                    meta,
-                    "__repr__",
-                    crate::hash_lit!("__repr__"),
-                )
+                && let Some((f, false)) =
+                    super::attr::lookup_with_owner(meta, "__repr__", crate::hash_lit!("__repr__"))
             {
                 let r = super::attr::call_special(ctx, f, obj, meta, &[], &[])?;
                 return str_of_result(ctx, &r);
