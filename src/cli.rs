@@ -81,6 +81,10 @@ pub struct RunArgs {
     /// read then pushes a counted reference, as a plain stack machine does).
     #[arg(long)]
     pub no_rc_elision: bool,
+    /// Turn off the type-attribute cache (every class-attribute lookup then walks the class
+    /// and its MRO, as before issue 16).
+    #[arg(long)]
+    pub no_attr_cache: bool,
     /// Print the backend's counters as one JSON line on stderr at exit.
     #[arg(long)]
     pub stats: bool,
@@ -244,6 +248,7 @@ fn run(args: RunArgs) -> i32 {
                 check_interval: args.check_interval.max(1),
             },
             rc_elision: !args.no_rc_elision,
+            attr_cache: !args.no_attr_cache,
         },
         argv,
         stats: args.stats,

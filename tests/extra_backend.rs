@@ -235,6 +235,7 @@ impl WithBackend for RunFixture<'_> {
                 executor: entry.executor,
                 gil: GilConfig { switch_interval: 0.001, ..GilConfig::default() },
                 rc_elision: true,
+                attr_cache: true,
             },
             argv: vec![file.clone()],
             stats: false,

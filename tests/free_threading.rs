@@ -112,6 +112,14 @@ fn class_attribute_readers_see_whole_values() {
     stress("class_readers.py", "True 0 ('m', 3, 39) ('t', 4, 52) []");
 }
 
+/// The type-attribute cache never answers with a value older than one the reader knows was
+/// stored: a writer rebinds a base class's attribute, method and hooks and publishes the
+/// version under a lock; readers check every lookup through a sub-subclass against it.
+#[test]
+fn class_attribute_cache_is_never_stale() {
+    stress("class_cache_fresh.py", "[] (1500, 1500, 1500, (1500, 1))");
+}
+
 /// A list of dicts and a dict of lists, mutated and read at both levels.
 #[test]
 fn nested_containers_readers_see_whole_values() {

@@ -56,6 +56,12 @@ pub struct Ctx<'vm, B: Backend> {
     /// This thread's attribute dicts of `threading.local` objects (made on first use; see
     /// `ops::local`).
     pub(crate) thread_locals: Option<std::sync::Arc<crate::ops::local::LocalSlots<B>>>,
+    /// This thread's type-attribute cache (`object::typever`, `ops::attr::class_lookup`).
+    pub(crate) type_cache: crate::object::typever::TypeCache<B>,
+    /// Emptied local and value-stack vectors of finished frames, reused by the next calls
+    /// (CPython 3.11 puts frames in a per-thread arena; this saves the two allocations per
+    /// call without changing the frame's layout).
+    vecs: Vec<Vec<Option<PyRef<B>>>>,
     /// Lowest stack address Python frames may use on this thread (the stack grows down);
     /// deeper recursion raises `RecursionError` instead of overflowing the Rust stack.
     stack_floor: usize,
@@ -86,6 +92,8 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
                 .is_some_and(|g| g.policy().counts_instructions()),
             stack_floor: top.saturating_sub(usable),
             thread_locals: None,
+            vecs: Vec::new(),
+            type_cache: crate::object::typever::TypeCache::new(vm.options.attr_cache),
         }
     }
 
@@ -94,6 +102,28 @@ impl<'vm, B: Backend> Ctx<'vm, B> {
     pub fn thread(&mut self) -> &mut B::Thread {
         // The state is `None` only inside `Drop`.
         self.thread.as_mut().expect("attached thread state")
+    }
+
+    /// An empty vector with room for `cap` slots, from the reuse pool when it has one.
+    #[inline]
+    pub(crate) fn take_vec(&mut self, cap: usize) -> Vec<Option<PyRef<B>>> {
+        match self.vecs.pop() {
+            Some(mut v) => {
+                v.reserve(cap);
+                v
+            }
+            None => Vec::with_capacity(cap),
+        }
+    }
+
+    /// Empties `v` (releasing what it holds) and keeps it for [`Ctx::take_vec`] unless the
+    /// pool is full or `v` is large.
+    #[inline]
+    pub(crate) fn give_vec(&mut self, mut v: Vec<Option<PyRef<B>>>) {
+        v.clear();
+        if self.vecs.len() < 64 && v.capacity() <= 256 {
+            self.vecs.push(v);
+        }
     }
 
     /// Whether the Rust stack is too deep for another Python frame.
@@ -242,6 +272,7 @@ impl<B: Backend> Drop for Ctx<'_, B> {
         self.asyncgen_hooks = (None, None);
         self.super_stack.clear();
         self.caller = None;
+        self.type_cache.clear();
         // Generators orphaned after the last safe point are dropped while still attached.
         crate::object::generator::discard_orphans::<B>();
         if let Some(t) = self.thread.take() {

@@ -204,5 +204,6 @@ fn single_base<B: Backend>(
         dict: B::cell_new(Dict::new()),
         layout,
         module: module.to_string(),
+        tag: crate::object::typever::new_tag(),
     })))
 }

@@ -34,6 +34,9 @@ pub struct VmOptions {
     /// Whether the eval loop may elide reference-count operations on locals and constants
     /// (fused int fast paths, `eval::fuse`); `--no-rc-elision` clears it.
     pub rc_elision: bool,
+    /// Whether each thread caches class-attribute lookups by class tag and name
+    /// (`object::typever`); `--no-attr-cache` clears it.
+    pub attr_cache: bool,
 }
 
 impl Default for VmOptions {
@@ -43,6 +46,7 @@ impl Default for VmOptions {
             executor: Executor::Threads,
             gil: GilConfig::default(),
             rc_elision: true,
+            attr_cache: true,
         }
     }
 }
@@ -393,6 +397,7 @@ pub fn clear_namespaces<B: Backend>(vm: &Vm<B>) {
                 && (t.module != "builtins" || from_exec && !is_core_type(vm, &v))
             {
                 let entries = v.write(&t.dict, |d| d.take_all());
+                crate::object::typever::class_dict_changed();
                 drop(entries);
             }
         }

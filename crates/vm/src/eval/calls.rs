@@ -32,7 +32,7 @@ pub fn call<B: Backend>(
         let callee = f.stack[base].clone().unwrap_or_else(|| super::stack_corrupt());
         let Payload::Function(func) = &callee.payload else { super::stack_corrupt() };
         let Payload::Code(code) = &func.code.payload else { super::stack_corrupt() };
-        let mut fast: Vec<Option<PyRef<B>>> = Vec::with_capacity(code.code.varnames.len());
+        let mut fast = ctx.take_vec(code.code.varnames.len());
         fast.extend(f.stack.drain(args_start..));
         fast.resize_with(code.code.varnames.len(), || None);
         f.stack.truncate(base);

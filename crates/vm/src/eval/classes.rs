@@ -418,6 +418,7 @@ pub fn create_class<B: Backend>(
         dict: B::cell_new(table),
         layout,
         module,
+        tag: crate::object::typever::new_tag(),
     })));
     ops::descr::set_names(ctx, &cls)?;
     init_subclass(ctx, &cls, kw)?;

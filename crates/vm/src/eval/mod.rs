@@ -130,7 +130,7 @@ pub fn run_code<B: Backend>(
     func: Option<&Function<B>>,
     locals: PyRef<B>,
 ) -> PyResult<B> {
-    let mut fast = Vec::new();
+    let mut fast = ctx.take_vec(code.code.varnames.len());
     fast.resize_with(code.code.varnames.len(), || None);
     run(ctx, code, globals, func, Some(locals), fast)
 }
@@ -149,16 +149,13 @@ fn run<B: Backend>(
     }
     ctx.depth += 1;
     let super_cell = enter_super(ctx, code, func, &fast);
-    let mut frame = Frame {
-        code,
-        globals,
-        func,
-        locals,
-        fast,
-        stack: Vec::with_capacity(code.max_stack),
-        pc: 0,
-    };
+    let mut frame =
+        Frame { code, globals, func, locals, fast, stack: ctx.take_vec(code.max_stack), pc: 0 };
     let result = run_loop(ctx, &mut frame);
+    let Frame { locals, fast, stack, .. } = frame;
+    drop(locals);
+    ctx.give_vec(fast);
+    ctx.give_vec(stack);
     if super_cell {
         ctx.super_stack.pop();
     }

@@ -19,6 +19,7 @@ pub mod immortal;
 pub mod live;
 mod payload;
 pub mod str;
+pub mod typever;
 
 pub use code::*;
 pub use immortal::Immortals;

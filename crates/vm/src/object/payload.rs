@@ -249,6 +249,9 @@ pub struct TypeObj<B: Backend> {
     pub layout: Layout,
     /// `__module__` (`builtins` for built-in types).
     pub module: String,
+    /// This class's tag for the type-attribute cache ([`super::typever::new_tag`]): unique in
+    /// the process, never reused.
+    pub tag: u64,
 }
 
 /// The built-in layout behind a class: what `Payload` its instances have.

@@ -44,14 +44,46 @@ impl PyStr {
     }
 }
 
+/// `a == b` for the short names of namespaces, without a call into libc's `memcmp`: equal
+/// when they are the same text in memory (interned names usually are), else compared in at
+/// most two overlapping words when short.
+#[inline(always)]
+pub fn text_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if a.as_ptr() == b.as_ptr() {
+        return true;
+    }
+    let word = |s: &[u8], at: usize| u64::from_ne_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
+    let half = |s: &[u8], at: usize| u32::from_ne_bytes(s[at..at + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        0 => true,
+        1..=3 => a.iter().zip(b).all(|(x, y)| x == y),
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// `hash_str` of a string literal, computed once per call site (SipHash costs as much as a
-/// dict probe; the attribute paths ask for `__getattr__`'s hash on every read).
+/// dict probe; the attribute paths ask for `__getattr__`'s hash on every read). A relaxed
+/// atomic rather than a `LazyLock`: racing first calls compute the same value, and
+/// ThreadSanitizer sees the accesses (std's `Once` is not instrumented on stable).
 #[macro_export]
 macro_rules! hash_lit {
     ($s:literal) => {{
-        static H: std::sync::LazyLock<i64> =
-            std::sync::LazyLock::new(|| $crate::object::str::hash_str($s));
-        *H
+        static H: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+        match H.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => {
+                let h = $crate::object::str::hash_str($s);
+                H.store(h, std::sync::atomic::Ordering::Relaxed);
+                h
+            }
+            h => h,
+        }
     }};
 }
 

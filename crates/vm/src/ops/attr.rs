@@ -17,7 +17,7 @@ pub fn lookup_in_type<B: Backend>(cls: &PyRef<B>, name: &str, hash: i64) -> Opti
 fn own_attr<B: Backend>(c: &PyRef<B>, name: &str, hash: i64) -> Option<(PyRef<B>, bool)> {
     let Payload::Type(t) = &c.payload else { return None };
     c.read(&t.dict, |d| {
-        let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
+        let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if crate::object::str::text_eq(s.as_str(), name)))?;
         d.get_at(pos).and_then(|e| e.value.clone())
     })
     .map(|v| (v, t.module == "builtins"))
@@ -34,6 +34,29 @@ pub(crate) fn lookup_with_owner<B: Backend>(
         return Some(found);
     }
     t.mro.iter().find_map(|c| own_attr(c, name, hash))
+}
+
+/// [`lookup_with_owner`] through this thread's type-attribute cache (`object::typever`).
+#[inline]
+pub(crate) fn class_lookup<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    cls: &PyRef<B>,
+    name: &str,
+    hash: i64,
+) -> Option<(PyRef<B>, bool)> {
+    let Payload::Type(t) = &cls.payload else { return None };
+    ctx.type_cache.get_or(t.tag, name, hash, || lookup_with_owner(cls, name, hash))
+}
+
+/// [`class_lookup`] without the owner flag.
+#[inline]
+pub(crate) fn class_attr<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    cls: &PyRef<B>,
+    name: &str,
+    hash: i64,
+) -> Option<PyRef<B>> {
+    class_lookup(ctx, cls, name, hash).map(|(v, _)| v)
 }
 
 /// Looks `name` up in the MRO of `owner` after class `start` (what `super(start, obj)`
@@ -236,15 +259,15 @@ pub fn getattr_opt<B: Backend>(
                 "__dict__" => return Ok(Some(vm.dict(obj.read(&t.dict, |d| d.clone())))),
                 _ => {}
             }
-            let Some(attr) = lookup_in_type(obj, name, hash) else {
+            let Some(attr) = class_attr(ctx, obj, name, hash) else {
                 // Then the metaclass (`type` by default): its methods bound to the class.
                 let meta = type_of(vm, obj);
-                let Some(attr) = lookup_in_type(&meta, name, hash) else {
+                let Some(attr) = class_attr(ctx, &meta, name, hash) else {
                     // Last, a Python metaclass's `__getattr__` (CPython's
                     // `slot_tp_getattr_hook` on the metaclass).
                     let hook = match t.metaclass {
                         Some(_) => {
-                            lookup_with_owner(&meta, "__getattr__", crate::hash_lit!("__getattr__"))
+                            class_lookup(ctx, &meta, "__getattr__", crate::hash_lit!("__getattr__"))
                         }
                         None => None,
                     };
@@ -311,29 +334,34 @@ pub fn getattr_opt<B: Backend>(
                 return Ok(Some(type_of(vm, obj)));
             }
             let cls = type_of(vm, obj);
-            let getattr_hook = match &obj.payload {
-                Payload::Instance(_) => {
-                    lookup_in_type(&cls, "__getattr__", crate::hash_lit!("__getattr__"))
-                }
-                _ => None,
-            };
             // `__getattr__` runs when the attribute is missing, also when a property or
-            // descriptor raised `AttributeError` (CPython's `slot_tp_getattr_hook`).
-            match generic_getattr(ctx, obj, &cls, name, hash) {
+            // descriptor raised `AttributeError` (CPython's `slot_tp_getattr_hook`); it is
+            // looked up only then.
+            let err = match generic_getattr(ctx, obj, &cls, name, hash) {
                 // A bound method forwards what it lacks to its function (`__wrapped__`,
                 // `__doc__`, `cache_info`), as CPython's `method_getattro` does.
                 Ok(None) if let Payload::Method(m) = &obj.payload => {
                     return getattr_opt(ctx, &m.0, name, hash);
                 }
-                Ok(None) => {}
+                Ok(None) => None,
                 Err(e)
-                    if getattr_hook.is_some()
-                        && super::isinstance(vm, &e.0, &vm.core.exc.attribute_error) => {}
+                    if matches!(obj.payload, Payload::Instance(_))
+                        && super::isinstance(vm, &e.0, &vm.core.exc.attribute_error) =>
+                {
+                    Some(e)
+                }
                 found => return found,
-            }
-            match getattr_hook {
-                Some(ga) => call::call(ctx, &ga, &[obj.clone(), vm.str(name)], &[]).map(Some),
-                None => Ok(None),
+            };
+            let hook = match &obj.payload {
+                Payload::Instance(_) => {
+                    class_attr(ctx, &cls, "__getattr__", crate::hash_lit!("__getattr__"))
+                }
+                _ => None,
+            };
+            match (hook, err) {
+                (Some(ga), _) => call::call(ctx, &ga, &[obj.clone(), vm.str(name)], &[]).map(Some),
+                (None, Some(e)) => Err(e),
+                (None, None) => Ok(None),
             }
         }
     }
@@ -350,7 +378,7 @@ fn generic_getattr<B: Backend>(
     hash: i64,
 ) -> PyResult<B, Option<PyRef<B>>> {
     let vm = ctx.vm;
-    let class_attr = lookup_in_type(cls, name, hash);
+    let class_attr = class_attr(ctx, cls, name, hash);
     if let Some(a) = &class_attr
         && descr::is_data(a)
         && (matches!(a.payload, Payload::Wrapper(_)) || descr::getter(a).is_some())
@@ -370,7 +398,7 @@ fn generic_getattr<B: Backend>(
         }
         let found = obj.read(&inst.dict, |d| {
             let pos =
-                d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
+                d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if crate::object::str::text_eq(s.as_str(), name)))?;
             d.get_at(pos).and_then(|e| e.value.clone())
         });
         if found.is_some() {
@@ -549,7 +577,7 @@ pub fn load_method<B: Backend>(
     let (text, hash) = (s.as_str(), s.hash());
     if !matches!(obj.payload, Payload::Module(_) | Payload::Type(_) | Payload::Super(_)) {
         let cls = type_of(ctx.vm, obj);
-        if let Some(attr) = lookup_in_type(&cls, text, hash) {
+        if let Some(attr) = class_attr(ctx, &cls, text, hash) {
             let plain = match &attr.payload {
                 Payload::Function(_) => true,
                 Payload::Builtin(b) => b.bound.is_none(),
@@ -561,7 +589,7 @@ pub fn load_method<B: Backend>(
                     .read(&inst.dict, |d| {
                         d.find(
                             hash,
-                            |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == text),
+                            |k| matches!(&k.payload, Payload::Str(s) if crate::object::str::text_eq(s.as_str(), text)),
                         )
                     })
                     .is_some(),
@@ -582,7 +610,7 @@ pub fn setattr<B: Backend>(
     name: &PyRef<B>,
     value: PyRef<B>,
 ) -> PyResult<B, ()> {
-    if let Some((f, cls)) = user_hook(obj, "__setattr__") {
+    if let Some((f, cls)) = user_hook(ctx, obj, "__setattr__", crate::hash_lit!("__setattr__")) {
         return call_special(ctx, f, obj, &cls, &[name.clone(), value], &[]).map(drop);
     }
     generic_setattr(ctx, obj, name, value)
@@ -590,13 +618,18 @@ pub fn setattr<B: Backend>(
 
 /// A `__setattr__`/`__delattr__` that a Python class (not `object`) defines for `obj` (or a
 /// metaclass for the class `obj`), with that class.
-fn user_hook<B: Backend>(obj: &PyRef<B>, hook: &str) -> Option<(PyRef<B>, PyRef<B>)> {
+fn user_hook<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    hook: &str,
+    hash: i64,
+) -> Option<(PyRef<B>, PyRef<B>)> {
     let cls = match &obj.payload {
         Payload::Instance(inst) => &inst.class,
         Payload::Type(t) => t.metaclass.as_ref()?,
         _ => return None,
     };
-    match lookup_with_owner(cls, hook, hash_str(hook)) {
+    match class_lookup(ctx, cls, hook, hash) {
         Some((f, false)) => Some((f, cls.clone())),
         _ => None,
     }
@@ -616,7 +649,7 @@ pub fn generic_setattr<B: Backend>(
     match &obj.payload {
         Payload::Instance(inst) => {
             let cls = inst.class.clone();
-            if let Some(a) = lookup_in_type(&cls, text, s.hash()) {
+            if let Some(a) = class_attr(ctx, &cls, text, s.hash()) {
                 if let Payload::Wrapper(w) = &a.payload
                     && let Wrapper::Property { fset, .. } = &**w
                 {
@@ -700,7 +733,7 @@ pub fn delattr<B: Backend>(
     obj: &PyRef<B>,
     name: &PyRef<B>,
 ) -> PyResult<B, ()> {
-    if let Some((f, cls)) = user_hook(obj, "__delattr__") {
+    if let Some((f, cls)) = user_hook(ctx, obj, "__delattr__", crate::hash_lit!("__delattr__")) {
         return call_special(ctx, f, obj, &cls, std::slice::from_ref(name), &[]).map(drop);
     }
     generic_delattr(ctx, obj, name)
@@ -717,7 +750,7 @@ pub fn generic_delattr<B: Backend>(
     };
     let text = s.as_str();
     if let Payload::Instance(inst) = &obj.payload
-        && let Some(a) = lookup_in_type(&inst.class, text, s.hash())
+        && let Some(a) = class_attr(ctx, &inst.class, text, s.hash())
     {
         if let Payload::Wrapper(w) = &a.payload
             && let Wrapper::Property { .. } = &**w

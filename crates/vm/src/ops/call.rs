@@ -14,13 +14,8 @@ use crate::args::Args;
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
 use crate::object::dict::Dict;
-use crate::object::str::hash_str;
 use crate::object::{ExcState, Function, Instance, Layout, Payload, PyRef, Wrapper};
 use gillab_compiler::CodeFlags;
-
-/// The hashes of the names `type_call` looks up on every instantiation, computed once.
-static NEW_HASH: std::sync::LazyLock<i64> = std::sync::LazyLock::new(|| hash_str("__new__"));
-static INIT_HASH: std::sync::LazyLock<i64> = std::sync::LazyLock::new(|| hash_str("__init__"));
 
 /// Calls `f(*args)` with `kwnames` naming the trailing keyword values.
 ///
@@ -78,7 +73,7 @@ fn call_native<B: Backend>(
         Payload::Type(t) => {
             if let Some(meta) = &t.metaclass
                 && let Some((c, false)) =
-                    super::attr::lookup_with_owner(meta, "__call__", crate::hash_lit!("__call__"))
+                    super::attr::class_lookup(ctx, meta, "__call__", crate::hash_lit!("__call__"))
             {
                 // A metaclass's own `__call__` (a built-in one is `type.__call__`).
                 return super::attr::call_special(ctx, c, f, meta, args, kwnames);
@@ -87,7 +82,7 @@ fn call_native<B: Backend>(
         }
         Payload::Instance(_) | Payload::Native(_) => {
             let cls = super::type_of(ctx.vm, f);
-            match super::attr::lookup_in_type(&cls, "__call__", crate::hash_lit!("__call__")) {
+            match super::attr::class_attr(ctx, &cls, "__call__", crate::hash_lit!("__call__")) {
                 Some(c) => super::attr::call_special(ctx, c, f, &cls, args, kwnames),
                 None => Err(not_callable(ctx, f)),
             }
@@ -113,7 +108,7 @@ pub fn type_call<B: Backend>(
     let Payload::Type(t) = &cls.payload else { return Err(not_callable(ctx, cls)) };
     // A built-in constructor anywhere up the chain (a subclass of a native class included).
     if t.layout == Layout::Builtin || t.module == "builtins" && t.layout == Layout::Object {
-        if let Some(new) = super::attr::lookup_in_type(cls, "__new__", *NEW_HASH)
+        if let Some(new) = super::attr::class_attr(ctx, cls, "__new__", crate::hash_lit!("__new__"))
             && let Payload::Builtin(b) = &new.payload
         {
             let full = prepend(cls, args);
@@ -123,7 +118,7 @@ pub fn type_call<B: Backend>(
             return Err(ctx.type_error(format!("cannot create '{}' instances", t.name)));
         }
     }
-    if let Some(new) = super::attr::lookup_in_type(cls, "__new__", *NEW_HASH) {
+    if let Some(new) = super::attr::class_attr(ctx, cls, "__new__", crate::hash_lit!("__new__")) {
         let f = match &new.payload {
             Payload::Wrapper(w) => match &**w {
                 Wrapper::StaticMethod(f) => Some(f.clone()),
@@ -206,7 +201,7 @@ pub fn new_value<B: Backend>(
     if vt.is(&t.set) {
         return Ok(vm.set(Dict::new()));
     }
-    match super::attr::lookup_in_type(vt, "__new__", *NEW_HASH) {
+    match super::attr::lookup_in_type(vt, "__new__", crate::hash_lit!("__new__")) {
         Some(new) => match &new.payload {
             Payload::Builtin(b) => {
                 let full = prepend(vt, args);
@@ -228,10 +223,18 @@ fn run_init<B: Backend>(
     skip_builtin: bool,
 ) -> PyResult<B, bool> {
     let cls = super::type_of(ctx.vm, obj);
-    let Some((init, builtin)) = super::attr::lookup_with_owner(&cls, "__init__", *INIT_HASH) else {
+    let Some((init, builtin)) =
+        super::attr::class_lookup(ctx, &cls, "__init__", crate::hash_lit!("__init__"))
+    else {
         return Ok(false);
     };
-    let object_init = super::attr::lookup_in_type(&ctx.vm.core.object_type, "__init__", *INIT_HASH);
+    let vm = ctx.vm;
+    let object_init = super::attr::class_attr(
+        ctx,
+        &vm.core.object_type,
+        "__init__",
+        crate::hash_lit!("__init__"),
+    );
     if object_init.as_ref().is_some_and(|o| o.is(&init)) || (skip_builtin && builtin) {
         return Ok(false);
     }
@@ -256,7 +259,7 @@ pub fn call_function<B: Backend>(
         return Err(ctx.type_error("function without code"));
     };
     let co = &code.code;
-    let mut fast: Vec<Option<PyRef<B>>> = Vec::with_capacity(co.varnames.len());
+    let mut fast = ctx.take_vec(co.varnames.len());
     fast.resize_with(co.varnames.len(), || None);
     // The common case: positional arguments only, exactly as many as parameters.
     if kwnames.is_empty() && code.is_simple(args.len()) {

@@ -28,6 +28,15 @@ pub fn table<B: Backend>(obj: &PyRef<B>) -> Option<&B::Cell<Dict<B>>> {
     }
 }
 
+/// After a write to `obj`'s table: a class's dict changed, so the type-attribute caches'
+/// entries are stale (`object::typever`).
+#[inline]
+fn written<B: Backend>(obj: &PyRef<B>) {
+    if let Payload::Type(_) = obj.payload {
+        crate::object::typever::class_dict_changed();
+    }
+}
+
 /// Runs `f` on the table of a dict, set, frozenset, instance or class: under the cell's guard,
 /// or directly for a frozenset, whose table never changes once the object exists. `None` for
 /// other objects.
@@ -155,6 +164,7 @@ pub fn set<B: Backend>(
     });
     let (key, value) = match first {
         Ok(replaced) => {
+            written(obj);
             drop(replaced);
             return Ok(());
         }
@@ -173,6 +183,7 @@ pub fn set<B: Backend>(
             }
         }
     });
+    written(obj);
     drop(replaced);
     Ok(())
 }
@@ -203,6 +214,7 @@ pub fn set_default<B: Backend>(
     });
     let (key, default) = match first {
         Ok((value, unused)) => {
+            written(obj);
             drop(unused);
             return Ok(value);
         }
@@ -213,6 +225,7 @@ pub fn set_default<B: Backend>(
         let pos = stored.as_ref().and_then(|s| d.find(hash, |k| k.is(s)));
         fill(d, pos, key, default)
     });
+    written(obj);
     drop(unused);
     Ok(value)
 }
@@ -229,10 +242,13 @@ pub fn remove<B: Backend>(
     if let Some(entry) =
         obj.write(cell, |d| probe(d, key, hash).map(|p| p.and_then(|p| d.remove_at(p))))
     {
+        written(obj);
         return Ok(entry);
     }
     let Some(stored) = equal_stored_key(ctx, obj, key, hash)? else { return Ok(None) };
-    Ok(obj.write(cell, |d| d.find(hash, |k| k.is(&stored)).and_then(|p| d.remove_at(p))))
+    let entry = obj.write(cell, |d| d.find(hash, |k| k.is(&stored)).and_then(|p| d.remove_at(p)));
+    written(obj);
+    Ok(entry)
 }
 
 /// Lookup of a str key in a namespace dict (globals, class and instance dicts) by text.
@@ -241,7 +257,7 @@ pub fn get_str<B: Backend>(obj: &PyRef<B>, name: &str, hash: i64) -> Option<PyRe
     let cell = table(obj)?;
     obj.read(cell, |d| {
         let pos = d.find(hash, |k| match &k.payload {
-            Payload::Str(s) => s.as_str() == name,
+            Payload::Str(s) => crate::object::str::text_eq(s.as_str(), name),
             _ => false,
         })?;
         d.get_at(pos).and_then(|e| e.value.clone())
@@ -271,6 +287,7 @@ pub fn set_name<B: Backend>(obj: &PyRef<B>, name: PyRef<B>, value: PyRef<B>) {
     let replaced = obj.write(cell, |d| {
         d.insert(hash, name, Some(value), |k| k.is(&probe) || as_text(k) == as_text(&probe))
     });
+    written(obj);
     drop(replaced);
 }
 
@@ -279,10 +296,11 @@ pub fn del_name<B: Backend>(obj: &PyRef<B>, name: &str) -> Option<PyRef<B>> {
     let cell = table(obj)?;
     let hash = hash_str(name);
     let entry = obj.write(cell, |d| {
-        let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if s.as_str() == name))?;
+        let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if crate::object::str::text_eq(s.as_str(), name)))?;
         d.remove_at(pos)
-    })?;
-    entry.value
+    });
+    written(obj);
+    entry?.value
 }
 
 #[inline]

@@ -46,6 +46,7 @@ pub(super) fn install<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
         dict: B::cell_new(Dict::new()),
         layout: Layout::Object,
         module: "_thread".to_string(),
+        tag: crate::object::typever::new_tag(),
     })));
     add(vm, &local, "__init__", local_init);
     dicts::set_name(ns, vm.intern("local"), local);
