@@ -297,12 +297,14 @@ impl Host {
 
     fn kill(&self, inner: &mut Inner, worker: u64) {
         if let Some(slot) = inner.workers.get_mut(&worker) {
-            slot.stdin = None;
             if let Some(c) = slot.child.as_mut() {
                 // The child is not reaped yet (its reader takes it out of the slot first), so
                 // the pid is still this worker's.
                 let _ = c.kill();
             }
+            // Closed after the signal: an idle worker that saw end of file on its stdin first
+            // would exit with status 0 before the signal, and its fault would read "exited".
+            slot.stdin = None;
         }
     }
 
