@@ -117,7 +117,7 @@ fn class_attribute_readers_see_whole_values() {
 /// version under a lock; readers check every lookup through a sub-subclass against it.
 #[test]
 fn class_attribute_cache_is_never_stale() {
-    stress("class_cache_fresh.py", "[] (1500, 1500, 1500, (1500, 1))");
+    stress("class_cache_fresh.py", "[] (1500, 1500, 1500, (1500, 1)) 1500");
 }
 
 /// A list of dicts and a dict of lists, mutated and read at both levels.

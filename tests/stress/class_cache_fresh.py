@@ -4,7 +4,10 @@
 # the published version p, and then read every one of those through instances and a subclass
 # of a subclass (whose cache entries are filled under other tags): each must be at least p.
 # The lock orders the writer's class-dict writes before the readers' lookups, so a stale
-# cache entry would show up as a value below p.
+# cache entry would show up as a value below p. A plain class starts without an attribute `q`
+# that its instances hold in their dicts (so the LOAD_ATTR site caches "no class attribute");
+# the writer then installs a property `q` of version i, which must win over the instance dict
+# from the moment it is published.
 import sys
 import threading
 
@@ -51,6 +54,15 @@ class Leaf(Mid):
     __setattr__ = version_setattr(0)
 
 
+class Plain:
+    def __init__(self):
+        self.q = -1
+
+
+def version_property(i):
+    return property(lambda self: i)
+
+
 lock = threading.Lock()
 published = [0]
 bad = []
@@ -64,12 +76,14 @@ def writer():
         Base.m = version_method(i)
         Mid.__getattr__ = version_hook(i)
         Leaf.__setattr__ = version_setattr(i)
+        Plain.q = version_property(i)
         with lock:
             published[0] = i
 
 
 def reader(k):
     obj = Leaf()
+    plain = Plain()
     start.wait()
     while True:
         with lock:
@@ -78,6 +92,9 @@ def reader(k):
         seen = (obj.v, obj.m(), obj.missing, Leaf.v, obj.w[0])
         if min(seen) < p:
             bad.append((p, seen))
+        q = plain.q
+        if p >= 1 and q < p:
+            bad.append((p, "q", q))
         if p == N:
             return
 
@@ -90,4 +107,4 @@ for t in threads:
     t.join()
 final = Leaf()
 final.w = 1
-print(bad[:3], (final.v, final.m(), final.missing, final.w))
+print(bad[:3], (final.v, final.m(), final.missing, final.w), Plain.q.fget(None))

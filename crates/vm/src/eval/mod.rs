@@ -28,7 +28,7 @@ use crate::ctx::{Ctx, PyResult};
 use crate::object::{CodeRef, Function, Fused, IterState, Payload, PyRef};
 use crate::ops::arith::{self, BinOp, UnaryOp};
 use crate::ops::compare::{self, CmpOp};
-use crate::ops::{attr, is_true, iter, seq};
+use crate::ops::{attr, attrsite, is_true, iter, seq};
 use gillab_compiler::Opcode as Op;
 
 /// One activation of a code object.
@@ -220,6 +220,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
     let every_instruction = ctx.breaker_every_instruction;
     let fused =
         if vm.options.rc_elision && !every_instruction { Some(&code.fused[..]) } else { None };
+    let sites = if vm.options.attr_cache { Some(&code.sites[..]) } else { None };
     loop {
         if every_instruction {
             ctx.check_breaker();
@@ -274,8 +275,13 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                             // The local's own reference serves the read (see `fuse`); the
                             // pc points past LOAD_ATTR, as if the two had run, so a raise
                             // unwinds from the same place with the same stack.
+                            let site = sites.and_then(|s| s.get(f.pc));
                             f.pc += 1;
-                            let r = attr::getattr(ctx, v, &names[name as usize])?;
+                            let name = &names[name as usize];
+                            let r = match site {
+                                Some(site) => attrsite::getattr_site(ctx, v, name, site)?,
+                                None => attr::getattr(ctx, v, name)?,
+                            };
                             f.push(r);
                         }
                         (Some(Fused::SubscrConst { konst }), _) => {
@@ -363,13 +369,21 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::DeleteDeref => names::delete_deref(ctx, f, arg)?,
             Op::LoadAttr => {
                 let o = f.pop();
-                let v = attr::getattr(ctx, &o, &names[arg as usize])?;
+                let name = &names[arg as usize];
+                let v = match sites.and_then(|s| s.get(f.pc - 1)) {
+                    Some(site) => attrsite::getattr_site(ctx, &o, name, site)?,
+                    None => attr::getattr(ctx, &o, name)?,
+                };
                 f.push(v);
             }
             Op::StoreAttr => {
                 let o = f.pop();
                 let v = f.pop();
-                attr::setattr(ctx, &o, &names[arg as usize], v)?;
+                let name = &names[arg as usize];
+                match sites.and_then(|s| s.get(f.pc - 1)) {
+                    Some(site) => attrsite::setattr_site(ctx, &o, name, v, site)?,
+                    None => attr::setattr(ctx, &o, name, v)?,
+                }
             }
             Op::DeleteAttr => {
                 let o = f.pop();

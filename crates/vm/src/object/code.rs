@@ -21,6 +21,12 @@ pub struct CodeRef<B: Backend> {
     pub max_stack: usize,
     /// Fused int fast paths by instruction index (found by `eval::fuse`).
     pub fused: Box<[Option<Fused>]>,
+    /// One word per instruction for the attribute sites' caches (`ops::attrsite`): at a
+    /// `LOAD_ATTR` or `STORE_ATTR`, a [`super::typever::site_key`] saying which class, as of
+    /// which epoch, has no class attribute of that name (0: none yet). Shared by every thread
+    /// that runs the code; each word is self-contained, so `Relaxed` suffices (docs/safety.md,
+    /// I8).
+    pub sites: Box<[std::sync::atomic::AtomicU64]>,
 }
 
 impl<B: Backend> CodeRef<B> {

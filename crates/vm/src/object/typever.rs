@@ -36,6 +36,16 @@ pub fn epoch() -> u64 {
     EPOCH.load(Ordering::Acquire)
 }
 
+/// The word an attribute site (`CodeRef::sites`, `ops::attrsite`) stores to say "the class
+/// tagged `tag` had no attribute of the site's name at `epoch`": both in one `u64` (tag in the
+/// high 24 bits, epoch in the low 40), so that a reader can never pair one fill's tag with
+/// another's epoch. `None` when either does not fit (the site then stays uncached); never 0,
+/// the empty site.
+#[inline(always)]
+pub fn site_key(tag: u64, epoch: u64) -> Option<u64> {
+    (tag < 1 << 24 && epoch < 1 << 40).then_some(tag << 40 | epoch)
+}
+
 /// Records that some class's dict changed. Call it after the write, outside the dict's cell.
 #[inline]
 pub fn class_dict_changed() {

@@ -618,7 +618,7 @@ pub fn setattr<B: Backend>(
 
 /// A `__setattr__`/`__delattr__` that a Python class (not `object`) defines for `obj` (or a
 /// metaclass for the class `obj`), with that class.
-fn user_hook<B: Backend>(
+pub(crate) fn user_hook<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     obj: &PyRef<B>,
     hook: &str,

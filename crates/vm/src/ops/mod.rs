@@ -14,6 +14,7 @@
 
 pub mod arith;
 pub mod attr;
+pub mod attrsite;
 pub mod call;
 pub mod compare;
 pub mod descr;

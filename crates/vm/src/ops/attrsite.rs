@@ -1,0 +1,104 @@
+//! Attribute sites: `LOAD_ATTR` and `STORE_ATTR` on plain instances, specialized per
+//! instruction as CPython 3.11's `LOAD_ATTR_INSTANCE_VALUE`/`STORE_ATTR_INSTANCE_VALUE` are
+//! (PEP 659), without rewriting the shared bytecode.
+//!
+//! Each site has one word in its code object (`CodeRef::sites`). A site that has seen an
+//! instance of class `C` whose class and MRO hold no attribute of the site's name (so no
+//! descriptor, no method, and for a store no Python `__setattr__`) records
+//! `site_key(C.tag, epoch)`. While the epoch is unchanged and the next object's class has that
+//! tag, the load is one probe of the instance dict and the store one insert into it, skipping
+//! the class lookup and the generic path. Anything else (a miss in the instance dict, a
+//! different class, a changed class dict, exceptions, built-in subclasses, `__slots__`,
+//! dunder names) takes the generic path (`ops::attr`), which gives the same answer.
+//!
+//! Soundness is the type-attribute cache's (docs/safety.md, I8): the key is filled only after
+//! a lookup that began by loading that epoch, and it is one atomic word, so no thread can pair
+//! a tag with an epoch it was not checked at.
+
+use super::{attr, dicts};
+use crate::backend::Backend;
+use crate::ctx::{Ctx, PyResult};
+use crate::object::{Instance, Payload, PyRef, typever};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The instance and its class's tag when `obj` is a plain instance (no built-in value, no
+/// exception state), the only objects sites specialize on.
+#[inline(always)]
+fn plain<B: Backend>(obj: &PyRef<B>) -> Option<(&Instance<B>, u64)> {
+    match &obj.payload {
+        Payload::Instance(inst) if inst.value.is_none() && inst.exc.is_none() => {
+            match &inst.class.payload {
+                Payload::Type(t) => Some((inst, t.tag)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether a site may specialize on `name`: dunder names have meanings of their own
+/// (`__class__`, `__dict__`) that the generic path gives.
+fn specializable(name: &str) -> bool {
+    !(name.starts_with("__") && name.ends_with("__"))
+}
+
+/// `obj.name` at a `LOAD_ATTR` site.
+#[inline]
+pub fn getattr_site<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+    site: &AtomicU64,
+) -> PyResult<B> {
+    if let Some((inst, tag)) = plain(obj)
+        && let Payload::Str(s) = &name.payload
+        && let Some(key) = typever::site_key(tag, typever::epoch())
+    {
+        // Relaxed: the word is self-contained (see the module docs).
+        if site.load(Ordering::Relaxed) == key {
+            if let Some(v) = dicts::get_str(obj, s.as_str(), s.hash()) {
+                return Ok(v);
+            }
+        } else if specializable(s.as_str())
+            && attr::class_attr(ctx, &inst.class, s.as_str(), s.hash()).is_none()
+        {
+            site.store(key, Ordering::Relaxed);
+            if let Some(v) = dicts::get_str(obj, s.as_str(), s.hash()) {
+                return Ok(v);
+            }
+        }
+    }
+    attr::getattr(ctx, obj, name)
+}
+
+/// `obj.name = value` at a `STORE_ATTR` site.
+#[inline]
+pub fn setattr_site<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+    value: PyRef<B>,
+    site: &AtomicU64,
+) -> PyResult<B, ()> {
+    if let Some((inst, tag)) = plain(obj)
+        && let Payload::Str(s) = &name.payload
+        && let Some(key) = typever::site_key(tag, typever::epoch())
+    {
+        if site.load(Ordering::Relaxed) == key {
+            dicts::set_name(obj, name.clone(), value);
+            return Ok(());
+        }
+        let cls = &inst.class;
+        let slots = matches!(&cls.payload, Payload::Type(t) if t.slots.is_some());
+        if !slots
+            && specializable(s.as_str())
+            && attr::class_attr(ctx, cls, s.as_str(), s.hash()).is_none()
+            && attr::user_hook(ctx, obj, "__setattr__", crate::hash_lit!("__setattr__")).is_none()
+        {
+            site.store(key, Ordering::Relaxed);
+            dicts::set_name(obj, name.clone(), value);
+            return Ok(());
+        }
+    }
+    attr::setattr(ctx, obj, name, value)
+}
