@@ -220,7 +220,6 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
     let every_instruction = ctx.breaker_every_instruction;
     let fused =
         if vm.options.rc_elision && !every_instruction { Some(&code.fused[..]) } else { None };
-    let sites = if vm.options.attr_cache { Some(&code.sites[..]) } else { None };
     loop {
         if every_instruction {
             ctx.check_breaker();
@@ -275,13 +274,9 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                             // The local's own reference serves the read (see `fuse`); the
                             // pc points past LOAD_ATTR, as if the two had run, so a raise
                             // unwinds from the same place with the same stack.
-                            let site = sites.and_then(|s| s.get(f.pc));
+                            let at = f.pc;
                             f.pc += 1;
-                            let name = &names[name as usize];
-                            let r = match site {
-                                Some(site) => attrsite::getattr_site(ctx, v, name, site)?,
-                                None => attr::getattr(ctx, v, name)?,
-                            };
+                            let r = attrsite::load(ctx, f.code, at, v, &names[name as usize])?;
                             f.push(r);
                         }
                         (Some(Fused::SubscrConst { konst }), _) => {
@@ -369,21 +364,13 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
             Op::DeleteDeref => names::delete_deref(ctx, f, arg)?,
             Op::LoadAttr => {
                 let o = f.pop();
-                let name = &names[arg as usize];
-                let v = match sites.and_then(|s| s.get(f.pc - 1)) {
-                    Some(site) => attrsite::getattr_site(ctx, &o, name, site)?,
-                    None => attr::getattr(ctx, &o, name)?,
-                };
+                let v = attrsite::load(ctx, f.code, f.pc - 1, &o, &names[arg as usize])?;
                 f.push(v);
             }
             Op::StoreAttr => {
                 let o = f.pop();
                 let v = f.pop();
-                let name = &names[arg as usize];
-                match sites.and_then(|s| s.get(f.pc - 1)) {
-                    Some(site) => attrsite::setattr_site(ctx, &o, name, v, site)?,
-                    None => attr::setattr(ctx, &o, name, v)?,
-                }
+                attrsite::store(ctx, f.code, f.pc - 1, &o, &names[arg as usize], v)?;
             }
             Op::DeleteAttr => {
                 let o = f.pop();

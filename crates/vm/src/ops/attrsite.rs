@@ -18,7 +18,7 @@
 use super::{attr, dicts};
 use crate::backend::Backend;
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{Instance, Payload, PyRef, typever};
+use crate::object::{CodeRef, Instance, Payload, PyRef, typever};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The instance and its class's tag when `obj` is a plain instance (no built-in value, no
@@ -42,8 +42,40 @@ fn specializable(name: &str) -> bool {
     !(name.starts_with("__") && name.ends_with("__"))
 }
 
+/// `LOAD_ATTR` at instruction `at` of `code`: through its site unless `--no-attr-cache`.
+/// Out of line, as `attr::getattr` is, so that the dispatch loop stays small.
+#[inline(never)]
+pub fn load<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    code: &CodeRef<B>,
+    at: usize,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+) -> PyResult<B> {
+    match code.sites.get(at) {
+        Some(site) if ctx.vm.options.attr_cache => getattr_site(ctx, obj, name, site),
+        _ => attr::getattr(ctx, obj, name),
+    }
+}
+
+/// `STORE_ATTR` at instruction `at` of `code` (see [`load`]).
+#[inline(never)]
+pub fn store<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    code: &CodeRef<B>,
+    at: usize,
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+    value: PyRef<B>,
+) -> PyResult<B, ()> {
+    match code.sites.get(at) {
+        Some(site) if ctx.vm.options.attr_cache => setattr_site(ctx, obj, name, value, site),
+        _ => attr::setattr(ctx, obj, name, value),
+    }
+}
+
 /// `obj.name` at a `LOAD_ATTR` site.
-#[inline]
+#[inline(always)]
 pub fn getattr_site<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     obj: &PyRef<B>,
@@ -72,7 +104,7 @@ pub fn getattr_site<B: Backend>(
 }
 
 /// `obj.name = value` at a `STORE_ATTR` site.
-#[inline]
+#[inline(always)]
 pub fn setattr_site<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     obj: &PyRef<B>,
