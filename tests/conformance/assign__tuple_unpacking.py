@@ -43,3 +43,15 @@ try:
     a, b = 5
 except TypeError as err:
     print(type(err).__name__, err)
+try:
+    a, b = [1, 2, 3]
+except ValueError as err:
+    print(type(err).__name__, err)
+try:
+    a, b, c = [1, 2]
+except ValueError as err:
+    print(type(err).__name__, err)
+class L(list):
+    pass
+a, b = L([5, 6])
+print(a, b)

@@ -133,6 +133,25 @@ pub fn exec<B: Backend>(
         }
         Op::UnpackSequence => {
             let s = f.pop();
+            // A tuple or list of the right length goes straight onto the stack (CPython's
+            // `UNPACK_SEQUENCE_TUPLE`/`_LIST`), without an intermediate vector; a list is read
+            // in one guarded section, so its length and items agree.
+            let done = match &s.payload {
+                Payload::Tuple(t) if t.len() == n => {
+                    f.stack.extend(t.iter().rev().map(|v| Some(v.clone())));
+                    true
+                }
+                Payload::List(l) => s.read(l, |v| {
+                    v.len() == n && {
+                        f.stack.extend(v.iter().rev().map(|x| Some(x.clone())));
+                        true
+                    }
+                }),
+                _ => false,
+            };
+            if done {
+                return Ok(());
+            }
             let items = unpack_items(ctx, &s)?;
             if items.len() != n {
                 return Err(ctx.value_error(if items.len() < n {
