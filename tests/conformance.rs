@@ -43,11 +43,12 @@ fn read(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap_or_default()
 }
 
-/// Runs one fixture on one backend, in both eval-loop modes (fused int fast paths on, and
-/// `--no-rc-elision`), and compares with CPython's recorded behaviour.
+/// Runs one fixture on one backend, in both eval-loop modes (every fast path on, and every
+/// one off: `--no-rc-elision --no-attr-cache`), and compares with CPython's recorded
+/// behaviour.
 pub fn run_fixture(backend: &str, fixture: &str) {
     run_fixture_mode(backend, fixture, &[]);
-    run_fixture_mode(backend, fixture, &["--no-rc-elision"]);
+    run_fixture_mode(backend, fixture, &["--no-rc-elision", "--no-attr-cache"]);
 }
 
 fn run_fixture_mode(backend: &str, fixture: &str, mode: &[&str]) {
