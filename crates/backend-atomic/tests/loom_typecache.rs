@@ -25,6 +25,16 @@ struct Shared {
     published: AtomicBool,
 }
 
+impl Shared {
+    fn new() -> Arc<Shared> {
+        Arc::new(Shared {
+            dict: Mutex::new(0),
+            epoch: AtomicU64::new(1),
+            published: AtomicBool::new(false),
+        })
+    }
+}
+
 struct Cache {
     entry: Option<(u64, u64)>,
 }
@@ -46,11 +56,7 @@ impl Cache {
 #[test]
 fn a_reader_that_saw_the_write_never_gets_the_old_value() {
     loom::model(|| {
-        let s = Arc::new(Shared {
-            dict: Mutex::new(0),
-            epoch: AtomicU64::new(1),
-            published: AtomicBool::new(false),
-        });
+        let s = Shared::new();
         let w = {
             let s = s.clone();
             thread::spawn(move || {
@@ -74,11 +80,7 @@ fn a_reader_that_saw_the_write_never_gets_the_old_value() {
 #[test]
 fn concurrent_fills_never_keep_a_stale_entry_valid() {
     loom::model(|| {
-        let s = Arc::new(Shared {
-            dict: Mutex::new(0),
-            epoch: AtomicU64::new(1),
-            published: AtomicBool::new(false),
-        });
+        let s = Shared::new();
         let w = {
             let s = s.clone();
             thread::spawn(move || {

@@ -1,21 +1,24 @@
-//! Version tags for the type-attribute cache (`ops::typecache`), after CPython's
-//! `tp_version_tag` and its method cache (`_PyType_Lookup`).
+//! Version tags for the type-attribute cache (`ops::attr::class_lookup`) and the attribute
+//! sites (`ops::attrsite`), after CPython's `tp_version_tag` and its method cache
+//! (`_PyType_Lookup`).
 //!
 //! Every class gets a tag that no other class of the process ever has ([`new_tag`]), and one
 //! process-wide epoch counts the changes to any class's dict ([`class_dict_changed`]). A cache
 //! entry records the tag, the name and the epoch it was filled at; it answers a lookup only
 //! while the epoch is unchanged. CPython invalidates per class, walking `tp_subclasses`
 //! (weak references); gil-lab has no weak references, so a change anywhere invalidates
-//! everything. Programs rarely assign class attributes in a hot loop (docs/performance.md
-//! counts the changes per benchmark), and a stale cache is then only a slow path.
+//! everything. Programs rarely assign class attributes in a hot loop, and a stale entry is
+//! then only a slow path.
 //!
-//! Protocol (docs/safety.md, "The type-attribute cache"; loom model in
+//! Protocol (docs/safety.md, invariant I8; loom model in
 //! `crates/backend-atomic/tests/loom_typecache.rs`): a writer changes the class dict inside
 //! its cell and *then* bumps the epoch with `Release`; a reader loads the epoch with `Acquire`
 //! *before* it reads a class dict to fill an entry. A reader that sees the new epoch therefore
 //! sees the new dict; a reader that filled an entry under the old epoch has it invalidated by
 //! the bump.
 
+use super::PyRef;
+use crate::backend::Backend;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The next class tag (0 is never a tag: an empty cache entry has tag 0).
@@ -52,9 +55,6 @@ pub fn class_dict_changed() {
     // Release: publishes the dict write that precedes this bump (see `epoch`).
     EPOCH.fetch_add(1, Ordering::Release);
 }
-
-use super::PyRef;
-use crate::backend::Backend;
 
 /// Entries in a thread's cache (a power of two), in sets of two.
 const SIZE: usize = 512;

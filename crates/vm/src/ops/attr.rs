@@ -16,11 +16,7 @@ pub fn lookup_in_type<B: Backend>(cls: &PyRef<B>, name: &str, hash: i64) -> Opti
 /// The value of `name` in the dict of class `c` itself.
 fn own_attr<B: Backend>(c: &PyRef<B>, name: &str, hash: i64) -> Option<(PyRef<B>, bool)> {
     let Payload::Type(t) = &c.payload else { return None };
-    c.read(&t.dict, |d| {
-        let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if crate::object::str::text_eq(s.as_str(), name)))?;
-        d.get_at(pos).and_then(|e| e.value.clone())
-    })
-    .map(|v| (v, t.module == "builtins"))
+    dicts::get_str(c, name, hash).map(|v| (v, t.module == "builtins"))
 }
 
 /// [`lookup_in_type`], also saying whether the class it was found in is a built-in one.
@@ -396,11 +392,7 @@ fn generic_getattr<B: Backend>(
                 return Ok(Some(d));
             }
         }
-        let found = obj.read(&inst.dict, |d| {
-            let pos =
-                d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if crate::object::str::text_eq(s.as_str(), name)))?;
-            d.get_at(pos).and_then(|e| e.value.clone())
-        });
+        let found = dicts::get_str(obj, name, hash);
         if found.is_some() {
             return Ok(found);
         }
@@ -585,14 +577,7 @@ pub fn load_method<B: Backend>(
             };
             let shadowed = match &obj.payload {
                 Payload::Instance(inst) if local::is_local(inst) => true,
-                Payload::Instance(inst) => obj
-                    .read(&inst.dict, |d| {
-                        d.find(
-                            hash,
-                            |k| matches!(&k.payload, Payload::Str(s) if crate::object::str::text_eq(s.as_str(), text)),
-                        )
-                    })
-                    .is_some(),
+                Payload::Instance(_) => dicts::has_str(obj, text, hash),
                 _ => false,
             };
             if plain && !shadowed {

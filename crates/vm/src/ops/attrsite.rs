@@ -74,6 +74,14 @@ pub fn store<B: Backend>(
     }
 }
 
+/// Records at `site` that the class in `key` has no class attribute of its name; `true`.
+#[inline]
+fn learned(site: &AtomicU64, key: u64) -> bool {
+    // Relaxed: the word is self-contained (see the module docs).
+    site.store(key, Ordering::Relaxed);
+    true
+}
+
 /// `obj.name` at a `LOAD_ATTR` site.
 #[inline(always)]
 pub fn getattr_site<B: Backend>(
@@ -86,18 +94,13 @@ pub fn getattr_site<B: Backend>(
         && let Payload::Str(s) = &name.payload
         && let Some(key) = typever::site_key(tag, typever::epoch())
     {
-        // Relaxed: the word is self-contained (see the module docs).
-        if site.load(Ordering::Relaxed) == key {
-            if let Some(v) = dicts::get_str(obj, s.as_str(), s.hash()) {
-                return Ok(v);
-            }
-        } else if specializable(s.as_str())
-            && attr::class_attr(ctx, &inst.class, s.as_str(), s.hash()).is_none()
-        {
-            site.store(key, Ordering::Relaxed);
-            if let Some(v) = dicts::get_str(obj, s.as_str(), s.hash()) {
-                return Ok(v);
-            }
+        // Relaxed: as in `learned`.
+        let known = site.load(Ordering::Relaxed) == key
+            || specializable(s.as_str())
+                && attr::class_attr(ctx, &inst.class, s.as_str(), s.hash()).is_none()
+                && learned(site, key);
+        if known && let Some(v) = dicts::get_str(obj, s.as_str(), s.hash()) {
+            return Ok(v);
         }
     }
     attr::getattr(ctx, obj, name)
@@ -116,18 +119,15 @@ pub fn setattr_site<B: Backend>(
         && let Payload::Str(s) = &name.payload
         && let Some(key) = typever::site_key(tag, typever::epoch())
     {
-        if site.load(Ordering::Relaxed) == key {
-            dicts::set_name(obj, name.clone(), value);
-            return Ok(());
-        }
         let cls = &inst.class;
-        let slots = matches!(&cls.payload, Payload::Type(t) if t.slots.is_some());
-        if !slots
-            && specializable(s.as_str())
-            && attr::class_attr(ctx, cls, s.as_str(), s.hash()).is_none()
-            && attr::user_hook(ctx, obj, "__setattr__", crate::hash_lit!("__setattr__")).is_none()
-        {
-            site.store(key, Ordering::Relaxed);
+        let known = site.load(Ordering::Relaxed) == key
+            || !matches!(&cls.payload, Payload::Type(t) if t.slots.is_some())
+                && specializable(s.as_str())
+                && attr::class_attr(ctx, cls, s.as_str(), s.hash()).is_none()
+                && attr::user_hook(ctx, obj, "__setattr__", crate::hash_lit!("__setattr__"))
+                    .is_none()
+                && learned(site, key);
+        if known {
             dicts::set_name(obj, name.clone(), value);
             return Ok(());
         }

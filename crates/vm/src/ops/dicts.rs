@@ -251,17 +251,26 @@ pub fn remove<B: Backend>(
     Ok(entry)
 }
 
+/// Whether the key `k` is a str with text `name` (namespace lookups by text).
+#[inline(always)]
+pub fn is_text<B: Backend>(k: &PyRef<B>, name: &str) -> bool {
+    matches!(&k.payload, Payload::Str(s) if crate::object::str::text_eq(s.as_str(), name))
+}
+
 /// Lookup of a str key in a namespace dict (globals, class and instance dicts) by text.
 #[inline]
 pub fn get_str<B: Backend>(obj: &PyRef<B>, name: &str, hash: i64) -> Option<PyRef<B>> {
     let cell = table(obj)?;
     obj.read(cell, |d| {
-        let pos = d.find(hash, |k| match &k.payload {
-            Payload::Str(s) => crate::object::str::text_eq(s.as_str(), name),
-            _ => false,
-        })?;
+        let pos = d.find(hash, |k| is_text(k, name))?;
         d.get_at(pos).and_then(|e| e.value.clone())
     })
+}
+
+/// Whether a namespace dict has a str key with text `name`.
+#[inline]
+pub fn has_str<B: Backend>(obj: &PyRef<B>, name: &str, hash: i64) -> bool {
+    read_table(obj, |d| d.find(hash, |k| is_text(k, name)).is_some()).unwrap_or(false)
 }
 
 /// Lookup by a str object (uses its cached hash).
@@ -296,7 +305,7 @@ pub fn del_name<B: Backend>(obj: &PyRef<B>, name: &str) -> Option<PyRef<B>> {
     let cell = table(obj)?;
     let hash = hash_str(name);
     let entry = obj.write(cell, |d| {
-        let pos = d.find(hash, |k| matches!(&k.payload, Payload::Str(s) if crate::object::str::text_eq(s.as_str(), name)))?;
+        let pos = d.find(hash, |k| is_text(k, name))?;
         d.remove_at(pos)
     });
     written(obj);
