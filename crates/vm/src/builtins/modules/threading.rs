@@ -586,9 +586,18 @@ pub fn shutdown<B: Backend>(ctx: &mut Ctx<'_, B>) -> bool {
             }
         });
     }
-    let list = vm.os_threads.lock().unwrap_or_else(|e| e.into_inner());
+    let mut list = vm.os_threads.lock().unwrap_or_else(|e| e.into_inner());
     // Acquire: pairs with the Release in `ThreadState::set_phase`.
-    list.iter().all(|t| t.done.load(Ordering::Acquire) && t.handle.is_finished())
+    if !list.iter().all(|t| t.done.load(Ordering::Acquire) && t.handle.is_finished()) {
+        return false;
+    }
+    // `is_finished` turns true when the thread's closure has returned, before its thread-local
+    // destructors run; one of those flushes its live-object count (`object::live`). Joining
+    // waits for them, so the leak check after teardown sees every thread's balance.
+    for t in list.drain(..) {
+        let _ = t.handle.join();
+    }
+    true
 }
 
 /// Fills the `threading` module.
