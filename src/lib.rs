@@ -7,6 +7,16 @@
 
 pub mod cli;
 pub mod compare;
+
+/// Every allocation goes through mimalloc, as in free-threaded CPython (PEP 703 made mimalloc
+/// its allocator): small objects come from per-thread pages, freed memory is reused without
+/// glibc's consolidation passes or returning pages to the kernel between bursts. All backends
+/// share it, so it moves no backend-to-backend ratio; `docs/architecture.md` records the
+/// choice and its measured effect. Under ThreadSanitizer (`.ci/tsan` sets `gillab_tsan`) the
+/// system allocator stays, since TSan must see every `malloc` and `free` to order reuse.
+#[cfg(not(gillab_tsan))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub mod suite;
 pub mod workloads;
 
