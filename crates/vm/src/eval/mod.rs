@@ -409,8 +409,19 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 let r = match fast {
                     Some(v) => vm.int(v),
                     None => {
-                        let (op, inplace) = BinOp::from_arg(arg);
-                        arith::binary_op(ctx, &a, &b, op, inplace)?
+                        let floats = match (&a.payload, &b.payload) {
+                            (Payload::Float(x), Payload::Float(y)) => Some((*x, *y)),
+                            (Payload::Float(x), Payload::Int(y)) => Some((*x, *y as f64)),
+                            (Payload::Int(x), Payload::Float(y)) => Some((*x as f64, *y)),
+                            _ => None,
+                        };
+                        match floats.and_then(|(x, y)| fuse::float_binop(arg as u8, x, y)) {
+                            Some(r) => vm.float(r),
+                            None => {
+                                let (op, inplace) = BinOp::from_arg(arg);
+                                arith::binary_op(ctx, &a, &b, op, inplace)?
+                            }
+                        }
                     }
                 };
                 drop((a, b));

@@ -5,7 +5,6 @@ use crate::backend::Backend;
 use crate::builtins::{Args, add};
 use crate::ctx::{Ctx, PyResult};
 use crate::vm::Vm;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
@@ -19,9 +18,13 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "sleep", sleep);
 }
 
+/// The process's first reading of the clock, which `monotonic` and `perf_counter` count from.
+/// Behind `parking_lot`'s lock rather than `std::sync::OnceLock`: the standard library is not
+/// instrumented under ThreadSanitizer, so the `Once` handing the value to a second thread is
+/// invisible to it and `.ci/tsan` reported the read as a race (docs/safety.md, ThreadSanitizer).
 fn epoch() -> Instant {
-    static START: OnceLock<Instant> = OnceLock::new();
-    *START.get_or_init(Instant::now)
+    static START: parking_lot::Mutex<Option<Instant>> = parking_lot::Mutex::new(None);
+    *START.lock().get_or_insert_with(Instant::now)
 }
 
 fn time<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
