@@ -24,16 +24,20 @@ pub fn call<B: Backend>(
     if kwnames.is_none()
         && let Some(Payload::Function(func)) = f.stack[base].as_ref().map(|c| &c.payload)
         && let Payload::Code(code) = &func.code.payload
-        && code.is_simple(len - args_start)
+        && let Some(fill) =
+            code.defaults_to_fill(len - args_start, func.positional_defaults().len())
     {
-        // Python-to-Python call with exactly the positional parameters: the arguments move
-        // from this frame's stack into the callee's locals, as in CPython 3.11 (no count
-        // traffic, and `sys.getrefcount` inside the callee sees what CPython's does).
+        // Python-to-Python call with positional arguments only, the missing ones taken from
+        // the defaults: the arguments move from this frame's stack into the callee's locals,
+        // as in CPython 3.11 (no count traffic, and `sys.getrefcount` inside the callee sees
+        // what CPython's does).
         let callee = f.stack[base].clone().unwrap_or_else(|| super::stack_corrupt());
         let Payload::Function(func) = &callee.payload else { super::stack_corrupt() };
         let Payload::Code(code) = &func.code.payload else { super::stack_corrupt() };
         let mut fast = ctx.take_vec(code.code.varnames.len());
         fast.extend(f.stack.drain(args_start..));
+        let defaults = func.positional_defaults();
+        fast.extend(defaults[defaults.len() - fill..].iter().map(|d| Some(d.clone())));
         fast.resize_with(code.code.varnames.len(), || None);
         f.stack.truncate(base);
         let result = super::run_frame(ctx, func, code, fast)?;

@@ -40,6 +40,22 @@ impl<B: Backend> CodeRef<B> {
             && !co.flags.contains(gillab_compiler::CodeFlags::VARARGS)
             && !co.flags.contains(gillab_compiler::CodeFlags::VARKEYWORDS)
     }
+
+    /// For a call with `nargs` positional arguments and no keywords to a function with
+    /// `ndefaults` positional defaults: how many trailing defaults fill the remaining positional
+    /// parameters (0 for an exact call), or `None` when the call needs the general binder
+    /// (too many or too few arguments, keyword-only parameters, `*args` or `**kwargs`).
+    #[inline]
+    pub fn defaults_to_fill(&self, nargs: usize, ndefaults: usize) -> Option<usize> {
+        let co = &self.code;
+        let argc = co.argcount as usize;
+        let simple = nargs <= argc
+            && argc - nargs <= ndefaults
+            && co.kwonlyargcount == 0
+            && !co.flags.contains(gillab_compiler::CodeFlags::VARARGS)
+            && !co.flags.contains(gillab_compiler::CodeFlags::VARKEYWORDS);
+        simple.then(|| argc - nargs)
+    }
 }
 
 /// A fused pattern starting at a `LOAD_FAST`: found by `eval::fuse::find`, run by the eval loop.

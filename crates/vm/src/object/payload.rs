@@ -176,6 +176,17 @@ pub struct Function<B: Backend> {
     pub attrs: B::Cell<Option<Box<FuncAttrs<B>>>>,
 }
 
+impl<B: Backend> Function<B> {
+    /// The positional defaults, for the last `len()` positional parameters (empty if none).
+    #[inline]
+    pub fn positional_defaults(&self) -> &[PyRef<B>] {
+        match self.defaults.as_ref().map(|d| &d.payload) {
+            Some(Payload::Tuple(t)) => t,
+            _ => &[],
+        }
+    }
+}
+
 /// The writable attributes of a [`Function`], each `None` until assigned (or, for `dict` and
 /// `annotations`, until first read).
 pub struct FuncAttrs<B: Backend> {

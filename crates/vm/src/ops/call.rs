@@ -261,9 +261,15 @@ pub fn call_function<B: Backend>(
     let co = &code.code;
     let mut fast = ctx.take_vec(co.varnames.len());
     fast.resize_with(co.varnames.len(), || None);
-    // The common case: positional arguments only, exactly as many as parameters.
-    if kwnames.is_empty() && code.is_simple(args.len()) {
-        for (slot, a) in fast.iter_mut().zip(args) {
+    // The common case: positional arguments only, the missing ones taken from the defaults.
+    let fill = match kwnames.is_empty() {
+        true => code.defaults_to_fill(args.len(), func.positional_defaults().len()),
+        false => None,
+    };
+    if let Some(fill) = fill {
+        let defaults = func.positional_defaults();
+        let given = args.iter().chain(&defaults[defaults.len() - fill..]);
+        for (slot, a) in fast.iter_mut().zip(given) {
             *slot = Some(a.clone());
         }
     } else {
