@@ -85,6 +85,10 @@ pub struct RunArgs {
     /// and its MRO, as before issue 16).
     #[arg(long)]
     pub no_attr_cache: bool,
+    /// Turn off the global sites (every `LOAD_GLOBAL` then hashes and probes the globals and
+    /// the builtins, as before issue 16).
+    #[arg(long)]
+    pub no_global_cache: bool,
     /// Print the backend's counters as one JSON line on stderr at exit.
     #[arg(long)]
     pub stats: bool,
@@ -249,6 +253,7 @@ fn run(args: RunArgs) -> i32 {
             },
             rc_elision: !args.no_rc_elision,
             attr_cache: !args.no_attr_cache,
+            global_cache: !args.no_global_cache,
         },
         argv,
         stats: args.stats,

@@ -48,7 +48,11 @@ fn read(dir: &Path, name: &str) -> String {
 /// behaviour.
 pub fn run_fixture(backend: &str, fixture: &str) {
     run_fixture_mode(backend, fixture, &[]);
-    run_fixture_mode(backend, fixture, &["--no-rc-elision", "--no-attr-cache"]);
+    run_fixture_mode(
+        backend,
+        fixture,
+        &["--no-rc-elision", "--no-attr-cache", "--no-global-cache"],
+    );
 }
 
 fn run_fixture_mode(backend: &str, fixture: &str, mode: &[&str]) {

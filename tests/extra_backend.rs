@@ -236,6 +236,7 @@ impl WithBackend for RunFixture<'_> {
                 gil: GilConfig { switch_interval: 0.001, ..GilConfig::default() },
                 rc_elision: true,
                 attr_cache: true,
+                global_cache: true,
             },
             argv: vec![file.clone()],
             stats: false,

@@ -120,6 +120,14 @@ fn class_attribute_cache_is_never_stale() {
     stress("class_cache_fresh.py", "[] (1500, 1500, 1500, (1500, 1)) 1500");
 }
 
+/// The global sites never answer with a stale value: a writer rebinds a global, shadows and
+/// unshadows a builtin, replaces a builtin in the builtins module and grows and shrinks the
+/// module's table under a lock; readers check every cached load against what was published.
+#[test]
+fn global_sites_are_never_stale() {
+    stress("global_site_fresh.py", "[] (1500, 2, 3) (1501, False, False) True");
+}
+
 /// A list of dicts and a dict of lists, mutated and read at both levels.
 #[test]
 fn nested_containers_readers_see_whole_values() {

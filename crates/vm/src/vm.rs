@@ -37,6 +37,9 @@ pub struct VmOptions {
     /// Whether each thread caches class-attribute lookups by class tag and name
     /// (`object::typever`); `--no-attr-cache` clears it.
     pub attr_cache: bool,
+    /// Whether `LOAD_GLOBAL` reads through its site words (`ops::globalsite`);
+    /// `--no-global-cache` clears it.
+    pub global_cache: bool,
 }
 
 impl Default for VmOptions {
@@ -47,6 +50,7 @@ impl Default for VmOptions {
             gil: GilConfig::default(),
             rc_elision: true,
             attr_cache: true,
+            global_cache: true,
         }
     }
 }

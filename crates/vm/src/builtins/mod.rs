@@ -148,7 +148,13 @@ pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> Result<PyRe
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let class_cell = code.freevar_names().iter().position(|n| n == "__class__");
     let fused = crate::eval::fuse::find(&code);
-    let sites = code.instructions.iter().map(|_| std::sync::atomic::AtomicU64::new(0)).collect();
+    let words = || code.instructions.iter().map(|_| std::sync::atomic::AtomicU64::new(0));
+    let sites = words().collect();
+    let gsites = match code.instructions.iter().any(|i| i.op == gillab_compiler::Opcode::LoadGlobal)
+    {
+        true => words().collect(),
+        false => Box::default(),
+    };
     let code = PyRef::new(Payload::Code(Box::new(CodeRef {
         code,
         consts,
@@ -157,6 +163,7 @@ pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> Result<PyRe
         max_stack,
         fused,
         sites,
+        gsites,
     })));
     // A module's code and constants are read by every thread that runs it, and live as long
     // as its functions do: immortal (`object::immortal`), as free-threaded CPython makes them.

@@ -318,7 +318,7 @@ fn dispatch<B: Backend>(ctx: &mut Ctx<'_, B>, f: &mut Frame<'_, B>) -> PyResult<
                 generator::after_drop(ctx, f);
             }
             Op::LoadGlobal => {
-                let v = names::load_global(ctx, f, arg)?;
+                let v = names::load_global_at(ctx, f, arg, f.pc - 1)?;
                 f.push(v);
             }
             Op::StoreGlobal => {

@@ -34,6 +34,20 @@ pub fn load_global<B: Backend>(ctx: &mut Ctx<'_, B>, f: &Frame<'_, B>, i: u32) -
     Err(ctx.name_error(name_text(f, i)))
 }
 
+/// `LOAD_GLOBAL` at instruction `at`: through its site (`ops::globalsite`).
+#[inline(always)]
+pub fn load_global_at<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    f: &Frame<'_, B>,
+    i: u32,
+    at: usize,
+) -> PyResult<B> {
+    match crate::ops::globalsite::load(ctx, f.code, at, f.globals, &f.code.names[i as usize])? {
+        Some(v) => Ok(v),
+        None => Err(ctx.name_error(name_text(f, i))),
+    }
+}
+
 /// `DELETE_GLOBAL`.
 pub fn delete_global<B: Backend>(
     ctx: &mut Ctx<'_, B>,

@@ -9,6 +9,7 @@
 
 use super::PyRef;
 use crate::backend::Backend;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One key/value pair with the key's cached hash.
 pub struct Entry<B: Backend> {
@@ -43,7 +44,23 @@ struct Table<B: Backend> {
     /// Bumped on every insertion of a new key or removal, so iterators can detect a change of
     /// size during iteration as CPython does.
     version: u64,
+    /// The keys tag (CPython's `dk_version`): 0, or a process-unique number drawn by
+    /// [`Dict::keys_tag_or_assign`] that stands for this table's present keys at their present
+    /// positions. Every change of keys or positions resets it to 0, and a number is never
+    /// drawn twice, so a cached "key K at position P of the table tagged T" stays true for as
+    /// long as some table carries T (the global sites, `ops::globalsite`; docs/safety.md, I9).
+    /// Written under the cell's write access (reset) or, racing other readers, by a
+    /// compare-and-swap from 0 under its read access.
+    keys_tag: AtomicU64,
 }
+
+/// The next keys tag to hand out (see `Table::keys_tag`). Tags fit in 40 bits, so that a site
+/// word holds a tag and a 24-bit position.
+static NEXT_KEYS_TAG: AtomicU64 = AtomicU64::new(1);
+
+/// The largest keys tag; once the counter passes it, tables stay untagged and global sites
+/// stop specializing (after 10^12 tags).
+pub const MAX_KEYS_TAG: u64 = (1 << 40) - 1;
 
 impl<B: Backend> Default for Dict<B> {
     fn default() -> Self {
@@ -80,7 +97,13 @@ impl<B: Backend> Dict<B> {
 
     fn table_mut(&mut self) -> &mut Table<B> {
         self.t.get_or_insert_with(|| {
-            Box::new(Table { entries: Vec::new(), indices: Vec::new(), len: 0, version: 0 })
+            Box::new(Table {
+                entries: Vec::new(),
+                indices: Vec::new(),
+                len: 0,
+                version: 0,
+                keys_tag: AtomicU64::new(0),
+            })
         })
     }
 
@@ -97,6 +120,35 @@ impl<B: Backend> Dict<B> {
     /// The change counter (see the field docs).
     pub fn version(&self) -> u64 {
         self.t.as_ref().map_or(0, |t| t.version)
+    }
+
+    /// The table's keys tag, 0 when it has none (see `Table::keys_tag`).
+    #[inline(always)]
+    pub fn keys_tag(&self) -> u64 {
+        // Relaxed: the tag is read inside the cell's read access, which orders it with the
+        // keys it describes; a stale 0 only means a miss.
+        self.t.as_ref().map_or(0, |t| t.keys_tag.load(Ordering::Relaxed))
+    }
+
+    /// The table's keys tag, drawing a fresh one if it has none; 0 for an empty dict with no
+    /// table, or once the tags are used up. Callable under the cell's read access: readers
+    /// racing to tag the same table agree on the one that wins the swap.
+    pub fn keys_tag_or_assign(&self) -> u64 {
+        let Some(t) = self.t.as_ref() else { return 0 };
+        // Relaxed throughout: the tag carries no data; it names the keys, which the caller
+        // reads under the same read access (docs/safety.md, I9).
+        let now = t.keys_tag.load(Ordering::Relaxed);
+        if now != 0 {
+            return now;
+        }
+        let fresh = NEXT_KEYS_TAG.fetch_add(1, Ordering::Relaxed);
+        if fresh > MAX_KEYS_TAG {
+            return 0;
+        }
+        match t.keys_tag.compare_exchange(0, fresh, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => fresh,
+            Err(won) => won,
+        }
     }
 
     /// Live entries in insertion order.
@@ -143,6 +195,12 @@ impl<B: Backend> Dict<B> {
     /// Dense position of the key with `hash` for which `eq` is true.
     pub fn find(&self, hash: i64, eq: impl FnMut(&PyRef<B>) -> bool) -> Option<usize> {
         self.t.as_ref()?.find(hash, eq)
+    }
+
+    /// The value at dense position `pos`, if that entry is live and has one.
+    #[inline(always)]
+    pub fn value_at(&self, pos: usize) -> Option<&PyRef<B>> {
+        self.t.as_ref()?.entries.get(pos)?.as_ref()?.value.as_ref()
     }
 
     /// The entry at dense position `pos`.
@@ -237,7 +295,15 @@ impl<B: Backend> Table<B> {
         self.entries.push(Some(Entry { hash, key, value }));
         self.place(hash, pos);
         self.len += 1;
+        self.keys_changed();
+    }
+
+    /// After a change of keys or of their positions: iterators see a new version, and the
+    /// keys tag no longer describes the table.
+    #[inline]
+    fn keys_changed(&mut self) {
         self.version += 1;
+        *self.keys_tag.get_mut() = 0;
     }
 
     fn place(&mut self, hash: i64, pos: usize) {
@@ -273,7 +339,7 @@ impl<B: Backend> Table<B> {
             self.indices[slot] = DUMMY;
         }
         self.len -= 1;
-        self.version += 1;
+        self.keys_changed();
         if self.len == 0 {
             self.entries.clear();
             self.indices.iter_mut().for_each(|i| *i = EMPTY);
@@ -292,7 +358,7 @@ impl<B: Backend> Table<B> {
         let out: Vec<Entry<B>> = std::mem::take(&mut self.entries).into_iter().flatten().collect();
         self.indices.clear();
         self.len = 0;
-        self.version += 1;
+        self.keys_changed();
         out
     }
 }

@@ -8,8 +8,9 @@
 //! `site_key(C.tag, epoch)`. While the epoch is unchanged and the next object's class has that
 //! tag, the load is one probe of the instance dict and the store one insert into it, skipping
 //! the class lookup and the generic path. Anything else (a miss in the instance dict, a
-//! different class, a changed class dict, exceptions, built-in subclasses, `__slots__`,
-//! dunder names) takes the generic path (`ops::attr`), which gives the same answer.
+//! different class, a changed class dict, exceptions, built-in subclasses, a store of a name
+//! that the class's `__slots__` do not list, dunder names) takes the generic path
+//! (`ops::attr`), which gives the same answer.
 //!
 //! Soundness is the type-attribute cache's (docs/safety.md, I8): the key is filled only after
 //! a lookup that began by loading that epoch, and it is one atomic word, so no thread can pair
@@ -55,6 +56,16 @@ pub fn load<B: Backend>(
     match code.sites.get(at) {
         Some(site) if ctx.vm.options.attr_cache => getattr_site(ctx, obj, name, site),
         _ => attr::getattr(ctx, obj, name),
+    }
+}
+
+/// Whether instances of `cls` may hold `name` in their own storage: always, unless the class
+/// has `__slots__` without `__dict__` that do not name it. A class's slots are fixed when it is
+/// created, so a site keyed on its tag may rely on the answer.
+fn slot_allowed<B: Backend>(cls: &PyRef<B>, name: &str) -> bool {
+    match &cls.payload {
+        Payload::Type(t) => t.slots.as_ref().is_none_or(|slots| slots.iter().any(|n| n == name)),
+        _ => false,
     }
 }
 
@@ -121,7 +132,7 @@ pub fn setattr_site<B: Backend>(
     {
         let cls = &inst.class;
         let known = site.load(Ordering::Relaxed) == key
-            || !matches!(&cls.payload, Payload::Type(t) if t.slots.is_some())
+            || slot_allowed(cls, s.as_str())
                 && specializable(s.as_str())
                 && attr::class_attr(ctx, cls, s.as_str(), s.hash()).is_none()
                 && attr::user_hook(ctx, obj, "__setattr__", crate::hash_lit!("__setattr__"))

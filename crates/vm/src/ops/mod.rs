@@ -20,6 +20,7 @@ pub mod compare;
 pub mod descr;
 pub mod dicts;
 pub mod funcattrs;
+pub mod globalsite;
 pub mod iter;
 pub mod local;
 pub mod percent;
