@@ -150,11 +150,7 @@ pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> Result<PyRe
     let fused = crate::eval::fuse::find(&code);
     let words = || code.instructions.iter().map(|_| std::sync::atomic::AtomicU64::new(0));
     let sites = words().collect();
-    let gsites = match code.instructions.iter().any(|i| i.op == gillab_compiler::Opcode::LoadGlobal)
-    {
-        true => words().collect(),
-        false => Box::default(),
-    };
+    let aux = words().collect();
     let code = PyRef::new(Payload::Code(Box::new(CodeRef {
         code,
         consts,
@@ -163,7 +159,7 @@ pub fn code_object<B: Backend>(vm: &Vm<B>, code: Arc<CodeObject>) -> Result<PyRe
         max_stack,
         fused,
         sites,
-        gsites,
+        aux,
     })));
     // A module's code and constants are read by every thread that runs it, and live as long
     // as its functions do: immortal (`object::immortal`), as free-threaded CPython makes them.

@@ -27,10 +27,11 @@ pub struct CodeRef<B: Backend> {
     /// that runs the code; each word is self-contained, so `Relaxed` suffices (docs/safety.md,
     /// I8).
     pub sites: Box<[std::sync::atomic::AtomicU64]>,
-    /// A second word per instruction when the code has a `LOAD_GLOBAL` (empty otherwise): at a
-    /// `LOAD_GLOBAL`, `sites` says where the globals hold the name (or that they do not) and
-    /// this word where the builtins do (`ops::globalsite`; docs/safety.md, I9).
-    pub gsites: Box<[std::sync::atomic::AtomicU64]>,
+    /// A second word per instruction: at a `LOAD_GLOBAL`, `sites` says where the globals hold
+    /// the name (or that they do not) and this word where the builtins do (`ops::globalsite`;
+    /// docs/safety.md, I9); at a `LOAD_ATTR` or `STORE_ATTR`, the position in the instance
+    /// dict where the name was last found (`ops::attrsite`), a hint checked before use.
+    pub aux: Box<[std::sync::atomic::AtomicU64]>,
 }
 
 impl<B: Backend> CodeRef<B> {

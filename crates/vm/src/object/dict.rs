@@ -203,6 +203,32 @@ impl<B: Backend> Dict<B> {
         self.t.as_ref()?.entries.get(pos)?.as_ref()?.value.as_ref()
     }
 
+    /// The value at dense position `pos` if that entry's key is `key` itself (identity): a
+    /// position remembered from an earlier lookup, checked before it is trusted.
+    #[inline(always)]
+    pub fn value_if_key_at(&self, pos: usize, key: &PyRef<B>) -> Option<&PyRef<B>> {
+        let e = self.t.as_ref()?.entries.get(pos)?.as_ref()?;
+        if e.key.is(key) { e.value.as_ref() } else { None }
+    }
+
+    /// Replaces the value at dense position `pos` if that entry's key is `key` itself and has
+    /// a value: `Ok(old value)`, or `Err(value)` handed back when the hint was wrong.
+    #[inline(always)]
+    pub fn replace_if_key_at(
+        &mut self,
+        pos: usize,
+        key: &PyRef<B>,
+        value: PyRef<B>,
+    ) -> Result<PyRef<B>, PyRef<B>> {
+        match self.t.as_mut().and_then(|t| t.entries.get_mut(pos)) {
+            Some(Some(e)) if e.key.is(key) => match &mut e.value {
+                Some(slot) => Ok(std::mem::replace(slot, value)),
+                None => Err(value),
+            },
+            _ => Err(value),
+        }
+    }
+
     /// The entry at dense position `pos`.
     pub fn get_at(&self, pos: usize) -> Option<&Entry<B>> {
         self.t.as_ref()?.get_at(pos)
@@ -216,6 +242,13 @@ impl<B: Backend> Dict<B> {
     /// Appends a key known not to be present.
     pub fn push_new(&mut self, hash: i64, key: PyRef<B>, value: Option<PyRef<B>>) {
         self.table_mut().push_new(hash, key, value)
+    }
+
+    /// Appends a key known not to be present; its dense position.
+    pub fn push_new_at(&mut self, hash: i64, key: PyRef<B>, value: Option<PyRef<B>>) -> usize {
+        let t = self.table_mut();
+        t.push_new(hash, key, value);
+        t.entries.len() - 1
     }
 
     /// Removes the entry at dense position `pos` and returns it.

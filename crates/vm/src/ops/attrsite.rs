@@ -7,7 +7,10 @@
 //! descriptor, no method, and for a store no Python `__setattr__`) records
 //! `site_key(C.tag, epoch)`. While the epoch is unchanged and the next object's class has that
 //! tag, the load is one probe of the instance dict and the store one insert into it, skipping
-//! the class lookup and the generic path. Anything else (a miss in the instance dict, a
+//! the class lookup and the generic path. A second word (`CodeRef::aux`) remembers where in
+//! the instance dict the name was last found; instances of one class usually store their
+//! attributes in the same order, so the probe is usually one identity check of the entry
+//! there (CPython's `LOAD_ATTR_WITH_HINT`). Anything else (a miss in the instance dict, a
 //! different class, a changed class dict, exceptions, built-in subclasses, a store of a name
 //! that the class's `__slots__` do not list, dunder names) takes the generic path
 //! (`ops::attr`), which gives the same answer.
@@ -53,8 +56,10 @@ pub fn load<B: Backend>(
     obj: &PyRef<B>,
     name: &PyRef<B>,
 ) -> PyResult<B> {
-    match code.sites.get(at) {
-        Some(site) if ctx.vm.options.attr_cache => getattr_site(ctx, obj, name, site),
+    match (code.sites.get(at), code.aux.get(at)) {
+        (Some(site), Some(hint)) if ctx.vm.options.attr_cache => {
+            getattr_site(ctx, obj, name, site, hint)
+        }
         _ => attr::getattr(ctx, obj, name),
     }
 }
@@ -79,8 +84,10 @@ pub fn store<B: Backend>(
     name: &PyRef<B>,
     value: PyRef<B>,
 ) -> PyResult<B, ()> {
-    match code.sites.get(at) {
-        Some(site) if ctx.vm.options.attr_cache => setattr_site(ctx, obj, name, value, site),
+    match (code.sites.get(at), code.aux.get(at)) {
+        (Some(site), Some(hint)) if ctx.vm.options.attr_cache => {
+            setattr_site(ctx, obj, name, value, site, hint)
+        }
         _ => attr::setattr(ctx, obj, name, value),
     }
 }
@@ -100,6 +107,7 @@ pub fn getattr_site<B: Backend>(
     obj: &PyRef<B>,
     name: &PyRef<B>,
     site: &AtomicU64,
+    hint: &AtomicU64,
 ) -> PyResult<B> {
     if let Some((inst, tag)) = plain(obj)
         && let Payload::Str(s) = &name.payload
@@ -110,7 +118,7 @@ pub fn getattr_site<B: Backend>(
             || specializable(s.as_str())
                 && attr::class_attr(ctx, &inst.class, s.as_str(), s.hash()).is_none()
                 && learned(site, key);
-        if known && let Some(v) = dicts::get_str(obj, s.as_str(), s.hash()) {
+        if known && let Some(v) = dicts::get_hinted(obj, name, s.as_str(), s.hash(), hint) {
             return Ok(v);
         }
     }
@@ -125,6 +133,7 @@ pub fn setattr_site<B: Backend>(
     name: &PyRef<B>,
     value: PyRef<B>,
     site: &AtomicU64,
+    hint: &AtomicU64,
 ) -> PyResult<B, ()> {
     if let Some((inst, tag)) = plain(obj)
         && let Payload::Str(s) = &name.payload
@@ -139,7 +148,7 @@ pub fn setattr_site<B: Backend>(
                     .is_none()
                 && learned(site, key);
         if known {
-            dicts::set_name(obj, name.clone(), value);
+            dicts::set_hinted(obj, name.clone(), value, hint);
             return Ok(());
         }
     }

@@ -9,6 +9,7 @@ use crate::object::dict::Dict;
 use crate::object::str::hash_str;
 use crate::object::{DictIterKind, Payload, PyRef};
 use crate::vm::Vm;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Equality of two keys decided without running Python code, or `None` if it needs `__eq__`.
 pub fn key_eq_fast<B: Backend>(a: &PyRef<B>, b: &PyRef<B>) -> Option<bool> {
@@ -265,6 +266,61 @@ pub fn get_str<B: Backend>(obj: &PyRef<B>, name: &str, hash: i64) -> Option<PyRe
         let pos = d.find(hash, |k| is_text(k, name))?;
         d.get_at(pos).and_then(|e| e.value.clone())
     })
+}
+
+/// Lookup of the str `name` (text `text`, hash `hash`) starting from a remembered position:
+/// the entry at `hint` answers if its key is `name` itself; otherwise the table is probed and
+/// the position found is remembered. The hint is only a guess, checked by identity under the
+/// same guard that reads the value (docs/safety.md, G1), so any thread may overwrite it.
+#[inline]
+pub fn get_hinted<B: Backend>(
+    obj: &PyRef<B>,
+    name: &PyRef<B>,
+    text: &str,
+    hash: i64,
+    hint: &AtomicU64,
+) -> Option<PyRef<B>> {
+    let cell = table(obj)?;
+    // Relaxed: a hint carries no data (see above).
+    let h = hint.load(Ordering::Relaxed) as usize;
+    let (v, found) = obj.read(cell, |d| match d.value_if_key_at(h, name) {
+        Some(v) => (Some(v.clone()), None),
+        None => {
+            let pos = d.find(hash, |k| is_text(k, text));
+            (pos.and_then(|p| d.get_at(p)).and_then(|e| e.value.clone()), pos)
+        }
+    });
+    if let Some(p) = found {
+        hint.store(p as u64, Ordering::Relaxed);
+    }
+    v
+}
+
+/// `set_name` starting from a remembered position (see [`get_hinted`]).
+#[inline]
+pub fn set_hinted<B: Backend>(obj: &PyRef<B>, name: PyRef<B>, value: PyRef<B>, hint: &AtomicU64) {
+    let Some(cell) = table(obj) else { return };
+    // Relaxed: as in `get_hinted`.
+    let h = hint.load(Ordering::Relaxed) as usize;
+    match obj.write(cell, |d| d.replace_if_key_at(h, &name, value)) {
+        Ok(old) => {
+            written(obj);
+            drop(old);
+        }
+        Err(value) => {
+            let Payload::Str(s) = &name.payload else { return };
+            let hash = s.hash();
+            let (pos, replaced) = obj.write(cell, |d| {
+                match d.find(hash, |k| k.is(&name) || as_text(k) == as_text(&name)) {
+                    Some(p) => (p, d.set_at(p, Some(value))),
+                    None => (d.push_new_at(hash, name.clone(), Some(value)), None),
+                }
+            });
+            written(obj);
+            drop(replaced);
+            hint.store(pos as u64, Ordering::Relaxed);
+        }
+    }
 }
 
 /// Whether a namespace dict has a str key with text `name`.

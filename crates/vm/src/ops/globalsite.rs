@@ -10,7 +10,7 @@
 //! |---|---|---|
 //! | `CodeRef::sites[at]` | `tag << 24 \| pos` | the table tagged `tag` (the globals) holds the name at dense position `pos` |
 //! | `CodeRef::sites[at]` | `tag << 24 \| ABSENT` | the table tagged `tag` (the globals) does not hold the name |
-//! | `CodeRef::gsites[at]` | `tag << 24 \| pos` | the table tagged `tag` (the builtins) holds the name at `pos` |
+//! | `CodeRef::aux[at]` | `tag << 24 \| pos` | the table tagged `tag` (the builtins) holds the name at `pos` |
 //!
 //! A load reads the globals' tag under the dict's read access; if the site's word has that tag
 //! it reads the entry at `pos` (one index, no hash, no probe, no key comparison), or, for
@@ -126,7 +126,7 @@ pub fn load<B: Backend>(
 ) -> PyResult<B, Option<PyRef<B>>> {
     let builtins = &ctx.vm.core.builtins;
     let (Some(gsite), Some(bsite), true, Payload::Str(s)) =
-        (code.sites.get(at), code.gsites.get(at), ctx.vm.options.global_cache, &name.payload)
+        (code.sites.get(at), code.aux.get(at), ctx.vm.options.global_cache, &name.payload)
     else {
         return Ok(dicts::get_name(globals, name).or_else(|| dicts::get_name(builtins, name)));
     };
