@@ -2,6 +2,7 @@
 
 use crate::{Entry, Executor, Policy, WithBackend, backends, with_backend};
 use clap::{Parser, Subcommand};
+use gillab_vm::builtins::modules::multiprocessing::shm;
 use gillab_vm::source::ScriptError;
 use gillab_vm::{Backend, GilConfig, RunOptions, VmOptions};
 use std::path::{Path, PathBuf};
@@ -267,8 +268,15 @@ fn run(args: RunArgs) -> i32 {
     }
     let host = gillab_process_host::Host::new(program.clone(), options.argv.clone(), worker_flags);
     gillab_vm::procs::set_host(host.clone());
+    // Shared segments (`multiprocessing.Value`/`Array`) left by runs that were killed.
+    if std::env::var_os("GILLAB_ROOT_PID").is_none() {
+        shm::sweep_dead(None);
+    }
     let status = with_backend(&args.backend, Run { path: &program, options }).unwrap_or(2);
     host.shutdown();
+    // Every child is reaped (and its segments swept); what this process created and did not
+    // free by now (a leaked object) goes too.
+    shm::sweep_dead(Some(std::process::id()));
     status
 }
 

@@ -15,6 +15,7 @@
 //! left; a `Process` is a one-worker pool whose worker exits after its job.
 
 use crate::protocol::{FromWorker, StreamName, ToWorker, encode};
+use gillab_vm::builtins::modules::multiprocessing::shm;
 use gillab_vm::procs::{Call, JobKind, JobResult, Outcome, ProcessHost, RemoteError};
 use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -247,6 +248,7 @@ impl Host {
     fn spawn_worker(&self, inner: &mut Inner, pool: u64) -> Result<u64, String> {
         let mut child = Command::new(&self.exe)
             .arg("worker")
+            .env("GILLAB_ROOT_PID", shm::root_pid().to_string())
             .args(&self.worker_flags)
             .arg("--")
             .arg(&self.program)
@@ -500,8 +502,16 @@ impl Host {
     }
 }
 
-/// Waits for a child whose stdout closed; kills it if it lingers.
+/// Waits for a child whose stdout closed; kills it if it lingers. Then removes the shared
+/// segments it created and could not unlink (it was killed, or they outlived its VM).
 fn reap_child(mut c: Child) -> Option<ExitStatus> {
+    let pid = c.id();
+    let status = wait_child(&mut c);
+    shm::sweep_dead(Some(pid));
+    status
+}
+
+fn wait_child(c: &mut Child) -> Option<ExitStatus> {
     let deadline = Instant::now() + Duration::from_secs(1);
     while Instant::now() < deadline {
         match c.try_wait() {

@@ -1,11 +1,14 @@
-//! `multiprocessing` on every backend: `Pool`, `Process`, `AsyncResult`, `cpu_count`.
+//! `multiprocessing` on every backend: `Pool`, `Process`, `AsyncResult`, `cpu_count`, and
+//! the shared `Value`/`Array` ([`shm`], `shared.rs`).
 //!
 //! The classes are Python (`multiprocessing.py`, compiled when first imported), written over
 //! the native `_multiprocessing` module defined here, which converts values for the wire
 //! ([`wire`]) and calls the installed [`ProcessHost`](crate::procs::ProcessHost) with the VM
-//! released. The worker end is [`worker`]. `Queue`, `Pipe`, `Manager` and shared memory are
-//! left out (docs/multiprocessing.md).
+//! released. The worker end is [`worker`]. `Queue`, `Pipe` and `Manager` are left out
+//! (docs/multiprocessing.md).
 
+mod shared;
+pub mod shm;
 pub mod wire;
 pub mod worker;
 
@@ -44,6 +47,7 @@ pub(crate) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "process_wait", process_wait);
     add(vm, ns, "process_kill", process_kill);
     add(vm, ns, "process_pid", process_pid);
+    shared::fill(vm, ns);
 }
 
 /// The host, after CPython's checks on who may start processes.

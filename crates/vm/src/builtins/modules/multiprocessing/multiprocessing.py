@@ -269,3 +269,246 @@ class _MainProcess:
     name = "MainProcess"
     daemon = False
     exitcode = None
+
+
+# Shared memory: Value, Array and their raw forms, over a POSIX shared-memory segment that
+# every process maps by name (_multiprocessing.shm_*; docs/multiprocessing.md). The lock is
+# the segment's own recursive process-shared lock, as CPython's default RLock.
+
+_CTYPE_NAMES = {
+    "b": "c_byte", "B": "c_ubyte", "h": "c_short", "H": "c_ushort", "i": "c_int",
+    "I": "c_uint", "l": "c_long", "L": "c_ulong", "q": "c_long", "Q": "c_ulong",
+    "f": "c_float", "d": "c_double",
+}
+
+
+def _new_segment(typecode, count):
+    width = _mp.shm_width(typecode)
+    return _mp.shm_create(_mp.SharedSegment, width * count)
+
+
+def _attach(name, length):
+    return _mp.shm_attach(_mp.SharedSegment, name, length)
+
+
+class _SharedLock:
+    """The segment's recursive lock (what get_lock() returns)."""
+
+    def __init__(self, seg):
+        self._seg = seg
+
+    def acquire(self, block=True, timeout=None):
+        return _mp.shm_acquire(self._seg, block, timeout)
+
+    def release(self):
+        _mp.shm_release(self._seg)
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *args):
+        self.release()
+
+    def __repr__(self):
+        return "<RLock(SharedSegment %s)>" % _mp.shm_name(self._seg)
+
+
+def _slice_range(s, n):
+    step = 1 if s.step is None else s.step
+    if step == 0:
+        raise ValueError("slice step cannot be zero")
+    lo, hi = (0, n) if step > 0 else (-1, n - 1)
+
+    def clamp(x, default):
+        if x is None:
+            return default
+        if x < 0:
+            x += n
+        return max(lo, min(x, hi))
+
+    start = clamp(s.start, 0 if step > 0 else n - 1)
+    stop = clamp(s.stop, n if step > 0 else -1)
+    return range(start, stop, step)
+
+
+def _check_lock(lock):
+    if lock is True or lock is False:
+        return lock
+    raise ValueError("gil-lab's shared values take lock=True or lock=False, "
+                     "not a separate lock object (their lock lives in the shared segment)")
+
+
+class _RawValue:
+    def __init__(self, seg, typecode):
+        self._seg = seg
+        self._type_ = typecode
+
+    @property
+    def value(self):
+        return _mp.shm_get(self._seg, self._type_, 0)
+
+    @value.setter
+    def value(self, v):
+        _mp.shm_set(self._seg, self._type_, 0, v)
+
+    def __repr__(self):
+        return "%s(%r)" % (_CTYPE_NAMES[self._type_], self.value)
+
+    def __gillab_reduce__(self):
+        return ("RawValue", (_mp.shm_name(self._seg), _mp.shm_len(self._seg), self._type_))
+
+
+class _RawArray:
+    def __init__(self, seg, typecode, length):
+        self._seg = seg
+        self._type_ = typecode
+        self._length_ = length
+
+    def __len__(self):
+        return self._length_
+
+    def _index(self, i):
+        if i < 0:
+            i += self._length_
+        if i < 0 or i >= self._length_:
+            raise IndexError("invalid index")
+        return i
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [_mp.shm_get(self._seg, self._type_, j) for j in _slice_range(i, self._length_)]
+        return _mp.shm_get(self._seg, self._type_, self._index(i))
+
+    def __setitem__(self, i, v):
+        if isinstance(i, slice):
+            idx = _slice_range(i, self._length_)
+            v = list(v)
+            if len(v) != len(idx):
+                raise ValueError("Can only assign sequence of same size")
+            for j, x in zip(idx, v):
+                _mp.shm_set(self._seg, self._type_, j, x)
+            return
+        _mp.shm_set(self._seg, self._type_, self._index(i), v)
+
+    def __iter__(self):
+        for j in range(self._length_):
+            yield _mp.shm_get(self._seg, self._type_, j)
+
+    def __repr__(self):
+        return "<%s_Array_%d object>" % (_CTYPE_NAMES[self._type_], self._length_)
+
+    def __gillab_reduce__(self):
+        return ("RawArray", (_mp.shm_name(self._seg), _mp.shm_len(self._seg), self._type_,
+                             self._length_))
+
+
+class Synchronized:
+    def __init__(self, obj):
+        self._obj = obj
+        self._lock = _SharedLock(obj._seg)
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+
+    def get_lock(self):
+        return self._lock
+
+    def get_obj(self):
+        return self._obj
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    @property
+    def value(self):
+        with self._lock:
+            return self._obj.value
+
+    @value.setter
+    def value(self, v):
+        with self._lock:
+            self._obj.value = v
+
+    def __repr__(self):
+        return "<Synchronized wrapper for %r>" % (self._obj,)
+
+    def __gillab_reduce__(self):
+        kind, state = self._obj.__gillab_reduce__()
+        return ("Value", state)
+
+
+class SynchronizedArray(Synchronized):
+    def __len__(self):
+        return len(self._obj)
+
+    def __getitem__(self, i):
+        with self._lock:
+            return self._obj[i]
+
+    def __setitem__(self, i, v):
+        with self._lock:
+            self._obj[i] = v
+
+    def __repr__(self):
+        return "<SynchronizedArray wrapper for %r>" % (self._obj,)
+
+    def __gillab_reduce__(self):
+        kind, state = self._obj.__gillab_reduce__()
+        return ("Array", state)
+
+
+def RawValue(typecode_or_type, *args):
+    if len(args) > 1:
+        raise TypeError("RawValue() takes at most 2 arguments")
+    obj = _RawValue(_new_segment(typecode_or_type, 1), typecode_or_type)
+    if args:
+        obj.value = args[0]
+    return obj
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    if isinstance(size_or_initializer, int):
+        size, init = size_or_initializer, None
+    else:
+        init = list(size_or_initializer)
+        size = len(init)
+    if size < 0:
+        raise ValueError("array size must be non-negative")
+    obj = _RawArray(_new_segment(typecode_or_type, size), typecode_or_type, size)
+    if init is not None:
+        obj[:] = init
+    return obj
+
+
+def Value(typecode_or_type, *args, lock=True):
+    obj = RawValue(typecode_or_type, *args)
+    if not _check_lock(lock):
+        return obj
+    return Synchronized(obj)
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True):
+    obj = RawArray(typecode_or_type, size_or_initializer)
+    if not _check_lock(lock):
+        return obj
+    return SynchronizedArray(obj)
+
+
+def _rebuild_RawValue(state):
+    name, length, typecode = state
+    return _RawValue(_attach(name, length), typecode)
+
+
+def _rebuild_RawArray(state):
+    name, length, typecode, n = state
+    return _RawArray(_attach(name, length), typecode, n)
+
+
+def _rebuild_Value(state):
+    return Synchronized(_rebuild_RawValue(state))
+
+
+def _rebuild_Array(state):
+    return SynchronizedArray(_rebuild_RawArray(state))

@@ -13,6 +13,7 @@
 //! | `list` | an array |
 //! | `tuple` | `{"tuple": [...]}` |
 //! | `dict` with `str`/`int` keys | `{"dict": [[key, value], ...]}` (insertion order) |
+//! | an object whose class defines `__gillab_reduce__` (`multiprocessing`'s shared `Value` and `Array`) | `{"rebuild": [kind, state]}`: `__gillab_reduce__()` returned `(kind, state)`; the receiver calls `multiprocessing._rebuild_KIND(state)` |
 //!
 //! Anything else raises `TypeError: cannot pickle 'T' object`, as CPython's pickler does for
 //! a lock or a socket. Decoding treats its input as untrusted: a malformed value is an error
@@ -89,12 +90,64 @@ fn encode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, depth: usize) -> PyRes
             }
             tagged("dict", Value::Array(out))
         }
+        Payload::Instance(_)
+            if let Some(reduce) = ops::attr::lookup_special(ctx, v, "__gillab_reduce__") =>
+        {
+            let r = ops::call::call(ctx, &reduce, std::slice::from_ref(v), &[])?;
+            let kind_state = match &r.payload {
+                Payload::Tuple(items) if items.len() == 2 && is_kind(&items[0]) => {
+                    Some((items[0].clone(), items[1].clone()))
+                }
+                _ => None,
+            };
+            let Some((kind, state)) = kind_state else {
+                return Err(ctx.type_error("__gillab_reduce__ must return (kind, state)"));
+            };
+            let state = encode(ctx, &state, depth + 1)?;
+            let kind = ops::as_str(&kind).unwrap_or_default().to_string();
+            tagged("rebuild", Value::Array(vec![Value::String(kind), state]))
+        }
         _ => {
             return Err(
                 ctx.type_error(format!("cannot pickle '{}' object", ops::type_name(ctx.vm, v)))
             );
         }
     })
+}
+
+/// Whether `k` names a rebuild function: a str of ASCII letters and underscores.
+fn is_kind<B: Backend>(k: &PyRef<B>) -> bool {
+    ops::as_str(k)
+        .is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_'))
+}
+
+/// `multiprocessing._rebuild_KIND(state)`: the receiving end of `__gillab_reduce__`. Only
+/// functions of that module and of that prefix can be reached, whatever the sender wrote.
+fn rebuild<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    kind: &str,
+    state: PyRef<B>,
+) -> Result<PyRef<B>, String> {
+    if kind.is_empty() || !kind.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_') {
+        return Err(format!("bad rebuild kind {kind:?}"));
+    }
+    let failed = |ctx: &mut Ctx<'_, B>, e: crate::ctx::PyErr<B>| {
+        let text = ops::repr::str(ctx, &e.0).unwrap_or_default();
+        format!("cannot rebuild a shared {kind}: {} {text}", ops::type_name(ctx.vm, &e.0))
+    };
+    let m = match crate::eval::imports::import_module(ctx, "multiprocessing") {
+        Ok(m) => m,
+        Err(e) => return Err(failed(ctx, e)),
+    };
+    let name = ctx.vm.str(format!("_rebuild_{kind}"));
+    let f = match ops::attr::getattr(ctx, &m, &name) {
+        Ok(f) => f,
+        Err(e) => return Err(failed(ctx, e)),
+    };
+    match ops::call::call(ctx, &f, &[state], &[]) {
+        Ok(v) => Ok(v),
+        Err(e) => Err(failed(ctx, e)),
+    }
 }
 
 fn encode_all<B: Backend>(
@@ -174,6 +227,13 @@ fn decode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &Value, depth: usize) -> Result<P
                         dicts::set(ctx, &d, k, Some(val)).map_err(|_| "bad dict key")?;
                     }
                     d
+                }
+                ("rebuild", Value::Array(ks)) => {
+                    let [Value::String(kind), state] = ks.as_slice() else {
+                        return Err("bad rebuild value".into());
+                    };
+                    let state = decode(ctx, state, depth + 1)?;
+                    rebuild(ctx, kind, state)?
                 }
                 _ => return Err(format!("unknown value tag {tag:?}")),
             }
