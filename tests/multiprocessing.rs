@@ -389,7 +389,9 @@ fn segments_of(root: u32) -> Vec<String> {
 
 /// A child killed while it holds a `Value`'s lock: the parent's acquire raises instead of
 /// hanging. A child killed while it holds a segment it created: the parent removes it when it
-/// reaps the child. Nothing of the run is left in `/dev/shm`, on every backend.
+/// reaps the child. A pipe whose only writer is killed: `EOFError`. A child killed while
+/// blocked in a queue's `get`: the queue still works. Nothing of the run is left in
+/// `/dev/shm`, on every backend.
 #[test]
 fn shared_memory_faults_raise_and_leave_no_segment() {
     for backend in ["gil", "objlock", "atomic", "biased", "shard"] {
@@ -399,7 +401,8 @@ fn shared_memory_faults_raise_and_leave_no_segment() {
         assert!(
             stdout.starts_with(
                 "RuntimeError: the shared lock's holder (process PID) exited without releasing \
-                 it\nnoticed within 5 s: True\nchild's segment exists: True\nafter reaping it: []\n"
+                 it\nnoticed within 5 s: True\nchild's segment exists: True\nafter reaping it: []\n\
+                 EOFError once the only writer was killed\nstill works\n"
             ),
             "{backend}: {stdout}"
         );

@@ -1,6 +1,8 @@
 # Faults around shared memory: a child killed while it holds a Value's lock (the parent's
-# acquire reports it instead of hanging), and a child killed while it holds a segment it
-# created (the parent removes it from /dev/shm when it reaps the child).
+# acquire reports it instead of hanging), a child killed while it holds a segment it created
+# (the parent removes it from /dev/shm when it reaps the child), a pipe whose only writer is
+# killed (EOFError, not a hang), and a child killed while blocked in a queue's get (the queue
+# keeps working).
 import multiprocessing as mp
 import os
 import time
@@ -18,6 +20,16 @@ def make(flag):
     KEEP.append(mp.Array("d", 4))
     flag.value = 1
     time.sleep(60)
+
+
+def hold_writer(w, flag):
+    flag.value = 1
+    time.sleep(60)
+
+
+def blocked_get(q, flag):
+    flag.value = 1
+    q.get()
 
 
 def mine(pid):
@@ -48,4 +60,28 @@ if __name__ == "__main__":
     c.kill()
     c.join()
     print("after reaping it:", mine(c.pid))
+    r, w = mp.Pipe(duplex=False)
+    flag = mp.RawValue("i", 0)
+    c = mp.Process(target=hold_writer, args=(w, flag))
+    c.start()
+    w.close()
+    while flag.value != 1:
+        time.sleep(0.01)
+    c.kill()
+    c.join()
+    try:
+        r.recv()
+    except EOFError:
+        print("EOFError once the only writer was killed")
+    q = mp.Queue()
+    flag.value = 0
+    c = mp.Process(target=blocked_get, args=(q, flag))
+    c.start()
+    while flag.value != 1:
+        time.sleep(0.01)
+    time.sleep(0.1)
+    c.kill()
+    c.join()
+    q.put("still works")
+    print(q.get(timeout=5))
     print("root", os.getpid())

@@ -1,12 +1,13 @@
-//! `multiprocessing` on every backend: `Pool`, `Process`, `AsyncResult`, `cpu_count`, and
-//! the shared `Value`/`Array` ([`shm`], `shared.rs`).
+//! `multiprocessing` on every backend: `Pool`, `Process`, `AsyncResult`, `cpu_count`, the
+//! shared `Value`/`Array` ([`shm`]) and the queues and pipes ([`channel`]), whose native
+//! functions are in `shared.rs`.
 //!
 //! The classes are Python (`multiprocessing.py`, compiled when first imported), written over
 //! the native `_multiprocessing` module defined here, which converts values for the wire
 //! ([`wire`]) and calls the installed [`ProcessHost`](crate::procs::ProcessHost) with the VM
-//! released. The worker end is [`worker`]. `Queue`, `Pipe` and `Manager` are left out
-//! (docs/multiprocessing.md).
+//! released. The worker end is [`worker`]. `Manager` is left out (docs/multiprocessing.md).
 
+pub mod channel;
 mod shared;
 pub mod shm;
 pub mod wire;
@@ -29,9 +30,15 @@ const SOURCE: &str = include_str!("multiprocessing.py");
 /// The file name its tracebacks show.
 const FILENAME: &str = "<frozen multiprocessing>";
 
-/// Fills `multiprocessing` by running its Python source.
+/// The sharing objects (`Value`, `Array`, queues, pipes), run in the same namespace.
+const SHARING: &str = include_str!("sharing.py");
+/// The file name their tracebacks show.
+const SHARING_FILENAME: &str = "<frozen multiprocessing.sharing>";
+
+/// Fills `multiprocessing` by running its Python sources.
 pub(crate) fn fill_python<B: Backend>(ctx: &mut Ctx<'_, B>, m: &PyRef<B>) -> PyResult<B, ()> {
-    exec_source(ctx, SOURCE, FILENAME, m)
+    exec_source(ctx, SOURCE, FILENAME, m)?;
+    exec_source(ctx, SHARING, SHARING_FILENAME, m)
 }
 
 /// Fills the native `_multiprocessing` module.

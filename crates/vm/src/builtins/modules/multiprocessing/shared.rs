@@ -4,6 +4,7 @@
 //! raw forms) on top; they cross to other processes through `__gillab_reduce__`
 //! (`wire.rs`), which sends the segment's name and the receiver maps it again.
 
+use super::channel::{ChanError, Channel, Role};
 use super::shm::{LockError, Scalar, Segment, width};
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
@@ -13,6 +14,7 @@ use crate::ops::{self, is_true};
 use crate::types::new_class;
 use crate::vm::Vm;
 use num_traits::ToPrimitive;
+use std::time::Instant;
 
 /// Adds the functions and the segment class to `_multiprocessing`'s namespace `ns`.
 pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
@@ -23,6 +25,13 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
         Layout::Builtin,
     );
     crate::ops::dicts::set_name(ns, vm.intern("SharedSegment"), cls);
+    let cls = new_class::<B>(
+        "ConnectionEnd",
+        "_multiprocessing",
+        vm.core.object_type.clone(),
+        Layout::Builtin,
+    );
+    crate::ops::dicts::set_name(ns, vm.intern("ConnectionEnd"), cls);
     add(vm, ns, "shm_create", shm_create);
     add(vm, ns, "shm_attach", shm_attach);
     add(vm, ns, "shm_name", shm_name);
@@ -32,6 +41,19 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "shm_acquire", shm_acquire);
     add(vm, ns, "shm_release", shm_release);
     add(vm, ns, "shm_width", shm_width);
+    add(vm, ns, "chan_put", chan_put);
+    add(vm, ns, "chan_get", chan_get);
+    add(vm, ns, "chan_qsize", chan_qsize);
+    add(vm, ns, "chan_task_done", chan_task_done);
+    add(vm, ns, "chan_join", chan_join);
+    add(vm, ns, "dumps", dumps);
+    add(vm, ns, "end_open", end_open);
+    add(vm, ns, "end_close", end_close);
+    add(vm, ns, "end_lend", end_lend);
+    add(vm, ns, "end_return", end_return);
+    add(vm, ns, "conn_send", conn_send);
+    add(vm, ns, "conn_recv", conn_recv);
+    add(vm, ns, "loads", loads);
 }
 
 fn new_segment<B: Backend>(cls: &PyRef<B>, s: Segment) -> PyRef<B> {
@@ -192,5 +214,249 @@ fn shm_release<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
     args.check(ctx, "shm_release", 1, 1, &[])?;
     let s = segment(ctx, &args.args[0])?;
     s.release().map_err(|e| lock_error(ctx, e))?;
+    Ok(ctx.vm.core.none.clone())
+}
+
+fn channel<'a, B: Backend>(ctx: &Ctx<'_, B>, o: &'a PyRef<B>) -> PyResult<B, Channel<'a>> {
+    Channel::new(segment(ctx, o)?).ok_or_else(|| ctx.type_error("not a channel segment"))
+}
+
+fn chan_error<B: Backend>(ctx: &Ctx<'_, B>, e: ChanError) -> crate::ctx::PyErr<B> {
+    match e {
+        ChanError::Lock(e) => lock_error(ctx, e),
+        ChanError::Os(m) => ctx.err(&ctx.vm.core.exc.os_error, m),
+        ChanError::TooManyDone => ctx.value_error("task_done() called too many times"),
+        ChanError::Eof => ctx.err(&ctx.vm.core.exc.eof_error, ""),
+        ChanError::BrokenPipe => crate::builtins::modules::os::errno_error(ctx, libc::EPIPE, None),
+        ChanError::TooManyEnds => ctx
+            .err(&ctx.vm.core.exc.os_error, "more than 16 processes hold ends of this connection"),
+    }
+}
+
+/// A `timeout` argument as a deadline (`None` for no limit).
+fn deadline_arg<B: Backend>(ctx: &Ctx<'_, B>, t: &PyRef<B>) -> PyResult<B, Option<Instant>> {
+    Ok(match &t.payload {
+        Payload::None => None,
+        _ => super::timeout_arg(ctx, Some(t))?.and_then(|d| Instant::now().checked_add(d)),
+    })
+}
+
+/// `chan_put(seg, data, maxsize, block, timeout)`: `False` if the queue stayed full.
+fn chan_put<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "chan_put", 5, 5, &[])?;
+    let data = ops::as_str(&args.args[1]).ok_or_else(|| ctx.type_error("data must be str"))?;
+    let maxsize = ops::expect_int(ctx, &args.args[2], "maxsize")?.max(0) as u64;
+    let block = is_true(ctx, &args.args[3])?;
+    let deadline = deadline_arg(ctx, &args.args[4])?;
+    let c = channel(ctx, &args.args[0])?;
+    let r = ctx.allow_threads(|| c.put(data.as_bytes(), maxsize, block, deadline));
+    r.map(|ok| ctx.vm.bool(ok)).map_err(|e| chan_error(ctx, e))
+}
+
+/// `chan_get(seg, block, timeout)`: the message, or `None` if there was none in time.
+fn chan_get<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "chan_get", 3, 3, &[])?;
+    let block = is_true(ctx, &args.args[1])?;
+    let deadline = deadline_arg(ctx, &args.args[2])?;
+    let c = channel(ctx, &args.args[0])?;
+    match ctx.allow_threads(|| c.get(block, deadline)) {
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
+            Ok(s) => Ok(ctx.vm.str(s)),
+            Err(_) => Err(ctx.value_error("a queue message is not text")),
+        },
+        Ok(None) => Ok(ctx.vm.core.none.clone()),
+        Err(e) => Err(chan_error(ctx, e)),
+    }
+}
+
+fn chan_qsize<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "chan_qsize", 1, 1, &[])?;
+    let c = channel(ctx, &args.args[0])?;
+    let n = ctx.allow_threads(|| c.items()).map_err(|e| chan_error(ctx, e))?;
+    Ok(ctx.vm.int(n as i64))
+}
+
+fn chan_task_done<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "chan_task_done", 1, 1, &[])?;
+    let c = channel(ctx, &args.args[0])?;
+    ctx.allow_threads(|| c.task_done()).map_err(|e| chan_error(ctx, e))?;
+    Ok(ctx.vm.core.none.clone())
+}
+
+/// `chan_join(seg, timeout)`: `True` once every message put was marked done.
+fn chan_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "chan_join", 2, 2, &[])?;
+    let deadline = deadline_arg(ctx, &args.args[1])?;
+    let c = channel(ctx, &args.args[0])?;
+    let r = ctx.allow_threads(|| c.join(deadline));
+    r.map(|ok| ctx.vm.bool(ok)).map_err(|e| chan_error(ctx, e))
+}
+
+/// `dumps(obj)`: the wire encoding of `obj` as text (what crosses in a queue message).
+fn dumps<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "dumps", 1, 1, &[])?;
+    let v = super::wire::to_wire(ctx, &args.args[0])?;
+    Ok(ctx.vm.str(v.to_string()))
+}
+
+/// `loads(text)`: the value `dumps` encoded.
+fn loads<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "loads", 1, 1, &[])?;
+    let text = ops::as_str(&args.args[0]).ok_or_else(|| ctx.type_error("expected str"))?;
+    let v: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ctx.value_error(format!("bad message: {e}")))?;
+    super::wire::from_wire(ctx, &v).map_err(|e| ctx.value_error(e))
+}
+
+/// One open end of a connection held by this process: its own mapping of the channel's
+/// segment, counted in the channel's end table while it lives and uncounted when closed or
+/// freed (so a `Connection` dropped without `close()` still lets its peer see the end of the
+/// stream).
+struct End {
+    seg: Segment,
+    role: Role,
+    closed: std::sync::atomic::AtomicBool,
+}
+
+impl End {
+    fn close(&self) -> Result<(), ChanError> {
+        // Relaxed: only makes the close happen once; the channel's lock orders the rest.
+        if self.closed.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return Ok(());
+        }
+        match Channel::new(&self.seg) {
+            Some(c) => c.close_end(self.role),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for End {
+    fn drop(&mut self) {
+        // A holder that died, or a lock error: the peer learns from the end table anyway.
+        let _ = self.close();
+    }
+}
+
+fn role_arg<B: Backend>(ctx: &Ctx<'_, B>, o: &PyRef<B>) -> PyResult<B, Role> {
+    match ops::expect_int(ctx, o, "role")? {
+        0 => Ok(Role::Reader),
+        1 => Ok(Role::Writer),
+        _ => Err(ctx.value_error("role must be 0 (reader) or 1 (writer)")),
+    }
+}
+
+fn end<'a, B: Backend>(ctx: &Ctx<'_, B>, o: &'a PyRef<B>) -> PyResult<B, &'a End> {
+    let e = match &o.payload {
+        Payload::Native(n) => n.data.downcast_ref::<End>(),
+        _ => None,
+    }
+    .ok_or_else(|| ctx.type_error("expected a connection end"))?;
+    // Relaxed: as in `End::close`.
+    if e.closed.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(ctx.err(&ctx.vm.core.exc.os_error, "handle is closed"));
+    }
+    Ok(e)
+}
+
+/// `end_open(cls, seg, role)`: a counted end of the channel in `seg`.
+fn end_open<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "end_open", 3, 3, &[])?;
+    let s = segment(ctx, &args.args[1])?;
+    let role = role_arg(ctx, &args.args[2])?;
+    let seg =
+        Segment::attach(s.name(), s.len()).map_err(|e| ctx.err(&ctx.vm.core.exc.os_error, e))?;
+    let c = Channel::new(&seg).ok_or_else(|| ctx.type_error("not a channel segment"))?;
+    ctx.allow_threads(|| c.open_end(role)).map_err(|e| chan_error(ctx, e))?;
+    let e = End { seg, role, closed: std::sync::atomic::AtomicBool::new(false) };
+    Ok(PyRef::new(Payload::Native(Box::new(NativeObj {
+        class: args.args[0].clone(),
+        data: Box::new(e),
+    }))))
+}
+
+/// `end_close(end)`: idempotent.
+fn end_close<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "end_close", 1, 1, &[])?;
+    let e = match &args.args[0].payload {
+        Payload::Native(n) => n.data.downcast_ref::<End>(),
+        _ => None,
+    }
+    .ok_or_else(|| ctx.type_error("expected a connection end"))?;
+    ctx.allow_threads(|| e.close()).map_err(|e| chan_error(ctx, e))?;
+    Ok(ctx.vm.core.none.clone())
+}
+
+/// `conn_send(end, obj, raw)`: sends `obj` (bytes as they are when `raw`, else encoded).
+fn conn_send<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "conn_send", 3, 3, &[])?;
+    let raw = is_true(ctx, &args.args[2])?;
+    let msg = if raw {
+        let Payload::Bytes(b) = &args.args[1].payload else {
+            return Err(ctx.type_error("send_bytes() argument must be bytes"));
+        };
+        let mut m = Vec::with_capacity(b.len() + 1);
+        m.push(b'b');
+        m.extend_from_slice(b);
+        m
+    } else {
+        let v = super::wire::to_wire(ctx, &args.args[1])?;
+        let mut m = b"o".to_vec();
+        m.extend_from_slice(v.to_string().as_bytes());
+        m
+    };
+    let e = end(ctx, &args.args[0])?;
+    let c = Channel::new(&e.seg).ok_or_else(|| ctx.type_error("not a channel segment"))?;
+    ctx.allow_threads(|| c.send(&msg)).map_err(|e| chan_error(ctx, e))?;
+    Ok(ctx.vm.core.none.clone())
+}
+
+/// `conn_recv(end, timeout, peek)`: `None` when `timeout` passed; with `peek`, `True` once a
+/// message or the end of the stream is there; else `(kind, payload)`: `("o", text)` for an
+/// encoded object, `("b", bytes)` for `send_bytes`.
+fn conn_recv<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "conn_recv", 3, 3, &[])?;
+    let deadline = deadline_arg(ctx, &args.args[1])?;
+    let peek = is_true(ctx, &args.args[2])?;
+    let e = end(ctx, &args.args[0])?;
+    let c = Channel::new(&e.seg).ok_or_else(|| ctx.type_error("not a channel segment"))?;
+    let got = ctx.allow_threads(|| c.recv(deadline, peek)).map_err(|e| chan_error(ctx, e))?;
+    let vm = ctx.vm;
+    Ok(match got {
+        None => vm.core.none.clone(),
+        Some(_) if peek => vm.bool(true),
+        Some(m) => match m.split_first() {
+            Some((b'b', rest)) => {
+                vm.tuple(vec![vm.str("b"), PyRef::new(Payload::Bytes(rest.into()))])
+            }
+            Some((b'o', rest)) => match std::str::from_utf8(rest) {
+                Ok(t) => vm.tuple(vec![vm.str("o"), vm.str(t)]),
+                Err(_) => return Err(ctx.value_error("a connection message is not text")),
+            },
+            _ => return Err(ctx.value_error("a connection message has no kind")),
+        },
+    })
+}
+
+/// `end_lend(seg, role)`: counts an end of `role` for this process while a connection
+/// crosses to another one, so that its peer does not see the stream end before the receiver
+/// has opened its own; returns this process's pid, which the receiver passes to
+/// `end_return`.
+fn end_lend<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "end_lend", 2, 2, &[])?;
+    let role = role_arg(ctx, &args.args[1])?;
+    let c = channel(ctx, &args.args[0])?;
+    ctx.allow_threads(|| c.open_end(role)).map_err(|e| chan_error(ctx, e))?;
+    Ok(ctx.vm.int(i64::from(std::process::id())))
+}
+
+/// `end_return(seg, role, pid)`: takes back the count `end_lend` made in process `pid`.
+fn end_return<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "end_return", 3, 3, &[])?;
+    let role = role_arg(ctx, &args.args[1])?;
+    let pid = ops::expect_int(ctx, &args.args[2], "pid")?;
+    let pid = i32::try_from(pid).map_err(|_| ctx.value_error("bad pid"))?;
+    let c = channel(ctx, &args.args[0])?;
+    ctx.allow_threads(|| c.close_end_of(role, pid)).map_err(|e| chan_error(ctx, e))?;
     Ok(ctx.vm.core.none.clone())
 }

@@ -97,6 +97,18 @@ impl Segment {
         Self::open(name, len, false)
     }
 
+    /// Maps the existing segment `name`, whatever its length (a one-shot message segment).
+    pub fn attach_any(name: &str) -> Result<Segment, String> {
+        Self::attach(name, HEADER)?.remap_whole()
+    }
+
+    /// This segment mapped again over its whole file (its length read with `fstat`).
+    fn remap_whole(self) -> Result<Segment, String> {
+        let meta = std::fs::metadata(format!("/dev/shm{}", self.name))
+            .map_err(|e| format!("segment {}: {e}", self.name))?;
+        Self::open(&self.name, meta.len() as usize, false)
+    }
+
     fn open(name: &str, len: usize, create: bool) -> Result<Segment, String> {
         let cname = std::ffi::CString::new(name).map_err(|_| "bad segment name".to_string())?;
         let flags = if create { libc::O_CREAT | libc::O_EXCL | libc::O_RDWR } else { libc::O_RDWR };
@@ -151,6 +163,47 @@ impl Segment {
         &self.name
     }
 
+    /// Copies `src` into the segment at byte `offset`.
+    ///
+    /// # Safety
+    /// The caller holds the segment's lock, and every other access to these bytes is made
+    /// under it too (the lock's `Acquire`/`Release` order the plain copies, I10).
+    pub(super) unsafe fn write_bytes(&self, offset: usize, src: &[u8]) -> Option<()> {
+        if offset.checked_add(src.len())? > self.len {
+            return None;
+        }
+        // SAFETY: the range is inside the mapping (checked above); exclusive by the caller's
+        // lock (the contract above).
+        unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), self.ptr.add(offset), src.len()) };
+        Some(())
+    }
+
+    /// Copies `dst.len()` bytes out of the segment from byte `offset`.
+    ///
+    /// # Safety
+    /// As for [`Segment::write_bytes`].
+    pub(super) unsafe fn read_bytes(&self, offset: usize, dst: &mut [u8]) -> Option<()> {
+        if offset.checked_add(dst.len())? > self.len {
+            return None;
+        }
+        // SAFETY: as in `write_bytes`.
+        unsafe { std::ptr::copy_nonoverlapping(self.ptr.add(offset), dst.as_mut_ptr(), dst.len()) };
+        Some(())
+    }
+
+    /// Gives up unlinking: the segment now belongs to whoever unlinks it by name.
+    pub(super) fn disown(&mut self) {
+        self.creator = false;
+    }
+
+    /// Unlinks the segment's name now (a receiver that consumed a one-shot segment).
+    pub(super) fn unlink(&self) {
+        if let Ok(c) = std::ffi::CString::new(self.name.as_str()) {
+            // SAFETY: `c` is a valid NUL-terminated name.
+            unsafe { libc::shm_unlink(c.as_ptr()) };
+        }
+    }
+
     /// Its length, header included.
     pub fn len(&self) -> usize {
         self.len
@@ -162,9 +215,10 @@ impl Segment {
     }
 
     /// The atomic of type `T` at byte `offset`, if it lies inside and is aligned.
-    fn at<T>(&self, offset: usize) -> Option<&T> {
+    pub(super) fn at<T>(&self, offset: usize) -> Option<&T> {
         let size = std::mem::size_of::<T>();
-        if !offset.is_multiple_of(std::mem::align_of::<T>()) || offset.checked_add(size)? > self.len {
+        if !offset.is_multiple_of(std::mem::align_of::<T>()) || offset.checked_add(size)? > self.len
+        {
             return None;
         }
         // SAFETY: the range is inside the live mapping (checked above) and aligned for `T`
@@ -353,7 +407,7 @@ fn gettid() -> i32 {
 }
 
 /// Whether process `pid` exists (a zombie counts as dead: it can no longer release).
-fn alive(pid: i32) -> bool {
+pub(super) fn alive(pid: i32) -> bool {
     // SAFETY: signal 0 only checks for existence and permission.
     if unsafe { libc::kill(pid, 0) } != 0 {
         return std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH);
@@ -364,7 +418,7 @@ fn alive(pid: i32) -> bool {
     }
 }
 
-fn futex_wait(word: &AtomicU32, expected: u32, timeout: Duration) {
+pub(super) fn futex_wait(word: &AtomicU32, expected: u32, timeout: Duration) {
     let ts = libc::timespec {
         tv_sec: timeout.as_secs() as libc::time_t,
         tv_nsec: timeout.subsec_nanos() as libc::c_long,
@@ -377,8 +431,13 @@ fn futex_wait(word: &AtomicU32, expected: u32, timeout: Duration) {
 }
 
 fn futex_wake(word: &AtomicU32) {
+    futex_wake_n(word, 1);
+}
+
+/// Wakes up to `n` sleepers on `word`.
+pub(super) fn futex_wake_n(word: &AtomicU32, n: i32) {
     // SAFETY: as in `futex_wait`; FUTEX_WAKE only wakes sleepers on the address.
-    unsafe { libc::syscall(libc::SYS_futex, word.as_ptr(), libc::FUTEX_WAKE, 1) };
+    unsafe { libc::syscall(libc::SYS_futex, word.as_ptr(), libc::FUTEX_WAKE, n) };
 }
 
 /// Removes the segments in `/dev/shm` left by processes that no longer exist: those whose
