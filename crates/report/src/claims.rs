@@ -6,6 +6,7 @@
 
 mod increment;
 mod shared_reads;
+mod sharing;
 
 use crate::analysis::{Data, Family, geomean};
 use crate::record::{CPYTHON, Record};
@@ -14,6 +15,7 @@ use std::fmt::Write as _;
 
 pub use increment::increment_not_atomic;
 pub use shared_reads::free_threading_scales;
+pub use sharing::processes_share_at_a_cost;
 
 /// What the data says about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -88,6 +90,7 @@ pub fn check_all(d: &Data) -> Vec<Claim> {
         fine_locks_cost(d),
         cas_spins(d),
         processes(d),
+        processes_share_at_a_cost(d),
         increment_not_atomic(d),
         convoy(d),
         free_threading_scales(d),

@@ -253,6 +253,12 @@ fn workload(s: &mut String, d: &Data, w: &str, p: &Parts<'_>) {
             ("threads_kb_each", "KiB per thread"),
         ],
         "spawn" => vec![("first_round_s", "first round")],
+        "sharing" => vec![
+            ("thread_queue_rtt_us", "threads' queue: µs/round trip"),
+            ("mp_queue_rtt_us", "mp.Queue: µs"),
+            ("pipe_rtt_us", "Pipe: µs"),
+            ("array_rtt_us", "Array: µs"),
+        ],
         _ => vec![],
     };
     // Convoy's threads are background load, not workers: no speedup or cost columns.

@@ -58,6 +58,11 @@ fn sleep<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
         return Err(ctx.value_error("sleep length must be non-negative"));
     }
     let d = Duration::from_nanos(ns as u64);
-    ctx.allow_threads(|| std::thread::sleep(d));
+    // `sleep(0)` gives the processor away (`sched_yield`), as a polling loop expects: CPython's
+    // zero-length `clock_nanosleep` is a system call that lets another runnable process in,
+    // where `std::thread::sleep(0)` returns without one.
+    ctx.allow_threads(
+        || if d.is_zero() { std::thread::yield_now() } else { std::thread::sleep(d) },
+    );
     Ok(ctx.vm.core.none.clone())
 }

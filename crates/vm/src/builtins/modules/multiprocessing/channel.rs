@@ -29,7 +29,7 @@
 //! blocked operation wakes at least every 50 ms to check its deadline, and the lock reports a
 //! holder that died (a process killed inside a queue operation) instead of hanging.
 
-use super::shm::{HEADER, LockError, Segment, alive, futex_wait, futex_wake_n};
+use super::shm::{HEADER, LockError, Segment, alive, exists, futex_wait, futex_wake_n};
 use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -279,7 +279,7 @@ impl<'a> Channel<'a> {
             let (pid, count) = self.slot(role, i);
             // Relaxed: under the lock (see `field`).
             let (pid, count) = (pid.load(Ordering::Relaxed), count.load(Ordering::Relaxed));
-            count > 0 && (pid == me || alive(pid))
+            count > 0 && (pid == me || exists(pid))
         })
     }
 

@@ -38,6 +38,8 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "shm_len", shm_len);
     add(vm, ns, "shm_get", shm_get);
     add(vm, ns, "shm_set", shm_set);
+    add(vm, ns, "arr_get", arr_get);
+    add(vm, ns, "arr_set", arr_set);
     add(vm, ns, "shm_acquire", shm_acquire);
     add(vm, ns, "shm_release", shm_release);
     add(vm, ns, "shm_width", shm_width);
@@ -130,7 +132,12 @@ fn shm_get<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let s = segment(ctx, &args.args[0])?;
     let c = typecode(ctx, &args.args[1])?;
     let i = index_arg(ctx, &args.args[2])?;
-    match s.load(c, i) {
+    scalar_obj(ctx, s.load(c, i))
+}
+
+/// The Python value of a loaded scalar; `IndexError` for none.
+fn scalar_obj<B: Backend>(ctx: &Ctx<'_, B>, v: Option<Scalar>) -> PyResult<B> {
+    match v {
         Some(Scalar::Int(v)) => Ok(ctx.vm.int(v)),
         Some(Scalar::UInt(v)) => Ok(match i64::try_from(v) {
             Ok(v) => ctx.vm.int(v),
@@ -458,5 +465,66 @@ fn end_return<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     let pid = i32::try_from(pid).map_err(|_| ctx.value_error("bad pid"))?;
     let c = channel(ctx, &args.args[0])?;
     ctx.allow_threads(|| c.close_end_of(role, pid)).map_err(|e| chan_error(ctx, e))?;
+    Ok(ctx.vm.core.none.clone())
+}
+
+/// Item `i` of a shared array of `length` values as Python indexes it (negative from the end),
+/// or `IndexError: invalid index`.
+fn item_index<B: Backend>(ctx: &Ctx<'_, B>, i: &PyRef<B>, length: &PyRef<B>) -> PyResult<B, usize> {
+    let n = ops::expect_int(ctx, length, "length")?;
+    let i = match i.payload {
+        Payload::Int(i) => i,
+        Payload::Bool(b) => i64::from(b),
+        _ => return Err(ctx.type_error("indices must be integers")),
+    };
+    let i = if i < 0 { i + n } else { i };
+    if i < 0 || i >= n {
+        return Err(ctx.index_error("invalid index"));
+    }
+    Ok(i as usize)
+}
+
+/// Runs `f` under the segment's lock when `locked` (the `Synchronized` wrappers' `with
+/// self:`), with the VM released only if the lock is not free at once.
+fn locked_op<B: Backend, R>(
+    ctx: &mut Ctx<'_, B>,
+    s: &Segment,
+    locked: bool,
+    f: impl FnOnce() -> R,
+) -> PyResult<B, R> {
+    if !locked {
+        return Ok(f());
+    }
+    let got = match s.acquire(false, None) {
+        Ok(false) => ctx.allow_threads(|| s.acquire(true, None)),
+        other => other,
+    };
+    got.map_err(|e| lock_error(ctx, e))?;
+    let r = f();
+    s.release().map_err(|e| lock_error(ctx, e))?;
+    Ok(r)
+}
+
+/// `arr_get(seg, typecode, length, i, locked)`: `a[i]` for an int `i` in one native call.
+fn arr_get<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "arr_get", 5, 5, &[])?;
+    let s = segment(ctx, &args.args[0])?;
+    let c = typecode(ctx, &args.args[1])?;
+    let i = item_index(ctx, &args.args[3], &args.args[2])?;
+    let locked = is_true(ctx, &args.args[4])?;
+    let v = locked_op(ctx, s, locked, || s.load(c, i))?;
+    scalar_obj(ctx, v)
+}
+
+/// `arr_set(seg, typecode, length, i, value, locked)`: `a[i] = value` for an int `i`.
+fn arr_set<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "arr_set", 6, 6, &[])?;
+    let s = segment(ctx, &args.args[0])?;
+    let c = typecode(ctx, &args.args[1])?;
+    let i = item_index(ctx, &args.args[3], &args.args[2])?;
+    let v = scalar(ctx, c, &args.args[4])?;
+    let locked = is_true(ctx, &args.args[5])?;
+    locked_op(ctx, s, locked, || s.store(c, i, v))?
+        .ok_or_else(|| ctx.index_error("invalid index"))?;
     Ok(ctx.vm.core.none.clone())
 }

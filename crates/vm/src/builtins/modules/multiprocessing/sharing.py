@@ -38,10 +38,10 @@ class _SharedLock:
         _mp.shm_release(self._seg)
 
     def __enter__(self):
-        return self.acquire()
+        return _mp.shm_acquire(self._seg, True, None)
 
     def __exit__(self, *args):
-        self.release()
+        _mp.shm_release(self._seg)
 
     def __repr__(self):
         return "<RLock(SharedSegment %s)>" % _mp.shm_name(self._seg)
@@ -101,17 +101,10 @@ class _RawArray:
     def __len__(self):
         return self._length_
 
-    def _index(self, i):
-        if i < 0:
-            i += self._length_
-        if i < 0 or i >= self._length_:
-            raise IndexError("invalid index")
-        return i
-
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [_mp.shm_get(self._seg, self._type_, j) for j in _slice_range(i, self._length_)]
-        return _mp.shm_get(self._seg, self._type_, self._index(i))
+        return _mp.arr_get(self._seg, self._type_, self._length_, i, False)
 
     def __setitem__(self, i, v):
         if isinstance(i, slice):
@@ -122,7 +115,7 @@ class _RawArray:
             for j, x in zip(idx, v):
                 _mp.shm_set(self._seg, self._type_, j, x)
             return
-        _mp.shm_set(self._seg, self._type_, self._index(i), v)
+        _mp.arr_set(self._seg, self._type_, self._length_, i, v, False)
 
     def __iter__(self):
         for j in range(self._length_):
@@ -178,12 +171,18 @@ class SynchronizedArray(Synchronized):
         return len(self._obj)
 
     def __getitem__(self, i):
+        o = self._obj
+        if type(i) is int:
+            return _mp.arr_get(o._seg, o._type_, o._length_, i, True)
         with self._lock:
-            return self._obj[i]
+            return o[i]
 
     def __setitem__(self, i, v):
+        o = self._obj
+        if type(i) is int:
+            return _mp.arr_set(o._seg, o._type_, o._length_, i, v, True)
         with self._lock:
-            self._obj[i] = v
+            o[i] = v
 
     def __repr__(self):
         return "<SynchronizedArray wrapper for %r>" % (self._obj,)

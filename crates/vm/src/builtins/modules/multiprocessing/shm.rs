@@ -406,11 +406,18 @@ fn gettid() -> i32 {
     unsafe { libc::gettid() }
 }
 
+/// Whether process `pid` exists, zombies included (one `kill(pid, 0)`: cheap enough for
+/// every `send`; a zombie is reaped by its parent within milliseconds).
+pub(super) fn exists(pid: i32) -> bool {
+    // SAFETY: signal 0 only checks for existence and permission.
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
 /// Whether process `pid` exists (a zombie counts as dead: it can no longer release).
 pub(super) fn alive(pid: i32) -> bool {
-    // SAFETY: signal 0 only checks for existence and permission.
-    if unsafe { libc::kill(pid, 0) } != 0 {
-        return std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH);
+    if !exists(pid) {
+        return false;
     }
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
         Ok(s) => !s.rsplit(')').next().is_some_and(|rest| rest.trim_start().starts_with('Z')),
