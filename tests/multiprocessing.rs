@@ -434,3 +434,26 @@ fn segments_of_a_killed_run_are_removed_by_the_next() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(segments_of(root), Vec::<String>::new(), "the next run removed it");
 }
+
+/// On `shard`, a `queue.Queue` passed to threads moves into shared memory, so the queue-fed
+/// thread pool runs unchanged; a `LifoQueue` is refused with a `TypeError` that says why; and a
+/// module-level queue that a worker's thread blocks on (its own copy, which nothing fills)
+/// raises a `RuntimeError` that says why, instead of hanging.
+#[test]
+fn shard_shares_passed_queues_and_explains_the_rest() {
+    let out = run("shard", "queue_pool.py", &[]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert_eq!(
+        stdout,
+        "40 [(0, 0), (1, 0), (2, 1)] (39, 19019) True 0\nEmpty\nTypeError: a LifoQueue cannot \
+         be shared with a thread in another process (the shard backend shares only FIFO \
+         queue.Queue objects, through shared memory)\n"
+    );
+    let out = run("shard", "global_queue.py", &[]);
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert_eq!(stdout, "done\n");
+    assert_eq!(stderr.matches("RuntimeError: this thread runs in a worker process").count(), 2);
+    assert!(stderr.contains("Pass the queue to the thread as an argument"), "{stderr}");
+}

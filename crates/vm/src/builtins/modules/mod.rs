@@ -7,6 +7,7 @@ pub mod multiprocessing;
 mod native;
 pub mod os;
 mod queue;
+mod queue_shared;
 pub mod socket;
 pub mod sync;
 mod sys;

@@ -4,6 +4,8 @@
 //! `get`/`put`/`join` waits with the VM released on the queue's Rust condition variables,
 //! looking only at counts, and re-checks after re-attaching (another thread may have won).
 
+use super::multiprocessing::shm::Segment;
+use super::queue_shared as shared;
 use super::sync::{data, queue_deadline};
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
@@ -14,6 +16,8 @@ use crate::types::new_class;
 use crate::vm::Vm;
 use parking_lot::{Condvar, Mutex};
 use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 struct Items<B: Backend> {
@@ -27,6 +31,58 @@ pub struct QueueData<B: Backend> {
     changed: Condvar,
     maxsize: usize,
     lifo: bool,
+    /// Set once the queue is shared with threads in other processes (`queue_shared`): from
+    /// then on `shared` holds its channel and every operation goes there.
+    promoted: AtomicBool,
+    shared: Mutex<Option<Arc<Segment>>>,
+}
+
+impl<B: Backend> QueueData<B> {
+    /// The channel of a promoted queue.
+    pub fn shared(&self) -> Option<Arc<Segment>> {
+        // Acquire: pairs with the Release in `promote_if_unchanged`, so `shared` is set.
+        if !self.promoted.load(Ordering::Acquire) {
+            return None;
+        }
+        self.shared.lock().clone()
+    }
+
+    /// Whether it is a `LifoQueue`.
+    pub fn is_lifo(&self) -> bool {
+        self.lifo
+    }
+
+    /// Its `maxsize` (0: unbounded).
+    pub fn maxsize(&self) -> usize {
+        self.maxsize
+    }
+
+    /// The items now, oldest first.
+    pub fn snapshot(&self) -> Vec<PyRef<B>> {
+        self.state.lock().items.iter().cloned().collect()
+    }
+
+    /// Promotes the queue to `seg` if its items are still exactly `snapshot` (by identity):
+    /// takes them out, and returns the count of unfinished tasks to carry over; `None` if
+    /// the queue changed (the caller encodes again).
+    pub fn promote_if_unchanged(&self, snapshot: &[PyRef<B>], seg: Arc<Segment>) -> Option<usize> {
+        let mut g = self.state.lock();
+        let same =
+            g.items.len() == snapshot.len() && g.items.iter().zip(snapshot).all(|(a, b)| a.is(b));
+        if !same {
+            return None;
+        }
+        *self.shared.lock() = Some(seg);
+        // Release: a thread that sees the flag sees `shared` set (see `shared`).
+        self.promoted.store(true, Ordering::Release);
+        let taken = std::mem::take(&mut g.items);
+        let unfinished = g.unfinished;
+        drop(g);
+        drop(taken);
+        // Local waiters re-check and move to the channel.
+        self.changed.notify_all();
+        Some(unfinished)
+    }
 }
 
 fn this<'a, B: Backend>(ctx: &Ctx<'_, B>, args: &Args<'a, B>) -> PyResult<B, &'a QueueData<B>> {
@@ -47,6 +103,8 @@ fn make<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>, lifo: bool) -> PyRe
         changed: Condvar::new(),
         maxsize,
         lifo,
+        promoted: AtomicBool::new(false),
+        shared: Mutex::new(None),
     };
     Ok(PyRef::new(Payload::Native(Box::new(NativeObj {
         class: args.args[0].clone(),
@@ -72,14 +130,16 @@ fn wait<B: Backend>(
     ctx.allow_threads(|| {
         let mut g = q.state.lock();
         loop {
-            if ready(g.items.len(), g.unfinished) {
+            // Relaxed: the caller re-checks through `shared()` (Acquire) before acting.
+            if ready(g.items.len(), g.unfinished) || q.promoted.load(Ordering::Relaxed) {
                 return true;
             }
             match d {
                 None => q.changed.wait(&mut g),
                 Some(d) => {
                     if q.changed.wait_until(&mut g, d).timed_out() {
-                        return ready(g.items.len(), g.unfinished);
+                        return ready(g.items.len(), g.unfinished)
+                            || q.promoted.load(Ordering::Relaxed);
                     }
                 }
             }
@@ -117,6 +177,24 @@ fn exc<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> crate::ctx::PyErr<B> {
     }
 }
 
+/// On the `shard` backend a thread's target runs in a worker process, where a module-level
+/// `queue.Queue` is that process's own copy: a `get` (or `join`) with no timeout on such a
+/// queue, with no other thread in the worker, would wait forever. Raise instead, saying why.
+fn no_one_can_feed<B: Backend>(ctx: &mut Ctx<'_, B>) -> PyResult<B, ()> {
+    if crate::procs::role() != crate::procs::Role::Serving || !crate::procs::thread_guard() {
+        return Ok(());
+    }
+    if super::threading::thread_count(ctx)? > 1 {
+        return Ok(());
+    }
+    Err(ctx.runtime_error(
+        "this thread runs in a worker process (the shard backend), and this queue.Queue is \
+         that process's own copy, which no other thread can fill: it would wait forever. Pass \
+         the queue to the thread as an argument (Thread(target=f, args=(q,))) to share it, or \
+         give get() a timeout",
+    ))
+}
+
 fn get_impl<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     q: &QueueData<B>,
@@ -124,6 +202,9 @@ fn get_impl<B: Backend>(
     d: Option<Instant>,
 ) -> PyResult<B> {
     loop {
+        if let Some(seg) = q.shared() {
+            return shared::get(ctx, &seg, block, d)?.ok_or_else(|| exc(ctx, "Empty"));
+        }
         let item = {
             let mut g = q.state.lock();
             if q.lifo { g.items.pop_back() } else { g.items.pop_front() }
@@ -131,6 +212,9 @@ fn get_impl<B: Backend>(
         if let Some(v) = item {
             q.changed.notify_all();
             return Ok(v);
+        }
+        if block && d.is_none() {
+            no_one_can_feed(ctx)?;
         }
         if !block || !wait(ctx, q, d, |n, _| n > 0) {
             return Err(exc(ctx, "Empty"));
@@ -147,8 +231,19 @@ fn put_impl<B: Backend>(
 ) -> PyResult<B, ()> {
     let mut item = Some(item);
     loop {
+        if let Some(seg) = q.shared() {
+            let Some(v) = item.take() else { return Ok(()) };
+            return match shared::put(ctx, &seg, q.maxsize, &v, block, d)? {
+                true => Ok(()),
+                false => Err(exc(ctx, "Full")),
+            };
+        }
         {
             let mut g = q.state.lock();
+            // Promoted between the check above and this lock: go round again.
+            if q.promoted.load(Ordering::Relaxed) {
+                continue;
+            }
             if q.maxsize == 0 || g.items.len() < q.maxsize {
                 if let Some(v) = item.take() {
                     g.items.push_back(v);
@@ -197,6 +292,10 @@ fn q_put_nowait<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
 fn q_task_done<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "task_done", 1, 1, &[])?;
     let q = this(ctx, &args)?;
+    if let Some(seg) = q.shared() {
+        shared::task_done(ctx, &seg)?;
+        return Ok(ctx.vm.core.none.clone());
+    }
     {
         let mut g = q.state.lock();
         if g.unfinished == 0 {
@@ -212,29 +311,44 @@ fn q_task_done<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
 fn q_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "join", 1, 1, &[])?;
     let q = this(ctx, &args)?;
+    if q.shared().is_none() && q.state.lock().unfinished > 0 {
+        no_one_can_feed(ctx)?;
+    }
     wait(ctx, q, None, |_, unfinished| unfinished == 0);
+    if let Some(seg) = q.shared() {
+        shared::join(ctx, &seg)?;
+    }
     Ok(ctx.vm.core.none.clone())
 }
 
 fn q_qsize<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "qsize", 1, 1, &[])?;
     let q = this(ctx, &args)?;
-    let n = q.state.lock().items.len();
+    let n = match q.shared() {
+        Some(seg) => shared::qsize(ctx, &seg)?,
+        None => q.state.lock().items.len(),
+    };
     Ok(ctx.vm.int(n as i64))
 }
 
 fn q_empty<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "empty", 1, 1, &[])?;
     let q = this(ctx, &args)?;
-    let e = q.state.lock().items.is_empty();
+    let e = match q.shared() {
+        Some(seg) => shared::qsize(ctx, &seg)? == 0,
+        None => q.state.lock().items.is_empty(),
+    };
     Ok(ctx.vm.bool(e))
 }
 
 fn q_full<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "full", 1, 1, &[])?;
     let q = this(ctx, &args)?;
-    let full = q.maxsize > 0 && q.state.lock().items.len() >= q.maxsize;
-    Ok(ctx.vm.bool(full))
+    let n = match q.shared() {
+        Some(seg) => shared::qsize(ctx, &seg)?,
+        None => q.state.lock().items.len(),
+    };
+    Ok(ctx.vm.bool(q.maxsize > 0 && n >= q.maxsize))
 }
 
 /// Fills the `queue` module.

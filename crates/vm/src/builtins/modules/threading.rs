@@ -526,6 +526,12 @@ fn main_thread<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
     module_attr(ctx, "_main_thread")
 }
 
+/// `threading.active_count()` as a number.
+pub(crate) fn thread_count<B: Backend>(ctx: &mut Ctx<'_, B>) -> PyResult<B, i64> {
+    let act = active(ctx)?;
+    crate::builtins::functions::length(ctx, &act)
+}
+
 fn active_count<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "active_count", 0, 0, &[])?;
     let act = active(ctx)?;

@@ -389,6 +389,15 @@ impl<'a> Channel<'a> {
         Ok(n)
     }
 
+    /// Adds `n` to the messages not yet marked done (a local queue promoted with items that
+    /// were taken but not yet marked done).
+    pub fn add_unfinished(&self, n: u64) -> Result<(), ChanError> {
+        self.seg.acquire(true, None)?;
+        self.set_field(UNFINISHED, self.field(UNFINISHED) + n);
+        self.seg.release()?;
+        Ok(())
+    }
+
     /// `JoinableQueue.task_done`.
     pub fn task_done(&self) -> Result<(), ChanError> {
         self.seg.acquire(true, None)?;

@@ -248,5 +248,8 @@ pub fn thread_call<B: Backend>(
     let target = dicts::get_text(thread, "_target").filter(|t| !matches!(t.payload, Payload::None));
     let targs = dicts::get_text(thread, "_args").unwrap_or_else(|| vm.core.empty_tuple.clone());
     let kwargs = dicts::get_text(thread, "_kwargs");
-    wire::make_call(ctx, target.as_ref(), &targs, kwargs.as_ref(), CallMode::Single)
+    // A `queue.Queue` among the arguments moves into shared memory (`queue_shared`).
+    crate::builtins::modules::queue_shared::promoting(|| {
+        wire::make_call(ctx, target.as_ref(), &targs, kwargs.as_ref(), CallMode::Single)
+    })
 }

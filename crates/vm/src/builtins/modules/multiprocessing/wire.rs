@@ -90,6 +90,19 @@ fn encode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, depth: usize) -> PyRes
             }
             tagged("dict", Value::Array(out))
         }
+        Payload::Native(n)
+            if crate::builtins::modules::queue_shared::promotion_allowed()
+                && let Some(q) =
+                    n.data.downcast_ref::<crate::builtins::modules::queue::QueueData<B>>() =>
+        {
+            let (name, len, maxsize) = crate::builtins::modules::queue_shared::promote(ctx, q)?;
+            let state = Value::Array(vec![
+                Value::String(name),
+                Value::from(len as u64),
+                Value::from(maxsize as u64),
+            ]);
+            tagged("rebuild", Value::Array(vec![Value::String("JoinableQueue".into()), state]))
+        }
         Payload::Instance(_)
             if let Some(reduce) = ops::attr::lookup_special(ctx, v, "__gillab_reduce__") =>
         {
