@@ -128,6 +128,13 @@ fn global_sites_are_never_stale() {
     stress("global_site_fresh.py", "[] (1500, 2, 3) (1501, False, False) True");
 }
 
+/// Threads of one process share a `multiprocessing.Queue`, a `Pipe` and a locked `Value`
+/// (shared memory, the futex lock and the channels' rings): nothing lost or duplicated.
+#[test]
+fn threads_share_multiprocessing_channels() {
+    stress("shared_channel.py", "True True True True");
+}
+
 /// A list of dicts and a dict of lists, mutated and read at both levels.
 #[test]
 fn nested_containers_readers_see_whole_values() {
