@@ -76,7 +76,7 @@ fn compare_then_report() {
     }
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
-    assert_eq!(json["claims"].as_array().unwrap().len(), 10);
+    assert_eq!(json["claims"].as_array().unwrap().len(), 11);
     // countdown at 2 threads under the default policy only (the other policies get no column).
     let scaling = json["scaling"].as_array().unwrap();
     assert_eq!(scaling.len(), 1, "{scaling:?}");
