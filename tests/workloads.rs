@@ -23,6 +23,7 @@ fn tiny(w: &Workload) -> u64 {
         "many_waiters" => 20,
         "native" => 10_000,
         "spawn" => 3,
+        "sharing" => 50,
         "create_object" => 1_000,
         "method_call" => 2_000,
         "module_function" => 2_000,
