@@ -50,7 +50,10 @@ if __name__ == "__main__":
             print("acquired a lock whose holder died")
     except RuntimeError as e:
         print("RuntimeError:", str(e).replace(str(p.pid), "PID"))
-    print("noticed within 5 s:", time.time() - start < 5)
+    # The holder would sleep for 60 s: a waiter that noticed only when it woke, or never,
+    # takes at least that. Noticing is a liveness check every 50 ms, so the bound is a
+    # fraction of the holder's sleep, not a latency target (docs/testing.md).
+    print("noticed long before the holder's sleep would end:", time.time() - start < 20)
     flag = mp.RawValue("i", 0)
     c = mp.Process(target=make, args=(flag,))
     c.start()

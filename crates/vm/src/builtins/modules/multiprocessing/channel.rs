@@ -461,8 +461,9 @@ mod tests {
         let other = seg.clone();
         let t = std::thread::spawn(move || {
             let c = Channel::new(&other).unwrap();
-            c.get(true, Some(Instant::now() + Duration::from_secs(20)))
+            c.get(true, Some(Instant::now() + Duration::from_secs(60)))
         });
+        // Whether the get is already blocked or not yet started, it gets the message.
         std::thread::sleep(Duration::from_millis(30));
         Channel::new(&seg).unwrap().put(b"hello", 0, true, None).unwrap();
         assert_eq!(t.join().unwrap(), Ok(Some(b"hello".to_vec())));

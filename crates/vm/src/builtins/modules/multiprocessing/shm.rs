@@ -508,15 +508,17 @@ mod tests {
         let s = std::sync::Arc::new(s);
         s.acquire(true, None).unwrap();
         let other = s.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
         let waited = std::thread::spawn(move || {
-            let busy = other.acquire(true, Some(Duration::from_millis(30)));
-            let got = other.acquire(true, Some(Duration::from_secs(20)));
+            // Held by the main thread until it hears this result: times out.
+            tx.send(other.acquire(true, Some(Duration::from_millis(30)))).unwrap();
+            let got = other.acquire(true, Some(Duration::from_secs(60)));
             other.release().unwrap();
-            (busy, got)
+            got
         });
-        std::thread::sleep(Duration::from_millis(100));
+        assert_eq!(rx.recv().unwrap(), Ok(false));
         s.release().unwrap();
-        assert_eq!(waited.join().unwrap(), (Ok(false), Ok(true)));
+        assert_eq!(waited.join().unwrap(), Ok(true));
     }
 
     #[test]
