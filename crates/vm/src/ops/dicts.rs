@@ -287,7 +287,7 @@ pub fn get_hinted<B: Backend>(
         Some(v) => (Some(v.clone()), None),
         None => {
             let pos = d.find(hash, |k| is_text(k, text));
-            (pos.and_then(|p| d.get_at(p)).and_then(|e| e.value.clone()), pos)
+            (pos.and_then(|p| d.value_at(p)).cloned(), pos)
         }
     });
     if let Some(p) = found {
@@ -296,28 +296,41 @@ pub fn get_hinted<B: Backend>(
     v
 }
 
+/// Stores `value` under the str key `name` (hash `hash`) in `d`, keeping an equal key already
+/// there, as CPython does: the key's position, and what the caller drops after leaving the
+/// guard (the value replaced and the unused new key).
+type Leftover<B> = (Option<PyRef<B>>, Option<PyRef<B>>);
+
+fn put_name<B: Backend>(
+    d: &mut Dict<B>,
+    hash: i64,
+    name: PyRef<B>,
+    value: PyRef<B>,
+) -> (usize, Leftover<B>) {
+    match d.find(hash, |k| k.is(&name) || as_text(k) == as_text(&name)) {
+        Some(p) => (p, (d.set_at(p, Some(value)), Some(name))),
+        None => (d.push_new_at(hash, name, Some(value)), (None, None)),
+    }
+}
+
 /// `set_name` starting from a remembered position (see [`get_hinted`]).
 #[inline]
 pub fn set_hinted<B: Backend>(obj: &PyRef<B>, name: PyRef<B>, value: PyRef<B>, hint: &AtomicU64) {
+    let Payload::Str(s) = &name.payload else { return };
+    let hash = s.hash();
     let Some(cell) = table(obj) else { return };
     // Relaxed: as in `get_hinted`.
     let h = hint.load(Ordering::Relaxed) as usize;
+    // The hit is one small write; a miss stores as `set_name` does and remembers where.
     match obj.write(cell, |d| d.replace_if_key_at(h, &name, value)) {
         Ok(old) => {
             written(obj);
             drop(old);
         }
         Err(value) => {
-            let Payload::Str(s) = &name.payload else { return };
-            let hash = s.hash();
-            let (pos, replaced) = obj.write(cell, |d| {
-                match d.find(hash, |k| k.is(&name) || as_text(k) == as_text(&name)) {
-                    Some(p) => (p, d.set_at(p, Some(value))),
-                    None => (d.push_new_at(hash, name.clone(), Some(value)), None),
-                }
-            });
+            let (pos, leftover) = obj.write(cell, |d| put_name(d, hash, name, value));
             written(obj);
-            drop(replaced);
+            drop(leftover);
             hint.store(pos as u64, Ordering::Relaxed);
         }
     }
@@ -348,12 +361,9 @@ pub fn set_name<B: Backend>(obj: &PyRef<B>, name: PyRef<B>, value: PyRef<B>) {
     let Payload::Str(s) = &name.payload else { return };
     let hash = s.hash();
     let Some(cell) = table(obj) else { return };
-    let probe = name.clone();
-    let replaced = obj.write(cell, |d| {
-        d.insert(hash, name, Some(value), |k| k.is(&probe) || as_text(k) == as_text(&probe))
-    });
+    let (_, leftover) = obj.write(cell, |d| put_name(d, hash, name, value));
     written(obj);
-    drop(replaced);
+    drop(leftover);
 }
 
 /// Removes a str key; the removed value, if any.

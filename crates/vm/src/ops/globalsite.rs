@@ -103,7 +103,7 @@ fn probe<B: Backend>(ns: &PyRef<B>, site: &AtomicU64) -> Probe<B> {
 fn fill<B: Backend>(ns: &PyRef<B>, name: &str, hash: i64, site: &AtomicU64) -> Option<PyRef<B>> {
     let (w, v) = dicts::read_table(ns, |d| {
         let pos = d.find(hash, |k| dicts::is_text(k, name));
-        let v = pos.and_then(|p| d.get_at(p)).and_then(|e| e.value.clone());
+        let v = pos.and_then(|p| d.value_at(p)).cloned();
         (word(d.keys_tag_or_assign(), pos), v)
     })?;
     if w != 0 {

@@ -321,33 +321,32 @@ fn q_join<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     Ok(ctx.vm.core.none.clone())
 }
 
+/// Items in the queue, local or shared.
+fn len<B: Backend>(ctx: &mut Ctx<'_, B>, q: &QueueData<B>) -> PyResult<B, usize> {
+    match q.shared() {
+        Some(seg) => shared::qsize(ctx, &seg),
+        None => Ok(q.state.lock().items.len()),
+    }
+}
+
 fn q_qsize<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "qsize", 1, 1, &[])?;
     let q = this(ctx, &args)?;
-    let n = match q.shared() {
-        Some(seg) => shared::qsize(ctx, &seg)?,
-        None => q.state.lock().items.len(),
-    };
+    let n = len(ctx, q)?;
     Ok(ctx.vm.int(n as i64))
 }
 
 fn q_empty<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "empty", 1, 1, &[])?;
     let q = this(ctx, &args)?;
-    let e = match q.shared() {
-        Some(seg) => shared::qsize(ctx, &seg)? == 0,
-        None => q.state.lock().items.is_empty(),
-    };
+    let e = len(ctx, q)? == 0;
     Ok(ctx.vm.bool(e))
 }
 
 fn q_full<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "full", 1, 1, &[])?;
     let q = this(ctx, &args)?;
-    let n = match q.shared() {
-        Some(seg) => shared::qsize(ctx, &seg)?,
-        None => q.state.lock().items.len(),
-    };
+    let n = len(ctx, q)?;
     Ok(ctx.vm.bool(q.maxsize > 0 && n >= q.maxsize))
 }
 

@@ -9,7 +9,7 @@
 //!
 //! Only FIFO queues are promoted: a `LifoQueue` refuses with a `TypeError` that says why.
 
-use super::multiprocessing::channel::Channel;
+use super::multiprocessing::shared::{chan_error, channel_of};
 use super::multiprocessing::shm::Segment;
 use super::multiprocessing::wire;
 use super::queue::QueueData;
@@ -42,10 +42,6 @@ pub fn promotion_allowed() -> bool {
     PROMOTING.with(Cell::get)
 }
 
-fn os_error<B: Backend>(ctx: &Ctx<'_, B>, e: String) -> crate::ctx::PyErr<B> {
-    ctx.err(&ctx.vm.core.exc.os_error, e)
-}
-
 /// Promotes `q` (if it is not yet) and returns what the remote side needs to map its channel:
 /// `(name, length, maxsize)`.
 pub fn promote<B: Backend>(
@@ -61,7 +57,8 @@ pub fn promote<B: Backend>(
     if let Some(seg) = q.shared() {
         return Ok((seg.name().to_string(), seg.len(), q.maxsize()));
     }
-    let seg = Arc::new(Segment::create(RING_BYTES).map_err(|e| os_error(ctx, e))?);
+    let seg =
+        Arc::new(Segment::create(RING_BYTES).map_err(|e| ctx.err(&ctx.vm.core.exc.os_error, e))?);
     // Encode the items outside the queue's lock (encoding may run Python code), then promote
     // only if the queue did not change meanwhile; otherwise try again.
     loop {
@@ -71,7 +68,7 @@ pub fn promote<B: Backend>(
             encoded.push(wire::to_wire(ctx, item)?.to_string());
         }
         let Some(unfinished) = q.promote_if_unchanged(&snapshot, seg.clone()) else { continue };
-        let chan = Channel::new(&seg).ok_or_else(|| ctx.type_error("channel too small"))?;
+        let chan = channel_of(ctx, &seg)?;
         let extra = unfinished.saturating_sub(encoded.len());
         let moved = ctx.allow_threads(|| {
             for m in &encoded {
@@ -79,24 +76,8 @@ pub fn promote<B: Backend>(
             }
             chan.add_unfinished(extra as u64)
         });
-        moved.map_err(|e| os_error(ctx, format!("moving a queue into shared memory: {e:?}")))?;
+        moved.map_err(|e| chan_error(ctx, e))?;
         return Ok((seg.name().to_string(), seg.len(), q.maxsize()));
-    }
-}
-
-fn chan<'a, B: Backend>(ctx: &Ctx<'_, B>, seg: &'a Segment) -> PyResult<B, Channel<'a>> {
-    Channel::new(seg).ok_or_else(|| ctx.type_error("channel too small"))
-}
-
-fn chan_err<B: Backend>(
-    ctx: &Ctx<'_, B>,
-    e: super::multiprocessing::channel::ChanError,
-) -> crate::ctx::PyErr<B> {
-    use super::multiprocessing::channel::ChanError;
-    match e {
-        ChanError::TooManyDone => ctx.value_error("task_done() called too many times"),
-        ChanError::Lock(e) => ctx.runtime_error(format!("a shared queue's lock failed: {e:?}")),
-        other => os_error(ctx, format!("{other:?}")),
     }
 }
 
@@ -107,8 +88,8 @@ pub fn get<B: Backend>(
     block: bool,
     d: Option<Instant>,
 ) -> PyResult<B, Option<PyRef<B>>> {
-    let c = chan(ctx, seg)?;
-    let Some(bytes) = ctx.allow_threads(|| c.get(block, d)).map_err(|e| chan_err(ctx, e))? else {
+    let c = channel_of(ctx, seg)?;
+    let Some(bytes) = ctx.allow_threads(|| c.get(block, d)).map_err(|e| chan_error(ctx, e))? else {
         return Ok(None);
     };
     let v: serde_json::Value =
@@ -126,25 +107,25 @@ pub fn put<B: Backend>(
     d: Option<Instant>,
 ) -> PyResult<B, bool> {
     let msg = wire::to_wire(ctx, item)?.to_string();
-    let c = chan(ctx, seg)?;
+    let c = channel_of(ctx, seg)?;
     ctx.allow_threads(|| c.put(msg.as_bytes(), maxsize as u64, block, d))
-        .map_err(|e| chan_err(ctx, e))
+        .map_err(|e| chan_error(ctx, e))
 }
 
 /// `task_done` on a promoted queue.
 pub fn task_done<B: Backend>(ctx: &mut Ctx<'_, B>, seg: &Segment) -> PyResult<B, ()> {
-    let c = chan(ctx, seg)?;
-    ctx.allow_threads(|| c.task_done()).map_err(|e| chan_err(ctx, e))
+    let c = channel_of(ctx, seg)?;
+    ctx.allow_threads(|| c.task_done()).map_err(|e| chan_error(ctx, e))
 }
 
 /// `join` on a promoted queue.
 pub fn join<B: Backend>(ctx: &mut Ctx<'_, B>, seg: &Segment) -> PyResult<B, ()> {
-    let c = chan(ctx, seg)?;
-    ctx.allow_threads(|| c.join(None)).map(|_| ()).map_err(|e| chan_err(ctx, e))
+    let c = channel_of(ctx, seg)?;
+    ctx.allow_threads(|| c.join(None)).map(|_| ()).map_err(|e| chan_error(ctx, e))
 }
 
 /// `qsize` on a promoted queue.
 pub fn qsize<B: Backend>(ctx: &mut Ctx<'_, B>, seg: &Segment) -> PyResult<B, usize> {
-    let c = chan(ctx, seg)?;
-    ctx.allow_threads(|| c.items()).map(|n| n as usize).map_err(|e| chan_err(ctx, e))
+    let c = channel_of(ctx, seg)?;
+    ctx.allow_threads(|| c.items()).map(|n| n as usize).map_err(|e| chan_error(ctx, e))
 }

@@ -122,6 +122,14 @@ impl<'a> Channel<'a> {
         futex_wake_n(self.seq(), i32::MAX);
     }
 
+    /// Runs `f` once under the segment's lock.
+    fn locked<R>(&self, f: impl FnOnce(&Self) -> R) -> Result<R, ChanError> {
+        self.seg.acquire(true, None)?;
+        let r = f(self);
+        self.seg.release()?;
+        Ok(r)
+    }
+
     /// Runs `step` under the lock until it returns `Some`, sleeping on `seq` between tries;
     /// `None` if `block` is false or `deadline` passes first.
     fn wait_for<R>(
@@ -131,11 +139,10 @@ impl<'a> Channel<'a> {
         mut step: impl FnMut(&Self) -> Result<Option<R>, ChanError>,
     ) -> Result<Option<R>, ChanError> {
         loop {
-            self.seg.acquire(true, None)?;
-            let r = step(self);
-            // Relaxed: read under the lock, so no bump can fall between it and the sleep.
-            let seen = self.seq().load(Ordering::Relaxed);
-            self.seg.release()?;
+            let (r, seen) = self.locked(|c| {
+                // Relaxed: read under the lock, so no bump can fall between it and the sleep.
+                (step(c), c.seq().load(Ordering::Relaxed))
+            })?;
             match r? {
                 Some(v) => {
                     self.wake_all();
@@ -286,30 +293,25 @@ impl<'a> Channel<'a> {
     /// Counts one more open end of `role` held by this process.
     pub fn open_end(&self, role: Role) -> Result<(), ChanError> {
         let me = std::process::id() as i32;
-        self.seg.acquire(true, None)?;
         // Relaxed: under the lock (see `field`).
         let r = Ordering::Relaxed;
-        let mine = (0..SLOTS).find(|&i| self.slot(role, i).0.load(r) == me);
-        let free = || {
-            (0..SLOTS).find(|&i| {
-                let (pid, count) = self.slot(role, i);
-                count.load(r) <= 0 || !alive(pid.load(r))
-            })
-        };
-        let found = match mine.or_else(free) {
-            Some(i) => {
-                let (pid, count) = self.slot(role, i);
-                if pid.load(r) != me {
-                    pid.store(me, r);
-                    count.store(0, r);
-                }
-                count.fetch_add(1, r);
-                true
+        let found = self.locked(|c| {
+            let mine = (0..SLOTS).find(|&i| c.slot(role, i).0.load(r) == me);
+            let free = || {
+                (0..SLOTS).find(|&i| {
+                    let (pid, count) = c.slot(role, i);
+                    count.load(r) <= 0 || !alive(pid.load(r))
+                })
+            };
+            let (pid, count) = c.slot(role, mine.or_else(free)?);
+            if pid.load(r) != me {
+                pid.store(me, r);
+                count.store(0, r);
             }
-            None => false,
-        };
-        self.seg.release()?;
-        if found { Ok(()) } else { Err(ChanError::TooManyEnds) }
+            count.fetch_add(1, r);
+            Some(())
+        })?;
+        found.ok_or(ChanError::TooManyEnds)
     }
 
     /// Counts one open end of `role` held by this process as closed, and wakes waiters so
@@ -323,18 +325,18 @@ impl<'a> Channel<'a> {
     /// `__gillab_reduce__`), the receiver handing the lender's count back once it holds its
     /// own.
     pub fn close_end_of(&self, role: Role, me: i32) -> Result<(), ChanError> {
-        self.seg.acquire(true, None)?;
         // Relaxed: under the lock (see `field`).
         let r = Ordering::Relaxed;
-        if let Some(i) = (0..SLOTS).find(|&i| self.slot(role, i).0.load(r) == me) {
-            let (pid, count) = self.slot(role, i);
-            if count.fetch_sub(1, r) <= 1 {
-                pid.store(0, r);
-                count.store(0, r);
+        self.locked(|c| {
+            if let Some(i) = (0..SLOTS).find(|&i| c.slot(role, i).0.load(r) == me) {
+                let (pid, count) = c.slot(role, i);
+                if count.fetch_sub(1, r) <= 1 {
+                    pid.store(0, r);
+                    count.store(0, r);
+                }
+                c.changed();
             }
-            self.changed();
-        }
-        self.seg.release()?;
+        })?;
         self.wake_all();
         Ok(())
     }
@@ -343,10 +345,7 @@ impl<'a> Channel<'a> {
     pub fn send(&self, msg: &[u8]) -> Result<(), ChanError> {
         // The check and the put are separate steps: a reader that closes in between
         // leaves the message unread, as a pipe's buffer would.
-        self.seg.acquire(true, None)?;
-        let open = self.ends_open(Role::Reader);
-        self.seg.release()?;
-        if !open {
+        if !self.locked(|c| c.ends_open(Role::Reader))? {
             return Err(ChanError::BrokenPipe);
         }
         self.put(msg, 0, true, None).map(|_| ())
@@ -383,30 +382,25 @@ impl<'a> Channel<'a> {
 
     /// Messages in the ring.
     pub fn items(&self) -> Result<u64, ChanError> {
-        self.seg.acquire(true, None)?;
-        let n = self.field(ITEMS);
-        self.seg.release()?;
-        Ok(n)
+        self.locked(|c| c.field(ITEMS))
     }
 
     /// Adds `n` to the messages not yet marked done (a local queue promoted with items that
     /// were taken but not yet marked done).
     pub fn add_unfinished(&self, n: u64) -> Result<(), ChanError> {
-        self.seg.acquire(true, None)?;
-        self.set_field(UNFINISHED, self.field(UNFINISHED) + n);
-        self.seg.release()?;
-        Ok(())
+        self.locked(|c| c.set_field(UNFINISHED, c.field(UNFINISHED) + n))
     }
 
     /// `JoinableQueue.task_done`.
     pub fn task_done(&self) -> Result<(), ChanError> {
-        self.seg.acquire(true, None)?;
-        let n = self.field(UNFINISHED);
-        if n > 0 {
-            self.set_field(UNFINISHED, n - 1);
-            self.changed();
-        }
-        self.seg.release()?;
+        let n = self.locked(|c| {
+            let n = c.field(UNFINISHED);
+            if n > 0 {
+                c.set_field(UNFINISHED, n - 1);
+                c.changed();
+            }
+            n
+        })?;
         if n == 0 {
             return Err(ChanError::TooManyDone);
         }

@@ -8,7 +8,7 @@
 //! released. The worker end is [`worker`]. `Manager` is left out (docs/multiprocessing.md).
 
 pub mod channel;
-mod shared;
+pub(crate) mod shared;
 pub mod shm;
 pub mod wire;
 pub mod worker;

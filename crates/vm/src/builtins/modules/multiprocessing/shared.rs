@@ -209,11 +209,21 @@ fn shm_acquire<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
         _ => super::timeout_arg(ctx, Some(&args.args[2]))?,
     };
     let s = segment(ctx, &args.args[0])?;
+    acquire(ctx, s, block, timeout).map(|got| ctx.vm.bool(got))
+}
+
+/// Takes `s`'s lock: at once if it is free, else (when `block`) waiting with the VM released.
+fn acquire<B: Backend>(
+    ctx: &mut Ctx<'_, B>,
+    s: &Segment,
+    block: bool,
+    timeout: Option<std::time::Duration>,
+) -> PyResult<B, bool> {
     let r = match s.acquire(false, None) {
         Ok(false) if block => ctx.allow_threads(|| s.acquire(true, timeout)),
         other => other,
     };
-    r.map(|got| ctx.vm.bool(got)).map_err(|e| lock_error(ctx, e))
+    r.map_err(|e| lock_error(ctx, e))
 }
 
 /// `shm_release(seg)`.
@@ -225,10 +235,19 @@ fn shm_release<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<
 }
 
 fn channel<'a, B: Backend>(ctx: &Ctx<'_, B>, o: &'a PyRef<B>) -> PyResult<B, Channel<'a>> {
-    Channel::new(segment(ctx, o)?).ok_or_else(|| ctx.type_error("not a channel segment"))
+    channel_of(ctx, segment(ctx, o)?)
 }
 
-fn chan_error<B: Backend>(ctx: &Ctx<'_, B>, e: ChanError) -> crate::ctx::PyErr<B> {
+/// The channel in segment `s`.
+pub(crate) fn channel_of<'a, B: Backend>(
+    ctx: &Ctx<'_, B>,
+    s: &'a Segment,
+) -> PyResult<B, Channel<'a>> {
+    Channel::new(s).ok_or_else(|| ctx.type_error("not a channel segment"))
+}
+
+/// The Python exception for a channel operation's failure.
+pub(crate) fn chan_error<B: Backend>(ctx: &Ctx<'_, B>, e: ChanError) -> crate::ctx::PyErr<B> {
     match e {
         ChanError::Lock(e) => lock_error(ctx, e),
         ChanError::Os(m) => ctx.err(&ctx.vm.core.exc.os_error, m),
@@ -353,12 +372,18 @@ fn role_arg<B: Backend>(ctx: &Ctx<'_, B>, o: &PyRef<B>) -> PyResult<B, Role> {
     }
 }
 
-fn end<'a, B: Backend>(ctx: &Ctx<'_, B>, o: &'a PyRef<B>) -> PyResult<B, &'a End> {
-    let e = match &o.payload {
+/// The connection end `o`, open or closed.
+fn any_end<'a, B: Backend>(ctx: &Ctx<'_, B>, o: &'a PyRef<B>) -> PyResult<B, &'a End> {
+    match &o.payload {
         Payload::Native(n) => n.data.downcast_ref::<End>(),
         _ => None,
     }
-    .ok_or_else(|| ctx.type_error("expected a connection end"))?;
+    .ok_or_else(|| ctx.type_error("expected a connection end"))
+}
+
+/// The open connection end `o`; `OSError: handle is closed` for a closed one.
+fn end<'a, B: Backend>(ctx: &Ctx<'_, B>, o: &'a PyRef<B>) -> PyResult<B, &'a End> {
+    let e = any_end(ctx, o)?;
     // Relaxed: as in `End::close`.
     if e.closed.load(std::sync::atomic::Ordering::Relaxed) {
         return Err(ctx.err(&ctx.vm.core.exc.os_error, "handle is closed"));
@@ -373,7 +398,7 @@ fn end_open<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
     let role = role_arg(ctx, &args.args[2])?;
     let seg =
         Segment::attach(s.name(), s.len()).map_err(|e| ctx.err(&ctx.vm.core.exc.os_error, e))?;
-    let c = Channel::new(&seg).ok_or_else(|| ctx.type_error("not a channel segment"))?;
+    let c = channel_of(ctx, &seg)?;
     ctx.allow_threads(|| c.open_end(role)).map_err(|e| chan_error(ctx, e))?;
     let e = End { seg, role, closed: std::sync::atomic::AtomicBool::new(false) };
     Ok(PyRef::new(Payload::Native(Box::new(NativeObj {
@@ -385,11 +410,7 @@ fn end_open<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
 /// `end_close(end)`: idempotent.
 fn end_close<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "end_close", 1, 1, &[])?;
-    let e = match &args.args[0].payload {
-        Payload::Native(n) => n.data.downcast_ref::<End>(),
-        _ => None,
-    }
-    .ok_or_else(|| ctx.type_error("expected a connection end"))?;
+    let e = any_end(ctx, &args.args[0])?;
     ctx.allow_threads(|| e.close()).map_err(|e| chan_error(ctx, e))?;
     Ok(ctx.vm.core.none.clone())
 }
@@ -413,7 +434,7 @@ fn conn_send<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
         m
     };
     let e = end(ctx, &args.args[0])?;
-    let c = Channel::new(&e.seg).ok_or_else(|| ctx.type_error("not a channel segment"))?;
+    let c = channel_of(ctx, &e.seg)?;
     ctx.allow_threads(|| c.send(&msg)).map_err(|e| chan_error(ctx, e))?;
     Ok(ctx.vm.core.none.clone())
 }
@@ -426,7 +447,7 @@ fn conn_recv<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
     let deadline = deadline_arg(ctx, &args.args[1])?;
     let peek = is_true(ctx, &args.args[2])?;
     let e = end(ctx, &args.args[0])?;
-    let c = Channel::new(&e.seg).ok_or_else(|| ctx.type_error("not a channel segment"))?;
+    let c = channel_of(ctx, &e.seg)?;
     let got = ctx.allow_threads(|| c.recv(deadline, peek)).map_err(|e| chan_error(ctx, e))?;
     let vm = ctx.vm;
     Ok(match got {
@@ -495,11 +516,7 @@ fn locked_op<B: Backend, R>(
     if !locked {
         return Ok(f());
     }
-    let got = match s.acquire(false, None) {
-        Ok(false) => ctx.allow_threads(|| s.acquire(true, None)),
-        other => other,
-    };
-    got.map_err(|e| lock_error(ctx, e))?;
+    acquire(ctx, s, true, None)?;
     let r = f();
     s.release().map_err(|e| lock_error(ctx, e))?;
     Ok(r)

@@ -67,6 +67,11 @@ pub fn root_pid() -> u32 {
         .unwrap_or_else(std::process::id)
 }
 
+/// Whether `name` is one of gil-lab's segment names (`/gillab-...`, no other slash).
+fn valid_name(name: &str) -> bool {
+    name.strip_prefix("/gillab-").is_some_and(|rest| !rest.contains('/'))
+}
+
 fn os_error(what: &str, name: &str) -> String {
     format!("{what} {name}: {}", std::io::Error::last_os_error())
 }
@@ -91,7 +96,7 @@ impl Segment {
 
     /// Maps the existing segment `name` of `len` bytes in all (header included).
     pub fn attach(name: &str, len: usize) -> Result<Segment, String> {
-        if !name.starts_with("/gillab-") || name[1..].contains('/') || len < HEADER {
+        if !valid_name(name) || len < HEADER {
             return Err(format!("not a gil-lab shared segment: {name:?}"));
         }
         Self::open(name, len, false)
@@ -99,14 +104,13 @@ impl Segment {
 
     /// Maps the existing segment `name`, whatever its length (a one-shot message segment).
     pub fn attach_any(name: &str) -> Result<Segment, String> {
-        Self::attach(name, HEADER)?.remap_whole()
-    }
-
-    /// This segment mapped again over its whole file (its length read with `fstat`).
-    fn remap_whole(self) -> Result<Segment, String> {
-        let meta = std::fs::metadata(format!("/dev/shm{}", self.name))
-            .map_err(|e| format!("segment {}: {e}", self.name))?;
-        Self::open(&self.name, meta.len() as usize, false)
+        if !valid_name(name) {
+            return Err(format!("not a gil-lab shared segment: {name:?}"));
+        }
+        let len = std::fs::metadata(format!("/dev/shm{name}"))
+            .map_err(|e| format!("segment {name}: {e}"))?
+            .len();
+        Self::attach(name, len as usize)
     }
 
     fn open(name: &str, len: usize, create: bool) -> Result<Segment, String> {

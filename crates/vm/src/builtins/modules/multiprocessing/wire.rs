@@ -130,8 +130,11 @@ fn encode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, depth: usize) -> PyRes
 
 /// Whether `k` names a rebuild function: a str of ASCII letters and underscores.
 fn is_kind<B: Backend>(k: &PyRef<B>) -> bool {
-    ops::as_str(k)
-        .is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_'))
+    ops::as_str(k).is_some_and(valid_kind)
+}
+
+fn valid_kind(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
 }
 
 /// `multiprocessing._rebuild_KIND(state)`: the receiving end of `__gillab_reduce__`. Only
@@ -141,7 +144,7 @@ fn rebuild<B: Backend>(
     kind: &str,
     state: PyRef<B>,
 ) -> Result<PyRef<B>, String> {
-    if kind.is_empty() || !kind.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_') {
+    if !valid_kind(kind) {
         return Err(format!("bad rebuild kind {kind:?}"));
     }
     let failed = |ctx: &mut Ctx<'_, B>, e: crate::ctx::PyErr<B>| {
