@@ -228,9 +228,10 @@ fn alive(pid: u32) -> bool {
 
 #[test]
 fn no_zombie_or_orphan_processes_after_a_run() {
-    // Busy workers the program leaves behind at exit: the unclosed pool's one started worker,
-    // and on `shard` also the worker running the daemon thread.
-    for (backend, busy) in [("gil", 1), ("shard", 2)] {
+    // Busy workers the program leaves behind at exit: the unclosed pool's one started worker
+    // and a manager never shut down, and on `shard` also the worker running the daemon thread.
+    // (The manager shut down before the scan must be reaped by then, like every worker.)
+    for (backend, busy) in [("gil", 2), ("shard", 3)] {
         let flag =
             std::env::temp_dir().join(format!("gillab-zombies-{}-{backend}", std::process::id()));
         let flag_s = flag.to_string_lossy().to_string();
@@ -415,13 +416,46 @@ fn shared_memory_faults_raise_and_leave_no_segment() {
     }
 }
 
-/// A run killed with SIGKILL cannot unlink its segments; the next run removes them.
+/// Faults around a manager, on every backend: a child killed while it holds a manager `Lock`
+/// (the parent's acquire raises instead of hanging), a child killed while blocked in a
+/// manager queue's `get` (the item it would have taken goes to the next getter), and a manager
+/// killed while a child waits on it (the child's call raises `EOFError`). Nothing of the run is
+/// left in `/dev/shm`.
+#[test]
+fn manager_faults_raise_and_leave_no_segment() {
+    for backend in ["gil", "objlock", "atomic", "biased", "shard"] {
+        let out = run(backend, "manager_fault.py", &[]);
+        let stdout = text(&out.stdout);
+        assert!(out.status.success(), "{backend}: {stdout}{}", text(&out.stderr));
+        assert!(
+            stdout.starts_with(
+                "RuntimeError: the holder of this manager Lock (process PID) died without \
+                 releasing it\nnoticed long before the holder's sleep would end: True\n\
+                 still works\nchild's call raised EOFError: True exit code 0\n"
+            ),
+            "{backend}: {stdout}"
+        );
+        assert!(stdout.contains(" exit code -9\nroot "), "{backend}: {stdout}");
+        let root: u32 = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("root "))
+            .and_then(|p| p.trim().parse().ok())
+            .expect("root pid");
+        assert_eq!(segments_of(root), Vec::<String>::new(), "{backend}: segments left");
+    }
+}
+
+/// A run killed with SIGKILL cannot unlink its segments; the next run removes them. Its
+/// manager process notices that its owner died and exits rather than living on.
 #[test]
 fn segments_of_a_killed_run_are_removed_by_the_next() {
     let mut root = None;
+    let mut manager = None;
     let _ = run_streaming(&["run", "shared_hang.py"], Duration::from_secs(60), |line, pid| {
-        if line.starts_with("ready ") {
-            assert_eq!(segments_of(pid).len(), 1, "the Value's segment exists");
+        if let Some(rest) = line.strip_prefix("ready ") {
+            manager = rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok());
+            // The Value's segment, the manager's request queue and the reply queue.
+            assert_eq!(segments_of(pid).len(), 3, "the segments exist");
             root = Some(pid);
             let ok = Command::new("kill").args(["-9", &pid.to_string()]).status();
             assert!(ok.is_ok_and(|s| s.success()), "kill -9 {pid}");
@@ -430,6 +464,13 @@ fn segments_of_a_killed_run_are_removed_by_the_next() {
     // (Not checked here that the segment outlived the kill: another test's run, in parallel,
     // may already have removed it.)
     let root = root.expect("the program said ready");
+    let manager = manager.expect("the manager's pid");
+    // The manager checks its owner every half second; the deadline is a hang guard.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while alive(manager) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!alive(manager), "the manager {manager} outlived its killed run");
     let out = run("gil", "basic.py", &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(segments_of(root), Vec::<String>::new(), "the next run removed it");

@@ -1,4 +1,4 @@
-# Creates a shared Value, says so, and waits to be killed (tests/multiprocessing.rs kills the
+# Creates a shared Value and a manager, says so, and waits to be killed (tests/multiprocessing.rs kills the
 # whole run with SIGKILL, so nothing unlinks the segment; the next run must remove it).
 import multiprocessing as mp
 import os
@@ -7,6 +7,8 @@ import time
 
 if __name__ == "__main__":
     v = mp.Value("i", 7)
-    print("ready", os.getpid())
+    m = mp.Manager()
+    m.dict()
+    print("ready", os.getpid(), m._process.pid)
     sys.stdout.flush()
     time.sleep(60)

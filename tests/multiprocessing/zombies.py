@@ -2,7 +2,7 @@ import os
 import sys
 import threading
 import time
-from multiprocessing import Pool, Process
+from multiprocessing import Manager, Pool, Process
 
 
 def square(x):
@@ -32,6 +32,9 @@ if __name__ == "__main__":
     p = Process(target=square, args=(2,))
     p.start()
     p.join()
+    with Manager() as m:
+        d = m.dict()
+        d[1] = square(4)
     print("finished, scan now")
     sys.stdout.flush()
     wait_for(sys.argv[1] + ".scanned")
@@ -39,6 +42,9 @@ if __name__ == "__main__":
     left = Pool(2)
     left.apply(square, (1,))  # a worker is ready: the next job starts at once
     left.apply_async(spin)
+    # A manager never shut down: its process is killed and reaped at exit like a daemon's.
+    kept = Manager()
+    kept.list([1])
     t = threading.Thread(target=spin, daemon=True)
     t.start()
     print("exiting")

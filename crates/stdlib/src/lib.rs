@@ -71,7 +71,9 @@ pub fn make<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str, module: &PyRef<B>) -> 
         "struct" => structmod::fill(ctx, module)?,
         "_collections" => collections::fill_native(ctx, module)?,
         "operator" => operator::fill(ctx, module)?,
-        "functools" | "copy" | "pprint" => return pylib::fill(ctx, name, module),
+        "functools" | "copy" | "pprint" | "multiprocessing.managers" => {
+            return pylib::fill(ctx, name, module);
+        }
         "_gillab_pprint" => pprint_native::fill(ctx, module),
         "argparse" => argparse::fill(ctx, module)?,
         "pyperf" => pyperf::fill(ctx, module)?,

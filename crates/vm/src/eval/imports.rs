@@ -78,6 +78,7 @@ pub fn import_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B
     }
     if let Some(m) = crate::builtins::make_module(ctx, name)? {
         dicts::set_name(&vm.core.modules, vm.intern(name), m.clone());
+        bind_in_parent(vm, name, &m);
         return Ok(m);
     }
     let file = vm.script_dir.join(format!("{}.py", name.replace('.', "/")));
@@ -96,7 +97,19 @@ pub fn import_module<B: Backend>(ctx: &mut Ctx<'_, B>, name: &str) -> PyResult<B
         dicts::del_name(&vm.core.modules, name);
         return Err(e);
     }
+    bind_in_parent(vm, name, &m);
     Ok(m)
+}
+
+/// Makes submodule `a.b` the attribute `b` of its imported parent `a`, as CPython does.
+fn bind_in_parent<B: Backend>(vm: &crate::Vm<B>, name: &str, m: &PyRef<B>) {
+    let Some((parent, child)) = name.rsplit_once('.') else { return };
+    if let Some(p) = dicts::get_text(&vm.core.modules, parent)
+        && let Payload::Module(pm) = &p.payload
+        && dicts::get_text(&pm.dict, child).is_none()
+    {
+        dicts::set_name(&pm.dict, vm.intern(child), m.clone());
+    }
 }
 
 /// A new empty module with `__name__` set.

@@ -15,6 +15,7 @@ pub(crate) fn install<B: Backend>(vm: &Vm<B>) {
     add(vm, o, "__eq__", object_eq);
     add(vm, o, "__ne__", object_ne);
     add(vm, o, "__hash__", object_hash);
+    add(vm, o, "__getattribute__", object_getattribute);
     add(vm, o, "__setattr__", object_setattr);
     add(vm, o, "__delattr__", object_delattr);
     let e = &vm.core.exc.base_exception;
@@ -111,6 +112,11 @@ fn object_str<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     let o = this(ctx, &args, "__str__")?;
     let s = repr::repr_slot(ctx, o)?;
     Ok(ctx.vm.str(s))
+}
+
+fn object_getattribute<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "__getattribute__", 2, 2, &[])?;
+    crate::ops::attr::object_getattribute(ctx, &args.args[0], &args.args[1])
 }
 
 fn object_setattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

@@ -54,6 +54,7 @@ pub(crate) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "process_wait", process_wait);
     add(vm, ns, "process_kill", process_kill);
     add(vm, ns, "process_pid", process_pid);
+    add(vm, ns, "pid_alive", pid_alive);
     shared::fill(vm, ns);
 }
 
@@ -227,6 +228,15 @@ fn process_wait<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
         Some(code) => ctx.vm.int(code as i64),
         None => ctx.vm.core.none.clone(),
     })
+}
+
+/// `pid_alive(pid)`: whether process `pid` exists and is not a zombie (a manager's clients
+/// check their manager with it, and the manager its clients).
+fn pid_alive<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "pid_alive", 1, 1, &[])?;
+    let pid = ops::expect_int(ctx, &args.args[0], "pid")?;
+    let alive = i32::try_from(pid).is_ok_and(|p| p > 0 && shm::alive(p));
+    Ok(ctx.vm.bool(alive))
 }
 
 fn process_pid<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {

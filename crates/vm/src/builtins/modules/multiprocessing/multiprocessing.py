@@ -269,3 +269,16 @@ class _MainProcess:
     name = "MainProcess"
     daemon = False
     exitcode = None
+
+
+def Manager():
+    """A started SyncManager (multiprocessing.managers)."""
+    from multiprocessing.managers import SyncManager
+    m = SyncManager()
+    m.start()
+    return m
+
+
+def _rebuild_Proxy(state):
+    from multiprocessing.managers import _rebuild_proxy
+    return _rebuild_proxy(state)

@@ -12,7 +12,10 @@
 //! | `bytes` | `{"bytes": "68656c6c6f"}` (hex) |
 //! | `list` | an array |
 //! | `tuple` | `{"tuple": [...]}` |
+//! | `slice` | `{"slice": [start, stop, step]}` |
 //! | `dict` with `str`/`int` keys | `{"dict": [[key, value], ...]}` (insertion order) |
+//! | a module-level function or class (by reference, as pickle sends it) | `{"ref": [module, qualname]}`: the receiver imports it; a lambda or nested function is refused as pickle refuses it |
+//! | an exception | `{"exc": [module, qualname, args, message]}`: the receiver calls its class (found by name) with its args, or makes a `RuntimeError("Type: message")` when it cannot |
 //! | an object whose class defines `__gillab_reduce__` (`multiprocessing`'s shared `Value` and `Array`) | `{"rebuild": [kind, state]}`: `__gillab_reduce__()` returned `(kind, state)`; the receiver calls `multiprocessing._rebuild_KIND(state)` |
 //!
 //! Anything else raises `TypeError: cannot pickle 'T' object`, as CPython's pickler does for
@@ -70,6 +73,7 @@ fn encode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, depth: usize) -> PyRes
             Value::Array(encode_all(ctx, &items, depth)?)
         }
         Payload::Tuple(items) => tagged("tuple", Value::Array(encode_all(ctx, items, depth)?)),
+        Payload::Slice(parts) => tagged("slice", Value::Array(encode_all(ctx, &parts[..], depth)?)),
         Payload::Dict(cell) => {
             let entries: Vec<(PyRef<B>, Option<PyRef<B>>)> =
                 v.read(cell, |d| d.iter().map(|e| (e.key.clone(), e.value.clone())).collect());
@@ -102,6 +106,21 @@ fn encode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, depth: usize) -> PyRes
                 Value::from(maxsize as u64),
             ]);
             tagged("rebuild", Value::Array(vec![Value::String("JoinableQueue".into()), state]))
+        }
+        Payload::Function(_) | Payload::Type(_) => {
+            let (module, qualname) = callable_ref(ctx, v)?;
+            tagged("ref", Value::Array(vec![Value::String(module), Value::String(qualname)]))
+        }
+        Payload::Builtin(b) if b.bound.is_none() => {
+            let (module, qualname) = callable_ref(ctx, v)?;
+            tagged("ref", Value::Array(vec![Value::String(module), Value::String(qualname)]))
+        }
+        Payload::Instance(i) if i.exc.is_some() => {
+            let e = super::worker::remote_error_brief(ctx, v);
+            let args = e.args.unwrap_or(Value::Null);
+            let parts =
+                vec![Value::String(e.module), Value::String(e.qualname), args, e.message.into()];
+            tagged("exc", Value::Array(parts))
         }
         Payload::Instance(_)
             if let Some(reduce) = ops::attr::lookup_special(ctx, v, "__gillab_reduce__") =>
@@ -227,6 +246,11 @@ fn decode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &Value, depth: usize) -> Result<P
                     let items = decode_all(ctx, items, depth)?;
                     ctx.vm.tuple(items)
                 }
+                ("slice", Value::Array(parts)) => {
+                    let parts: [PyRef<B>; 3] =
+                        decode_all(ctx, parts, depth)?.try_into().map_err(|_| "bad slice")?;
+                    PyRef::new(Payload::Slice(Box::new(parts)))
+                }
                 ("dict", Value::Array(pairs)) => {
                     let d = vm.dict(Dict::new());
                     for p in pairs {
@@ -243,6 +267,33 @@ fn decode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &Value, depth: usize) -> Result<P
                         dicts::set(ctx, &d, k, Some(val)).map_err(|_| "bad dict key")?;
                     }
                     d
+                }
+                ("ref", Value::Array(mq)) => {
+                    let [Value::String(module), Value::String(qualname)] = mq.as_slice() else {
+                        return Err("bad reference".into());
+                    };
+                    match resolve(ctx, module, qualname) {
+                        Ok(f) => f,
+                        Err(_) => {
+                            ctx.exc_info = None;
+                            return Err(format!("cannot find {module}.{qualname}"));
+                        }
+                    }
+                }
+                ("exc", Value::Array(parts)) => {
+                    let [Value::String(module), Value::String(qualname), args, Value::String(m)] =
+                        parts.as_slice()
+                    else {
+                        return Err("bad exception".into());
+                    };
+                    let err = crate::procs::RemoteError {
+                        module: module.clone(),
+                        qualname: qualname.clone(),
+                        args: Some(args.clone()).filter(|a| !a.is_null()),
+                        message: m.clone(),
+                        traceback: String::new(),
+                    };
+                    super::rebuild_exception(ctx, &err)
                 }
                 ("rebuild", Value::Array(ks)) => {
                     let [Value::String(kind), state] = ks.as_slice() else {

@@ -196,6 +196,14 @@ fn run_call<B: Backend>(ctx: &mut Ctx<'_, B>, job: &Call) -> PyResult<B> {
 
 /// What crosses back for an exception: its class by name, its args, its text and traceback.
 pub fn remote_error<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>) -> RemoteError {
+    let mut e = remote_error_brief(ctx, exc);
+    e.traceback = crate::run::format_exception(ctx, exc);
+    ctx.exc_info = None;
+    e
+}
+
+/// [`remote_error`] without the traceback: what an exception sent as a value carries.
+pub fn remote_error_brief<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>) -> RemoteError {
     let cls = ops::type_of(ctx.vm, exc);
     let (module, qualname) = match &cls.payload {
         Payload::Type(t) => (t.module.clone(), t.qualname.clone()),
@@ -207,7 +215,6 @@ pub fn remote_error<B: Backend>(ctx: &mut Ctx<'_, B>, exc: &PyRef<B>) -> RemoteE
     };
     let args = args.and_then(|a| wire::to_wire(ctx, &a).ok());
     let message = crate::ops::repr::str(ctx, exc).unwrap_or_default();
-    let traceback = crate::run::format_exception(ctx, exc);
     ctx.exc_info = None;
-    RemoteError { module, qualname, args, message, traceback }
+    RemoteError { module, qualname, args, message, traceback: String::new() }
 }
