@@ -8,6 +8,11 @@
 //! check and the sleep), `wake` wakes one sleeper. The real waits also time out every 50 ms,
 //! which only adds wake-ups.
 //!
+//! The plain form (`multiprocessing.Lock`, and a `threading.Lock` moved into shared memory for
+//! `shard`) releases by compare-exchange instead: read the word; if 0, report "not held";
+//! else CAS it to 0 and wake one sleeper if it was 2. Any thread may release it, so the
+//! second model has one thread take the lock and another release it while a third waits.
+//!
 //! The properties: two threads never hold the lock at once (a counter behind an `UnsafeCell`
 //! that loom checks for concurrent access), and both finish (no lost release).
 //!
@@ -56,6 +61,22 @@ impl Lock {
         }
     }
 
+    /// `Segment::release_plain`: from any thread; `false` when the lock was free.
+    fn release_plain(&self) -> bool {
+        loop {
+            let s = self.state.load(Ordering::Relaxed);
+            if s == 0 {
+                return false;
+            }
+            if self.state.compare_exchange(s, 0, Ordering::Release, Ordering::Relaxed).is_ok() {
+                if s == 2 {
+                    self.futex_wake();
+                }
+                return true;
+            }
+        }
+    }
+
     fn futex_wait(&self, expected: u32) {
         let g = self.futex.lock().unwrap();
         if self.state.load(Ordering::Relaxed) == expected {
@@ -93,6 +114,41 @@ fn the_three_state_lock_excludes_and_never_loses_a_release() {
             t.join().unwrap();
         }
         assert_eq!(l.counter.with(|c| unsafe { *c }), 2);
+        assert_eq!(l.state.load(Ordering::Relaxed), 0);
+    });
+}
+
+#[test]
+fn the_plain_lock_released_by_another_thread_wakes_its_waiter() {
+    loom::model(|| {
+        let l = Arc::new(Lock {
+            state: AtomicU32::new(0),
+            counter: UnsafeCell::new(0),
+            futex: Mutex::new(()),
+            sleepers: Condvar::new(),
+        });
+        // The main thread takes the lock; a waiter blocks on it; a third thread releases it
+        // (as `threading.Lock` allows); the waiter must then get it, and exclusively.
+        l.acquire();
+        // SAFETY: the lock is held.
+        l.counter.with_mut(|c| unsafe { *c += 1 });
+        let waiter = {
+            let l = l.clone();
+            thread::spawn(move || {
+                l.acquire();
+                // SAFETY: the lock is held (the property under test).
+                l.counter.with_mut(|c| unsafe { *c += 1 });
+                assert!(l.release_plain());
+            })
+        };
+        let releaser = {
+            let l = l.clone();
+            thread::spawn(move || assert!(l.release_plain()))
+        };
+        releaser.join().unwrap();
+        waiter.join().unwrap();
+        assert_eq!(l.counter.with(|c| unsafe { *c }), 2);
+        assert!(!l.release_plain(), "a free lock reports it");
         assert_eq!(l.state.load(Ordering::Relaxed), 0);
     });
 }

@@ -42,6 +42,9 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "arr_set", arr_set);
     add(vm, ns, "shm_acquire", shm_acquire);
     add(vm, ns, "shm_release", shm_release);
+    add(vm, ns, "shm_locked", shm_locked);
+    add(vm, ns, "shm_owner", shm_owner);
+    add(vm, ns, "getpid", getpid);
     add(vm, ns, "shm_width", shm_width);
     add(vm, ns, "chan_put", chan_put);
     add(vm, ns, "chan_get", chan_get);
@@ -193,34 +196,43 @@ fn shm_set<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
 fn lock_error<B: Backend>(ctx: &Ctx<'_, B>, e: LockError) -> crate::ctx::PyErr<B> {
     match e {
         LockError::NotOwner => ctx.runtime_error("cannot release un-acquired lock"),
+        LockError::NotHeld => ctx.runtime_error("release unlocked lock"),
         LockError::OwnerDied(pid) => ctx.runtime_error(format!(
             "the shared lock's holder (process {pid}) exited without releasing it"
         )),
     }
 }
 
-/// `shm_acquire(seg, block, timeout)`: the segment's recursive lock, with the VM released
-/// while waiting.
+/// `shm_acquire(seg, block, timeout, recursive=True)`: the segment's lock, recursive (an
+/// `RLock`) or plain (a `Lock`), with the VM released while waiting.
 fn shm_acquire<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "shm_acquire", 3, 3, &[])?;
+    args.check(ctx, "shm_acquire", 3, 4, &[])?;
     let block = is_true(ctx, &args.args[1])?;
     let timeout = match &args.args[2].payload {
         Payload::None => None,
         _ => super::timeout_arg(ctx, Some(&args.args[2]))?,
     };
+    let recursive = match args.args.get(3) {
+        Some(r) => is_true(ctx, r)?,
+        None => true,
+    };
     let s = segment(ctx, &args.args[0])?;
-    acquire(ctx, s, block, timeout).map(|got| ctx.vm.bool(got))
+    acquire(ctx, s, block, timeout, recursive).map(|got| ctx.vm.bool(got))
 }
 
 /// Takes `s`'s lock: at once if it is free, else (when `block`) waiting with the VM released.
-fn acquire<B: Backend>(
+pub(crate) fn acquire<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     s: &Segment,
     block: bool,
     timeout: Option<std::time::Duration>,
+    recursive: bool,
 ) -> PyResult<B, bool> {
-    let r = match s.acquire(false, None) {
-        Ok(false) if block => ctx.allow_threads(|| s.acquire(true, timeout)),
+    let take = |block, timeout| {
+        if recursive { s.acquire(block, timeout) } else { s.acquire_plain(block, timeout) }
+    };
+    let r = match take(false, None) {
+        Ok(false) if block => ctx.allow_threads(|| take(true, timeout)),
         other => other,
     };
     r.map_err(|e| lock_error(ctx, e))
@@ -228,10 +240,35 @@ fn acquire<B: Backend>(
 
 /// `shm_release(seg)`.
 fn shm_release<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "shm_release", 1, 1, &[])?;
+    args.check(ctx, "shm_release", 1, 2, &[])?;
+    let recursive = match args.args.get(1) {
+        Some(r) => is_true(ctx, r)?,
+        None => true,
+    };
     let s = segment(ctx, &args.args[0])?;
-    s.release().map_err(|e| lock_error(ctx, e))?;
+    let r = if recursive { s.release() } else { s.release_plain() };
+    r.map_err(|e| lock_error(ctx, e))?;
     Ok(ctx.vm.core.none.clone())
+}
+
+/// `shm_owner(seg)`: `(pid, depth)` of the lock's holder, `(0, 0)` when it is free.
+fn shm_owner<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "shm_owner", 1, 1, &[])?;
+    let (pid, depth) = segment(ctx, &args.args[0])?.owner();
+    Ok(ctx.vm.tuple(vec![ctx.vm.int(i64::from(pid)), ctx.vm.int(i64::from(depth))]))
+}
+
+/// `getpid()`: this process's id.
+fn getpid<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "getpid", 0, 0, &[])?;
+    Ok(ctx.vm.int(i64::from(std::process::id())))
+}
+
+/// `shm_locked(seg)`: whether the segment's lock is held.
+fn shm_locked<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    args.check(ctx, "shm_locked", 1, 1, &[])?;
+    let s = segment(ctx, &args.args[0])?;
+    Ok(ctx.vm.bool(s.is_locked()))
 }
 
 fn channel<'a, B: Backend>(ctx: &Ctx<'_, B>, o: &'a PyRef<B>) -> PyResult<B, Channel<'a>> {
@@ -516,7 +553,7 @@ fn locked_op<B: Backend, R>(
     if !locked {
         return Ok(f());
     }
-    acquire(ctx, s, true, None)?;
+    acquire(ctx, s, true, None, true)?;
     let r = f();
     s.release().map_err(|e| lock_error(ctx, e))?;
     Ok(r)

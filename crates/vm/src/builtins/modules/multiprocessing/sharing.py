@@ -1,13 +1,13 @@
 """multiprocessing's sharing objects for gil-lab, run in the same module namespace after
-multiprocessing.py: Value, Array and their raw forms, Queue, JoinableQueue, SimpleQueue and
-Pipe, over shared-memory segments (see docs/multiprocessing.md)."""
+multiprocessing.py: Lock and RLock, Value, Array and their raw forms, Queue, JoinableQueue,
+SimpleQueue and Pipe, over shared-memory segments (see docs/multiprocessing.md)."""
 
 import _multiprocessing as _mp
 
 
-# Shared memory: Value, Array and their raw forms, over a POSIX shared-memory segment that
-# every process maps by name (_multiprocessing.shm_*; docs/multiprocessing.md). The lock is
-# the segment's own recursive process-shared lock, as CPython's default RLock.
+# Shared memory: Lock, RLock, Value, Array and the raw forms, over a POSIX shared-memory
+# segment that every process maps by name (_multiprocessing.shm_*; docs/multiprocessing.md).
+# A Value's lock is its segment's own lock, used recursively: an RLock, as CPython's default.
 
 _CTYPE_NAMES = {
     "b": "c_byte", "B": "c_ubyte", "h": "c_short", "H": "c_ushort", "i": "c_int",
@@ -25,26 +25,97 @@ def _attach(name, length):
     return _mp.shm_attach(_mp.SharedSegment, name, length)
 
 
-class _SharedLock:
-    """The segment's recursive lock (what get_lock() returns)."""
+class Lock:
+    """A lock shared by processes: the process-shared futex lock of a segment of its own
+    (CPython's is a semaphore)."""
 
-    def __init__(self, seg):
-        self._seg = seg
+    _recursive = False
+
+    def __init__(self, *, ctx=None):
+        self._seg = _mp.shm_create(_mp.SharedSegment, 0)
 
     def acquire(self, block=True, timeout=None):
-        return _mp.shm_acquire(self._seg, block, timeout)
+        return _mp.shm_acquire(self._seg, block, timeout, self._recursive)
 
     def release(self):
-        _mp.shm_release(self._seg)
+        try:
+            _mp.shm_release(self._seg, False)
+        except RuntimeError:
+            raise ValueError("semaphore or lock released too many times") from None
 
     def __enter__(self):
-        return _mp.shm_acquire(self._seg, True, None)
+        return self.acquire()
 
     def __exit__(self, *args):
-        _mp.shm_release(self._seg)
+        self.release()
+
+    def _owner_name(self, pid):
+        if pid == 0:
+            return "None"
+        if pid == _mp.getpid():
+            return current_process().name
+        return "SomeOtherProcess"
 
     def __repr__(self):
-        return "<RLock(SharedSegment %s)>" % _mp.shm_name(self._seg)
+        pid, depth = _mp.shm_owner(self._seg)
+        return "<Lock(owner=%s)>" % self._owner_name(pid)
+
+    def __gillab_reduce__(self):
+        return (type(self).__name__, (_mp.shm_name(self._seg), _mp.shm_len(self._seg)))
+
+
+class RLock(Lock):
+    _recursive = True
+
+    def release(self):
+        try:
+            _mp.shm_release(self._seg, True)
+        except RuntimeError:
+            raise AssertionError("attempt to release recursive lock not owned by thread") from None
+
+    def __repr__(self):
+        pid, depth = _mp.shm_owner(self._seg)
+        return "<RLock(%s, %d)>" % (self._owner_name(pid), depth)
+
+
+def _lock_on(cls, seg):
+    lock = cls.__new__(cls)
+    lock._seg = seg
+    return lock
+
+
+class _ThreadLock(Lock):
+    """What a shard worker's thread receives for a threading.Lock passed to it: the lock,
+    moved into shared memory, with threading.Lock's methods."""
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout != -1 and timeout < 0:
+            raise ValueError("timeout value must be a non-negative number")
+        return _mp.shm_acquire(self._seg, blocking, None if timeout == -1 else timeout, False)
+
+    def locked(self):
+        return _mp.shm_locked(self._seg)
+
+    def __gillab_reduce__(self):
+        return ("ThreadLock", (_mp.shm_name(self._seg), _mp.shm_len(self._seg)))
+
+
+def _rebuild_lock(cls, state):
+    return _lock_on(cls, _attach(state[0], state[1]))
+
+
+def _rebuild_Lock(state):
+    return _rebuild_lock(Lock, state)
+
+
+def _rebuild_RLock(state):
+    return _rebuild_lock(RLock, state)
+
+
+def _rebuild_ThreadLock(state):
+    return _rebuild_lock(_ThreadLock, state)
 
 
 def _slice_range(s, n):
@@ -132,7 +203,7 @@ class _RawArray:
 class Synchronized:
     def __init__(self, obj):
         self._obj = obj
-        self._lock = _SharedLock(obj._seg)
+        self._lock = _lock_on(RLock, obj._seg)
         self.acquire = self._lock.acquire
         self.release = self._lock.release
 

@@ -57,6 +57,8 @@ pub enum LockError {
     OwnerDied(i32),
     /// `release` by a thread that does not hold it.
     NotOwner,
+    /// `release_plain` of a lock that is free.
+    NotHeld,
 }
 
 /// The pid of the run's first `gillab` (this process, unless inherited).
@@ -305,6 +307,14 @@ impl Segment {
             self.depth().fetch_add(1, Ordering::Relaxed);
             return Ok(true);
         }
+        self.acquire_plain(block, timeout)
+    }
+
+    /// Acquires the lock as a `threading.Lock` does: not recursively (a thread that holds it
+    /// and asks again waits, or gets `false`). Used by `multiprocessing.Lock` and by a
+    /// `threading.Lock` shared with `shard`'s remote threads.
+    pub fn acquire_plain(&self, block: bool, timeout: Option<Duration>) -> Result<bool, LockError> {
+        let me = gettid();
         let deadline = timeout.map(|t| Instant::now() + t);
         // Acquire (every successful exchange below): the holder's writes, published by its
         // `Release` in `release`, happen before ours.
@@ -367,6 +377,45 @@ impl Segment {
             futex_wake(self.state());
         }
         Ok(())
+    }
+
+    /// Releases a lock taken with [`acquire_plain`](Self::acquire_plain), from any thread of
+    /// any process, as `threading.Lock.release` may be. `Err(NotHeld)` if it is free.
+    pub fn release_plain(&self) -> Result<(), LockError> {
+        loop {
+            // Relaxed: the compare-exchange below decides; this only picks the expected value.
+            let s = self.state().load(Ordering::Relaxed);
+            if s == 0 {
+                return Err(LockError::NotHeld);
+            }
+            // Relaxed: as in `owned`; cleared before the lock word frees the lock.
+            self.owner_tid().store(0, Ordering::Relaxed);
+            self.owner_pid().store(0, Ordering::Relaxed);
+            // Release: publishes the holder's writes to the next acquirer. A compare-exchange
+            // (not `release`'s fetch_sub) so that two racing releases of a lock held once
+            // free it once and the second reports it, instead of wrapping the word.
+            if self.state().compare_exchange(s, 0, Ordering::Release, Ordering::Relaxed).is_ok() {
+                if s == 2 {
+                    futex_wake(self.state());
+                }
+                return Ok(());
+            }
+        }
+    }
+
+    /// The holder's pid and recursion depth, `(0, 0)` when free: a snapshot for `repr`.
+    pub fn owner(&self) -> (i32, u32) {
+        // Relaxed: a snapshot; the fields may change as soon as they are read.
+        if self.state().load(Ordering::Relaxed) == 0 {
+            return (0, 0);
+        }
+        (self.owner_pid().load(Ordering::Relaxed), self.depth().load(Ordering::Relaxed))
+    }
+
+    /// Whether the lock is held (by anyone).
+    pub fn is_locked(&self) -> bool {
+        // Relaxed: a snapshot, as `threading.Lock.locked()` is.
+        self.state().load(Ordering::Relaxed) != 0
     }
 }
 

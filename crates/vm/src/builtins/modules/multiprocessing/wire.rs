@@ -16,6 +16,7 @@
 //! | `dict` with `str`/`int` keys | `{"dict": [[key, value], ...]}` (insertion order) |
 //! | a module-level function or class (by reference, as pickle sends it) | `{"ref": [module, qualname]}`: the receiver imports it; a lambda or nested function is refused as pickle refuses it |
 //! | an exception | `{"exc": [module, qualname, args, message]}`: the receiver calls its class (found by name) with its args, or makes a `RuntimeError("Type: message")` when it cannot |
+//! | on `shard`, a `queue.Queue` or `threading.Lock` passed to a thread (in another process) | moved into shared memory, then `{"rebuild": ["JoinableQueue" or "ThreadLock", state]}` (`queue_shared.rs`, `sync::LockData::share`) |
 //! | an object whose class defines `__gillab_reduce__` (`multiprocessing`'s shared `Value` and `Array`) | `{"rebuild": [kind, state]}`: `__gillab_reduce__()` returned `(kind, state)`; the receiver calls `multiprocessing._rebuild_KIND(state)` |
 //!
 //! Anything else raises `TypeError: cannot pickle 'T' object`, as CPython's pickler does for
@@ -106,6 +107,16 @@ fn encode<B: Backend>(ctx: &mut Ctx<'_, B>, v: &PyRef<B>, depth: usize) -> PyRes
                 Value::from(maxsize as u64),
             ]);
             tagged("rebuild", Value::Array(vec![Value::String("JoinableQueue".into()), state]))
+        }
+        Payload::Native(n)
+            if crate::builtins::modules::queue_shared::promotion_allowed()
+                && let Some(l) =
+                    n.data.downcast_ref::<crate::builtins::modules::sync::LockData>() =>
+        {
+            let seg = l.share().map_err(|e| ctx.err(&ctx.vm.core.exc.os_error, e))?;
+            let state =
+                Value::Array(vec![Value::String(seg.name().into()), Value::from(seg.len() as u64)]);
+            tagged("rebuild", Value::Array(vec![Value::String("ThreadLock".into()), state]))
         }
         Payload::Function(_) | Payload::Type(_) => {
             let (module, qualname) = callable_ref(ctx, v)?;

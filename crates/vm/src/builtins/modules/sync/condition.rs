@@ -74,11 +74,11 @@ fn release_for_wait<B: Backend>(ctx: &Ctx<'_, B>, lock: &PyRef<B>) -> PyResult<B
     Err(ctx.type_error("Condition lock must be a threading.Lock or RLock"))
 }
 
-fn reacquire<B: Backend>(ctx: &mut Ctx<'_, B>, lock: &PyRef<B>, saved: Saved) {
+fn reacquire<B: Backend>(ctx: &mut Ctx<'_, B>, lock: &PyRef<B>, saved: Saved) -> PyResult<B, ()> {
     match saved {
         Saved::Lock => {
             if let Some(l) = data::<B, LockData>(lock) {
-                l.acquire(ctx, true, None);
+                l.acquire(ctx, true, None)?;
             }
         }
         Saved::RLock(n) => {
@@ -88,6 +88,7 @@ fn reacquire<B: Backend>(ctx: &mut Ctx<'_, B>, lock: &PyRef<B>, saved: Saved) {
             }
         }
     }
+    Ok(())
 }
 
 /// Whether the calling thread may wait on or notify `c` (CPython's `Condition._is_owned`):
@@ -98,7 +99,7 @@ fn is_owned<B: Backend>(ctx: &mut Ctx<'_, B>, lock: &PyRef<B>) -> PyResult<B, bo
         return Ok(r.is_owned());
     }
     if let Some(l) = data::<B, LockData>(lock) {
-        return Ok(*l.locked.lock());
+        return Ok(l.is_locked());
     }
     if let Ok(m) = crate::ops::attr::getattr_str(ctx, lock, "_is_owned") {
         let r = call::call(ctx, &m, &[], &[])?;
@@ -128,7 +129,7 @@ fn condition_wait_until<B: Backend>(
     if !notified {
         c.waiters.lock().retain(|x| !Arc::ptr_eq(x, &w));
     }
-    reacquire(ctx, &c.lock, saved);
+    reacquire(ctx, &c.lock, saved)?;
     Ok(notified)
 }
 

@@ -13,6 +13,8 @@ mod timeout;
 pub(crate) use self::timeout::time_ns;
 use self::timeout::{acquire_args, wait_until};
 pub use self::timeout::{deadline, join_deadline, join_timeout, queue_deadline, wait_deadline};
+use super::multiprocessing::shared;
+use super::multiprocessing::shm::Segment;
 use super::threading::thread_ident;
 use crate::backend::Backend;
 use crate::builtins::{Args, add};
@@ -22,6 +24,7 @@ use crate::ops::is_true;
 use crate::types::new_class;
 use crate::vm::Vm;
 use parking_lot::{Condvar, Mutex};
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 /// The Rust value inside a native object of type `T`.
@@ -77,16 +80,33 @@ pub(super) fn class_arg<'a, B: Backend>(args: &Args<'a, B>) -> &'a PyRef<B> {
 // Lock
 
 /// `threading.Lock`: a non-reentrant lock.
+///
+/// On the `shard` backend a lock passed to a thread (which runs in another process) *moves*
+/// into shared memory ([`LockData::share`]): from then on every acquire and release, here and
+/// in the workers, goes to the segment's process-shared lock (`multiprocessing/shm.rs`, I10).
 #[derive(Default)]
 pub struct LockData {
-    locked: Mutex<bool>,
+    /// `FREE`, `HELD` or `MOVED` (then `shared` is set and the state lives there).
+    locked: Mutex<u8>,
     cv: Condvar,
+    shared: OnceLock<Arc<Segment>>,
 }
 
+const FREE: u8 = 0;
+const HELD: u8 = 1;
+const MOVED: u8 = 2;
+
 impl LockData {
-    fn try_acquire(&self) -> bool {
+    fn try_acquire(&self) -> Option<bool> {
         let mut g = self.locked.lock();
-        !std::mem::replace(&mut *g, true)
+        match *g {
+            FREE => {
+                *g = HELD;
+                Some(true)
+            }
+            HELD => Some(false),
+            _ => None,
+        }
     }
 
     /// Acquires, releasing the VM while blocked.
@@ -95,23 +115,73 @@ impl LockData {
         ctx: &mut Ctx<'_, B>,
         blocking: bool,
         deadline: Option<Instant>,
-    ) -> bool {
-        if self.try_acquire() {
-            return true;
+    ) -> PyResult<B, bool> {
+        match self.try_acquire() {
+            Some(true) => return Ok(true),
+            Some(false) if !blocking => return Ok(false),
+            Some(false) => {
+                let got = ctx.allow_threads(|| {
+                    wait_until(&self.locked, &self.cv, deadline, |l| match *l {
+                        FREE => {
+                            *l = HELD;
+                            true
+                        }
+                        HELD => false,
+                        _ => true,
+                    })
+                });
+                if !got || *self.locked.lock() != MOVED {
+                    return Ok(got);
+                }
+            }
+            None => {}
         }
-        if !blocking {
-            return false;
-        }
-        ctx.allow_threads(|| {
-            wait_until(&self.locked, &self.cv, deadline, |l| !std::mem::replace(l, true))
-        })
+        // Moved to shared memory (perhaps while this thread waited).
+        let seg = self.shared.get().expect("a moved lock has its segment");
+        let timeout = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        shared::acquire(ctx, seg, blocking, timeout, false)
     }
 
     /// Releases; `false` if it was not locked.
     pub fn release(&self) -> bool {
-        let was = std::mem::replace(&mut *self.locked.lock(), false);
-        self.cv.notify_one();
-        was
+        let mut g = self.locked.lock();
+        match *g {
+            HELD => {
+                *g = FREE;
+                drop(g);
+                self.cv.notify_one();
+                true
+            }
+            FREE => false,
+            _ => self.shared.get().is_some_and(|seg| seg.release_plain().is_ok()),
+        }
+    }
+
+    /// Whether it is held.
+    pub fn is_locked(&self) -> bool {
+        match *self.locked.lock() {
+            MOVED => self.shared.get().is_some_and(|seg| seg.is_locked()),
+            l => l == HELD,
+        }
+    }
+
+    /// Moves the lock into a shared segment (once) and returns the segment, which a thread in
+    /// another process maps by name. A lock held now stays held there; threads waiting here
+    /// wake and wait on the shared lock instead.
+    pub fn share(&self) -> Result<Arc<Segment>, String> {
+        let mut g = self.locked.lock();
+        if let Some(seg) = self.shared.get() {
+            return Ok(seg.clone());
+        }
+        let seg = Arc::new(Segment::create(0)?);
+        if *g == HELD && !matches!(seg.acquire_plain(false, None), Ok(true)) {
+            return Err("a fresh shared lock could not be taken".into());
+        }
+        let _ = self.shared.set(seg.clone());
+        *g = MOVED;
+        drop(g);
+        self.cv.notify_all();
+        Ok(seg)
     }
 }
 
@@ -123,7 +193,7 @@ fn lock_new<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> 
 fn lock_acquire<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     let l: &LockData = receiver(ctx, &args, "lock")?;
     let (blocking, d) = acquire_args(ctx, &args)?;
-    let ok = l.acquire(ctx, blocking, d);
+    let ok = l.acquire(ctx, blocking, d)?;
     Ok(ctx.vm.bool(ok))
 }
 
@@ -139,13 +209,12 @@ fn lock_release<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
 fn lock_locked<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "locked", 1, 1, &[])?;
     let l: &LockData = receiver(ctx, &args, "lock")?;
-    let v = *l.locked.lock();
-    Ok(ctx.vm.bool(v))
+    Ok(ctx.vm.bool(l.is_locked()))
 }
 
 fn lock_enter<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     if let Some(l) = args.args.first().and_then(|o| data::<B, LockData>(o)) {
-        l.acquire(ctx, true, None);
+        l.acquire(ctx, true, None)?;
     } else if let Some(r) = args.args.first().and_then(|o| data::<B, RLockData>(o)) {
         r.acquire(ctx, true, None);
     }
