@@ -1,4 +1,4 @@
-# sharing: the price of handing data from one worker to another, over four channels, the same
+# sharing: the price of handing data from one worker to another, over five channels, the same
 # job on each: a producer hands ITEMS integers to a consumer, which checks their sum (items per
 # second), then the two bounce one integer back and forth ROUNDS times (round-trip latency).
 #   thread_queue:  two threads, queue.Queue
@@ -6,6 +6,8 @@
 #   pipe:          two processes, multiprocessing.Pipe
 #   array:         two processes, a ring of slots in a shared multiprocessing.Array, guarded
 #                  by its lock (the consumer and producer poll it)
+#   manager:       two processes, a Queue held by a multiprocessing.Manager (a third process
+#                  that every put and get is a round trip to)
 # Start-up is outside the timed regions: each producer first says it is ready, then waits
 # for a go flag (a shared RawValue, polled) that the consumer sets as it starts its clock.
 # Usage: sharing.py [ITEMS] [THREADS (ignored: the workload sets up its own workers)].
@@ -175,6 +177,23 @@ def array(n, rounds):
     return secs, total, rtt, ok
 
 
+def manager(n, rounds):
+    with mp.Manager() as m:
+        q, go = m.Queue(), mp.RawValue("i", 0)
+        p = mp.Process(target=produce_queue, args=(q, n, go))
+        p.start()
+        q.get()
+        secs, total = consume(q.get, n, go)
+        p.join()
+        inq, outq = m.Queue(), m.Queue()
+        p = mp.Process(target=echo_queue, args=(inq, outq, rounds))
+        p.start()
+        outq.get()
+        rtt, ok = bounce(inq.put, outq.get, rounds)
+        p.join()
+    return secs, total, rtt, ok
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
     rounds = max(n // 10, 1)
@@ -182,15 +201,16 @@ def main():
     fields = []
     elapsed = 0.0
     correct = True
-    for name, run in [("thread_queue", thread_queue), ("mp_queue", mp_queue), ("pipe", pipe),
-                      ("array", array)]:
+    channels = [("thread_queue", thread_queue), ("mp_queue", mp_queue), ("pipe", pipe),
+                ("array", array), ("manager", manager)]
+    for name, run in channels:
         secs, total, rtt, ok = run(n, rounds)
         elapsed += secs + rtt
         correct = correct and ok and total == want
         fields.append('"%s_items_per_s": %.1f, "%s_rtt_us": %.2f'
                       % (name, n / secs, name, rtt / rounds * 1e6))
     print('{"workload": "sharing", "elapsed": %.6f, "ops": %d, "threads": 1, %s, "correct": %s}'
-          % (elapsed, 4 * n, ", ".join(fields), "true" if correct else "false"))
+          % (elapsed, len(channels) * n, ", ".join(fields), "true" if correct else "false"))
 
 
 if __name__ == "__main__":

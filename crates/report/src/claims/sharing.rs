@@ -1,17 +1,18 @@
 //! "Sharing data between processes costs more than between threads", from the `sharing`
 //! workload: the same producer/consumer job and the same ping-pong over `queue.Queue` between
-//! two threads and over `multiprocessing.Queue`, `Pipe` and a locked shared `Array` between two
-//! processes. Per runtime, each process mechanism's round trip and throughput are set against
+//! two threads and over `multiprocessing.Queue`, `Pipe`, a locked shared `Array` and a
+//! `Manager`'s queue between two processes. Per runtime, each process mechanism's round trip and throughput are set against
 //! the threads' queue; the claim holds where every mechanism costs more on both counts.
 
 use super::{Claim, Verdict, not_measured};
 use crate::analysis::Data;
 
 /// The process mechanisms the workload measures, with the names the report prints.
-const MECHANISMS: [(&str, &str); 3] = [
+const MECHANISMS: [(&str, &str); 4] = [
     ("mp_queue", "`multiprocessing.Queue`"),
     ("pipe", "`Pipe`"),
     ("array", "shared `Array` + lock"),
+    ("manager", "`Manager().Queue()`"),
 ];
 
 /// Sharing data between processes costs more than between threads.
@@ -84,7 +85,7 @@ mod tests {
     use crate::analysis::tests::{data, rec};
     use crate::record::Record;
 
-    fn sharing(backend: &str, thread: (f64, f64), others: [(f64, f64); 3]) -> Record {
+    fn sharing(backend: &str, thread: (f64, f64), others: [(f64, f64); 4]) -> Record {
         let mut r = rec("sharing", backend, 1, 0.1, 4000);
         let mut put = |k: &str, (rtt, rate): (f64, f64)| {
             r.metrics.insert(format!("{k}_rtt_us"), rtt);
@@ -99,11 +100,19 @@ mod tests {
 
     #[test]
     fn costlier_everywhere_confirms_and_a_cheaper_one_makes_it_partly() {
-        let d = data(vec![sharing("gil", (10.0, 1e6), [(40.0, 5e5), (50.0, 1e5), (70.0, 8e4)])]);
+        let d = data(vec![sharing(
+            "gil",
+            (10.0, 1e6),
+            [(40.0, 5e5), (50.0, 1e5), (70.0, 8e4), (90.0, 2e4)],
+        )]);
         let c = processes_share_at_a_cost(&d);
         assert_eq!(c.verdict, Verdict::Confirmed, "{}", c.evidence);
         assert!(c.evidence.contains("`Pipe` 50 µs (5.0x)"), "{}", c.evidence);
-        let d = data(vec![sharing("gil", (10.0, 1e6), [(5.0, 5e5), (50.0, 1e5), (70.0, 8e4)])]);
+        let d = data(vec![sharing(
+            "gil",
+            (10.0, 1e6),
+            [(5.0, 5e5), (50.0, 1e5), (70.0, 8e4), (90.0, 2e4)],
+        )]);
         assert_eq!(processes_share_at_a_cost(&d).verdict, Verdict::Partly);
         assert_eq!(processes_share_at_a_cost(&data(vec![])).verdict, Verdict::NotMeasured);
     }

@@ -49,20 +49,24 @@ class _Client:
         self.server = None
 
     def _reply_segment(self):
+        """This thread's reply queue, and the header that names it in each request."""
         tid = _thread_ident()
-        seg = self.replies.get(tid)
-        if seg is None:
+        r = self.replies.get(tid)
+        if r is None:
             seg = _mp.shm_create(_mp.SharedSegment, _REPLY_BYTES)
-            self.replies[tid] = seg
-        return seg
+            header = "%s %d %d\n" % (_mp.shm_name(seg), _mp.shm_len(seg), _mp.getpid())
+            r = (seg, header)
+            self.replies[tid] = r
+        return r
 
     def call(self, op, *args):
         if self.server is not None:
             return self.server.direct(op, args)
-        seg = self._reply_segment()
-        header = "%s %d %d\n" % (_mp.shm_name(seg), _mp.shm_len(seg), _os.getpid())
+        seg, header = self._reply_segment()
         body = _mp.dumps((op,) + args)
-        if not _mp.pid_alive(self.pid):
+        # One kill(pid, 0): a manager killed and already reaped. (A zombie not yet reaped is
+        # caught by the full check while waiting.)
+        if not _mp.pid_alive(self.pid, False):
             raise BrokenPipeError(32, "Broken pipe")
         _mp.chan_put(self.requests._seg, header + body, 0, True, None)
         while True:

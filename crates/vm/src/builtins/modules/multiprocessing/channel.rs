@@ -29,7 +29,7 @@
 //! blocked operation wakes at least every 50 ms to check its deadline, and the lock reports a
 //! holder that died (a process killed inside a queue operation) instead of hanging.
 
-use super::shm::{HEADER, LockError, Segment, alive, exists, futex_wait, futex_wake_n};
+use super::shm::{HEADER, LockError, Segment, alive, exists, futex_wait, futex_wake_n, my_pid};
 use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -281,7 +281,7 @@ impl<'a> Channel<'a> {
     /// Whether some live process (this one included) holds an open end of `role`; under the
     /// lock.
     fn ends_open(&self, role: Role) -> bool {
-        let me = std::process::id() as i32;
+        let me = my_pid();
         (0..SLOTS).any(|i| {
             let (pid, count) = self.slot(role, i);
             // Relaxed: under the lock (see `field`).
@@ -292,7 +292,7 @@ impl<'a> Channel<'a> {
 
     /// Counts one more open end of `role` held by this process.
     pub fn open_end(&self, role: Role) -> Result<(), ChanError> {
-        let me = std::process::id() as i32;
+        let me = my_pid();
         // Relaxed: under the lock (see `field`).
         let r = Ordering::Relaxed;
         let found = self.locked(|c| {
@@ -317,7 +317,7 @@ impl<'a> Channel<'a> {
     /// Counts one open end of `role` held by this process as closed, and wakes waiters so
     /// that a peer blocked in `recv` sees the end of the stream.
     pub fn close_end(&self, role: Role) -> Result<(), ChanError> {
-        self.close_end_of(role, std::process::id() as i32)
+        self.close_end_of(role, my_pid())
     }
 
     /// Counts one open end of `role` held by process `me` as closed: that process's own

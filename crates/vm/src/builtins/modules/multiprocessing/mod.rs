@@ -230,12 +230,18 @@ fn process_wait<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult
     })
 }
 
-/// `pid_alive(pid)`: whether process `pid` exists and is not a zombie (a manager's clients
-/// check their manager with it, and the manager its clients).
+/// `pid_alive(pid, zombie_is_dead=True)`: whether process `pid` exists, and (unless the
+/// second argument is false, which saves reading `/proc`) is not a zombie. A manager's clients
+/// check their manager with it, and the manager its clients.
 fn pid_alive<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "pid_alive", 1, 1, &[])?;
+    args.check(ctx, "pid_alive", 1, 2, &[])?;
     let pid = ops::expect_int(ctx, &args.args[0], "pid")?;
-    let alive = i32::try_from(pid).is_ok_and(|p| p > 0 && shm::alive(p));
+    let strict = match args.args.get(1) {
+        Some(s) => ops::is_true(ctx, s)?,
+        None => true,
+    };
+    let check = if strict { shm::alive } else { shm::exists };
+    let alive = i32::try_from(pid).is_ok_and(|p| p > 0 && check(p));
     Ok(ctx.vm.bool(alive))
 }
 

@@ -261,7 +261,7 @@ fn shm_owner<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
 /// `getpid()`: this process's id.
 fn getpid<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
     args.check(ctx, "getpid", 0, 0, &[])?;
-    Ok(ctx.vm.int(i64::from(std::process::id())))
+    Ok(ctx.vm.int(i64::from(super::shm::my_pid())))
 }
 
 /// `shm_locked(seg)`: whether the segment's lock is held.

@@ -354,7 +354,7 @@ impl Segment {
     fn owned(&self, me: i32) -> bool {
         // Relaxed: these fields are read by other processes only for the liveness check and
         // by this thread for recursion; the lock word orders everything else.
-        self.owner_pid().store(std::process::id() as i32, Ordering::Relaxed);
+        self.owner_pid().store(my_pid(), Ordering::Relaxed);
         self.owner_tid().store(me, Ordering::Relaxed);
         self.depth().store(1, Ordering::Relaxed);
         true
@@ -454,9 +454,22 @@ pub fn width(code: char) -> Option<usize> {
     })
 }
 
-fn gettid() -> i32 {
+thread_local! {
     // SAFETY: `gettid` takes no arguments and cannot fail.
-    unsafe { libc::gettid() }
+    static TID: i32 = unsafe { libc::gettid() };
+}
+
+/// The calling thread's kernel id, asked of the kernel once per thread (every lock operation
+/// needs it, and the system call was a third of a manager round trip's).
+fn gettid() -> i32 {
+    TID.with(|t| *t)
+}
+
+/// This process's id, asked once: workers are started by `exec`, never by a bare `fork`, so
+/// it cannot change under a running interpreter.
+pub(super) fn my_pid() -> i32 {
+    static PID: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *PID.get_or_init(|| std::process::id() as i32)
 }
 
 /// Whether process `pid` exists, zombies included (one `kill(pid, 0)`: cheap enough for
