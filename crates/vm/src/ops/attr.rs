@@ -172,7 +172,7 @@ pub(crate) fn bind<B: Backend>(
     })
 }
 
-fn no_attribute<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> PyErr<B> {
+pub(crate) fn no_attribute<B: Backend>(ctx: &Ctx<'_, B>, obj: &PyRef<B>, name: &str) -> PyErr<B> {
     match &obj.payload {
         Payload::Module(m) => {
             ctx.attribute_error(format!("module '{}' has no attribute '{name}'", m.name))
@@ -363,33 +363,10 @@ pub fn getattr_opt<B: Backend>(
     }
 }
 
-/// `object.__getattribute__(obj, name)`: the generic lookup, without the class's
-/// `__getattr__` fallback (what a proxy's `__getattr__` calls to reach its own fields).
-pub fn object_getattribute<B: Backend>(
-    ctx: &mut Ctx<'_, B>,
-    obj: &PyRef<B>,
-    name: &PyRef<B>,
-) -> PyResult<B> {
-    let Payload::Str(s) = &name.payload else {
-        return Err(ctx.type_error(format!(
-            "attribute name must be string, not '{}'",
-            type_name(ctx.vm, name)
-        )));
-    };
-    if !matches!(obj.payload, Payload::Instance(_)) {
-        return getattr(ctx, obj, name);
-    }
-    let cls = crate::ops::type_of(ctx.vm, obj);
-    match generic_getattr(ctx, obj, &cls, s.as_str(), s.hash())? {
-        Some(v) => Ok(v),
-        None => Err(no_attribute(ctx, obj, s.as_str())),
-    }
-}
-
 /// `PyObject_GenericGetAttr` for everything but modules, classes and `super`: data
 /// descriptors, then the instance dict (and exception fields), then the class attribute
 /// (bound, or through its `__get__`).
-fn generic_getattr<B: Backend>(
+pub(crate) fn generic_getattr<B: Backend>(
     ctx: &mut Ctx<'_, B>,
     obj: &PyRef<B>,
     cls: &PyRef<B>,

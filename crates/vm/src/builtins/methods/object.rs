@@ -114,9 +114,26 @@ fn object_str<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B
     Ok(ctx.vm.str(s))
 }
 
+/// `object.__getattribute__(obj, name)`: the generic lookup, without the class's
+/// `__getattr__` fallback (what a proxy's `__getattr__` calls to reach its own fields).
 fn object_getattribute<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
+    use crate::ops::attr;
     args.check(ctx, "__getattribute__", 2, 2, &[])?;
-    crate::ops::attr::object_getattribute(ctx, &args.args[0], &args.args[1])
+    let (obj, name) = (&args.args[0], &args.args[1]);
+    let Payload::Str(s) = &name.payload else {
+        return Err(ctx.type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(ctx.vm, name)
+        )));
+    };
+    if !matches!(obj.payload, Payload::Instance(_)) {
+        return attr::getattr(ctx, obj, name);
+    }
+    let cls = crate::ops::type_of(ctx.vm, obj);
+    match attr::generic_getattr(ctx, obj, &cls, s.as_str(), s.hash())? {
+        Some(v) => Ok(v),
+        None => Err(attr::no_attribute(ctx, obj, s.as_str())),
+    }
 }
 
 fn object_setattr<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
