@@ -388,6 +388,16 @@ fn segments_of(root: u32) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The program printed `root PID` last: none of that run's segments may be left.
+fn assert_no_segment_left(backend: &str, stdout: &str) {
+    let root: u32 = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("root "))
+        .and_then(|p| p.trim().parse().ok())
+        .expect("root pid");
+    assert_eq!(segments_of(root), Vec::<String>::new(), "{backend}: segments left");
+}
+
 /// A child killed while it holds a `Value`'s lock: the parent's acquire raises instead of
 /// hanging. A child killed while it holds a segment it created: the parent removes it when it
 /// reaps the child. A pipe whose only writer is killed: `EOFError`. A child killed while
@@ -407,12 +417,7 @@ fn shared_memory_faults_raise_and_leave_no_segment() {
             ),
             "{backend}: {stdout}"
         );
-        let root: u32 = stdout
-            .lines()
-            .find_map(|l| l.strip_prefix("root "))
-            .and_then(|p| p.trim().parse().ok())
-            .expect("root pid");
-        assert_eq!(segments_of(root), Vec::<String>::new(), "{backend}: segments left");
+        assert_no_segment_left(backend, &stdout);
     }
 }
 
@@ -436,12 +441,7 @@ fn manager_faults_raise_and_leave_no_segment() {
             "{backend}: {stdout}"
         );
         assert!(stdout.contains(" exit code -9\nroot "), "{backend}: {stdout}");
-        let root: u32 = stdout
-            .lines()
-            .find_map(|l| l.strip_prefix("root "))
-            .and_then(|p| p.trim().parse().ok())
-            .expect("root pid");
-        assert_eq!(segments_of(root), Vec::<String>::new(), "{backend}: segments left");
+        assert_no_segment_left(backend, &stdout);
     }
 }
 

@@ -126,20 +126,25 @@ def thread_queue(n, rounds):
     return secs, total, rtt, ok
 
 
-def mp_queue(n, rounds):
-    q, go = mp.Queue(), mp.RawValue("i", 0)
+def queue_between_processes(new_queue, n, rounds):
+    """The job over queues made by new_queue(), with the producer and echo in a process."""
+    q, go = new_queue(), mp.RawValue("i", 0)
     p = mp.Process(target=produce_queue, args=(q, n, go))
     p.start()
     q.get()
     secs, total = consume(q.get, n, go)
     p.join()
-    inq, outq = mp.Queue(), mp.Queue()
+    inq, outq = new_queue(), new_queue()
     p = mp.Process(target=echo_queue, args=(inq, outq, rounds))
     p.start()
     outq.get()
     rtt, ok = bounce(inq.put, outq.get, rounds)
     p.join()
     return secs, total, rtt, ok
+
+
+def mp_queue(n, rounds):
+    return queue_between_processes(mp.Queue, n, rounds)
 
 
 def pipe(n, rounds):
@@ -179,19 +184,7 @@ def array(n, rounds):
 
 def manager(n, rounds):
     with mp.Manager() as m:
-        q, go = m.Queue(), mp.RawValue("i", 0)
-        p = mp.Process(target=produce_queue, args=(q, n, go))
-        p.start()
-        q.get()
-        secs, total = consume(q.get, n, go)
-        p.join()
-        inq, outq = m.Queue(), m.Queue()
-        p = mp.Process(target=echo_queue, args=(inq, outq, rounds))
-        p.start()
-        outq.get()
-        rtt, ok = bounce(inq.put, outq.get, rounds)
-        p.join()
-    return secs, total, rtt, ok
+        return queue_between_processes(m.Queue, n, rounds)
 
 
 def main():

@@ -217,8 +217,8 @@ pub const CATALOG: &[Workload] = &[
     },
     Workload {
         name: "sharing",
-        about: "One producer hands integers to one consumer, then the two bounce one back and forth, over `queue.Queue` between threads and over `multiprocessing.Queue`, `Pipe` and a locked shared `Array` between processes: what sharing costs.",
-        unit: "items handed over (4 channels)",
+        about: "One producer hands integers to one consumer, then the two bounce one back and forth, over `queue.Queue` between threads and over `multiprocessing.Queue`, `Pipe`, a locked shared `Array` and a `Manager`'s queue between processes: what sharing costs.",
+        unit: "items handed over (5 channels)",
         size: 20_000,
         quick_size: 5_000,
         quick_samples: 3,

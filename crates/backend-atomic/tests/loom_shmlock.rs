@@ -36,6 +36,15 @@ struct Lock {
 }
 
 impl Lock {
+    fn new() -> Lock {
+        Lock {
+            state: AtomicU32::new(0),
+            counter: UnsafeCell::new(0),
+            futex: Mutex::new(()),
+            sleepers: Condvar::new(),
+        }
+    }
+
     fn acquire(&self) {
         let mut c = match self.state.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed) {
             Ok(_) => return,
@@ -93,12 +102,7 @@ impl Lock {
 #[test]
 fn the_three_state_lock_excludes_and_never_loses_a_release() {
     loom::model(|| {
-        let l = Arc::new(Lock {
-            state: AtomicU32::new(0),
-            counter: UnsafeCell::new(0),
-            futex: Mutex::new(()),
-            sleepers: Condvar::new(),
-        });
+        let l = Arc::new(Lock::new());
         let ts: Vec<_> = (0..2)
             .map(|_| {
                 let l = l.clone();
@@ -121,12 +125,7 @@ fn the_three_state_lock_excludes_and_never_loses_a_release() {
 #[test]
 fn the_plain_lock_released_by_another_thread_wakes_its_waiter() {
     loom::model(|| {
-        let l = Arc::new(Lock {
-            state: AtomicU32::new(0),
-            counter: UnsafeCell::new(0),
-            futex: Mutex::new(()),
-            sleepers: Condvar::new(),
-        });
+        let l = Arc::new(Lock::new());
         // The main thread takes the lock; a waiter blocks on it; a third thread releases it
         // (as `threading.Lock` allows); the waiter must then get it, and exclusively.
         l.acquire();

@@ -234,7 +234,7 @@ class _Queue(_Waitable):
         _timeout_arg(timeout)
         if 0 < self._maxsize <= self._size():
             if not block:
-                raise _queue().Full
+                raise _queue.Full
             return _BLOCKED
         self._items.append(item)
         self._unfinished += 1
@@ -246,7 +246,7 @@ class _Queue(_Waitable):
         _timeout_arg(timeout)
         if self._size() == 0:
             if not block:
-                raise _queue().Empty
+                raise _queue.Empty
             return _BLOCKED
         item = self._items[self._head]
         self._items[self._head] = None
@@ -279,13 +279,8 @@ class _Queue(_Waitable):
 
     def _expired(self, name):
         if name == "get":
-            raise _queue().Empty
-        raise _queue().Full
-
-
-def _queue():
-    import queue
-    return queue
+            raise _queue.Empty
+        raise _queue.Full
 
 
 _BUILTIN_TYPES = {

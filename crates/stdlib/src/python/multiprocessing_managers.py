@@ -13,6 +13,8 @@ as CPython's connections do. See docs/multiprocessing.md for what differs from C
 import _multiprocessing as _mp
 import multiprocessing as _mpm
 import os as _os
+import queue as _queue
+import threading as _threading
 
 
 class State:
@@ -27,11 +29,6 @@ _REPLY_BYTES = 1 << 20
 
 # This process's links to managers, by request-queue segment name.
 _clients = {}
-
-
-def _thread_ident():
-    import threading
-    return threading.get_ident()
 
 
 class _Client:
@@ -50,11 +47,11 @@ class _Client:
 
     def _reply_segment(self):
         """This thread's reply queue, and the header that names it in each request."""
-        tid = _thread_ident()
+        tid = _threading.get_ident()
         r = self.replies.get(tid)
         if r is None:
             seg = _mp.shm_create(_mp.SharedSegment, _REPLY_BYTES)
-            header = "%s %d %d\n" % (_mp.shm_name(seg), _mp.shm_len(seg), _mp.getpid())
+            header = "%s %d %d\n" % (_mp.shm_name(seg), _mp.shm_len(seg), _os.getpid())
             r = (seg, header)
             self.replies[tid] = r
         return r

@@ -44,7 +44,6 @@ pub(super) fn fill<B: Backend>(vm: &Vm<B>, ns: &PyRef<B>) {
     add(vm, ns, "shm_release", shm_release);
     add(vm, ns, "shm_locked", shm_locked);
     add(vm, ns, "shm_owner", shm_owner);
-    add(vm, ns, "getpid", getpid);
     add(vm, ns, "shm_width", shm_width);
     add(vm, ns, "chan_put", chan_put);
     add(vm, ns, "chan_get", chan_get);
@@ -256,12 +255,6 @@ fn shm_owner<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B>
     args.check(ctx, "shm_owner", 1, 1, &[])?;
     let (pid, depth) = segment(ctx, &args.args[0])?.owner();
     Ok(ctx.vm.tuple(vec![ctx.vm.int(i64::from(pid)), ctx.vm.int(i64::from(depth))]))
-}
-
-/// `getpid()`: this process's id.
-fn getpid<B: Backend>(ctx: &mut Ctx<'_, B>, args: Args<'_, B>) -> PyResult<B> {
-    args.check(ctx, "getpid", 0, 0, &[])?;
-    Ok(ctx.vm.int(i64::from(super::shm::my_pid())))
 }
 
 /// `shm_locked(seg)`: whether the segment's lock is held.

@@ -3,6 +3,7 @@ multiprocessing.py: Lock and RLock, Value, Array and their raw forms, Queue, Joi
 SimpleQueue and Pipe, over shared-memory segments (see docs/multiprocessing.md)."""
 
 import _multiprocessing as _mp
+import os as _os
 
 
 # Shared memory: Lock, RLock, Value, Array and the raw forms, over a POSIX shared-memory
@@ -52,7 +53,7 @@ class Lock:
     def _owner_name(self, pid):
         if pid == 0:
             return "None"
-        if pid == _mp.getpid():
+        if pid == _os.getpid():
             return current_process().name
         return "SomeOtherProcess"
 

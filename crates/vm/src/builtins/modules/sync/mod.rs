@@ -120,6 +120,9 @@ impl LockData {
             Some(true) => return Ok(true),
             Some(false) if !blocking => return Ok(false),
             Some(false) => {
+                // Whether the wait ended because the lock moved (decided under the mutex: a
+                // second look afterwards could see a move made after this thread took it).
+                let mut moved = false;
                 let got = ctx.allow_threads(|| {
                     wait_until(&self.locked, &self.cv, deadline, |l| match *l {
                         FREE => {
@@ -127,10 +130,13 @@ impl LockData {
                             true
                         }
                         HELD => false,
-                        _ => true,
+                        _ => {
+                            moved = true;
+                            true
+                        }
                     })
                 });
-                if !got || *self.locked.lock() != MOVED {
+                if !moved {
                     return Ok(got);
                 }
             }
